@@ -1,0 +1,33 @@
+# The two commands of the README: `make run` and `make test`.
+BUILD := build/release
+AMITY := $(BUILD)/src/cli/amity
+DB ?= var/amity.db
+LISTEN ?= 127.0.0.1:8080
+JOBS ?= $(shell nproc)
+
+.PHONY: run test build deps bench format clean
+
+run: build
+	@mkdir -p $(dir $(DB))
+	@test -f $(DB) || $(AMITY) demo --db $(DB)
+	$(AMITY) serve --db $(DB) --listen $(LISTEN)
+
+test: build
+	ctest --preset release --output-on-failure -j$(JOBS)
+
+build: deps
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j$(JOBS)
+
+deps:
+	@./scripts/install-deps.sh
+
+bench: build
+	AMITY_BENCH_DEPS=1 ./scripts/install-deps.sh
+	./bench/run.sh
+
+format:
+	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h')
+
+clean:
+	rm -rf build

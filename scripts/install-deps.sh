@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Amity builds, tests and benchmarks with, skipping those already
+# present. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+packages=(
+  # build
+  g++ make cmake pkg-config
+  # C++ libraries
+  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libboost-json1.81-dev
+  libsqlite3-dev libhowardhinnant-date-dev tzdata libgtest-dev libcurl4-openssl-dev
+  # browser tests
+  chromium
+  # tools
+  sqlite3 clang-format
+)
+if [ "${AMITY_BENCH_DEPS:-0}" = 1 ]; then packages+=(wrk nginx util-linux); fi
+# The web UI build needs Node.js with npm; a machine may already have them from another source.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+
+echo "installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" != 0 ]; then sudo=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

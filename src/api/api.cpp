@@ -1,0 +1,102 @@
+#include "api/api.h"
+
+#include <boost/json.hpp>
+
+#include "api/handlers.h"
+#include "api/responses.h"
+#include "http/error.h"
+
+namespace amity::api {
+namespace json = boost::json;
+
+namespace {
+
+std::vector<Route> BuildRoutes() {
+  std::vector<Route> routes;
+  for (const domain::ResourceSpec* spec : domain::AllResources()) {
+    const std::string base = "/api/v1/" + std::string(spec->name);
+    const std::string schema(spec->singular);
+    const std::string list_schema = schema + "Page";
+    routes.push_back({"GET", base, ListRecordsHandler, "List " + std::string(spec->name), spec, "",
+                      list_schema});
+    routes.push_back({"POST", base, CreateRecordHandler, "Create a " + schema, spec,
+                      schema + "Input", schema, 201});
+    routes.push_back({"GET", base + "/{id}", GetRecordHandler, "Get a " + schema, spec, "", schema});
+    routes.push_back({"PATCH", base + "/{id}", UpdateRecordHandler,
+                      "Update a " + schema + " (If-Match: version)", spec, schema + "Patch",
+                      schema});
+    routes.push_back({"DELETE", base + "/{id}", ArchiveRecordHandler, "Archive a " + schema, spec,
+                      "", "", 204});
+  }
+  routes.push_back({"POST", "/api/v1/commitments/{id}/transitions", TransitionCommitment,
+                    "Move a commitment to another status", nullptr, "TransitionInput",
+                    "commitment"});
+  routes.push_back({"POST", "/api/v1/commitments/{id}/notes", AddCommitmentNote,
+                    "Add a progress note to a commitment", nullptr, "NoteInput", "HistoryEntry",
+                    201});
+  routes.push_back({"GET", "/api/v1/commitments/{id}/history", CommitmentHistory,
+                    "Transitions and progress notes of a commitment", nullptr, "", "History"});
+  routes.push_back({"GET", "/api/v1/partnerships/{id}/timeline", PartnershipTimeline,
+                    "Milestones, meetings, transitions and events in time order", nullptr, "",
+                    "Timeline"});
+  routes.push_back({"GET", "/api/v1/dashboard", Dashboard,
+                    "Per partnership: open and overdue commitments, next events, follow-through",
+                    nullptr, "", "Dashboard"});
+  routes.push_back({"GET", "/api/v1/areas", ListAreas, "The fixed taxonomy of areas", nullptr, "",
+                    "AreaList"});
+  routes.push_back({"GET", "/api/v1/areas/{code}", GetArea, "One area", nullptr, "", "Area"});
+  routes.push_back({"GET", "/api/v1/changes", ListChangesHandler,
+                    "The change trail, newest first", nullptr, "", "ChangePage"});
+  routes.push_back({"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "",
+                    ""});
+  routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "", ""});
+  return routes;
+}
+
+}  // namespace
+
+const std::vector<Route>& Routes() {
+  static const std::vector<Route> routes = BuildRoutes();
+  return routes;
+}
+
+std::string_view Call::Param(std::string_view name) const {
+  for (const auto& [key, value] : params) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+std::string Call::Actor() const { return "anonymous"; }
+
+Api::Api(store::Pool& pool, Context context) : pool_(pool), context_(std::move(context)) {}
+
+http::Response Api::Handle(const http::Request& request) {
+  const std::string_view method = request.method == "HEAD" ? "GET" : request.method;
+  const auto segments = http::SplitPath(request.path);
+  std::string allowed;
+  for (const Route& route : Routes()) {
+    http::Params params;
+    if (!http::MatchPattern(route.pattern, segments, params)) continue;
+    if (route.method != method) {
+      if (!allowed.empty()) allowed += ", ";
+      allowed += route.method;
+      continue;
+    }
+    if (route.handler == nullptr) {  // /healthz: the server answers once it is listening
+      return JsonResponse(200, json::object{{"status", "ok"}});
+    }
+    auto lease = pool_.Acquire();
+    Call call{request, params, route, *lease, context_, context_.clock()};
+    return route.handler(call);
+  }
+  if (!allowed.empty()) {
+    throw http::HttpError(405, "Method not allowed",
+                          {{"", "method_not_allowed",
+                            request.method + " is not allowed here; use " + allowed}},
+                          {{"Allow", allowed}});
+  }
+  throw http::HttpError(404, "Not found", {{"", "no_route", "no such path: " + request.path}});
+}
+
+}  // namespace amity::api

@@ -1,0 +1,71 @@
+// The JSON API under /api/v1 (and /healthz): the route table and the entry point that turns an
+// http::Request into an http::Response. Handlers borrow a database connection per request.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/time.h"
+#include "domain/resources.h"
+#include "http/message.h"
+#include "http/router.h"
+#include "store/db.h"
+#include "store/pool.h"
+
+namespace amity::api {
+
+// What every handler may know about the server it runs in.
+struct Context {
+  std::string instance_id;
+  std::function<Instant()> clock = Now;  // tests and the demo loader may fix the time
+};
+
+struct Route;
+
+// One request being handled.
+struct Call {
+  const http::Request& request;
+  const http::Params& params;
+  const Route& route;
+  store::Db& db;
+  const Context& context;
+  Instant now;
+
+  // The path parameter `name` (e.g. "id"); empty when absent.
+  std::string_view Param(std::string_view name) const;
+  // The actor recorded in the change trail for writes made by this call.
+  std::string Actor() const;
+};
+
+using RouteHandler = http::Response (*)(Call& call);
+
+struct Route {
+  std::string method;   // GET, POST, PATCH, DELETE
+  std::string pattern;  // e.g. /api/v1/commitments/{id}/transitions
+  RouteHandler handler;
+  std::string summary;  // one line for the OpenAPI document
+  const domain::ResourceSpec* resource = nullptr;  // for the generic record handlers
+  std::string request_schema;   // component schema name of the body, empty for none
+  std::string response_schema;  // component schema name of the answer, empty for none
+  int success_status = 200;
+};
+
+// Every route the API serves, in the order they are matched.
+const std::vector<Route>& Routes();
+
+class Api {
+ public:
+  Api(store::Pool& pool, Context context);
+
+  // Answers any request under /api/ or /healthz: 404 for an unknown path, 405 with Allow for a
+  // known path with another method. Throws http::HttpError for client errors and anything else
+  // for server failures; the server adapter maps both to problem responses.
+  http::Response Handle(const http::Request& request);
+
+ private:
+  store::Pool& pool_;
+  Context context_;
+};
+
+}  // namespace amity::api

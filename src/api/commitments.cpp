@@ -1,0 +1,87 @@
+// The commitment workflow: status transitions, progress notes and their history.
+#include <boost/json.hpp>
+
+#include "api/handlers.h"
+#include "api/responses.h"
+#include "api/validation.h"
+#include "domain/commitment_status.h"
+#include "http/error.h"
+#include "store/commitment_history.h"
+#include "store/records.h"
+
+namespace amity::api {
+namespace json = boost::json;
+
+namespace {
+
+using domain::FieldType;
+
+constexpr domain::FieldSpec kTransitionFields[] = {
+    {.name = "to", .type = FieldType::kEnum, .required = true,
+     .values = domain::kCommitmentStatuses},
+    {.name = "note", .type = FieldType::kString},
+};
+constexpr domain::FieldSpec kNoteFields[] = {
+    {.name = "note", .type = FieldType::kString, .required = true},
+};
+constexpr domain::ResourceSpec kTransitionBody{"transitions", "transition", kTransitionFields};
+constexpr domain::ResourceSpec kNoteBody{"notes", "note", kNoteFields};
+
+json::object ValidBody(const Call& call, const domain::ResourceSpec& body_spec) {
+  json::object body;
+  Problems problems = ParseObject(call.request.body, body);
+  if (problems.empty()) {
+    Validated input = ValidateFields(body_spec, body, Mode::kCreate);
+    if (input.problems.empty()) return std::move(input.fields);
+    problems = std::move(input.problems);
+  }
+  throw http::HttpError(StatusFor(problems), "Invalid " + std::string(body_spec.singular),
+                        problems);
+}
+
+std::string StringField(const json::object& object, std::string_view key) {
+  const json::value* value = object.if_contains(key);
+  return value && value->is_string() ? std::string(value->as_string()) : std::string();
+}
+
+}  // namespace
+
+http::Response TransitionCommitment(Call& call) {
+  const json::object body = ValidBody(call, kTransitionBody);
+  const std::string to = StringField(body, "to"), note = StringField(body, "note");
+  const long long expected = IfMatchVersion(call.request, false);
+  store::Tx tx(call.db);
+  const json::object current = LoadLiveRecord(call, domain::Commitments());
+  CheckVersion(current, expected);
+  const std::string from = StringField(current, "status");
+  if (Problems problems = domain::CheckTransition(from, to, note); !problems.empty()) {
+    throw http::HttpError(422, "Transition not allowed", problems);
+  }
+  const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};
+  json::object record = store::UpdateRecord(call.db, domain::Commitments(), current,
+                                            json::object{{"status", to}}, write, "transition");
+  store::AppendTransition(call.db, current.at("id").as_string(), from, to, note, write);
+  tx.Commit();
+  http::Response response = JsonResponse(200, record);
+  response.headers.emplace_back("ETag", "\"" + std::to_string(record.at("version").as_int64()) + "\"");
+  return response;
+}
+
+http::Response AddCommitmentNote(Call& call) {
+  const json::object body = ValidBody(call, kNoteBody);
+  store::Tx tx(call.db);
+  const json::object current = LoadLiveRecord(call, domain::Commitments());
+  const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};
+  json::object entry =
+      store::AppendNote(call.db, current.at("id").as_string(), StringField(body, "note"), write);
+  tx.Commit();
+  return JsonResponse(201, entry);
+}
+
+http::Response CommitmentHistory(Call& call) {
+  const json::object current = LoadLiveRecord(call, domain::Commitments());
+  return JsonResponse(200, json::object{{"items", store::ListHistory(
+                                                      call.db, current.at("id").as_string())}});
+}
+
+}  // namespace amity::api

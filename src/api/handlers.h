@@ -1,0 +1,36 @@
+// Route handlers, grouped by file: records.cpp (generic list/get/create/update/archive for every
+// resource), commitments.cpp (workflow), partnerships.cpp (timeline, dashboard),
+// reference.cpp (areas, changes, health), openapi.cpp.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "api/api.h"
+
+namespace amity::api {
+
+http::Response ListRecordsHandler(Call& call);
+http::Response GetRecordHandler(Call& call);
+http::Response CreateRecordHandler(Call& call);
+http::Response UpdateRecordHandler(Call& call);
+http::Response ArchiveRecordHandler(Call& call);
+
+http::Response TransitionCommitment(Call& call);
+http::Response AddCommitmentNote(Call& call);
+http::Response CommitmentHistory(Call& call);
+
+http::Response PartnershipTimeline(Call& call);
+http::Response Dashboard(Call& call);
+
+http::Response ListAreas(Call& call);
+http::Response GetArea(Call& call);
+http::Response ListChangesHandler(Call& call);
+http::Response OpenApi(Call& call);
+
+// The OpenAPI 3.1 document of every route in Routes().
+boost::json::object OpenApiDocument();
+
+// Loads a live (not archived) record or throws HttpError 404 naming the resource.
+boost::json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec);
+
+}  // namespace amity::api

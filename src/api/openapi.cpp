@@ -1,0 +1,293 @@
+// The OpenAPI 3.1 document, generated from the route table and the resource descriptions so
+// that it cannot drift from what the server validates.
+#include <boost/json.hpp>
+
+#include "api/handlers.h"
+#include "api/responses.h"
+#include "domain/areas.h"
+#include "http/router.h"
+
+namespace amity::api {
+namespace json = boost::json;
+using domain::FieldSpec;
+using domain::FieldType;
+
+namespace {
+
+json::object Ref(std::string_view name) {
+  return {{"$ref", "#/components/schemas/" + std::string(name)}};
+}
+
+json::array Strings(std::span<const std::string_view> values) {
+  json::array out;
+  for (std::string_view value : values) out.push_back(json::string(value));
+  return out;
+}
+
+json::object FieldSchema(const FieldSpec& field);
+
+json::object ObjectSchema(std::span<const FieldSpec> members) {
+  json::object properties;
+  json::array required;
+  for (const FieldSpec& member : members) {
+    properties[member.name] = FieldSchema(member);
+    if (member.required) required.push_back(json::string(member.name));
+  }
+  json::object schema{{"type", "object"}, {"properties", std::move(properties)},
+                      {"additionalProperties", false}};
+  if (!required.empty()) schema["required"] = std::move(required);
+  return schema;
+}
+
+json::object FieldSchema(const FieldSpec& field) {
+  json::object schema;
+  switch (field.type) {
+    case FieldType::kString:
+      schema = {{"type", "string"}, {"maxLength", field.max_length}};
+      break;
+    case FieldType::kText:
+      schema = Ref("Text");
+      break;
+    case FieldType::kEnum:
+      schema = {{"type", "string"}, {"enum", Strings(field.values)}};
+      if (!field.default_value.empty()) schema["default"] = field.default_value;
+      break;
+    case FieldType::kDate:
+      schema = {{"type", "string"}, {"format", "date"}};
+      break;
+    case FieldType::kInstant:
+      schema = {{"type", "string"}, {"format", "date-time"}};
+      break;
+    case FieldType::kTimeZone:
+      schema = {{"type", "string"}, {"description", "IANA time zone, e.g. Asia/Shanghai"}};
+      break;
+    case FieldType::kCountry:
+      schema = {{"type", "string"}, {"pattern", "^[A-Z]{2}$"}};
+      break;
+    case FieldType::kNumber:
+      schema = {{"type", "number"}, {"minimum", field.minimum}, {"maximum", field.maximum}};
+      break;
+    case FieldType::kReference:
+      schema = {{"type", "string"}, {"format", "uuid"},
+                {"description", "id of a " + std::string(field.references) + " record"}};
+      break;
+    case FieldType::kEnumList:
+      schema = {{"type", "array"}, {"uniqueItems", true}, {"maxItems", field.max_length},
+                {"items", {{"type", "string"}, {"enum", Strings(field.values)}}}};
+      break;
+    case FieldType::kReferenceList:
+      schema = {{"type", "array"}, {"uniqueItems", true}, {"maxItems", field.max_length},
+                {"items", {{"type", "string"}, {"format", "uuid"}}}};
+      break;
+    case FieldType::kLanguageList:
+      schema = {{"type", "array"}, {"uniqueItems", true},
+                {"items", {{"type", "string"}, {"pattern", "^[a-z]{2}$"}}}};
+      break;
+    case FieldType::kObject:
+      schema = ObjectSchema(field.members);
+      break;
+    case FieldType::kObjectList:
+      schema = {{"type", "array"}, {"maxItems", field.max_length},
+                {"items", ObjectSchema(field.members)}};
+      break;
+  }
+  if (!field.description.empty()) schema["description"] = field.description;
+  if (!field.writable) schema["readOnly"] = true;
+  if (field.personal) schema["x-personal-data"] = true;
+  return schema;
+}
+
+// The record as returned: its fields plus the server's columns.
+json::object RecordSchema(const domain::ResourceSpec& spec) {
+  json::object schema = ObjectSchema(spec.fields);
+  json::object& properties = schema["properties"].as_object();
+  properties["id"] = {{"type", "string"}, {"format", "uuid"}, {"readOnly", true}};
+  properties["version"] = {{"type", "integer"}, {"readOnly", true}};
+  properties["created_at"] = {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}};
+  properties["updated_at"] = {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}};
+  properties["instance_id"] = {{"type", "string"}, {"format", "uuid"}, {"readOnly", true}};
+  properties["archived"] = {{"type", "boolean"}, {"readOnly", true}};
+  if (spec.HasTimeZone()) {
+    properties["starts_local"] = {{"type", "string"}, {"readOnly", true},
+                                  {"description", "starts_at as local time in time_zone"}};
+    properties["ends_local"] = {{"type", "string"}, {"readOnly", true},
+                                {"description", "ends_at as local time in time_zone"}};
+  }
+  schema.erase("required");
+  schema.erase("additionalProperties");
+  return schema;
+}
+
+json::object InputSchema(const domain::ResourceSpec& spec, bool patch) {
+  std::vector<FieldSpec> writable;
+  for (const FieldSpec& field : spec.fields) {
+    if (field.writable) writable.push_back(field);
+  }
+  json::object schema = ObjectSchema(writable);
+  if (patch) schema.erase("required");
+  return schema;
+}
+
+json::object Schemas() {
+  json::object schemas;
+  schemas["Text"] = {
+      {"type", "object"},
+      {"description", "Translatable text: one value per language and the original language"},
+      {"properties", {{"original", {{"type", "string"}, {"enum", {"tr", "zh", "en"}}}},
+                      {"tr", {{"type", "string"}}},
+                      {"zh", {{"type", "string"}}},
+                      {"en", {{"type", "string"}}}}},
+      {"additionalProperties", false}};
+  schemas["Problem"] = {
+      {"type", "object"},
+      {"properties",
+       {{"type", {{"type", "string"}}},
+        {"title", {{"type", "string"}}},
+        {"status", {{"type", "integer"}}},
+        {"detail", {{"type", "string"}}},
+        {"problems",
+         {{"type", "array"},
+          {"items",
+           {{"type", "object"},
+            {"properties", {{"field", {{"type", "string"}}},
+                            {"code", {{"type", "string"}}},
+                            {"message", {{"type", "string"}}}}}}}}}}}};
+  for (const domain::ResourceSpec* spec : domain::AllResources()) {
+    const std::string name(spec->singular);
+    schemas[name] = RecordSchema(*spec);
+    schemas[name + "Input"] = InputSchema(*spec, false);
+    schemas[name + "Patch"] = InputSchema(*spec, true);
+    schemas[name + "Page"] = {{"type", "object"},
+                              {"properties", {{"items", {{"type", "array"}, {"items", Ref(name)}}},
+                                              {"total", {{"type", "integer"}}},
+                                              {"limit", {{"type", "integer"}}},
+                                              {"offset", {{"type", "integer"}}}}}};
+  }
+  schemas["TransitionInput"] = {
+      {"type", "object"},
+      {"required", {"to"}},
+      {"additionalProperties", false},
+      {"properties", {{"to", {{"type", "string"}, {"enum", Strings(domain::kCommitmentStatuses)}}},
+                      {"note", {{"type", "string"}}}}}};
+  schemas["NoteInput"] = {{"type", "object"},
+                          {"required", {"note"}},
+                          {"additionalProperties", false},
+                          {"properties", {{"note", {{"type", "string"}}}}}};
+  schemas["HistoryEntry"] = {
+      {"type", "object"},
+      {"properties", {{"id", {{"type", "string"}}},
+                      {"kind", {{"type", "string"}, {"enum", {"transition", "note"}}}},
+                      {"from", {{"type", {"string", "null"}}}},
+                      {"to", {{"type", {"string", "null"}}}},
+                      {"note", {{"type", {"string", "null"}}}},
+                      {"at", {{"type", "string"}, {"format", "date-time"}}},
+                      {"actor", {{"type", "string"}}}}}};
+  schemas["History"] = {{"type", "object"},
+                        {"properties", {{"items", {{"type", "array"}, {"items", Ref("HistoryEntry")}}}}}};
+  schemas["Timeline"] = {
+      {"type", "object"},
+      {"properties",
+       {{"items",
+         {{"type", "array"},
+          {"items", {{"type", "object"},
+                     {"properties", {{"at", {{"type", "string"}}},
+                                     {"kind", {{"type", "string"},
+                                               {"enum", {"milestone", "meeting", "transition",
+                                                         "event"}}}},
+                                     {"ref_id", {{"type", "string"}}},
+                                     {"summary", {{"type", "object"}}}}}}}}}}}};
+  schemas["Dashboard"] = {
+      {"type", "object"},
+      {"properties",
+       {{"today", {{"type", "string"}, {"format", "date"}}},
+        {"total", {{"type", "integer"}}},
+        {"partnerships",
+         {{"type", "array"},
+          {"items",
+           {{"type", "object"},
+            {"properties",
+             {{"partnership", Ref("partnership")},
+              {"open_by_area", {{"type", "object"}}},
+              {"open_total", {{"type", "integer"}}},
+              {"overdue", {{"type", "array"}, {"items", Ref("commitment")}}},
+              {"overdue_total", {{"type", "integer"}}},
+              {"next_events", {{"type", "array"}, {"items", Ref("event")}}},
+              {"last_contact", {{"type", {"string", "null"}}, {"format", "date"}}},
+              {"follow_through", {{"type", {"number", "null"}}}},
+              {"done", {{"type", "integer"}}},
+              {"left_proposed", {{"type", "integer"}}},
+              {"legal_steps", {{"type", "array"}}}}}}}}}}}};
+  schemas["Area"] = {{"type", "object"},
+                     {"properties", {{"code", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
+                                     {"name", Ref("Text")}}}};
+  schemas["AreaList"] = {{"type", "object"},
+                         {"properties", {{"items", {{"type", "array"}, {"items", Ref("Area")}}}}}};
+  schemas["ChangePage"] = {{"type", "object"},
+                           {"properties", {{"items", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                                           {"total", {{"type", "integer"}}}}}};
+  return schemas;
+}
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+json::object OpenApiDocument() {
+  json::object paths;
+  for (const Route& route : Routes()) {
+    json::object operation{{"summary", route.summary},
+                           {"operationId", Lower(route.method) + route.pattern}};
+    json::array parameters;
+    for (std::string_view segment : http::SplitPath(route.pattern)) {
+      if (segment.starts_with('{')) {
+        parameters.push_back(json::object{{"name", segment.substr(1, segment.size() - 2)},
+                                          {"in", "path"},
+                                          {"required", true},
+                                          {"schema", {{"type", "string"}}}});
+      }
+    }
+    if (route.method == "PATCH") {
+      parameters.push_back(json::object{{"name", "If-Match"},
+                                        {"in", "header"},
+                                        {"required", true},
+                                        {"schema", {{"type", "string"}}}});
+    }
+    if (!parameters.empty()) operation["parameters"] = std::move(parameters);
+    if (!route.request_schema.empty()) {
+      operation["requestBody"] = {
+          {"required", true},
+          {"content", {{"application/json", {{"schema", Ref(route.request_schema)}}}}}};
+    }
+    json::object success{{"description", "success"}};
+    if (!route.response_schema.empty()) {
+      success["content"] = {{"application/json", {{"schema", Ref(route.response_schema)}}}};
+    }
+    operation["responses"] = {
+        {std::to_string(route.success_status), std::move(success)},
+        {"default",
+         {{"description", "problem"},
+          {"content", {{"application/problem+json", {{"schema", Ref("Problem")}}}}}}}};
+    if (!paths.contains(route.pattern)) paths[route.pattern] = json::object();
+    paths[route.pattern].as_object()[Lower(route.method)] = std::move(operation);
+  }
+  return {{"openapi", "3.1.0"},
+          {"info", {{"title", "Amity API"},
+                    {"version", "1"},
+                    {"description", "Sister-city partnerships: register, meetings, commitments, "
+                                    "events. Errors are RFC 9457 problem details."}}},
+          {"paths", std::move(paths)},
+          {"components", {{"schemas", Schemas()}}}};
+}
+
+http::Response OpenApi(Call& call) {
+  static const std::string document = json::serialize(OpenApiDocument());
+  http::Response response;
+  response.body = document;
+  return response;
+}
+
+}  // namespace amity::api

@@ -1,0 +1,92 @@
+#include "api/record_rules.h"
+
+#include "domain/milestones.h"
+#include "store/records.h"
+
+namespace amity::api {
+namespace json = boost::json;
+
+namespace {
+
+std::string_view StringOr(const json::object& record, std::string_view field) {
+  const json::value* value = record.if_contains(field);
+  return value && value->is_string() ? std::string_view(value->as_string()) : std::string_view();
+}
+
+void CheckInterval(const json::object& record, Problems& problems) {
+  // Both are normalized UTC text, which sorts chronologically.
+  const auto starts = StringOr(record, "starts_at"), ends = StringOr(record, "ends_at");
+  if (!starts.empty() && !ends.empty() && ends < starts) {
+    problems.push_back({"ends_at", "ends_before_start", "must not be before starts_at"});
+  }
+}
+
+void CheckPartnership(store::Db& db, const json::object& record, Problems& problems) {
+  const auto home = StringOr(record, "home_city_id");
+  if (home == StringOr(record, "partner_city_id")) {
+    problems.push_back({"partner_city_id", "same_city", "must differ from home_city_id"});
+    return;
+  }
+  const auto home_city = store::GetRecord(db, domain::Cities(), home);
+  if (!home_city) return;  // reported by CheckReferences
+  std::vector<domain::Milestone> milestones;
+  for (const json::value& item : record.at("milestones").as_array()) {
+    const json::object& milestone = item.as_object();
+    milestones.push_back({std::string(milestone.at("kind").as_string()),
+                          *ParseDate(milestone.at("date").as_string())});
+  }
+  for (Problem& problem : domain::CheckMilestoneGates(StringOr(*home_city, "country"),
+                                                      StringOr(record, "tier"), milestones)) {
+    problems.push_back(std::move(problem));
+  }
+}
+
+// `field`'s record must belong to the same partnership as `record`.
+void CheckSamePartnership(store::Db& db, const domain::ResourceSpec& target, std::string_view id,
+                          const json::object& record, const std::string& field,
+                          Problems& problems) {
+  const auto other = store::GetRecord(db, target, id);
+  if (other && StringOr(*other, "partnership_id") != StringOr(record, "partnership_id")) {
+    problems.push_back({field, "other_partnership",
+                        "belongs to another partnership than partnership_id"});
+  }
+}
+
+}  // namespace
+
+Problems CheckReferences(store::Db& db, const std::vector<ReferenceCheck>& references) {
+  Problems problems;
+  for (const ReferenceCheck& reference : references) {
+    if (!store::IsLiveRecord(db, reference.table, reference.id)) {
+      problems.push_back({reference.field, "not_found",
+                          "no " + std::string(reference.table) + " record with id " +
+                              reference.id});
+    }
+  }
+  return problems;
+}
+
+Problems CheckRecordRules(store::Db& db, const domain::ResourceSpec& spec,
+                          const json::object& record) {
+  Problems problems;
+  if (spec.name == "partnerships") {
+    CheckPartnership(db, record, problems);
+  } else if (spec.name == "meetings") {
+    CheckInterval(record, problems);
+  } else if (spec.name == "commitments") {
+    const auto meeting = StringOr(record, "meeting_id");
+    if (!meeting.empty()) {
+      CheckSamePartnership(db, domain::Meetings(), meeting, record, "meeting_id", problems);
+    }
+  } else if (spec.name == "events") {
+    CheckInterval(record, problems);
+    const json::array& ids = record.at("commitment_ids").as_array();
+    for (size_t i = 0; i < ids.size(); ++i) {
+      CheckSamePartnership(db, domain::Commitments(), ids[i].as_string(), record,
+                           "commitment_ids[" + std::to_string(i) + "]", problems);
+    }
+  }
+  return problems;
+}
+
+}  // namespace amity::api

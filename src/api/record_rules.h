@@ -1,0 +1,24 @@
+// Rules that look across records: references must name live records, and each resource's
+// cross-field and cross-record rules (home ≠ partner city, Türkiye's legal gates, a meeting's
+// commitments belong to its partnership, end not before start).
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <vector>
+
+#include "api/validation.h"
+#include "base/problem.h"
+#include "domain/resources.h"
+#include "store/db.h"
+
+namespace amity::api {
+
+// One problem ("not_found", 422) per reference that names no live record.
+Problems CheckReferences(store::Db& db, const std::vector<ReferenceCheck>& references);
+
+// Checks `record` (the full record after the change) against its resource's rules.
+Problems CheckRecordRules(store::Db& db, const domain::ResourceSpec& spec,
+                          const boost::json::object& record);
+
+}  // namespace amity::api

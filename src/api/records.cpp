@@ -1,0 +1,142 @@
+// The generic handlers every resource shares; resource-specific rules live in record_rules.cpp.
+#include <boost/json.hpp>
+
+#include "api/handlers.h"
+#include "api/list_query.h"
+#include "api/record_rules.h"
+#include "api/responses.h"
+#include "api/validation.h"
+#include "http/error.h"
+#include "store/records.h"
+
+namespace amity::api {
+namespace json = boost::json;
+
+namespace {
+
+store::WriteContext WriteContextOf(const Call& call) {
+  return {call.Actor(), call.now, call.context.instance_id};
+}
+
+[[noreturn]] void Fail(const Problems& problems, std::string_view singular) {
+  throw http::HttpError(StatusFor(problems), "Invalid " + std::string(singular), problems);
+}
+
+json::object ParseBody(const Call& call) {
+  json::object body;
+  if (Problems problems = ParseObject(call.request.body, body); !problems.empty()) {
+    throw http::HttpError(400, "Malformed request body", problems);
+  }
+  return body;
+}
+
+http::Response RecordResponse(int status, const domain::ResourceSpec& spec,
+                              json::object record) {
+  const std::string etag = "\"" + std::to_string(record.at("version").as_int64()) + "\"";
+  http::Response response = JsonResponse(status, Present(spec, std::move(record)));
+  response.headers.emplace_back("ETag", etag);
+  return response;
+}
+
+}  // namespace
+
+json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec) {
+  const std::string_view id = call.Param("id");
+  RequireUuid(id, spec.singular);
+  auto record = store::GetRecord(call.db, spec, id);
+  if (!record || record->at("archived").as_bool()) {
+    throw http::HttpError(404, "Not found",
+                          {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
+  }
+  return std::move(*record);
+}
+
+http::Response ListRecordsHandler(Call& call) {
+  const domain::ResourceSpec& spec = *call.route.resource;
+  const store::ListQuery query = ParseListQuery(spec, call.request.query, DateOf(call.now));
+  store::Page page = store::ListRecords(call.db, spec, query);
+  json::array items;
+  items.reserve(page.items.size());
+  for (json::value& item : page.items) items.push_back(Present(spec, std::move(item.as_object())));
+  return JsonResponse(200, json::object{{"items", std::move(items)},
+                                        {"total", page.total},
+                                        {"limit", query.limit},
+                                        {"offset", query.offset}});
+}
+
+http::Response GetRecordHandler(Call& call) {
+  const domain::ResourceSpec& spec = *call.route.resource;
+  const std::string_view id = call.Param("id");
+  RequireUuid(id, spec.singular);
+  auto record = store::GetRecord(call.db, spec, id);
+  if (!record) {
+    throw http::HttpError(404, "Not found",
+                          {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
+  }
+  return RecordResponse(200, spec, std::move(*record));
+}
+
+http::Response CreateRecordHandler(Call& call) {
+  const domain::ResourceSpec& spec = *call.route.resource;
+  const Validated input = ValidateFields(spec, ParseBody(call), Mode::kCreate);
+  if (!input.problems.empty()) Fail(input.problems, spec.singular);
+  store::Tx tx(call.db);
+  Problems problems = CheckReferences(call.db, input.references);
+  if (!problems.empty()) Fail(problems, spec.singular);
+  // Rules see the record as it will be stored, defaults included.
+  json::object candidate = input.fields;
+  for (const domain::FieldSpec& field : spec.fields) {
+    if (!candidate.contains(field.name)) {
+      candidate[field.name] = domain::IsListType(field.type) ? json::value(json::array())
+                              : field.default_value.empty() ? json::value(nullptr)
+                                                            : json::value(field.default_value);
+    }
+  }
+  problems = CheckRecordRules(call.db, spec, candidate);
+  if (!problems.empty()) Fail(problems, spec.singular);
+  json::object record = store::InsertRecord(call.db, spec, input.fields, WriteContextOf(call));
+  tx.Commit();
+  const std::string location = "/api/v1/" + std::string(spec.name) + "/" +
+                               std::string(record.at("id").as_string());
+  http::Response response = RecordResponse(201, spec, std::move(record));
+  response.headers.emplace_back("Location", location);
+  return response;
+}
+
+http::Response UpdateRecordHandler(Call& call) {
+  const domain::ResourceSpec& spec = *call.route.resource;
+  const long long expected = IfMatchVersion(call.request, true);
+  const Validated input = ValidateFields(spec, ParseBody(call), Mode::kPatch);
+  if (!input.problems.empty()) Fail(input.problems, spec.singular);
+  store::Tx tx(call.db);
+  const json::object current = LoadLiveRecord(call, spec);
+  CheckVersion(current, expected);
+  Problems problems = CheckReferences(call.db, input.references);
+  if (!problems.empty()) Fail(problems, spec.singular);
+  json::object merged = current;
+  for (const auto& [key, value] : input.fields) {
+    merged[key] = value.is_null() && merged[key].is_array() ? json::value(json::array()) : value;
+  }
+  problems = CheckRecordRules(call.db, spec, merged);
+  if (!problems.empty()) Fail(problems, spec.singular);
+  json::object record =
+      store::UpdateRecord(call.db, spec, current, input.fields, WriteContextOf(call));
+  tx.Commit();
+  return RecordResponse(200, spec, std::move(record));
+}
+
+http::Response ArchiveRecordHandler(Call& call) {
+  const domain::ResourceSpec& spec = *call.route.resource;
+  const long long expected = IfMatchVersion(call.request, false);
+  store::Tx tx(call.db);
+  const json::object current = LoadLiveRecord(call, spec);
+  CheckVersion(current, expected);
+  store::ArchiveRecord(call.db, spec, current, WriteContextOf(call));
+  tx.Commit();
+  http::Response response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
+}
+
+}  // namespace amity::api

@@ -1,0 +1,30 @@
+// Building JSON answers and reading common request parts (If-Match, path ids).
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <string_view>
+
+#include "domain/resources.h"
+#include "http/message.h"
+
+namespace amity::api {
+
+// A JSON response with `status` and the serialized `body`.
+http::Response JsonResponse(int status, const boost::json::value& body);
+
+// The record as the API shows it: for records with a time zone every "…_at" instant gains a
+// "…_local" rendering in that zone.
+boost::json::object Present(const domain::ResourceSpec& spec, boost::json::object record);
+
+// The version named by If-Match ("3", "\"3\"" or W/"3"). Throws HttpError 428 when the header is
+// absent and `required`, 400 when it is malformed. Returns -1 when absent and not required.
+long long IfMatchVersion(const http::Request& request, bool required);
+
+// Throws HttpError 412 when `expected` >= 0 and differs from the record's version.
+void CheckVersion(const boost::json::object& record, long long expected);
+
+// Throws HttpError 404 naming the resource when `id` is not a UUID (so that it cannot exist).
+void RequireUuid(std::string_view id, std::string_view singular);
+
+}  // namespace amity::api

@@ -1,0 +1,410 @@
+#include "api/validation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "base/id.h"
+#include "base/text.h"
+#include "base/time.h"
+
+namespace amity::api {
+namespace json = boost::json;
+using domain::FieldSpec;
+using domain::FieldType;
+
+namespace {
+
+// Longest value of one language in a translatable text (minutes can be long).
+constexpr size_t kMaxTextCharacters = 100000;
+
+size_t CountCharacters(std::string_view utf8) {
+  // Counts code points: every byte that is not a UTF-8 continuation byte starts one.
+  return std::count_if(utf8.begin(), utf8.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+bool IsBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+std::string TypeName(FieldType type) {
+  switch (type) {
+    case FieldType::kText:
+    case FieldType::kObject:
+      return "an object";
+    case FieldType::kNumber:
+      return "a number";
+    case FieldType::kEnumList:
+    case FieldType::kReferenceList:
+    case FieldType::kLanguageList:
+    case FieldType::kObjectList:
+      return "an array";
+    default:
+      return "a string";
+  }
+}
+
+std::string Choices(std::span<const std::string_view> values) {
+  std::string text;
+  for (std::string_view value : values) {
+    if (!text.empty()) text += ", ";
+    text += value;
+  }
+  return text;
+}
+
+class Validator {
+ public:
+  Validated result;
+
+  // Validates one value of `field` at `path`; returns the normalized value or nullopt.
+  std::optional<json::value> Value(const FieldSpec& field, const json::value& value,
+                                   const std::string& path) {
+    switch (field.type) {
+      case FieldType::kString: {
+        if (!ExpectKind(value.is_string(), field, path)) return std::nullopt;
+        const std::string_view text = value.as_string();
+        if (CountCharacters(text) > field.max_length) {
+          Add(path, "too_long", "at most " + std::to_string(field.max_length) + " characters");
+          return std::nullopt;
+        }
+        if (field.required && IsBlank(text)) {
+          Add(path, "required", "must not be blank");
+          return std::nullopt;
+        }
+        return value;
+      }
+      case FieldType::kText:
+        return Text(field, value, path);
+      case FieldType::kEnum: {
+        if (!ExpectKind(value.is_string(), field, path)) return std::nullopt;
+        if (std::find(field.values.begin(), field.values.end(),
+                      std::string_view(value.as_string())) == field.values.end()) {
+          Add(path, "invalid_enum",
+              "'" + std::string(value.as_string()) + "' is not one of: " + Choices(field.values));
+          return std::nullopt;
+        }
+        return value;
+      }
+      case FieldType::kDate: {
+        if (!ExpectKind(value.is_string(), field, path)) return std::nullopt;
+        if (!ParseDate(value.as_string())) {
+          Add(path, "invalid_date", "expected a date YYYY-MM-DD");
+          return std::nullopt;
+        }
+        return value;
+      }
+      case FieldType::kInstant: {
+        if (!ExpectKind(value.is_string(), field, path)) return std::nullopt;
+        const auto instant = ParseInstant(value.as_string());
+        if (!instant) {
+          Add(path, "invalid_instant",
+              "expected an RFC 3339 instant with offset, e.g. 2027-01-05T10:00:00+08:00");
+          return std::nullopt;
+        }
+        return json::string(FormatInstant(*instant));
+      }
+      case FieldType::kTimeZone: {
+        if (!ExpectKind(value.is_string(), field, path)) return std::nullopt;
+        if (!IsTimeZone(value.as_string())) {
+          Add(path, "invalid_time_zone",
+              "'" + std::string(value.as_string()) +
+                  "' is not an IANA time zone, e.g. Europe/Istanbul or Asia/Shanghai");
+          return std::nullopt;
+        }
+        return value;
+      }
+      case FieldType::kCountry: {
+        if (!ExpectKind(value.is_string(), field, path)) return std::nullopt;
+        if (!IsCountryCode(value.as_string())) {
+          Add(path, "invalid_country",
+              "expected an ISO 3166-1 alpha-2 code in capitals, e.g. TR or CN");
+          return std::nullopt;
+        }
+        return value;
+      }
+      case FieldType::kNumber: {
+        if (!ExpectKind(value.is_number(), field, path)) return std::nullopt;
+        const double number = value.to_number<double>();
+        if (!std::isfinite(number) || number < field.minimum || number > field.maximum) {
+          Add(path, "out_of_range",
+              "must be between " + json::serialize(json::value(field.minimum)) + " and " +
+                  json::serialize(json::value(field.maximum)));
+          return std::nullopt;
+        }
+        return json::value(number);
+      }
+      case FieldType::kReference: {
+        if (!ExpectKind(value.is_string(), field, path)) return std::nullopt;
+        if (!IsUuid(value.as_string())) {
+          Add(path, "invalid_id", "expected the id (UUID) of a " + std::string(field.references) +
+                                      " record");
+          return std::nullopt;
+        }
+        result.references.push_back({path, field.references, std::string(value.as_string())});
+        return value;
+      }
+      case FieldType::kEnumList:
+      case FieldType::kReferenceList:
+      case FieldType::kLanguageList:
+      case FieldType::kObjectList:
+        return List(field, value, path);
+      case FieldType::kObject:
+        return Object(field.members, value, path, TypeName(field.type));
+    }
+    return std::nullopt;
+  }
+
+  // Validates `input`'s members against `members`; unknown members are shape errors.
+  std::optional<json::value> Object(std::span<const FieldSpec> members, const json::value& value,
+                                    const std::string& path, const std::string& type_name) {
+    if (!value.is_object()) {
+      Add(path, "wrong_type", "expected " + type_name);
+      return std::nullopt;
+    }
+    const json::object& input = value.as_object();
+    json::object out;
+    bool ok = true;
+    for (const auto& [key, member_value] : input) {
+      const auto member = std::find_if(members.begin(), members.end(),
+                                        [&](const FieldSpec& m) { return m.name == key; });
+      if (member == members.end()) {
+        Add(Join(path, key), "unknown_field", "unknown field");
+        ok = false;
+      }
+    }
+    for (const FieldSpec& member : members) {
+      const json::value* given = input.if_contains(member.name);
+      const std::string member_path = Join(path, member.name);
+      if (given == nullptr || given->is_null()) {
+        if (member.required) {
+          Add(member_path, "required", "is required");
+          ok = false;
+        }
+        continue;
+      }
+      auto normalized = Value(member, *given, member_path);
+      if (!normalized) {
+        ok = false;
+        continue;
+      }
+      out.emplace(member.name, std::move(*normalized));
+    }
+    if (!ok) return std::nullopt;
+    return out;
+  }
+
+  void Add(std::string field, std::string code, std::string message) {
+    result.problems.push_back({std::move(field), std::move(code), std::move(message)});
+  }
+
+  static std::string Join(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+
+ private:
+  bool ExpectKind(bool ok, const FieldSpec& field, const std::string& path) {
+    if (!ok) Add(path, "wrong_type", "expected " + TypeName(field.type));
+    return ok;
+  }
+
+  std::optional<json::value> Text(const FieldSpec& field, const json::value& value,
+                                  const std::string& path) {
+    if (!value.is_object()) {
+      Add(path, "wrong_type",
+          "expected a translatable text such as {\"original\": \"tr\", \"tr\": \"…\"}");
+      return std::nullopt;
+    }
+    const json::object& input = value.as_object();
+    json::object out;
+    bool ok = true;
+    std::string first_language;
+    for (const auto& [key, text] : input) {
+      if (key == "original") continue;
+      if (!IsLanguage(key)) {
+        Add(Join(path, key), "unknown_language", "languages are tr, zh and en");
+        ok = false;
+      } else if (text.is_null()) {
+        continue;
+      } else if (!text.is_string()) {
+        Add(Join(path, key), "wrong_type", "expected a string");
+        ok = false;
+      } else if (CountCharacters(text.as_string()) > kMaxTextCharacters) {
+        Add(Join(path, key), "too_long", "at most " + std::to_string(kMaxTextCharacters) +
+                                             " characters");
+        ok = false;
+      } else if (!IsBlank(text.as_string())) {
+        if (first_language.empty()) first_language = key;
+      }
+    }
+    if (!ok) return std::nullopt;
+    if (first_language.empty()) {
+      Add(path, "required", "needs a value in at least one language (tr, zh or en)");
+      return std::nullopt;
+    }
+    std::string original;
+    if (const json::value* given = input.if_contains("original")) {
+      if (!given->is_string()) {
+        Add(Join(path, "original"), "wrong_type", "expected a language code: tr, zh or en");
+        return std::nullopt;
+      }
+      original = given->as_string();
+      const json::value* written = input.if_contains(original);
+      if (!IsLanguage(original) || written == nullptr || !written->is_string() ||
+          IsBlank(written->as_string())) {
+        Add(Join(path, "original"), "invalid_original",
+            "must name a language that has a value (tr, zh or en)");
+        return std::nullopt;
+      }
+    } else {
+      original = first_language;
+    }
+    out.emplace("original", original);
+    for (std::string_view language : kLanguages) {
+      const json::value* text = input.if_contains(language);
+      if (text != nullptr && text->is_string() && !IsBlank(text->as_string())) {
+        out.emplace(language, *text);
+      }
+    }
+    return out;
+  }
+
+  std::optional<json::value> List(const FieldSpec& field, const json::value& value,
+                                  const std::string& path) {
+    if (!ExpectKind(value.is_array(), field, path)) return std::nullopt;
+    const json::array& input = value.as_array();
+    if (input.size() > field.max_length) {
+      Add(path, "too_many", "at most " + std::to_string(field.max_length) + " entries");
+      return std::nullopt;
+    }
+    json::array out;
+    bool ok = true;
+    std::set<std::string> seen;
+    for (size_t i = 0; i < input.size(); ++i) {
+      const std::string item_path = path + "[" + std::to_string(i) + "]";
+      const json::value& item = input[i];
+      std::optional<json::value> normalized;
+      std::string key;
+      switch (field.type) {
+        case FieldType::kEnumList: {
+          FieldSpec element = field;
+          element.type = FieldType::kEnum;
+          normalized = Value(element, item, item_path);
+          if (normalized) key = normalized->as_string();
+          break;
+        }
+        case FieldType::kReferenceList: {
+          FieldSpec element = field;
+          element.type = FieldType::kReference;
+          normalized = Value(element, item, item_path);
+          if (normalized) key = normalized->as_string();
+          break;
+        }
+        case FieldType::kLanguageList: {
+          if (!item.is_string() || item.as_string().size() != 2 ||
+              !std::all_of(item.as_string().begin(), item.as_string().end(),
+                           [](char c) { return c >= 'a' && c <= 'z'; })) {
+            Add(item_path, "invalid_language", "expected an ISO 639-1 code such as tr, zh or en");
+          } else {
+            normalized = item;
+            key = item.as_string();
+          }
+          break;
+        }
+        default: {  // kObjectList
+          normalized = Object(field.members, item, item_path, "an object");
+          if (normalized) {
+            for (const FieldSpec& member : field.members) {
+              if (!member.unique_in_list) continue;
+              if (const json::value* unique = normalized->as_object().if_contains(member.name)) {
+                key = json::serialize(*unique);
+              }
+            }
+          }
+          break;
+        }
+      }
+      if (!normalized) {
+        ok = false;
+        continue;
+      }
+      if (!key.empty() && !seen.insert(key).second) {
+        Add(item_path, "duplicate", key + " appears more than once");
+        ok = false;
+        continue;
+      }
+      out.push_back(std::move(*normalized));
+    }
+    if (!ok) return std::nullopt;
+    return out;
+  }
+};
+
+}  // namespace
+
+Problems ParseObject(std::string_view body, json::object& out) {
+  boost::system::error_code error;
+  json::value parsed = json::parse(body, error);
+  if (error) {
+    return {{"", "malformed_json", "the body is not valid JSON (UTF-8): " + error.message()}};
+  }
+  if (!parsed.is_object()) return {{"", "not_object", "the body must be a JSON object"}};
+  out = std::move(parsed.as_object());
+  return {};
+}
+
+Validated ValidateFields(const domain::ResourceSpec& spec, const json::object& input, Mode mode) {
+  Validator validator;
+  for (const auto& [key, value] : input) {
+    const FieldSpec* field = spec.Field(key);
+    if (field == nullptr) {
+      static constexpr std::string_view kServerFields[] = {"id", "version", "created_at",
+                                                           "updated_at", "instance_id", "archived"};
+      const bool server_owned =
+          std::find(std::begin(kServerFields), std::end(kServerFields), key) !=
+          std::end(kServerFields);
+      validator.Add(std::string(key), server_owned ? "read_only" : "unknown_field",
+                    server_owned ? "is set by the server" : "unknown field");
+    } else if (!field->writable) {
+      validator.Add(std::string(key), "read_only",
+                    field->description.empty() ? "is set by the server"
+                                               : "is read-only: " + std::string(field->description));
+    }
+  }
+  for (const FieldSpec& field : spec.fields) {
+    if (!field.writable) continue;
+    const json::value* given = input.if_contains(field.name);
+    if (given == nullptr) {
+      if (mode == Mode::kCreate && field.required) {
+        validator.Add(std::string(field.name), "required", "is required");
+      }
+      continue;
+    }
+    if (given->is_null()) {
+      if (field.required) {
+        validator.Add(std::string(field.name), "required", "is required and cannot be cleared");
+      } else if (mode == Mode::kPatch) {
+        validator.result.fields.emplace(field.name, nullptr);
+      }
+      continue;
+    }
+    auto normalized = validator.Value(field, *given, std::string(field.name));
+    if (normalized) validator.result.fields.emplace(field.name, std::move(*normalized));
+  }
+  return std::move(validator.result);
+}
+
+int StatusFor(const Problems& problems) {
+  for (const Problem& problem : problems) {
+    if (problem.code == "malformed_json" || problem.code == "not_object" ||
+        problem.code == "unknown_field" || problem.code == "read_only" ||
+        problem.code == "wrong_type") {
+      return 400;
+    }
+  }
+  return 422;
+}
+
+}  // namespace amity::api

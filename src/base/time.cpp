@@ -1,0 +1,103 @@
+#include "base/time.h"
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include <stdexcept>
+
+namespace amity {
+namespace {
+
+// Reads exactly `count` decimal digits at `pos`; returns -1 when any is not a digit.
+int Digits(std::string_view text, size_t pos, size_t count) {
+  if (pos + count > text.size()) return -1;
+  int value = 0;
+  for (size_t i = pos; i < pos + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+std::optional<date::year_month_day> ParseYmd(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  const int year = Digits(text, 0, 4), month = Digits(text, 5, 2), day = Digits(text, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return std::nullopt;
+  const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
+                                 date::day{static_cast<unsigned>(day)}};
+  if (!ymd.ok()) return std::nullopt;
+  return ymd;
+}
+
+}  // namespace
+
+std::optional<Instant> ParseInstant(std::string_view text) {
+  const auto ymd = ParseYmd(text);
+  if (!ymd || text.size() < 20 || (text[10] != 'T' && text[10] != 't') || text[13] != ':' ||
+      text[16] != ':') {
+    return std::nullopt;
+  }
+  const int hour = Digits(text, 11, 2), minute = Digits(text, 14, 2), second = Digits(text, 17, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    return std::nullopt;
+  }
+  size_t pos = 19;
+  if (text[pos] == '.') {
+    ++pos;
+    const size_t start = pos;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+    if (pos == start) return std::nullopt;
+  }
+  int offset_minutes = 0;
+  if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
+    ++pos;
+  } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
+    const int off_hour = Digits(text, pos + 1, 2), off_minute = Digits(text, pos + 4, 2);
+    if (off_hour < 0 || off_hour > 23 || off_minute < 0 || off_minute > 59 ||
+        pos + 3 >= text.size() || text[pos + 3] != ':') {
+      return std::nullopt;
+    }
+    offset_minutes = (off_hour * 60 + off_minute) * (text[pos] == '-' ? -1 : 1);
+    pos += 6;
+  } else {
+    return std::nullopt;
+  }
+  if (pos != text.size()) return std::nullopt;
+  const Instant local = date::sys_days{*ymd} + std::chrono::hours{hour} +
+                        std::chrono::minutes{minute} + std::chrono::seconds{second};
+  return local - std::chrono::minutes{offset_minutes};
+}
+
+std::string FormatInstant(Instant instant) { return date::format("%FT%TZ", instant); }
+
+std::optional<Date> ParseDate(std::string_view text) {
+  if (text.size() != 10) return std::nullopt;
+  const auto ymd = ParseYmd(text);
+  if (!ymd) return std::nullopt;
+  return date::sys_days{*ymd};
+}
+
+std::string FormatDate(Date day) { return date::format("%F", day); }
+
+bool IsTimeZone(std::string_view name) {
+  if (name.empty()) return false;
+  try {
+    date::locate_zone(name);
+    return true;
+  } catch (const std::runtime_error&) {
+    return false;
+  }
+}
+
+std::string FormatLocal(Instant instant, std::string_view zone) {
+  const date::zoned_seconds local{date::locate_zone(zone), instant};
+  return date::format("%FT%T%Ez", local);
+}
+
+Date DateOf(Instant instant) { return std::chrono::floor<date::days>(instant); }
+
+Instant Now() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+}  // namespace amity

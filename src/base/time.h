@@ -1,0 +1,40 @@
+// Instants, calendar dates and IANA time zones. Instants are UTC seconds; every conversion to
+// local time goes through the system tz database (/usr/share/zoneinfo).
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace amity {
+
+using Instant = std::chrono::sys_seconds;
+using Date = std::chrono::sys_days;
+
+// Parses RFC 3339 "YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)". Fractions are truncated to
+// seconds. Returns nullopt for any other form or an impossible date/time.
+std::optional<Instant> ParseInstant(std::string_view text);
+
+// Formats as "YYYY-MM-DDTHH:MM:SSZ" (UTC). Text in this form sorts chronologically.
+std::string FormatInstant(Instant instant);
+
+// Parses a calendar date "YYYY-MM-DD"; nullopt when malformed or impossible (2027-02-30).
+std::optional<Date> ParseDate(std::string_view text);
+std::string FormatDate(Date date);
+
+// True when `name` is a zone (or link) in the system tz database, e.g. "Europe/Istanbul".
+bool IsTimeZone(std::string_view name);
+
+// The instant as local time in `zone` with its offset: "2027-01-05T10:00:00+08:00".
+// Precondition: IsTimeZone(zone); throws std::runtime_error otherwise.
+std::string FormatLocal(Instant instant, std::string_view zone);
+
+// The calendar date of `instant` in UTC.
+Date DateOf(Instant instant);
+
+// Current time, truncated to seconds. The only clock read in the program: callers pass the
+// result down so that rules stay testable.
+Instant Now();
+
+}  // namespace amity

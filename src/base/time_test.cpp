@@ -1,0 +1,57 @@
+#include "base/time.h"
+
+#include <gtest/gtest.h>
+
+namespace amity {
+namespace {
+
+TEST(TimeTest, ParsesInstantsWithOffsetsToUtc) {
+  struct Case {
+    const char* text;
+    const char* utc;
+  } cases[] = {
+      {"2027-01-05T10:00:00+08:00", "2027-01-05T02:00:00Z"},
+      {"2026-11-10T10:00:00+03:00", "2026-11-10T07:00:00Z"},
+      {"2026-11-10T07:00:00Z", "2026-11-10T07:00:00Z"},
+      {"2026-11-10T07:00:00.123Z", "2026-11-10T07:00:00Z"},
+      {"2026-12-31T23:30:00-01:00", "2027-01-01T00:30:00Z"},
+  };
+  for (const Case& c : cases) {
+    const auto instant = ParseInstant(c.text);
+    ASSERT_TRUE(instant) << c.text;
+    EXPECT_EQ(FormatInstant(*instant), c.utc) << c.text;
+  }
+}
+
+TEST(TimeTest, RejectsMalformedInstants) {
+  for (const char* text : {"", "2026-11-10", "2026-11-10T07:00:00", "2026-02-30T07:00:00Z",
+                           "2026-11-10T24:00:00Z", "2026-11-10 07:00:00Z", "2026-11-10T07:00Z",
+                           "2026-11-10T07:00:00+0300", "2026-11-10T07:00:00Zjunk"}) {
+    EXPECT_FALSE(ParseInstant(text)) << text;
+  }
+}
+
+TEST(TimeTest, ParsesDates) {
+  EXPECT_EQ(FormatDate(*ParseDate("2028-02-29")), "2028-02-29");
+  EXPECT_FALSE(ParseDate("2027-02-29"));
+  EXPECT_FALSE(ParseDate("2027-1-05"));
+  EXPECT_FALSE(ParseDate("2027-01-05T00:00:00Z"));
+}
+
+TEST(TimeTest, KnowsTheSystemTimeZones) {
+  EXPECT_TRUE(IsTimeZone("Europe/Istanbul"));
+  EXPECT_TRUE(IsTimeZone("Asia/Shanghai"));
+  EXPECT_TRUE(IsTimeZone("Asia/Harbin"));  // an alias, still valid
+  EXPECT_FALSE(IsTimeZone("Asia/Izmir"));
+  EXPECT_FALSE(IsTimeZone(""));
+  EXPECT_FALSE(IsTimeZone("../../etc/passwd"));
+}
+
+TEST(TimeTest, FormatsLocalTimeInBothCitiesFiveHoursApart) {
+  const Instant instant = *ParseInstant("2027-01-05T02:00:00Z");
+  EXPECT_EQ(FormatLocal(instant, "Asia/Shanghai"), "2027-01-05T10:00:00+08:00");
+  EXPECT_EQ(FormatLocal(instant, "Europe/Istanbul"), "2027-01-05T05:00:00+03:00");
+}
+
+}  // namespace
+}  // namespace amity

@@ -1,0 +1,24 @@
+#include <cstdio>
+#include <filesystem>
+
+#include "cli/run.h"
+#include "store/backup.h"
+
+namespace amity::cli {
+
+int Backup(const Config& config) {
+  if (config.positional.size() != 1) {
+    std::fputs("usage: amity backup [--db PATH] FILE\n", stderr);
+    return 2;
+  }
+  if (!std::filesystem::exists(config.db_path)) {
+    std::fprintf(stderr, "amity backup: no database at %s\n", config.db_path.c_str());
+    return 1;
+  }
+  store::Db source(config.db_path);
+  store::BackupTo(source, config.positional[0]);
+  std::printf("backed up %s to %s\n", config.db_path.c_str(), config.positional[0].c_str());
+  return 0;
+}
+
+}  // namespace amity::cli

@@ -1,0 +1,126 @@
+#include <boost/json.hpp>
+
+#include <cstdio>
+#include <map>
+#include <stdexcept>
+
+#include "api/api.h"
+#include "cli/database.h"
+#include "cli/demo.h"
+#include "cli/run.h"
+#include "http/error.h"
+#include "store/migrations.h"
+#include "store/pool.h"
+
+namespace amity::cli {
+namespace json = boost::json;
+
+namespace {
+
+#include "cli/demo_data.inc"  // generated: kDemoData
+
+// Sections of demo_data.json in load order, with the API collection each is posted to.
+constexpr const char* kSections[] = {"cities",   "organizations", "people", "partnerships",
+                                     "meetings", "commitments",   "events"};
+
+// Replaces every "@ref" string inside `value` by the id it was given.
+void ResolveRefs(json::value& value, const std::map<std::string, std::string>& ids) {
+  if (value.is_string()) {
+    const std::string_view text = value.as_string();
+    if (text.starts_with('@')) {
+      auto found = ids.find(std::string(text.substr(1)));
+      if (found == ids.end()) throw std::runtime_error("demo data: unknown ref " + std::string(text));
+      value = json::string(found->second);
+    }
+  } else if (value.is_array()) {
+    for (json::value& item : value.as_array()) ResolveRefs(item, ids);
+  } else if (value.is_object()) {
+    for (auto& member : value.as_object()) ResolveRefs(member.value(), ids);
+  }
+}
+
+class DemoLoader {
+ public:
+  explicit DemoLoader(api::Api& api) : api_(api) {}
+
+  json::object Post(const std::string& path, const json::object& body) {
+    http::Request request;
+    request.method = "POST";
+    request.path = path;
+    request.body = json::serialize(body);
+    try {
+      const http::Response response = api_.Handle(request);
+      return json::parse(response.body).as_object();
+    } catch (const http::HttpError& error) {
+      std::string detail;
+      for (const Problem& problem : error.problems()) detail += " " + problem.field + ": " + problem.message;
+      throw std::runtime_error("demo data rejected at " + path + " (" + error.title() + "):" + detail);
+    }
+  }
+
+  void Load(json::object data) {
+    std::map<std::string, std::string> ids;
+    for (const char* section : kSections) {
+      int count = 0;
+      for (json::value& item : data[section].as_array()) {
+        json::object record = item.as_object();
+        const std::string ref(record.at("ref").as_string());
+        record.erase("ref");
+        // Commitments carry their workflow beside their fields: transitions and progress notes.
+        json::value transitions = json::array(), notes = json::array();
+        if (std::string_view(section) == "commitments") {
+          if (record.contains("transitions")) transitions = record["transitions"];
+          if (record.contains("notes")) notes = record["notes"];
+          record.erase("transitions");
+          record.erase("notes");
+        }
+        json::value resolved = record;
+        ResolveRefs(resolved, ids);
+        const json::object created = Post(std::string("/api/v1/") + section, resolved.as_object());
+        const std::string id(created.at("id").as_string());
+        ids[ref] = id;
+        for (const json::value& transition : transitions.as_array()) {
+          Post("/api/v1/commitments/" + id + "/transitions", transition.as_object());
+        }
+        for (const json::value& note : notes.as_array()) {
+          Post("/api/v1/commitments/" + id + "/notes", json::object{{"note", note}});
+        }
+        ++count;
+      }
+      std::fprintf(stderr, "amity demo: %d %s\n", count, section);
+    }
+  }
+
+ private:
+  api::Api& api_;
+};
+
+bool HasCities(store::Db& db) { return db.Prepare("SELECT 1 FROM cities LIMIT 1").Step(); }
+
+}  // namespace
+
+int Demo(const Config& config) {
+  std::string instance_id;
+  bool loaded;
+  {
+    auto db = OpenMigrated(config.db_path);
+    instance_id = store::InstanceId(*db);
+    loaded = HasCities(*db);
+  }
+  if (loaded) {
+    std::fprintf(stderr, "amity demo: %s already has data; the İzmir–Harbin demo is not loaded again\n",
+                 config.db_path.c_str());
+  } else {
+    store::Pool pool(config.db_path, 1);
+    api::Api api(pool, api::Context{instance_id});
+    DemoLoader(api).Load(json::parse(kDemoData).as_object());
+  }
+  if (config.scale > 0) {
+    store::Db db(config.db_path);
+    GenerateScaleData(db, config.scale);
+  }
+  std::printf("demo data ready in %s\n", config.db_path.c_str());
+  return 0;
+}
+
+}  // namespace amity::cli

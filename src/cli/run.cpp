@@ -1,0 +1,84 @@
+#include "cli/run.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <string>
+#include <vector>
+
+namespace amity::cli {
+namespace {
+
+constexpr char kUsage[] =
+    "usage: amity COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  serve    serve the API and web UI           amity serve [--listen ADDR:PORT] [--db PATH] [--threads N]\n"
+    "  migrate  create or upgrade the database     amity migrate [--db PATH]\n"
+    "  demo     load the İzmir–Harbin demo data    amity demo [--db PATH] [--scale N]\n"
+    "  backup   copy the live database to FILE     amity backup [--db PATH] FILE\n"
+    "\n"
+    "  amity --version | amity COMMAND --help\n"
+    "\n"
+    "environment: AMITY_DB (default var/amity.db), AMITY_LISTEN (default 127.0.0.1:8080),\n"
+    "AMITY_THREADS (default: one per core). Flags override the environment.\n";
+
+struct Command {
+  const char* name;
+  int (*run)(const Config&);
+  const char* help;
+};
+
+const Command kCommands[] = {
+    {"serve", Serve,
+     "usage: amity serve [--listen ADDR:PORT] [--db PATH] [--threads N]\n"
+     "Applies pending migrations, then serves the JSON API (/api/v1), the web UI and /healthz.\n"
+     "Logs one JSON line per request to stdout. SIGTERM or SIGINT stop it cleanly.\n"},
+    {"migrate", Migrate,
+     "usage: amity migrate [--db PATH]\n"
+     "Creates the database file if needed and applies every pending migration.\n"},
+    {"demo", Demo,
+     "usage: amity demo [--db PATH] [--scale N]\n"
+     "Loads the İzmir–Harbin demo (once; skipped when the database already has it).\n"
+     "--scale N adds N generated partnerships, each with meetings, ~100 commitments and events.\n"},
+    {"backup", Backup,
+     "usage: amity backup [--db PATH] FILE\n"
+     "Writes a consistent copy of the database to FILE, also while the server runs.\n"},
+};
+
+}  // namespace
+
+int Run(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version" || args[0] == "version") {
+    std::printf("amity %s\n", AMITY_VERSION);
+    return 0;
+  }
+  for (const Command& command : kCommands) {
+    if (args[0] != command.name) continue;
+    std::string error;
+    const auto config = LoadConfig({args.begin() + 1, args.end()}, std::getenv, error);
+    if (!config) {
+      std::fprintf(stderr, "amity %s: %s\n%s", command.name, error.c_str(), command.help);
+      return 2;
+    }
+    if (config->help) {
+      std::fputs(command.help, stdout);
+      return 0;
+    }
+    try {
+      return command.run(*config);
+    } catch (const std::exception& failure) {
+      std::fprintf(stderr, "amity %s: %s\n", command.name, failure.what());
+      return 1;
+    }
+  }
+  std::fprintf(stderr, "amity: unknown command '%s'\n\n%s", args[0].c_str(), kUsage);
+  return 2;
+}
+
+}  // namespace amity::cli

@@ -1,0 +1,17 @@
+// The command line: `amity COMMAND [options]`. Each command is a function taking the Config.
+#pragma once
+
+#include "config/config.h"
+
+namespace amity::cli {
+
+// Parses argv, runs the command and returns the process exit code (0 ok, 1 failure, 2 usage).
+// Catches every exception: a failure is printed as one line on stderr.
+int Run(int argc, char** argv);
+
+int Serve(const Config& config);
+int Migrate(const Config& config);
+int Demo(const Config& config);
+int Backup(const Config& config);
+
+}  // namespace amity::cli

@@ -1,0 +1,44 @@
+#include <cstdio>
+#include <thread>
+
+#include "api/api.h"
+#include "cli/database.h"
+#include "cli/run.h"
+#include "http/error.h"
+#include "http/server.h"
+#include "store/migrations.h"
+#include "store/pool.h"
+#include "web/assets.h"
+
+namespace amity::cli {
+
+int Serve(const Config& config) {
+  std::string instance_id;
+  {
+    auto db = OpenMigrated(config.db_path);
+    instance_id = store::InstanceId(*db);
+  }
+  const int threads =
+      config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+  store::Pool pool(config.db_path, threads);
+  api::Api api(pool, api::Context{instance_id});
+
+  http::ServerOptions options{config.listen_address, config.listen_port, threads};
+  const auto handler = [&api](const http::Request& request) -> http::Response {
+    if (request.path.starts_with("/api/") || request.path == "/healthz") {
+      return api.Handle(request);
+    }
+    if (auto asset = web::Serve(request)) return std::move(*asset);
+    throw http::HttpError(404, "Not found", {{"", "no_route", "no such path: " + request.path}});
+  };
+  http::Serve(options, handler, [&] {
+    const std::string host =
+        options.address.find(':') != std::string::npos ? "[" + options.address + "]" : options.address;
+    std::fprintf(stderr, "amity: serving %s on http://%s:%u/ with %d threads\n",
+                 config.db_path.c_str(), host.c_str(), options.port, threads);
+  });
+  std::fprintf(stderr, "amity: stopped\n");
+  return 0;
+}
+
+}  // namespace amity::cli

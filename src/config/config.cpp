@@ -1,0 +1,99 @@
+#include "config/config.h"
+
+#include <charconv>
+
+namespace amity {
+namespace {
+
+std::optional<int> ParseCount(const std::string& text, int maximum) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 0 || value > maximum) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<std::pair<std::string, std::uint16_t>> ParseListen(const std::string& text) {
+  const size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  std::string address = text.substr(0, colon);
+  if (address.front() == '[' && address.back() == ']') address = address.substr(1, address.size() - 2);
+  const auto port = ParseCount(text.substr(colon + 1), 65535);
+  if (!port || address.empty()) return std::nullopt;
+  return std::make_pair(address, static_cast<std::uint16_t>(*port));
+}
+
+std::optional<Config> LoadConfig(const std::vector<std::string>& args,
+                                 const std::function<const char*(const char*)>& getenv,
+                                 std::string& error) {
+  Config config;
+  if (const char* db = getenv("AMITY_DB"); db && *db) config.db_path = db;
+  if (const char* listen = getenv("AMITY_LISTEN"); listen && *listen) {
+    const auto parsed = ParseListen(listen);
+    if (!parsed) {
+      error = "AMITY_LISTEN must be ADDR:PORT, e.g. 127.0.0.1:8080";
+      return std::nullopt;
+    }
+    std::tie(config.listen_address, config.listen_port) = *parsed;
+  }
+  if (const char* threads = getenv("AMITY_THREADS"); threads && *threads) {
+    const auto parsed = ParseCount(threads, 256);
+    if (!parsed) {
+      error = "AMITY_THREADS must be a number from 0 to 256";
+      return std::nullopt;
+    }
+    config.threads = *parsed;
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    const auto value = [&]() -> std::optional<std::string> {
+      if (i + 1 >= args.size()) return std::nullopt;
+      return args[++i];
+    };
+    if (arg == "--help" || arg == "-h") {
+      config.help = true;
+    } else if (arg == "--db") {
+      const auto path = value();
+      if (!path || path->empty()) {
+        error = "--db needs a file path";
+        return std::nullopt;
+      }
+      config.db_path = *path;
+    } else if (arg == "--listen") {
+      const auto text = value();
+      const auto parsed = text ? ParseListen(*text) : std::nullopt;
+      if (!parsed) {
+        error = "--listen needs ADDR:PORT, e.g. 127.0.0.1:8080";
+        return std::nullopt;
+      }
+      std::tie(config.listen_address, config.listen_port) = *parsed;
+    } else if (arg == "--threads") {
+      const auto text = value();
+      const auto parsed = text ? ParseCount(*text, 256) : std::nullopt;
+      if (!parsed) {
+        error = "--threads needs a number from 0 to 256";
+        return std::nullopt;
+      }
+      config.threads = *parsed;
+    } else if (arg == "--scale") {
+      const auto text = value();
+      const auto parsed = text ? ParseCount(*text, 100000) : std::nullopt;
+      if (!parsed) {
+        error = "--scale needs a number from 0 to 100000";
+        return std::nullopt;
+      }
+      config.scale = *parsed;
+    } else if (arg.starts_with("--")) {
+      error = "unknown option " + arg;
+      return std::nullopt;
+    } else {
+      config.positional.push_back(arg);
+    }
+  }
+  return config;
+}
+
+}  // namespace amity

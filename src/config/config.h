@@ -1,0 +1,33 @@
+// Configuration: one Config value made from command-line flags over environment variables over
+// defaults, then passed down. Nothing else reads the environment.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace amity {
+
+struct Config {
+  std::string db_path = "var/amity.db";  // AMITY_DB, --db
+  std::string listen_address = "127.0.0.1";
+  std::uint16_t listen_port = 8080;      // AMITY_LISTEN, --listen ADDR:PORT
+  int threads = 0;                       // AMITY_THREADS, --threads; 0 = one per core
+  int scale = 0;                         // --scale N (demo)
+  std::vector<std::string> positional;   // e.g. the backup FILE
+  bool help = false;
+};
+
+// Parses "127.0.0.1:8080" or "[::1]:8080" into address and port; nullopt when malformed.
+std::optional<std::pair<std::string, std::uint16_t>> ParseListen(const std::string& text);
+
+// Builds the Config for `args` (the arguments after the command name). `getenv` reads the
+// environment (std::getenv in the program, a table in tests). On a bad flag or value returns
+// nullopt and sets `error` to a message naming it.
+std::optional<Config> LoadConfig(const std::vector<std::string>& args,
+                                 const std::function<const char*(const char*)>& getenv,
+                                 std::string& error);
+
+}  // namespace amity

@@ -1,0 +1,52 @@
+#include "config/config.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace amity {
+namespace {
+
+struct Env {
+  std::map<std::string, std::string> values;
+  const char* operator()(const char* name) const {
+    auto found = values.find(name);
+    return found == values.end() ? nullptr : found->second.c_str();
+  }
+};
+
+TEST(ConfigTest, FlagsOverrideEnvironmentOverDefaults) {
+  std::string error;
+  const Env env{{{"AMITY_DB", "/srv/env.db"}, {"AMITY_LISTEN", "0.0.0.0:9000"}}};
+  auto config = LoadConfig({}, env, error);
+  ASSERT_TRUE(config) << error;
+  EXPECT_EQ(config->db_path, "/srv/env.db");
+  EXPECT_EQ(config->listen_port, 9000);
+  config = LoadConfig({"--db", "flag.db", "--listen", "127.0.0.1:8181"}, env, error);
+  ASSERT_TRUE(config) << error;
+  EXPECT_EQ(config->db_path, "flag.db");
+  EXPECT_EQ(config->listen_address, "127.0.0.1");
+  EXPECT_EQ(config->listen_port, 8181);
+  EXPECT_EQ(LoadConfig({}, Env{}, error)->db_path, "var/amity.db");
+}
+
+TEST(ConfigTest, BadValuesAreNamed) {
+  std::string error;
+  EXPECT_FALSE(LoadConfig({"--listen", "8080"}, Env{}, error));
+  EXPECT_NE(error.find("--listen"), std::string::npos);
+  EXPECT_FALSE(LoadConfig({"--scale", "-1"}, Env{}, error));
+  EXPECT_FALSE(LoadConfig({"--db"}, Env{}, error));
+  EXPECT_FALSE(LoadConfig({"--frobnicate"}, Env{}, error));
+  EXPECT_NE(error.find("--frobnicate"), std::string::npos);
+  EXPECT_FALSE(LoadConfig({}, Env{{{"AMITY_LISTEN", "nonsense"}}}, error));
+}
+
+TEST(ConfigTest, ParsesIpv6Listen) {
+  const auto parsed = ParseListen("[::1]:8080");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(parsed->first, "::1");
+  EXPECT_EQ(parsed->second, 8080);
+}
+
+}  // namespace
+}  // namespace amity

@@ -1,0 +1,53 @@
+#include "domain/commitment_status.h"
+
+#include <algorithm>
+#include <string>
+
+#include "domain/resources.h"
+
+namespace amity::domain {
+namespace {
+
+// Position in kCommitmentStatuses, or -1.
+int Rank(std::string_view status) {
+  const auto* it = std::find(std::begin(kCommitmentStatuses), std::end(kCommitmentStatuses), status);
+  return it == std::end(kCommitmentStatuses) ? -1
+                                             : static_cast<int>(it - std::begin(kCommitmentStatuses));
+}
+
+bool IsBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+}  // namespace
+
+bool IsOpenStatus(std::string_view status) {
+  return Rank(status) >= 0 && status != "done" && status != "dropped";
+}
+
+Problems CheckTransition(std::string_view from, std::string_view to, std::string_view note) {
+  if (Rank(to) < 0) {
+    return {{"to", "invalid_enum",
+             "unknown status '" + std::string(to) +
+                 "'; use proposed, agreed, planned, in_progress, done or dropped"}};
+  }
+  if (!IsOpenStatus(from)) {
+    return {{"to", "invalid_transition",
+             "the commitment is " + std::string(from) + " and cannot move any more"}};
+  }
+  if (from == to) {
+    return {{"to", "invalid_transition", "the commitment is already " + std::string(from)}};
+  }
+  if (to == "dropped") {
+    if (IsBlank(note)) return {{"note", "required", "dropping a commitment needs a note saying why"}};
+    return {};
+  }
+  if (Rank(to) < Rank(from)) {
+    return {{"to", "invalid_transition",
+             "a commitment cannot move back from " + std::string(from) + " to " + std::string(to)}};
+  }
+  return {};
+}
+
+}  // namespace amity::domain

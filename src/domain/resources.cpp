@@ -1,0 +1,179 @@
+#include "domain/resources.h"
+
+#include "domain/areas.h"
+
+namespace amity::domain {
+namespace {
+
+using enum FieldType;
+
+constexpr FieldSpec kCityFields[] = {
+    {.name = "name", .type = kText, .required = true},
+    {.name = "country", .type = kCountry, .required = true, .filterable = true, .sortable = true,
+     .description = "ISO 3166-1 alpha-2"},
+    {.name = "time_zone", .type = kTimeZone, .required = true},
+    {.name = "latitude", .type = kNumber, .minimum = -90, .maximum = 90},
+    {.name = "longitude", .type = kNumber, .minimum = -180, .maximum = 180},
+};
+
+constexpr FieldSpec kMilestoneMembers[] = {
+    {.name = "kind", .type = kEnum, .required = true, .values = kMilestoneKinds,
+     .unique_in_list = true},
+    {.name = "date", .type = kDate, .required = true},
+    {.name = "reference", .type = kString, .max_length = 200,
+     .description = "decision, permission or protocol number"},
+    {.name = "note", .type = kString},
+};
+
+constexpr FieldSpec kFocalPointMembers[] = {
+    {.name = "person_id", .type = kReference, .required = true, .references = "people"},
+    {.name = "side", .type = kEnum, .required = true, .values = kSides},
+};
+
+constexpr FieldSpec kPartnershipFields[] = {
+    {.name = "home_city_id", .type = kReference, .required = true, .references = "cities",
+     .filterable = true},
+    {.name = "partner_city_id", .type = kReference, .required = true, .references = "cities",
+     .filterable = true},
+    {.name = "tier", .type = kEnum, .values = kTiers, .default_value = "exploring",
+     .filterable = true, .sortable = true},
+    {.name = "status", .type = kEnum, .values = kPartnershipStatuses, .default_value = "active",
+     .filterable = true, .sortable = true},
+    {.name = "milestones", .type = kObjectList, .members = kMilestoneMembers, .max_length = 20},
+    {.name = "focal_points", .type = kObjectList, .members = kFocalPointMembers, .max_length = 20},
+    {.name = "notes", .type = kText},
+};
+
+constexpr FieldSpec kOrganizationFields[] = {
+    {.name = "name", .type = kText, .required = true},
+    {.name = "kind", .type = kEnum, .required = true, .values = kOrganizationKinds,
+     .filterable = true, .sortable = true},
+    {.name = "city_id", .type = kReference, .required = true, .references = "cities",
+     .filterable = true},
+    {.name = "website", .type = kString, .max_length = 500},
+};
+
+constexpr FieldSpec kContactMembers[] = {
+    {.name = "email", .type = kString, .personal = true, .max_length = 200},
+    {.name = "phone", .type = kString, .personal = true, .max_length = 50},
+};
+
+constexpr FieldSpec kPersonFields[] = {
+    {.name = "native_name", .type = kString, .required = true, .max_length = 200,
+     .description = "the name as written natively, e.g. 张伟 or Ayşe Yılmaz"},
+    {.name = "latin_name", .type = kString, .required = true, .sortable = true, .max_length = 200,
+     .description = "Latin transliteration, e.g. Zhang Wei"},
+    {.name = "title", .type = kText},
+    {.name = "organization_id", .type = kReference, .references = "organizations",
+     .filterable = true},
+    {.name = "languages", .type = kLanguageList, .max_length = 20},
+    {.name = "contact", .type = kObject, .members = kContactMembers, .personal = true},
+};
+
+constexpr FieldSpec kParticipantMembers[] = {
+    {.name = "person_id", .type = kReference, .required = true, .references = "people",
+     .unique_in_list = true},
+    {.name = "side", .type = kEnum, .required = true, .values = kSides},
+    {.name = "role", .type = kEnum, .required = true, .values = kParticipantRoles},
+};
+
+constexpr FieldSpec kMeetingFields[] = {
+    {.name = "kind", .type = kEnum, .required = true, .values = kMeetingKinds, .filterable = true},
+    {.name = "partnership_id", .type = kReference, .required = true, .references = "partnerships",
+     .filterable = true},
+    {.name = "title", .type = kText, .required = true},
+    {.name = "starts_at", .type = kInstant, .required = true, .filterable = true,
+     .sortable = true},
+    {.name = "ends_at", .type = kInstant, .required = true},
+    {.name = "time_zone", .type = kTimeZone, .required = true},
+    {.name = "venue", .type = kString, .max_length = 300},
+    {.name = "city_id", .type = kReference, .references = "cities", .filterable = true},
+    {.name = "participants", .type = kObjectList, .members = kParticipantMembers,
+     .max_length = 200},
+    {.name = "areas", .type = kEnumList, .values = kAreaCodes, .max_length = 20},
+    {.name = "minutes", .type = kText},
+};
+
+constexpr FieldSpec kCommitmentFields[] = {
+    {.name = "partnership_id", .type = kReference, .required = true, .references = "partnerships",
+     .filterable = true},
+    {.name = "meeting_id", .type = kReference, .references = "meetings", .filterable = true},
+    {.name = "text", .type = kText, .required = true},
+    {.name = "area", .type = kEnum, .required = true, .values = kAreaCodes, .filterable = true,
+     .sortable = true},
+    {.name = "proposed_by_side", .type = kEnum, .required = true, .values = kProposingSides,
+     .filterable = true},
+    {.name = "proposed_by_person_id", .type = kReference, .references = "people"},
+    {.name = "home_owner_id", .type = kReference, .references = "people", .filterable = true},
+    {.name = "partner_owner_id", .type = kReference, .references = "people", .filterable = true},
+    {.name = "due_date", .type = kDate, .filterable = true, .sortable = true},
+    {.name = "status", .type = kEnum, .values = kCommitmentStatuses, .default_value = "proposed",
+     .writable = false, .filterable = true, .sortable = true,
+     .description = "changed only through POST /commitments/{id}/transitions"},
+};
+
+constexpr FieldSpec kEventFields[] = {
+    {.name = "kind", .type = kEnum, .required = true, .values = kEventKinds, .filterable = true},
+    {.name = "partnership_id", .type = kReference, .required = true, .references = "partnerships",
+     .filterable = true},
+    {.name = "title", .type = kText, .required = true},
+    {.name = "description", .type = kText},
+    {.name = "starts_at", .type = kInstant, .required = true, .filterable = true,
+     .sortable = true},
+    {.name = "ends_at", .type = kInstant, .required = true},
+    {.name = "time_zone", .type = kTimeZone, .required = true},
+    {.name = "city_id", .type = kReference, .references = "cities", .filterable = true},
+    {.name = "venue", .type = kString, .max_length = 300},
+    {.name = "status", .type = kEnum, .values = kEventStatuses, .default_value = "idea",
+     .filterable = true, .sortable = true},
+    {.name = "commitment_ids", .type = kReferenceList, .references = "commitments",
+     .max_length = 50},
+};
+
+constexpr ResourceSpec kCities{"cities", "city", kCityFields};
+constexpr ResourceSpec kPartnerships{"partnerships", "partnership", kPartnershipFields};
+constexpr ResourceSpec kOrganizations{"organizations", "organization", kOrganizationFields};
+constexpr ResourceSpec kPeople{"people", "person", kPersonFields};
+constexpr ResourceSpec kMeetings{"meetings", "meeting",
+                             kMeetingFields};
+constexpr ResourceSpec kCommitments{"commitments", "commitment",
+                                kCommitmentFields};
+constexpr ResourceSpec kEvents{"events", "event", kEventFields};
+
+constexpr const ResourceSpec* kAll[] = {&kCities,   &kOrganizations, &kPeople, &kPartnerships,
+                                    &kMeetings, &kCommitments,   &kEvents};
+
+}  // namespace
+
+bool IsListType(FieldType type) {
+  return type == kEnumList || type == kReferenceList || type == kLanguageList ||
+         type == kObjectList;
+}
+
+const FieldSpec* ResourceSpec::Field(std::string_view field_name) const {
+  for (const FieldSpec& field : fields) {
+    if (field.name == field_name) return &field;
+  }
+  return nullptr;
+}
+
+bool ResourceSpec::HasTimeZone() const { return Field("time_zone") != nullptr; }
+
+const ResourceSpec& Cities() { return kCities; }
+const ResourceSpec& Partnerships() { return kPartnerships; }
+const ResourceSpec& Organizations() { return kOrganizations; }
+const ResourceSpec& People() { return kPeople; }
+const ResourceSpec& Meetings() { return kMeetings; }
+const ResourceSpec& Commitments() { return kCommitments; }
+const ResourceSpec& Events() { return kEvents; }
+
+std::span<const ResourceSpec* const> AllResources() { return kAll; }
+
+const ResourceSpec* FindResource(std::string_view name) {
+  for (const ResourceSpec* spec : kAll) {
+    if (spec->name == name) return spec;
+  }
+  return nullptr;
+}
+
+}  // namespace amity::domain

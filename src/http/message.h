@@ -1,0 +1,35 @@
+// Plain HTTP request and response values passed between the server adapter and the handlers.
+// They carry no server machinery, so handlers and their tests need no network.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace amity::http {
+
+// Header and query names are compared case-insensitively for headers, exactly for query keys.
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  std::string method;        // "GET", "POST", …
+  std::string path;          // percent-decoded path without the query, e.g. "/api/v1/cities"
+  Pairs query;               // decoded query parameters in order of appearance
+  Pairs headers;             // as received
+  std::string body;          // raw body bytes
+  std::string remote_address;
+
+  // Returns the first header with this name (case-insensitive), or nullopt when absent.
+  std::optional<std::string_view> Header(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  Pairs headers;  // extra headers, e.g. ETag, Allow, Cache-Control, Content-Encoding
+  std::string body;
+};
+
+}  // namespace amity::http

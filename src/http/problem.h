@@ -1,0 +1,20 @@
+// RFC 9457 problem details: the one error shape of the API.
+#pragma once
+
+#include <string>
+
+#include "base/problem.h"
+#include "http/error.h"
+#include "http/message.h"
+
+namespace amity::http {
+
+// Builds an application/problem+json response:
+// {"type", "title", "status", "detail", "problems": [{"field", "code", "message"}]}.
+// `detail` summarises the first problems so that a client printing only it is still told why.
+Response ProblemResponse(int status, const std::string& title, const Problems& problems = {});
+
+// The same for a thrown HttpError, including its extra headers (e.g. Allow).
+Response ProblemResponse(const HttpError& error);
+
+}  // namespace amity::http

@@ -1,0 +1,24 @@
+// A route table matcher: patterns like "/api/v1/commitments/{id}/transitions" matched segment by
+// segment. Distinguishes "no such path" (404) from "path exists, method does not" (405 + Allow).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.h"
+
+namespace amity::http {
+
+// Path parameters in pattern order, e.g. {"id", "0191…"}.
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+// Splits "/a/b/" into {"a", "b"}.
+std::vector<std::string_view> SplitPath(std::string_view path);
+
+// Matches `segments` against `pattern`, filling `params` on success.
+bool MatchPattern(std::string_view pattern, const std::vector<std::string_view>& segments,
+                  Params& params);
+
+}  // namespace amity::http

@@ -1,0 +1,167 @@
+// The only translation unit that instantiates RESTinio (it is slow to compile).
+#include "http/server.h"
+
+#include <restinio/all.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+#include "base/time.h"
+#include "http/problem.h"
+#include "http/query.h"
+
+namespace amity::http {
+namespace {
+
+// Bodies beyond this are cut by the parser (connection closed); below it and above
+// max_body_bytes the handler answers 413 with a problem body.
+constexpr std::uint64_t kParserBodyLimit = 16u << 20;
+
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 412: return "Precondition Failed";
+    case 413: return "Content Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
+    case 428: return "Precondition Required";
+    case 429: return "Too Many Requests";
+    case 503: return "Service Unavailable";
+    default: return status < 500 ? "Client Error" : "Internal Server Error";
+  }
+}
+
+std::string JsonEscaped(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+      out += buffer;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+void LogRequest(const Request& request, int status, double millis, size_t bytes) {
+  const std::string line = "{\"time\":\"" + FormatInstant(Now()) + "\",\"method\":\"" +
+                           JsonEscaped(request.method) + "\",\"path\":\"" +
+                           JsonEscaped(request.path) + "\",\"status\":" + std::to_string(status) +
+                           ",\"ms\":" + std::to_string(millis) +
+                           ",\"bytes\":" + std::to_string(bytes) + "}\n";
+  std::fwrite(line.data(), 1, line.size(), stdout);
+}
+
+Response Dispatch(const Handler& handler, const Request& request, std::size_t max_body_bytes) {
+  if (request.body.size() > max_body_bytes) {
+    return ProblemResponse(413, "Request body too large",
+                           {{"", "body_too_large",
+                             "the body has " + std::to_string(request.body.size()) +
+                                 " bytes; the limit is " + std::to_string(max_body_bytes)}});
+  }
+  try {
+    return handler(request);
+  } catch (const HttpError& error) {
+    return ProblemResponse(error);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "{\"level\":\"error\",\"method\":\"%s\",\"path\":\"%s\",\"error\":\"%s\"}\n",
+                 JsonEscaped(request.method).c_str(), JsonEscaped(request.path).c_str(),
+                 JsonEscaped(error.what()).c_str());
+    return ProblemResponse(500, "Internal server error");
+  }
+}
+
+}  // namespace
+
+void Serve(const ServerOptions& options, Handler handler, const std::function<void()>& on_ready) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  std::atomic<int> in_flight{0};
+  using Traits = restinio::default_traits_t;
+  auto settings =
+      restinio::server_settings_t<Traits>{}
+          .address(options.address)
+          .port(options.port)
+          .incoming_http_msg_limits(
+              restinio::incoming_http_msg_limits_t{}.max_body_size(kParserBodyLimit))
+          .request_handler([&](const restinio::request_handle_t& raw) {
+            ++in_flight;
+            const auto started = std::chrono::steady_clock::now();
+            Request request;
+            request.method = raw->header().method().c_str();
+            const std::string_view raw_path = raw->header().path();
+            auto path = PercentDecode(raw_path, false);
+            auto query = ParseQuery(raw->header().query());
+            request.path = path ? std::move(*path) : std::string(raw_path);
+            raw->header().for_each_field([&request](const restinio::http_header_field_t& field) {
+              request.headers.emplace_back(field.name(), field.value());
+            });
+            request.body = raw->body();
+            request.remote_address = raw->remote_endpoint().address().to_string();
+
+            Response response;
+            if (!path || !query) {
+              response = ProblemResponse(400, "Malformed URL",
+                                         {{"", "bad_escape", "the path or query is badly escaped"}});
+            } else {
+              request.query = std::move(*query);
+              response = Dispatch(handler, request, options.max_body_bytes);
+            }
+            auto reply = raw->create_response(restinio::http_status_line_t{
+                restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+                ReasonPhrase(response.status)});
+            if (!response.content_type.empty()) {
+              reply.append_header(restinio::http_field::content_type, response.content_type);
+            }
+            for (const auto& [name, value] : response.headers) reply.append_header(name, value);
+            const size_t bytes = response.body.size();
+            if (request.method != "HEAD") reply.set_body(std::move(response.body));
+            reply.done();
+            LogRequest(request, response.status,
+                       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                 started)
+                           .count(),
+                       bytes);
+            --in_flight;
+            return restinio::request_accepted();
+          });
+
+  auto server = restinio::run_async<Traits>(restinio::own_io_context(), std::move(settings),
+                                            static_cast<std::size_t>(options.threads));
+  on_ready();
+  int received = 0;
+  sigwait(&signals, &received);
+  // Let requests already being handled write their responses before the sockets close.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  server->stop();
+  server->wait();
+  std::fflush(stdout);
+}
+
+}  // namespace amity::http

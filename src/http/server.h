@@ -1,0 +1,30 @@
+// The HTTP server: RESTinio on standalone Asio with a pool of threads, each request handed to a
+// plain function as an http::Request. It logs one JSON line per request and stops cleanly on
+// SIGTERM or SIGINT after letting in-flight requests finish.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "http/message.h"
+
+namespace amity::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int threads = 1;
+  std::size_t max_body_bytes = 1 << 20;  // larger bodies answer 413
+};
+
+// Handles one request; may throw HttpError (mapped to a problem response) or anything else
+// (logged, answered 500 with no internal detail).
+using Handler = std::function<Response(const Request&)>;
+
+// Serves until SIGTERM or SIGINT, then returns. `on_ready` runs once the socket is listening.
+// Throws std::exception when the address cannot be bound. Blocks SIGTERM/SIGINT in the calling
+// thread (and the threads it starts) to receive them with sigwait.
+void Serve(const ServerOptions& options, Handler handler, const std::function<void()>& on_ready);
+
+}  // namespace amity::http

@@ -1,0 +1,134 @@
+#include "store/db.h"
+
+namespace amity::store {
+namespace {
+
+[[noreturn]] void Fail(sqlite3* db, int code, std::string_view what) {
+  throw DbError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)), code);
+}
+
+}  // namespace
+
+Db::Db(const std::string& path) : path_(path) {
+  const int code = sqlite3_open_v2(path.c_str(), &db_,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                                       SQLITE_OPEN_NOMUTEX,
+                                   nullptr);
+  if (code != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw DbError("cannot open database " + path + ": " + message, code);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, 5000);
+  Exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+}
+
+Db::~Db() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+void Db::Exec(std::string_view sql) {
+  char* error = nullptr;
+  const std::string text(sql);
+  const int code = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+  if (code != SQLITE_OK) {
+    std::string message = error ? error : sqlite3_errstr(code);
+    sqlite3_free(error);
+    throw DbError(message, code);
+  }
+}
+
+Stmt Db::Prepare(const std::string& sql) {
+  auto found = cache_.find(sql);
+  if (found != cache_.end()) return Stmt(found->second);
+  sqlite3_stmt* stmt = nullptr;
+  const int code = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (code != SQLITE_OK) Fail(db_, code, "prepare '" + sql + "'");
+  cache_.emplace(sql, stmt);
+  return Stmt(stmt);
+}
+
+Stmt::~Stmt() {
+  if (stmt_) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+}
+
+Stmt& Stmt::Bind(int index, std::string_view text) {
+  const int code = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                                     SQLITE_TRANSIENT);
+  if (code != SQLITE_OK) Fail(sqlite3_db_handle(stmt_), code, "bind");
+  return *this;
+}
+
+Stmt& Stmt::Bind(int index, long long number) {
+  const int code = sqlite3_bind_int64(stmt_, index, number);
+  if (code != SQLITE_OK) Fail(sqlite3_db_handle(stmt_), code, "bind");
+  return *this;
+}
+
+Stmt& Stmt::Bind(int index, double number) {
+  const int code = sqlite3_bind_double(stmt_, index, number);
+  if (code != SQLITE_OK) Fail(sqlite3_db_handle(stmt_), code, "bind");
+  return *this;
+}
+
+Stmt& Stmt::BindNull(int index) {
+  const int code = sqlite3_bind_null(stmt_, index);
+  if (code != SQLITE_OK) Fail(sqlite3_db_handle(stmt_), code, "bind");
+  return *this;
+}
+
+Stmt& Stmt::Bind(int index, const std::optional<std::string>& text) {
+  return text ? Bind(index, *text) : BindNull(index);
+}
+
+bool Stmt::Step() {
+  const int code = sqlite3_step(stmt_);
+  if (code == SQLITE_ROW) return true;
+  if (code == SQLITE_DONE) return false;
+  Fail(sqlite3_db_handle(stmt_), code, "step");
+}
+
+void Stmt::Run() {
+  while (Step()) {
+  }
+}
+
+bool Stmt::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+std::string_view Stmt::Text(int column) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  if (!text) return {};
+  return {text, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+long long Stmt::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Stmt::Real(int column) const { return sqlite3_column_double(stmt_, column); }
+int Stmt::Type(int column) const { return sqlite3_column_type(stmt_, column); }
+int Stmt::ColumnCount() const { return sqlite3_column_count(stmt_); }
+std::string_view Stmt::ColumnName(int column) const { return sqlite3_column_name(stmt_, column); }
+
+Tx::Tx(Db& db) : db_(db) { db_.Exec("BEGIN IMMEDIATE"); }
+
+Tx::~Tx() {
+  if (!done_) {
+    try {
+      db_.Exec("ROLLBACK");
+    } catch (const DbError&) {
+      // The transaction may already be gone (e.g. after a failed COMMIT); nothing to undo.
+    }
+  }
+}
+
+void Tx::Commit() {
+  db_.Exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace amity::store

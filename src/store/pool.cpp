@@ -1,0 +1,29 @@
+#include "store/pool.h"
+
+namespace amity::store {
+
+Pool::Pool(const std::string& path, int size) {
+  for (int i = 0; i < size; ++i) idle_.push_back(std::make_unique<Db>(path));
+}
+
+Pool::Lease::~Lease() {
+  if (db_) pool_->Return(std::move(db_));
+}
+
+Pool::Lease Pool::Acquire() {
+  std::unique_lock lock(mutex_);
+  available_.wait(lock, [this] { return !idle_.empty(); });
+  std::unique_ptr<Db> db = std::move(idle_.back());
+  idle_.pop_back();
+  return Lease(*this, std::move(db));
+}
+
+void Pool::Return(std::unique_ptr<Db> db) {
+  {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(db));
+  }
+  available_.notify_one();
+}
+
+}  // namespace amity::store

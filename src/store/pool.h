@@ -1,0 +1,45 @@
+// A fixed set of connections to one database file, lent one at a time. Each server thread
+// borrows a connection per request, so prepared statements are reused without locking.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/db.h"
+
+namespace amity::store {
+
+class Pool {
+ public:
+  // Opens `size` connections to `path`. Throws DbError.
+  Pool(const std::string& path, int size);
+
+  // A borrowed connection, returned to the pool when destroyed.
+  class Lease {
+   public:
+    Lease(Pool& pool, std::unique_ptr<Db> db) : pool_(&pool), db_(std::move(db)) {}
+    Lease(Lease&&) = default;
+    ~Lease();
+    Db& operator*() { return *db_; }
+    Db* operator->() { return db_.get(); }
+
+   private:
+    Pool* pool_;
+    std::unique_ptr<Db> db_;
+  };
+
+  // Waits until a connection is free and lends it.
+  Lease Acquire();
+
+ private:
+  void Return(std::unique_ptr<Db> db);
+
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<Db>> idle_;
+};
+
+}  // namespace amity::store

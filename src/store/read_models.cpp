@@ -1,0 +1,154 @@
+#include "store/read_models.h"
+
+#include <algorithm>
+
+#include "domain/follow_through.h"
+#include "domain/resources.h"
+#include "store/records.h"
+
+namespace amity::store {
+namespace json = boost::json;
+
+namespace {
+
+// Open statuses, mirrored from domain::IsOpenStatus for use in SQL.
+constexpr char kOpen[] = "status IN ('proposed', 'agreed', 'planned', 'in_progress')";
+
+const std::string kOpenByAreaSql =
+    std::string("SELECT area, status, count(*) FROM commitments WHERE partnership_id = ? AND "
+                "archived = 0 AND ") + kOpen + " GROUP BY area, status";
+constexpr char kFollowThrough[] =
+    "SELECT coalesce(sum(status = 'done'), 0), coalesce(sum(status <> 'proposed'), 0) "
+    "FROM commitments WHERE partnership_id = ? AND archived = 0";
+constexpr char kLastContact[] =
+    "SELECT max(starts_at) FROM meetings WHERE partnership_id = ? AND archived = 0 AND "
+    "starts_at <= ?";
+constexpr char kTimelineMeetings[] =
+    "SELECT id, starts_at, kind, title, time_zone FROM meetings "
+    "WHERE partnership_id = ? AND archived = 0";
+constexpr char kTimelineEvents[] =
+    "SELECT id, starts_at, kind, title, status, time_zone FROM events "
+    "WHERE partnership_id = ? AND archived = 0";
+constexpr char kTimelineTransitions[] =
+    "SELECT h.commitment_id, h.at, h.from_status, h.to_status, h.note, c.text, c.area "
+    "FROM commitment_history h JOIN commitments c ON c.id = h.commitment_id "
+    "WHERE c.partnership_id = ? AND c.archived = 0 AND h.kind = 'transition'";
+
+}  // namespace
+
+json::object PartnershipSummary(Db& db, const json::object& partnership, Date today, Instant now) {
+  const std::string id(partnership.at("id").as_string());
+  json::object open_by_area;
+  long long open_total = 0;
+  {
+    Stmt select = db.Prepare(kOpenByAreaSql);
+    select.Bind(1, id);
+    while (select.Step()) {
+      const std::string area(select.Text(0));
+      if (!open_by_area.contains(area)) open_by_area[area] = json::object();
+      open_by_area[area].as_object()[select.Text(1)] = select.Int(2);
+      open_total += select.Int(2);
+    }
+  }
+  long long done = 0, left_proposed = 0;
+  {
+    Stmt select = db.Prepare(kFollowThrough);
+    select.Bind(1, id).Step();
+    done = select.Int(0);
+    left_proposed = select.Int(1);
+  }
+  json::value last_contact = nullptr;
+  {
+    Stmt select = db.Prepare(kLastContact);
+    select.Bind(1, id).Bind(2, FormatInstant(now)).Step();
+    if (!select.IsNull(0)) last_contact = json::string(select.Text(0).substr(0, 10));
+  }
+  ListQuery overdue_query{
+      .conditions = {{"partnership_id = ?", {id}},
+                     {kOpen, {}},
+                     {"due_date < ?", {FormatDate(today)}}},
+      .sort_column = "due_date",
+      .descending = false,
+      .limit = 20};
+  Page overdue = ListRecords(db, domain::Commitments(), overdue_query);
+  ListQuery events_query{.conditions = {{"partnership_id = ?", {id}},
+                                        {"status <> 'cancelled'", {}},
+                                        {"starts_at >= ?", {FormatInstant(now)}}},
+                         .sort_column = "starts_at",
+                         .descending = false,
+                         .limit = 5};
+  Page next_events = ListRecords(db, domain::Events(), events_query);
+
+  const auto follow_through = domain::FollowThrough(done, left_proposed);
+  return {{"partnership", partnership},
+          {"open_by_area", std::move(open_by_area)},
+          {"open_total", open_total},
+          {"overdue", std::move(overdue.items)},
+          {"overdue_total", overdue.total},
+          {"next_events", std::move(next_events.items)},
+          {"last_contact", last_contact},
+          {"follow_through", follow_through ? json::value(*follow_through) : json::value(nullptr)},
+          {"done", done},
+          {"left_proposed", left_proposed}};
+}
+
+json::array Timeline(Db& db, const json::object& partnership) {
+  const std::string id(partnership.at("id").as_string());
+  std::vector<json::object> items;
+  for (const json::value& milestone : partnership.at("milestones").as_array()) {
+    const json::object& m = milestone.as_object();
+    items.push_back({{"at", m.at("date")},
+                     {"kind", "milestone"},
+                     {"ref_id", id},
+                     {"summary", m}});
+  }
+  {
+    Stmt select = db.Prepare(kTimelineMeetings);
+    select.Bind(1, id);
+    while (select.Step()) {
+      items.push_back({{"at", select.Text(1)},
+                       {"kind", "meeting"},
+                       {"ref_id", select.Text(0)},
+                       {"summary", {{"kind", select.Text(2)},
+                                    {"title", json::parse(select.Text(3))},
+                                    {"time_zone", select.Text(4)}}}});
+    }
+  }
+  {
+    Stmt select = db.Prepare(kTimelineTransitions);
+    select.Bind(1, id);
+    while (select.Step()) {
+      items.push_back({{"at", select.Text(1)},
+                       {"kind", "transition"},
+                       {"ref_id", select.Text(0)},
+                       {"summary", {{"from", select.Text(2)},
+                                    {"to", select.Text(3)},
+                                    {"note", select.IsNull(4) ? json::value(nullptr)
+                                                              : json::value(select.Text(4))},
+                                    {"text", json::parse(select.Text(5))},
+                                    {"area", select.Text(6)}}}});
+    }
+  }
+  {
+    Stmt select = db.Prepare(kTimelineEvents);
+    select.Bind(1, id);
+    while (select.Step()) {
+      items.push_back({{"at", select.Text(1)},
+                       {"kind", "event"},
+                       {"ref_id", select.Text(0)},
+                       {"summary", {{"kind", select.Text(2)},
+                                    {"title", json::parse(select.Text(3))},
+                                    {"status", select.Text(4)},
+                                    {"time_zone", select.Text(5)}}}});
+    }
+  }
+  // Dates ("2026-11-10") and UTC instants ("2026-11-10T07:00:00Z") sort correctly as text.
+  std::stable_sort(items.begin(), items.end(), [](const json::object& a, const json::object& b) {
+    return a.at("at").as_string() < b.at("at").as_string();
+  });
+  json::array result;
+  for (auto& item : items) result.push_back(std::move(item));
+  return result;
+}
+
+}  // namespace amity::store

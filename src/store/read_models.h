@@ -1,0 +1,23 @@
+// Read models built from several tables: a partnership's health summary for the dashboard and
+// its timeline.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "base/time.h"
+#include "store/db.h"
+
+namespace amity::store {
+
+// The dashboard entry of one partnership (a record from GetRecord): open commitments counted
+// by area and status, overdue commitments (open, due before `today`; at most 20, earliest due
+// first), the next 5 events not cancelled starting at or after `now`, the date of the last
+// meeting that started by `now`, and follow-through (done ÷ all that left proposed).
+boost::json::object PartnershipSummary(Db& db, const boost::json::object& partnership,
+                                       Date today, Instant now);
+
+// The partnership's milestones, meetings, commitment transitions and events, oldest first. Each
+// item: {"at", "kind", "ref_id", "summary"}.
+boost::json::array Timeline(Db& db, const boost::json::object& partnership);
+
+}  // namespace amity::store

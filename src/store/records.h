@@ -1,0 +1,77 @@
+// Records of every resource in domain/resources.h, read and written through one generic path:
+// the resource's fields are the table's columns, JSON-valued fields are stored as JSON text.
+// Values passed in are already validated by the API layer; the database still enforces
+// NOT NULL, CHECK and foreign keys. Write functions expect to run inside a Tx and record one row
+// in the change trail.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/time.h"
+#include "domain/resources.h"
+#include "store/db.h"
+
+namespace amity::store {
+
+// Who writes and when; carried into updated_at and the change trail.
+struct WriteContext {
+  std::string actor;
+  Instant now;
+  std::string instance_id;
+};
+
+// One condition of a list query: `sql` is a WHERE fragment with `?` placeholders bound to
+// `params` in order, e.g. {"status IN (?, ?)", {"agreed", "planned"}}.
+struct Condition {
+  std::string sql;
+  std::vector<std::string> params;
+};
+
+struct ListQuery {
+  std::vector<Condition> conditions;
+  std::string sort_column = "created_at";  // must be a column of the table
+  bool descending = true;
+  int limit = 50;
+  int offset = 0;
+  bool include_archived = false;
+};
+
+struct Page {
+  boost::json::array items;
+  long long total = 0;
+};
+
+// Returns the record with `id` (archived or not) as a JSON object, or nullopt when absent.
+std::optional<boost::json::object> GetRecord(Db& db, const domain::ResourceSpec& spec,
+                                             std::string_view id);
+
+// Returns one page of records matching `query`, ordered by the sort column then id, and the
+// number of all matching records.
+Page ListRecords(Db& db, const domain::ResourceSpec& spec, const ListQuery& query);
+
+// True when `table` holds a record with `id` that is not archived.
+bool IsLiveRecord(Db& db, std::string_view table, std::string_view id);
+
+// Inserts a new record with `fields` (field name → validated value; absent fields take their
+// defaults) and records a "create" change. Returns the stored record.
+boost::json::object InsertRecord(Db& db, const domain::ResourceSpec& spec,
+                                 const boost::json::object& fields, const WriteContext& context);
+
+// Applies `changes` (field name → new value, null clears) to `current` (as returned by
+// GetRecord), bumps the version and records an "update" change holding only the fields whose
+// values differ. Returns the stored record. Precondition: the caller checked the version.
+boost::json::object UpdateRecord(Db& db, const domain::ResourceSpec& spec,
+                                 const boost::json::object& current,
+                                 const boost::json::object& changes, const WriteContext& context,
+                                 std::string_view op = "update");
+
+// Marks the record archived (bumping its version) and records an "archive" change.
+void ArchiveRecord(Db& db, const domain::ResourceSpec& spec, const boost::json::object& current,
+                   const WriteContext& context);
+
+}  // namespace amity::store

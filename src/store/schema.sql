@@ -1,0 +1,165 @@
+CREATE TABLE changes (
+  seq INTEGER PRIMARY KEY,
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('create', 'update', 'archive', 'transition')),
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  before TEXT CHECK (before IS NULL OR json_valid(before)),
+  after TEXT CHECK (after IS NULL OR json_valid(after))
+) STRICT;
+CREATE TABLE cities (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  name TEXT NOT NULL CHECK (json_valid(name)),
+  country TEXT NOT NULL CHECK (length(country) = 2),
+  time_zone TEXT NOT NULL,
+  latitude REAL CHECK (latitude BETWEEN -90 AND 90),
+  longitude REAL CHECK (longitude BETWEEN -180 AND 180)
+) STRICT;
+CREATE TABLE commitment_history (
+  id TEXT NOT NULL PRIMARY KEY,
+  commitment_id TEXT NOT NULL REFERENCES commitments (id),
+  kind TEXT NOT NULL CHECK (kind IN ('transition', 'note')),
+  from_status TEXT,
+  to_status TEXT,
+  note TEXT,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  CHECK (kind = 'note' OR (from_status IS NOT NULL AND to_status IS NOT NULL))
+) STRICT;
+CREATE TABLE commitments (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+  meeting_id TEXT REFERENCES meetings (id),
+  text TEXT NOT NULL CHECK (json_valid(text)),
+  area TEXT NOT NULL CHECK (area IN ('technology_ai', 'education', 'culture_arts', 'music',
+                                     'sports', 'trade_export', 'heritage', 'tourism',
+                                     'municipal_services', 'youth', 'other')),
+  proposed_by_side TEXT NOT NULL CHECK (proposed_by_side IN ('home', 'partner', 'both')),
+  proposed_by_person_id TEXT REFERENCES people (id),
+  home_owner_id TEXT REFERENCES people (id),
+  partner_owner_id TEXT REFERENCES people (id),
+  due_date TEXT,
+  status TEXT NOT NULL CHECK (status IN ('proposed', 'agreed', 'planned', 'in_progress', 'done',
+                                         'dropped'))
+) STRICT;
+CREATE TABLE events (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  kind TEXT NOT NULL CHECK (kind IN ('festival', 'sports', 'concert', 'fair', 'exhibition',
+                                     'conference', 'study_visit', 'other')),
+  partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+  title TEXT NOT NULL CHECK (json_valid(title)),
+  description TEXT CHECK (description IS NULL OR json_valid(description)),
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  city_id TEXT REFERENCES cities (id),
+  venue TEXT,
+  status TEXT NOT NULL CHECK (status IN ('idea', 'planned', 'confirmed', 'held', 'cancelled')),
+  commitment_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(commitment_ids)),
+  CHECK (ends_at >= starts_at)
+) STRICT;
+CREATE TABLE instance (
+  id TEXT NOT NULL PRIMARY KEY,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE meetings (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  kind TEXT NOT NULL CHECK (kind IN ('incoming_delegation', 'outgoing_visit', 'video_call',
+                                     'conference', 'other')),
+  partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+  title TEXT NOT NULL CHECK (json_valid(title)),
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  venue TEXT,
+  city_id TEXT REFERENCES cities (id),
+  participants TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(participants)),
+  areas TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(areas)),
+  minutes TEXT CHECK (minutes IS NULL OR json_valid(minutes)),
+  CHECK (ends_at >= starts_at)
+) STRICT;
+CREATE TABLE organizations (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  name TEXT NOT NULL CHECK (json_valid(name)),
+  kind TEXT NOT NULL CHECK (kind IN ('municipality', 'department', 'university', 'chamber',
+                                     'company', 'orchestra', 'sports_club', 'ngo', 'other')),
+  city_id TEXT NOT NULL REFERENCES cities (id),
+  website TEXT
+) STRICT;
+CREATE TABLE partnerships (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  home_city_id TEXT NOT NULL REFERENCES cities (id),
+  partner_city_id TEXT NOT NULL REFERENCES cities (id),
+  tier TEXT NOT NULL CHECK (tier IN ('exploring', 'letter_of_intent', 'friendship',
+                                     'sister_city')),
+  status TEXT NOT NULL CHECK (status IN ('active', 'dormant', 'suspended', 'terminated')),
+  milestones TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(milestones)),
+  focal_points TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(focal_points)),
+  notes TEXT CHECK (notes IS NULL OR json_valid(notes)),
+  CHECK (home_city_id <> partner_city_id)
+) STRICT;
+CREATE TABLE people (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  native_name TEXT NOT NULL,
+  latin_name TEXT NOT NULL,
+  title TEXT CHECK (title IS NULL OR json_valid(title)),
+  organization_id TEXT REFERENCES organizations (id),
+  languages TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(languages)),
+  contact TEXT CHECK (contact IS NULL OR json_valid(contact))
+) STRICT;
+CREATE TABLE schema_migrations (number INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
+CREATE INDEX changes_record ON changes (entity, record_id, seq);
+CREATE INDEX commitment_history_at ON commitment_history (at);
+CREATE INDEX commitment_history_commitment ON commitment_history (commitment_id, at);
+CREATE INDEX commitments_created ON commitments (created_at);
+CREATE INDEX commitments_due ON commitments (due_date);
+CREATE INDEX commitments_meeting ON commitments (meeting_id);
+CREATE INDEX commitments_partnership_created ON commitments (partnership_id, created_at);
+CREATE INDEX commitments_partnership_status ON commitments (partnership_id, status, area);
+CREATE INDEX events_partnership_starts ON events (partnership_id, starts_at);
+CREATE INDEX events_starts ON events (starts_at);
+CREATE INDEX meetings_partnership_starts ON meetings (partnership_id, starts_at);
+CREATE INDEX meetings_starts ON meetings (starts_at);
+CREATE INDEX organizations_city ON organizations (city_id);
+CREATE INDEX partnerships_home_city ON partnerships (home_city_id);
+CREATE INDEX partnerships_partner_city ON partnerships (partner_city_id);
+CREATE INDEX people_organization ON people (organization_id);

@@ -98,6 +98,8 @@ void Serve(const ServerOptions& options, Handler handler, const std::function<vo
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  // One line per request, visible at once to whoever tails the log.
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   std::atomic<int> in_flight{0};
   using Traits = restinio::default_traits_t;
   auto settings =

@@ -1,0 +1,190 @@
+// Bad input gets a clear error and loses nothing: each case checks the status, the problem
+// body naming the field, and that the database is byte-for-byte unchanged.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "test_server.h"
+
+namespace amity::testing {
+namespace {
+namespace json = boost::json;
+
+struct ErrorCase {
+  const char* name;
+  const char* method;
+  const char* path;  // {P}, {C}, {M}, {IZMIR}, {HARBIN}, {PERSON} are replaced by demo ids
+  std::string body;
+  std::vector<std::string> headers;
+  int want_status;
+  const char* want_field;  // the field the first problem names; nullptr: no problems list needed
+};
+
+class ApiErrorsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new TestServer(true);
+    const auto first_id = [](const HttpResult& result) {
+      return std::string(result.Json().at("items").at(0).at("id").as_string());
+    };
+    ids_["{P}"] = first_id(server_->Get("/api/v1/partnerships"));
+    ids_["{C}"] = first_id(server_->Get("/api/v1/commitments?status=proposed"));
+    ids_["{CP}"] = first_id(server_->Get("/api/v1/commitments?status=planned"));
+    ids_["{M}"] = first_id(server_->Get("/api/v1/meetings"));
+    ids_["{IZMIR}"] = first_id(server_->Get("/api/v1/cities?country=TR"));
+    ids_["{HARBIN}"] = first_id(server_->Get("/api/v1/cities?country=CN"));
+    ids_["{PERSON}"] = first_id(server_->Get("/api/v1/people"));
+    ids_["{E}"] = first_id(server_->Get("/api/v1/events"));
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+
+  static std::string Fill(std::string text) {
+    for (const auto& [key, id] : ids_) {
+      for (size_t at = text.find(key); at != std::string::npos; at = text.find(key)) {
+        text.replace(at, key.size(), id);
+      }
+    }
+    return text;
+  }
+
+  static TestServer* server_;
+  static std::map<std::string, std::string> ids_;
+};
+
+TestServer* ApiErrorsTest::server_ = nullptr;
+std::map<std::string, std::string> ApiErrorsTest::ids_;
+
+const std::string kCommitment =
+    R"({"partnership_id":"{P}","text":{"original":"en","en":"Joint robotics camp"},"area":"youth","proposed_by_side":"home"})";
+
+std::string WithField(const std::string& object, const std::string& member) {
+  return object.substr(0, object.size() - 1) + "," + member + "}";
+}
+
+TEST_F(ApiErrorsTest, BadInputIsRejectedAndChangesNothing) {
+  const std::string big(1024 * 1024 + 10, 'x');
+  const std::vector<ErrorCase> cases = {
+      {"malformed json", "POST", "/api/v1/commitments", "{\"partnership_id\": ", {}, 400, ""},
+      {"not an object", "POST", "/api/v1/commitments", "[1,2]", {}, 400, ""},
+      {"invalid utf-8", "POST", "/api/v1/cities",
+       "{\"name\":{\"tr\":\"\xc4\x30zmir\"},\"country\":\"TR\",\"time_zone\":\"Europe/Istanbul\"}", {}, 400, ""},
+      {"wrong type", "POST", "/api/v1/commitments",
+       R"({"partnership_id":"{P}","text":"plain string","area":"youth","proposed_by_side":"home"})", {}, 400,
+       "text"},
+      {"unknown field", "POST", "/api/v1/commitments", WithField(kCommitment, R"("priority":1)"), {}, 400,
+       "priority"},
+      {"read-only status on create", "POST", "/api/v1/commitments",
+       WithField(kCommitment, R"("status":"done")"), {}, 400, "status"},
+      {"bad enum", "POST", "/api/v1/commitments",
+       R"({"partnership_id":"{P}","text":{"en":"x"},"area":"space","proposed_by_side":"home"})", {}, 422,
+       "area"},
+      {"missing required", "POST", "/api/v1/commitments",
+       R"({"partnership_id":"{P}","text":{"en":"x"},"area":"youth"})", {}, 422, "proposed_by_side"},
+      {"dangling reference", "POST", "/api/v1/commitments",
+       R"({"partnership_id":"0191e4a0-0000-7000-8000-000000000000","text":{"en":"x"},"area":"youth","proposed_by_side":"home"})",
+       {}, 422, "partnership_id"},
+      {"malformed id", "POST", "/api/v1/commitments",
+       R"({"partnership_id":"nope","text":{"en":"x"},"area":"youth","proposed_by_side":"home"})", {}, 422,
+       "partnership_id"},
+      {"bad date", "POST", "/api/v1/commitments", WithField(kCommitment, R"("due_date":"2027-02-30")"), {},
+       422, "due_date"},
+      {"bad time zone", "POST", "/api/v1/cities",
+       R"({"name":{"en":"Atlantis"},"country":"GR","time_zone":"Atlantic/Atlantis"})", {}, 422, "time_zone"},
+      {"bad country", "POST", "/api/v1/cities",
+       R"({"name":{"en":"Atlantis"},"country":"XX","time_zone":"Europe/Athens"})", {}, 422, "country"},
+      {"text without language", "POST", "/api/v1/cities",
+       R"({"name":{"original":"tr"},"country":"GR","time_zone":"Europe/Athens"})", {}, 422, "name"},
+      {"meeting ends before it starts", "POST", "/api/v1/meetings",
+       R"({"kind":"video_call","partnership_id":"{P}","title":{"en":"Call"},"starts_at":"2027-01-05T10:00:00+08:00","ends_at":"2027-01-05T09:00:00+08:00","time_zone":"Asia/Shanghai"})",
+       {}, 422, "ends_at"},
+      {"participant unknown person", "POST", "/api/v1/meetings",
+       R"({"kind":"video_call","partnership_id":"{P}","title":{"en":"Call"},"starts_at":"2027-01-05T10:00:00+08:00","ends_at":"2027-01-05T11:00:00+08:00","time_zone":"Asia/Shanghai","participants":[{"person_id":"0191e4a0-0000-7000-8000-000000000000","side":"home","role":"host"}]})",
+       {}, 422, "participants[0].person_id"},
+      {"participant bad role", "POST", "/api/v1/meetings",
+       R"({"kind":"video_call","partnership_id":"{P}","title":{"en":"Call"},"starts_at":"2027-01-05T10:00:00+08:00","ends_at":"2027-01-05T11:00:00+08:00","time_zone":"Asia/Shanghai","participants":[{"person_id":"{PERSON}","side":"home","role":"chef"}]})",
+       {}, 422, "participants[0].role"},
+      {"same city twice", "POST", "/api/v1/partnerships",
+       R"({"home_city_id":"{IZMIR}","partner_city_id":"{IZMIR}"})", {}, 422, "partner_city_id"},
+      {"turkish gate: signing without council and ministry", "POST", "/api/v1/partnerships",
+       R"({"home_city_id":"{IZMIR}","partner_city_id":"{HARBIN}","tier":"sister_city","milestones":[{"kind":"agreement_signed","date":"2027-05-01"}]})",
+       {}, 422, "milestones"},
+      {"duplicate milestone", "PATCH", "/api/v1/partnerships/{P}",
+       R"({"milestones":[{"kind":"council_decision","date":"2027-01-10"},{"kind":"council_decision","date":"2027-01-11"}]})",
+       {"If-Match: \"1\""}, 422, "milestones[1]"},
+      {"oversize body", "POST", "/api/v1/commitments", "{\"x\":\"" + big + "\"}", {}, 413, ""},
+      {"patch without If-Match", "PATCH", "/api/v1/commitments/{C}", R"({"due_date":"2027-12-31"})", {}, 428,
+       "If-Match"},
+      {"patch with stale version", "PATCH", "/api/v1/commitments/{C}", R"({"due_date":"2027-12-31"})",
+       {"If-Match: \"99\""}, 412, "If-Match"},
+      {"patch with malformed If-Match", "PATCH", "/api/v1/commitments/{C}", R"({"due_date":"2027-12-31"})",
+       {"If-Match: soon"}, 400, "If-Match"},
+      {"patch read-only status", "PATCH", "/api/v1/commitments/{C}", R"({"status":"done"})",
+       {"If-Match: \"1\""}, 400, "status"},
+      {"patch clears required", "PATCH", "/api/v1/commitments/{C}", R"({"area":null})", {"If-Match: \"1\""},
+       422, "area"},
+      {"transition backwards", "POST", "/api/v1/commitments/{CP}/transitions", R"({"to":"agreed"})", {}, 422,
+       "to"},
+      {"transition to same", "POST", "/api/v1/commitments/{C}/transitions", R"({"to":"proposed"})", {}, 422,
+       "to"},
+      {"drop without note", "POST", "/api/v1/commitments/{C}/transitions", R"({"to":"dropped"})", {}, 422,
+       "note"},
+      {"transition unknown status", "POST", "/api/v1/commitments/{C}/transitions", R"({"to":"finished"})",
+       {}, 422, "to"},
+      {"transition unknown field", "POST", "/api/v1/commitments/{C}/transitions",
+       R"({"to":"agreed","by":"me"})", {}, 400, "by"},
+      {"note blank", "POST", "/api/v1/commitments/{C}/notes", R"({"note":"  "})", {}, 422, "note"},
+      {"event links unknown commitment", "PATCH", "/api/v1/events/{E}",
+       R"({"commitment_ids":["0191e4a0-0000-7000-8000-000000000000"]})", {"If-Match: \"1\""}, 422,
+       "commitment_ids[0]"},
+      {"unknown route", "GET", "/api/v1/nothing", "", {}, 404, ""},
+      {"unknown record", "GET", "/api/v1/commitments/0191e4a0-0000-7000-8000-000000000000", "", {}, 404, "id"},
+      {"not an id", "DELETE", "/api/v1/cities/12", "", {}, 404, "id"},
+      {"wrong method", "PUT", "/api/v1/commitments/{C}", "{}", {}, 405, ""},
+      {"unknown query parameter", "GET", "/api/v1/commitments?colour=red", "", {}, 400, "colour"},
+      {"bad filter value", "GET", "/api/v1/commitments?status=finished", "", {}, 400, "status"},
+      {"bad sort", "GET", "/api/v1/commitments?sort=text", "", {}, 400, "sort"},
+      {"limit too large", "GET", "/api/v1/commitments?limit=5000", "", {}, 400, "limit"},
+      {"bad escape", "GET", "/api/v1/commitments?status=%zz", "", {}, 400, ""},
+  };
+  for (const ErrorCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::string before = server_->Snapshot();
+    const HttpResult result =
+        server_->Request(c.method, Fill(c.path), Fill(c.body), c.headers);
+    EXPECT_EQ(result.status, c.want_status) << result.body;
+    EXPECT_EQ(result.Header("content-type"), "application/problem+json");
+    const json::value problem = result.Json();
+    ASSERT_TRUE(problem.is_object()) << result.body;
+    EXPECT_EQ(problem.at("status").as_int64(), c.want_status);
+    EXPECT_FALSE(problem.at("title").as_string().empty());
+    if (c.want_field && std::string(c.want_field).size() > 0) {
+      ASSERT_TRUE(problem.as_object().contains("problems")) << result.body;
+      EXPECT_EQ(problem.at("problems").at(0).at("field").as_string(), c.want_field) << result.body;
+    }
+    EXPECT_EQ(server_->Snapshot(), before) << "the database changed";
+  }
+}
+
+TEST_F(ApiErrorsTest, WrongMethodNamesTheAllowedOnes) {
+  const HttpResult result = server_->Request("PUT", Fill("/api/v1/commitments/{C}"), "{}");
+  EXPECT_EQ(result.status, 405);
+  EXPECT_EQ(result.Header("allow"), "GET, PATCH, DELETE");
+}
+
+TEST_F(ApiErrorsTest, TheTurkishGateNamesWhatIsMissing) {
+  const HttpResult result = server_->Request(
+      "PATCH", Fill("/api/v1/partnerships/{P}"),
+      R"({"tier":"sister_city","milestones":[{"kind":"council_decision","date":"2027-01-10","reference":"2027/15"},{"kind":"agreement_signed","date":"2027-05-01"}]})",
+      {"If-Match: \"1\""});
+  ASSERT_EQ(result.status, 422) << result.body;
+  const json::value body = result.Json();
+  const json::array& problems = body.at("problems").as_array();
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].at("code").as_string(), "missing_ministry_permission");
+}
+
+}  // namespace
+}  // namespace amity::testing

@@ -1,0 +1,68 @@
+// The amity command line: help, version, usage errors, migrate and a backup of a live server.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "test_server.h"
+
+namespace amity::testing {
+namespace {
+
+TEST(CliTest, VersionAndHelp) {
+  std::string output;
+  EXPECT_EQ(RunAmity({"--version"}, &output), 0);
+  EXPECT_EQ(output.rfind("amity ", 0), 0u) << output;
+  for (const char* command : {"serve", "migrate", "demo", "backup"}) {
+    EXPECT_EQ(RunAmity({command, "--help"}, &output), 0) << command;
+    EXPECT_NE(output.find(std::string("usage: amity ") + command), std::string::npos) << output;
+  }
+  EXPECT_EQ(RunAmity({"frobnicate"}, &output), 2);
+  EXPECT_NE(output.find("unknown command"), std::string::npos);
+  EXPECT_EQ(RunAmity({"serve", "--listen", "nowhere"}, &output), 2);
+  EXPECT_NE(output.find("--listen"), std::string::npos);
+}
+
+long long CountRows(const std::string& path, const char* table) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, (std::string("SELECT count(*) FROM ") + table).c_str(), -1, &stmt, nullptr);
+  long long count = -1;
+  if (sqlite3_step(stmt) == SQLITE_ROW) count = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return count;
+}
+
+TEST(CliTest, BackupOfARunningServerIsConsistent) {
+  TestServer server(true);
+  const std::string copy = server.folder() + "/backup.db";
+  std::string output;
+  ASSERT_EQ(RunAmity({"backup", "--db", server.db_path(), copy}, &output), 0) << output;
+  EXPECT_EQ(CountRows(copy, "commitments"), 8);
+  EXPECT_EQ(CountRows(copy, "commitments"), CountRows(server.db_path(), "commitments"));
+  EXPECT_EQ(CountRows(copy, "changes"), CountRows(server.db_path(), "changes"));
+  EXPECT_EQ(RunAmity({"backup", "--db", server.db_path()}, &output), 2) << "FILE is required";
+}
+
+TEST(CliTest, DemoLoadsOnceAndMigrateIsIdempotent) {
+  TestServer server(true);
+  server.Stop();
+  std::string output;
+  ASSERT_EQ(RunAmity({"demo", "--db", server.db_path()}, &output), 0) << output;
+  EXPECT_NE(output.find("not loaded again"), std::string::npos) << output;
+  EXPECT_EQ(CountRows(server.db_path(), "cities"), 2);
+  ASSERT_EQ(RunAmity({"migrate", "--db", server.db_path()}, &output), 0) << output;
+  EXPECT_EQ(output.find("applied migration"), std::string::npos) << output;
+}
+
+TEST(CliTest, DemoScaleGeneratesPartnerships) {
+  TestServer server(false);
+  server.Stop();
+  std::string output;
+  ASSERT_EQ(RunAmity({"demo", "--db", server.db_path(), "--scale", "3"}, &output), 0) << output;
+  EXPECT_EQ(CountRows(server.db_path(), "partnerships"), 1 + 3);
+  EXPECT_EQ(CountRows(server.db_path(), "commitments"), 8 + 300);
+}
+
+}  // namespace
+}  // namespace amity::testing

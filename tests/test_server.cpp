@@ -1,0 +1,188 @@
+#include "test_server.h"
+
+#include <curl/curl.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+namespace amity::testing {
+namespace json = boost::json;
+
+namespace {
+
+int FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = 0;
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+size_t AppendBody(char* data, size_t size, size_t count, void* target) {
+  static_cast<std::string*>(target)->append(data, size * count);
+  return size * count;
+}
+
+size_t AppendHeader(char* data, size_t size, size_t count, void* target) {
+  std::string line(data, size * count);
+  const size_t colon = line.find(':');
+  if (colon != std::string::npos) {
+    std::string name = line.substr(0, colon);
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string value = line.substr(colon + 1);
+    while (!value.empty() && (value.front() == ' ')) value.erase(0, 1);
+    while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
+    static_cast<HttpResult*>(target)->headers.emplace_back(name, value);
+  }
+  return size * count;
+}
+
+}  // namespace
+
+std::string HttpResult::Header(const std::string& lower_name) const {
+  for (const auto& [name, value] : headers) {
+    if (name == lower_name) return value;
+  }
+  return "";
+}
+
+json::value HttpResult::Json() const {
+  boost::system::error_code error;
+  json::value value = json::parse(body, error);
+  EXPECT_FALSE(error) << "not JSON: " << body;
+  return value;
+}
+
+int RunAmity(const std::vector<std::string>& args, std::string* output) {
+  std::string command = AMITY_BINARY;
+  for (const std::string& arg : args) command += " '" + arg + "'";
+  command += " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::array<char, 4096> buffer;
+  std::string text;
+  while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) text.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  if (output) *output = text;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TestServer::TestServer(bool demo) {
+  char folder_template[] = "/tmp/amity-test-XXXXXX";
+  folder_ = mkdtemp(folder_template);
+  db_path_ = folder_ + "/amity.db";
+  std::string output;
+  const int code = RunAmity({demo ? "demo" : "migrate", "--db", db_path_}, &output);
+  EXPECT_EQ(code, 0) << output;
+  port_ = FreePort();
+  pid_ = fork();
+  if (pid_ == 0) {
+    const std::string listen = "127.0.0.1:" + std::to_string(port_);
+    const std::string log = folder_ + "/server.log";
+    freopen(log.c_str(), "w", stdout);
+    freopen((folder_ + "/server.err").c_str(), "w", stderr);
+    execl(AMITY_BINARY, AMITY_BINARY, "serve", "--db", db_path_.c_str(), "--listen",
+          listen.c_str(), "--threads", "2", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (Get("/healthz").status == 200) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ADD_FAILURE() << "server did not become ready on port " << port_;
+}
+
+TestServer::~TestServer() {
+  Stop();
+  std::filesystem::remove_all(folder_);
+}
+
+int TestServer::Stop() {
+  if (pid_ <= 0) return 0;
+  kill(pid_, SIGTERM);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+HttpResult TestServer::Request(const std::string& method, const std::string& path,
+                               const std::string& body,
+                               const std::vector<std::string>& headers) const {
+  HttpResult result;
+  CURL* curl = curl_easy_init();
+  const std::string url = "http://127.0.0.1:" + std::to_string(port_) + path;
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+  curl_slist* list = nullptr;
+  if (!body.empty() || method == "POST" || method == "PATCH") {
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    list = curl_slist_append(list, "Content-Type: application/json");
+  }
+  list = curl_slist_append(list, "Expect:");
+  for (const std::string& header : headers) list = curl_slist_append(list, header.c_str());
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, AppendBody);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &result.body);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, AppendHeader);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &result);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
+  if (curl_easy_perform(curl) == CURLE_OK) {
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.status);
+  }
+  curl_slist_free_all(list);
+  curl_easy_cleanup(curl);
+  return result;
+}
+
+HttpResult TestServer::Post(const std::string& path, const json::value& body) const {
+  return Request("POST", path, json::serialize(body));
+}
+
+std::string TestServer::Snapshot() const {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(db_path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  std::vector<std::string> tables;
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1,
+                     &stmt, nullptr);
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+  }
+  sqlite3_finalize(stmt);
+  std::string snapshot;
+  for (const std::string& table : tables) {
+    snapshot += "== " + table + "\n";
+    sqlite3_prepare_v2(db, ("SELECT * FROM \"" + table + "\" ORDER BY rowid").c_str(), -1, &stmt,
+                       nullptr);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+        const auto* text = sqlite3_column_text(stmt, i);
+        snapshot += text ? reinterpret_cast<const char*>(text) : "NULL";
+        snapshot += "|";
+      }
+      snapshot += "\n";
+    }
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(db);
+  return snapshot;
+}
+
+}  // namespace amity::testing

@@ -1,0 +1,55 @@
+// A real amity server for tests: its own temporary folder and database file, a free loopback
+// port, HTTP through libcurl, and a snapshot of every table to prove a request changed nothing.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace amity::testing {
+
+struct HttpResult {
+  long status = 0;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+
+  std::string Header(const std::string& lower_name) const;
+  boost::json::value Json() const;  // parses body; fails the test when it is not JSON
+};
+
+// Runs the amity binary with `args` and returns its exit code; stdout+stderr go to `output`.
+int RunAmity(const std::vector<std::string>& args, std::string* output = nullptr);
+
+class TestServer {
+ public:
+  // Creates a fresh database (with the İzmir–Harbin demo when `demo`) and starts the server.
+  explicit TestServer(bool demo = true);
+  // Stops the server with SIGTERM and removes the folder.
+  ~TestServer();
+
+  HttpResult Request(const std::string& method, const std::string& path,
+                     const std::string& body = "",
+                     const std::vector<std::string>& headers = {}) const;
+  HttpResult Get(const std::string& path) const { return Request("GET", path); }
+  HttpResult Post(const std::string& path, const boost::json::value& body) const;
+
+  // Every row of every table, in a stable order: equal snapshots mean an unchanged database.
+  std::string Snapshot() const;
+
+  // Sends SIGTERM and waits; returns the exit status (0 for a clean stop).
+  int Stop();
+
+  const std::string& db_path() const { return db_path_; }
+  const std::string& folder() const { return folder_; }
+  int port() const { return port_; }
+
+ private:
+  std::string folder_;
+  std::string db_path_;
+  int port_ = 0;
+  int pid_ = -1;
+};
+
+}  // namespace amity::testing

@@ -8,33 +8,32 @@ namespace amity::testing {
 namespace {
 namespace json = boost::json;
 
-std::string Id(const HttpResult& result) {
-  return std::string(result.Json().at("id").as_string());
-}
+std::string Id(const HttpResult& result) { return std::string(result.Json().at("id").as_string()); }
 
 class ApiFlowTest : public ::testing::Test {
  protected:
   void SetUp() override {
     izmir_ = std::string(
         server_.Get("/api/v1/cities?country=TR").Json().at("items").at(0).at("id").as_string());
-    const HttpResult city = server_.Post(
-        "/api/v1/cities", json::parse(R"({"name":{"original":"en","en":"Busan","zh":"釜山","tr":"Busan"},
+    const HttpResult city =
+        server_.Post("/api/v1/cities",
+                     json::parse(R"({"name":{"original":"en","en":"Busan","zh":"釜山","tr":"Busan"},
                                          "country":"KR","time_zone":"Asia/Seoul","latitude":35.18,"longitude":129.07})"));
     ASSERT_EQ(city.status, 201) << city.body;
     busan_ = Id(city);
   }
 
   std::string CreatePartnership() {
-    const HttpResult result = server_.Post(
-        "/api/v1/partnerships", {{"home_city_id", izmir_}, {"partner_city_id", busan_}});
+    const HttpResult result = server_.Post("/api/v1/partnerships",
+                                           {{"home_city_id", izmir_}, {"partner_city_id", busan_}});
     EXPECT_EQ(result.status, 201) << result.body;
     return Id(result);
   }
 
   std::string CreatePerson(const char* native, const char* latin) {
-    const HttpResult result =
-        server_.Post("/api/v1/people", {{"native_name", native}, {"latin_name", latin},
-                                        {"languages", json::array{"tr", "en"}}});
+    const HttpResult result = server_.Post(
+        "/api/v1/people",
+        {{"native_name", native}, {"latin_name", latin}, {"languages", json::array{"tr", "en"}}});
     EXPECT_EQ(result.status, 201) << result.body;
     return Id(result);
   }
@@ -61,8 +60,8 @@ TEST_F(ApiFlowTest, RecordsHaveIdsVersionsAndAnAuditTrail) {
   EXPECT_EQ(patched.Header("etag"), "\"2\"");
 
   // A second editor still holding version 1 is told the record moved on.
-  const HttpResult stale = server_.Request("PATCH", "/api/v1/cities/" + busan_,
-                                           R"({"latitude":1})", {"If-Match: \"1\""});
+  const HttpResult stale = server_.Request("PATCH", "/api/v1/cities/" + busan_, R"({"latitude":1})",
+                                           {"If-Match: \"1\""});
   EXPECT_EQ(stale.status, 412);
   EXPECT_EQ(stale.Header("etag"), "\"2\"");
 
@@ -72,7 +71,8 @@ TEST_F(ApiFlowTest, RecordsHaveIdsVersionsAndAnAuditTrail) {
   for (const json::value& item : cities.at("items").as_array()) {
     EXPECT_NE(item.at("id").as_string(), busan_) << "archived records leave lists";
   }
-  EXPECT_EQ(server_.Get("/api/v1/cities?archived=true&country=KR").Json().at("total").as_int64(), 1);
+  EXPECT_EQ(server_.Get("/api/v1/cities?archived=true&country=KR").Json().at("total").as_int64(),
+            1);
 
   const json::value trail = server_.Get("/api/v1/changes?entity=cities&record_id=" + busan_).Json();
   const json::array& changes = trail.at("items").as_array();
@@ -90,37 +90,39 @@ TEST_F(ApiFlowTest, MeetingToCommitmentsToDoneMovesTheDashboard) {
   const std::string partnership = CreatePartnership();
   const std::string host = CreatePerson("Ayşe Yılmaz", "Ayse Yilmaz");
   const std::string guest = CreatePerson("김민준", "Kim Min-jun");
-  const HttpResult meeting = server_.Post(
-      "/api/v1/meetings",
-      {{"kind", "video_call"},
-       {"partnership_id", partnership},
-       {"title", {{"original", "tr"}, {"tr", "Tanışma görüşmesi"}}},
-       {"starts_at", "2026-11-20T10:00:00+03:00"},
-       {"ends_at", "2026-11-20T11:00:00+03:00"},
-       {"time_zone", "Europe/Istanbul"},
-       {"participants", json::array{{{"person_id", host}, {"side", "home"}, {"role", "host"}},
-                                    {{"person_id", guest}, {"side", "partner"}, {"role", "guest"}}}},
-       {"areas", json::array{"sports", "music"}}});
+  const HttpResult meeting =
+      server_.Post("/api/v1/meetings",
+                   {{"kind", "video_call"},
+                    {"partnership_id", partnership},
+                    {"title", {{"original", "tr"}, {"tr", "Tanışma görüşmesi"}}},
+                    {"starts_at", "2026-11-20T10:00:00+03:00"},
+                    {"ends_at", "2026-11-20T11:00:00+03:00"},
+                    {"time_zone", "Europe/Istanbul"},
+                    {"participants",
+                     json::array{{{"person_id", host}, {"side", "home"}, {"role", "host"}},
+                                 {{"person_id", guest}, {"side", "partner"}, {"role", "guest"}}}},
+                    {"areas", json::array{"sports", "music"}}});
   ASSERT_EQ(meeting.status, 201) << meeting.body;
   const std::string meeting_id = Id(meeting);
 
   std::vector<std::string> commitments;
   for (const char* area : {"sports", "music", "education"}) {
-    const HttpResult created = server_.Post(
-        "/api/v1/commitments",
-        {{"partnership_id", partnership},
-         {"meeting_id", meeting_id},
-         {"text", {{"original", "en"}, {"en", std::string("Plan for ") + area}}},
-         {"area", area},
-         {"proposed_by_side", "both"},
-         {"home_owner_id", host},
-         {"partner_owner_id", guest},
-         {"due_date", "2027-06-30"}});
+    const HttpResult created =
+        server_.Post("/api/v1/commitments",
+                     {{"partnership_id", partnership},
+                      {"meeting_id", meeting_id},
+                      {"text", {{"original", "en"}, {"en", std::string("Plan for ") + area}}},
+                      {"area", area},
+                      {"proposed_by_side", "both"},
+                      {"home_owner_id", host},
+                      {"partner_owner_id", guest},
+                      {"due_date", "2027-06-30"}});
     ASSERT_EQ(created.status, 201) << created.body;
     EXPECT_EQ(created.Json().at("status").as_string(), "proposed");
     commitments.push_back(Id(created));
   }
-  EXPECT_EQ(server_.Get("/api/v1/commitments?meeting_id=" + meeting_id).Json().at("total").as_int64(), 3);
+  EXPECT_EQ(
+      server_.Get("/api/v1/commitments?meeting_id=" + meeting_id).Json().at("total").as_int64(), 3);
 
   const std::string dashboard_path = "/api/v1/dashboard?partnership_id=" + partnership;
   json::value before = server_.Get(dashboard_path).Json().at("partnerships").at(0);
@@ -134,10 +136,16 @@ TEST_F(ApiFlowTest, MeetingToCommitmentsToDoneMovesTheDashboard) {
     ASSERT_EQ(moved.status, 200) << moved.body;
     EXPECT_EQ(moved.Json().at("status").as_string(), to);
   }
-  ASSERT_EQ(server_.Post("/api/v1/commitments/" + commitments[1] + "/transitions",
-                         {{"to", "dropped"}, {"note", "orchestra touring that year"}}).status, 200);
-  ASSERT_EQ(server_.Post("/api/v1/commitments/" + commitments[2] + "/notes",
-                         {{"note", "two faculties interested"}}).status, 201);
+  ASSERT_EQ(server_
+                .Post("/api/v1/commitments/" + commitments[1] + "/transitions",
+                      {{"to", "dropped"}, {"note", "orchestra touring that year"}})
+                .status,
+            200);
+  ASSERT_EQ(server_
+                .Post("/api/v1/commitments/" + commitments[2] + "/notes",
+                      {{"note", "two faculties interested"}})
+                .status,
+            201);
   const HttpResult again = server_.Post("/api/v1/commitments/" + commitments[0] + "/transitions",
                                         {{"to", "dropped"}, {"note", "too late"}});
   EXPECT_EQ(again.status, 422) << "nothing leaves done";
@@ -149,15 +157,19 @@ TEST_F(ApiFlowTest, MeetingToCommitmentsToDoneMovesTheDashboard) {
   EXPECT_DOUBLE_EQ(after.at("follow_through").as_double(), 0.5);
   EXPECT_EQ(after.at("open_by_area").at("education").at("proposed").as_int64(), 1);
 
-  const json::array history =
-      server_.Get("/api/v1/commitments/" + commitments[0] + "/history").Json().at("items").as_array();
+  const json::array history = server_.Get("/api/v1/commitments/" + commitments[0] + "/history")
+                                  .Json()
+                                  .at("items")
+                                  .as_array();
   ASSERT_EQ(history.size(), 3u);
   EXPECT_EQ(history[0].at("from").as_string(), "proposed");
   EXPECT_EQ(history[2].at("to").as_string(), "done");
   EXPECT_EQ(history[2].at("note").as_string(), "now done");
 
-  const json::array timeline =
-      server_.Get("/api/v1/partnerships/" + partnership + "/timeline").Json().at("items").as_array();
+  const json::array timeline = server_.Get("/api/v1/partnerships/" + partnership + "/timeline")
+                                   .Json()
+                                   .at("items")
+                                   .as_array();
   ASSERT_EQ(timeline.size(), 1u + 3u + 1u);  // the meeting, three transitions, one drop
   EXPECT_EQ(timeline[0].at("kind").as_string(), "meeting");
   EXPECT_EQ(timeline[1].at("kind").as_string(), "transition");
@@ -165,13 +177,12 @@ TEST_F(ApiFlowTest, MeetingToCommitmentsToDoneMovesTheDashboard) {
 
 TEST_F(ApiFlowTest, TheTurkishGateOpensOnceCouncilAndMinistryAreRecorded) {
   const std::string partnership = CreatePartnership();
-  const HttpResult signed_ok = server_.Request(
-      "PATCH", "/api/v1/partnerships/" + partnership,
-      R"({"tier":"sister_city","milestones":[
+  const HttpResult signed_ok = server_.Request("PATCH", "/api/v1/partnerships/" + partnership,
+                                               R"({"tier":"sister_city","milestones":[
            {"kind":"council_decision","date":"2027-01-10","reference":"2027/15"},
            {"kind":"ministry_permission","date":"2027-03-01","reference":"E-123"},
            {"kind":"agreement_signed","date":"2027-04-01"}]})",
-      {"If-Match: \"1\""});
+                                               {"If-Match: \"1\""});
   ASSERT_EQ(signed_ok.status, 200) << signed_ok.body;
   const json::value dashboard =
       server_.Get("/api/v1/dashboard?partnership_id=" + partnership).Json();
@@ -195,28 +206,39 @@ TEST_F(ApiFlowTest, EventsKeepTheirTimeZoneAndShowLocalTime) {
   EXPECT_EQ(body.at("starts_local").as_string(), "2027-01-05T10:00:00+08:00");
   EXPECT_EQ(body.at("title").at("original").as_string(), "zh");
   EXPECT_EQ(body.at("status").as_string(), "idea");
-  const json::value listed =
-      server_.Get("/api/v1/events?partnership_id=" + partnership + "&starts_at_from=2027-01-05&starts_at_to=2027-01-05").Json();
+  const json::value listed = server_
+                                 .Get("/api/v1/events?partnership_id=" + partnership +
+                                      "&starts_at_from=2027-01-05&starts_at_to=2027-01-05")
+                                 .Json();
   EXPECT_EQ(listed.at("total").as_int64(), 1);
-  EXPECT_EQ(server_.Get("/api/v1/events?partnership_id=" + partnership + "&starts_at_from=2027-01-06")
-                .Json().at("total").as_int64(), 0);
+  EXPECT_EQ(
+      server_.Get("/api/v1/events?partnership_id=" + partnership + "&starts_at_from=2027-01-06")
+          .Json()
+          .at("total")
+          .as_int64(),
+      0);
 }
 
 TEST_F(ApiFlowTest, OverdueCommitmentsAreListed) {
   const std::string partnership = CreatePartnership();
-  const HttpResult late = server_.Post("/api/v1/commitments",
-                                       {{"partnership_id", partnership},
-                                        {"text", {{"en", "Send the draft protocol"}}},
-                                        {"area", "other"},
-                                        {"proposed_by_side", "home"},
-                                        {"due_date", "2020-01-01"}});
+  const HttpResult late =
+      server_.Post("/api/v1/commitments", {{"partnership_id", partnership},
+                                           {"text", {{"en", "Send the draft protocol"}}},
+                                           {"area", "other"},
+                                           {"proposed_by_side", "home"},
+                                           {"due_date", "2020-01-01"}});
   ASSERT_EQ(late.status, 201);
-  const json::value summary =
-      server_.Get("/api/v1/dashboard?partnership_id=" + partnership).Json().at("partnerships").at(0);
+  const json::value summary = server_.Get("/api/v1/dashboard?partnership_id=" + partnership)
+                                  .Json()
+                                  .at("partnerships")
+                                  .at(0);
   ASSERT_EQ(summary.at("overdue").as_array().size(), 1u);
   EXPECT_EQ(summary.at("overdue").at(0).at("id").as_string(), Id(late));
   EXPECT_EQ(server_.Get("/api/v1/commitments?overdue=true&partnership_id=" + partnership)
-                .Json().at("total").as_int64(), 1);
+                .Json()
+                .at("total")
+                .as_int64(),
+            1);
 }
 
 TEST_F(ApiFlowTest, ListsPageFilterAndSort) {
@@ -231,7 +253,8 @@ TEST_F(ApiFlowTest, ListsPageFilterAndSort) {
     EXPECT_TRUE(area == "education" || area == "music") << area;
   }
   EXPECT_EQ(server_.Get("/api/v1/areas").Json().at("items").as_array().size(), 11u);
-  EXPECT_EQ(server_.Get("/api/v1/areas/heritage").Json().at("name").at("zh").as_string(), "文化遗产");
+  EXPECT_EQ(server_.Get("/api/v1/areas/heritage").Json().at("name").at("zh").as_string(),
+            "文化遗产");
 }
 
 TEST_F(ApiFlowTest, OpenApiDocumentsTheRoutesThisSuiteUses) {
@@ -239,16 +262,22 @@ TEST_F(ApiFlowTest, OpenApiDocumentsTheRoutesThisSuiteUses) {
   EXPECT_EQ(document.at("openapi").as_string(), "3.1.0");
   const json::object& paths = document.at("paths").as_object();
   const std::vector<std::pair<std::string, std::string>> used = {
-      {"/api/v1/cities", "post"},           {"/api/v1/cities/{id}", "patch"},
-      {"/api/v1/cities/{id}", "delete"},    {"/api/v1/changes", "get"},
-      {"/api/v1/meetings", "post"},         {"/api/v1/commitments", "get"},
+      {"/api/v1/cities", "post"},
+      {"/api/v1/cities/{id}", "patch"},
+      {"/api/v1/cities/{id}", "delete"},
+      {"/api/v1/changes", "get"},
+      {"/api/v1/meetings", "post"},
+      {"/api/v1/commitments", "get"},
       {"/api/v1/commitments/{id}/transitions", "post"},
       {"/api/v1/commitments/{id}/notes", "post"},
       {"/api/v1/commitments/{id}/history", "get"},
       {"/api/v1/partnerships/{id}/timeline", "get"},
-      {"/api/v1/dashboard", "get"},         {"/api/v1/events", "post"},
-      {"/api/v1/areas", "get"},             {"/api/v1/areas/{code}", "get"},
-      {"/api/v1/people", "post"},           {"/api/v1/organizations", "get"},
+      {"/api/v1/dashboard", "get"},
+      {"/api/v1/events", "post"},
+      {"/api/v1/areas", "get"},
+      {"/api/v1/areas/{code}", "get"},
+      {"/api/v1/people", "post"},
+      {"/api/v1/organizations", "get"},
       {"/healthz", "get"}};
   for (const auto& [path, method] : used) {
     ASSERT_TRUE(paths.contains(path)) << path;

@@ -95,8 +95,8 @@ TestServer::TestServer(bool demo) {
     const std::string log = folder_ + "/server.log";
     freopen(log.c_str(), "w", stdout);
     freopen((folder_ + "/server.err").c_str(), "w", stderr);
-    execl(AMITY_BINARY, AMITY_BINARY, "serve", "--db", db_path_.c_str(), "--listen",
-          listen.c_str(), "--threads", "2", static_cast<char*>(nullptr));
+    execl(AMITY_BINARY, AMITY_BINARY, "serve", "--db", db_path_.c_str(), "--listen", listen.c_str(),
+          "--threads", "2", static_cast<char*>(nullptr));
     _exit(127);
   }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);

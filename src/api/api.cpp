@@ -21,12 +21,13 @@ std::vector<Route> BuildRoutes() {
                       list_schema});
     routes.push_back({"POST", base, CreateRecordHandler, "Create a " + schema, spec,
                       schema + "Input", schema, 201});
-    routes.push_back({"GET", base + "/{id}", GetRecordHandler, "Get a " + schema, spec, "", schema});
+    routes.push_back(
+        {"GET", base + "/{id}", GetRecordHandler, "Get a " + schema, spec, "", schema});
     routes.push_back({"PATCH", base + "/{id}", UpdateRecordHandler,
                       "Update a " + schema + " (If-Match: version)", spec, schema + "Patch",
                       schema});
-    routes.push_back({"DELETE", base + "/{id}", ArchiveRecordHandler, "Archive a " + schema, spec,
-                      "", "", 204});
+    routes.push_back(
+        {"DELETE", base + "/{id}", ArchiveRecordHandler, "Archive a " + schema, spec, "", "", 204});
   }
   routes.push_back({"POST", "/api/v1/commitments/{id}/transitions", TransitionCommitment,
                     "Move a commitment to another status", nullptr, "TransitionInput",
@@ -42,13 +43,13 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"GET", "/api/v1/dashboard", Dashboard,
                     "Per partnership: open and overdue commitments, next events, follow-through",
                     nullptr, "", "Dashboard"});
-  routes.push_back({"GET", "/api/v1/areas", ListAreas, "The fixed taxonomy of areas", nullptr, "",
-                    "AreaList"});
+  routes.push_back(
+      {"GET", "/api/v1/areas", ListAreas, "The fixed taxonomy of areas", nullptr, "", "AreaList"});
   routes.push_back({"GET", "/api/v1/areas/{code}", GetArea, "One area", nullptr, "", "Area"});
-  routes.push_back({"GET", "/api/v1/changes", ListChangesHandler,
-                    "The change trail, newest first", nullptr, "", "ChangePage"});
-  routes.push_back({"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "",
-                    ""});
+  routes.push_back({"GET", "/api/v1/changes", ListChangesHandler, "The change trail, newest first",
+                    nullptr, "", "ChangePage"});
+  routes.push_back(
+      {"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "", ""});
   routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "", ""});
   return routes;
 }
@@ -91,10 +92,10 @@ http::Response Api::Handle(const http::Request& request) {
     return route.handler(call);
   }
   if (!allowed.empty()) {
-    throw http::HttpError(405, "Method not allowed",
-                          {{"", "method_not_allowed",
-                            request.method + " is not allowed here; use " + allowed}},
-                          {{"Allow", allowed}});
+    throw http::HttpError(
+        405, "Method not allowed",
+        {{"", "method_not_allowed", request.method + " is not allowed here; use " + allowed}},
+        {{"Allow", allowed}});
   }
   throw http::HttpError(404, "Not found", {{"", "no_route", "no such path: " + request.path}});
 }

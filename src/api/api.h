@@ -44,7 +44,7 @@ struct Route {
   std::string method;   // GET, POST, PATCH, DELETE
   std::string pattern;  // e.g. /api/v1/commitments/{id}/transitions
   RouteHandler handler;
-  std::string summary;  // one line for the OpenAPI document
+  std::string summary;                             // one line for the OpenAPI document
   const domain::ResourceSpec* resource = nullptr;  // for the generic record handlers
   std::string request_schema;   // component schema name of the body, empty for none
   std::string response_schema;  // component schema name of the answer, empty for none

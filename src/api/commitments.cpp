@@ -17,7 +17,9 @@ namespace {
 using domain::FieldType;
 
 constexpr domain::FieldSpec kTransitionFields[] = {
-    {.name = "to", .type = FieldType::kEnum, .required = true,
+    {.name = "to",
+     .type = FieldType::kEnum,
+     .required = true,
      .values = domain::kCommitmentStatuses},
     {.name = "note", .type = FieldType::kString},
 };
@@ -63,7 +65,8 @@ http::Response TransitionCommitment(Call& call) {
   store::AppendTransition(call.db, current.at("id").as_string(), from, to, note, write);
   tx.Commit();
   http::Response response = JsonResponse(200, record);
-  response.headers.emplace_back("ETag", "\"" + std::to_string(record.at("version").as_int64()) + "\"");
+  response.headers.emplace_back("ETag",
+                                "\"" + std::to_string(record.at("version").as_int64()) + "\"");
   return response;
 }
 
@@ -80,8 +83,8 @@ http::Response AddCommitmentNote(Call& call) {
 
 http::Response CommitmentHistory(Call& call) {
   const json::object current = LoadLiveRecord(call, domain::Commitments());
-  return JsonResponse(200, json::object{{"items", store::ListHistory(
-                                                      call.db, current.at("id").as_string())}});
+  return JsonResponse(
+      200, json::object{{"items", store::ListHistory(call.db, current.at("id").as_string())}});
 }
 
 }  // namespace amity::api

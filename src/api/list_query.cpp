@@ -31,12 +31,13 @@ std::vector<std::string> SplitComma(std::string_view text) {
 }
 
 // Checks one filter value of `field`; returns it normalized.
-std::string FilterValue(const FieldSpec& field, std::string_view parameter, std::string_view value) {
+std::string FilterValue(const FieldSpec& field, std::string_view parameter,
+                        std::string_view value) {
   switch (field.type) {
     case FieldType::kEnum:
       if (std::find(field.values.begin(), field.values.end(), value) == field.values.end()) {
-        Reject(parameter, "invalid_enum", "'" + std::string(value) + "' is not a valid " +
-                                              std::string(field.name));
+        Reject(parameter, "invalid_enum",
+               "'" + std::string(value) + "' is not a valid " + std::string(field.name));
       }
       break;
     case FieldType::kReference:
@@ -106,8 +107,8 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
       if (value != "true") Reject(name, "invalid_boolean", "only overdue=true is supported");
       list.conditions.push_back({"status IN ('proposed', 'agreed', 'planned', 'in_progress')", {}});
       list.conditions.push_back({"due_date < ?", {FormatDate(today)}});
-    } else if (const FieldSpec* field = spec.Field(name); field && field->filterable &&
-                                                          field->type != FieldType::kInstant) {
+    } else if (const FieldSpec* field = spec.Field(name);
+               field && field->filterable && field->type != FieldType::kInstant) {
       std::vector<std::string> values;
       for (const std::string& part : SplitComma(value)) {
         values.push_back(FilterValue(*field, name, part));
@@ -123,8 +124,8 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
           (ranged->type != FieldType::kDate && ranged->type != FieldType::kInstant)) {
         Reject(name, "unknown_parameter", "unknown query parameter");
       }
-      list.conditions.push_back({base + (upper ? " <= ?" : " >= ?"),
-                                 {RangeBound(*ranged, name, value, upper)}});
+      list.conditions.push_back(
+          {base + (upper ? " <= ?" : " >= ?"), {RangeBound(*ranged, name, value, upper)}});
     } else {
       Reject(name, "unknown_parameter", "unknown query parameter");
     }

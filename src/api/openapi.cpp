@@ -33,8 +33,8 @@ json::object ObjectSchema(std::span<const FieldSpec> members) {
     properties[member.name] = FieldSchema(member);
     if (member.required) required.push_back(json::string(member.name));
   }
-  json::object schema{{"type", "object"}, {"properties", std::move(properties)},
-                      {"additionalProperties", false}};
+  json::object schema{
+      {"type", "object"}, {"properties", std::move(properties)}, {"additionalProperties", false}};
   if (!required.empty()) schema["required"] = std::move(required);
   return schema;
 }
@@ -68,26 +68,33 @@ json::object FieldSchema(const FieldSpec& field) {
       schema = {{"type", "number"}, {"minimum", field.minimum}, {"maximum", field.maximum}};
       break;
     case FieldType::kReference:
-      schema = {{"type", "string"}, {"format", "uuid"},
+      schema = {{"type", "string"},
+                {"format", "uuid"},
                 {"description", "id of a " + std::string(field.references) + " record"}};
       break;
     case FieldType::kEnumList:
-      schema = {{"type", "array"}, {"uniqueItems", true}, {"maxItems", field.max_length},
+      schema = {{"type", "array"},
+                {"uniqueItems", true},
+                {"maxItems", field.max_length},
                 {"items", {{"type", "string"}, {"enum", Strings(field.values)}}}};
       break;
     case FieldType::kReferenceList:
-      schema = {{"type", "array"}, {"uniqueItems", true}, {"maxItems", field.max_length},
+      schema = {{"type", "array"},
+                {"uniqueItems", true},
+                {"maxItems", field.max_length},
                 {"items", {{"type", "string"}, {"format", "uuid"}}}};
       break;
     case FieldType::kLanguageList:
-      schema = {{"type", "array"}, {"uniqueItems", true},
+      schema = {{"type", "array"},
+                {"uniqueItems", true},
                 {"items", {{"type", "string"}, {"pattern", "^[a-z]{2}$"}}}};
       break;
     case FieldType::kObject:
       schema = ObjectSchema(field.members);
       break;
     case FieldType::kObjectList:
-      schema = {{"type", "array"}, {"maxItems", field.max_length},
+      schema = {{"type", "array"},
+                {"maxItems", field.max_length},
                 {"items", ObjectSchema(field.members)}};
       break;
   }
@@ -108,9 +115,11 @@ json::object RecordSchema(const domain::ResourceSpec& spec) {
   properties["instance_id"] = {{"type", "string"}, {"format", "uuid"}, {"readOnly", true}};
   properties["archived"] = {{"type", "boolean"}, {"readOnly", true}};
   if (spec.HasTimeZone()) {
-    properties["starts_local"] = {{"type", "string"}, {"readOnly", true},
+    properties["starts_local"] = {{"type", "string"},
+                                  {"readOnly", true},
                                   {"description", "starts_at as local time in time_zone"}};
-    properties["ends_local"] = {{"type", "string"}, {"readOnly", true},
+    properties["ends_local"] = {{"type", "string"},
+                                {"readOnly", true},
                                 {"description", "ends_at as local time in time_zone"}};
   }
   schema.erase("required");
@@ -133,69 +142,74 @@ json::object Schemas() {
   schemas["Text"] = {
       {"type", "object"},
       {"description", "Translatable text: one value per language and the original language"},
-      {"properties", {{"original", {{"type", "string"}, {"enum", {"tr", "zh", "en"}}}},
-                      {"tr", {{"type", "string"}}},
-                      {"zh", {{"type", "string"}}},
-                      {"en", {{"type", "string"}}}}},
-      {"additionalProperties", false}};
-  schemas["Problem"] = {
-      {"type", "object"},
       {"properties",
-       {{"type", {{"type", "string"}}},
-        {"title", {{"type", "string"}}},
-        {"status", {{"type", "integer"}}},
-        {"detail", {{"type", "string"}}},
-        {"problems",
-         {{"type", "array"},
-          {"items",
-           {{"type", "object"},
-            {"properties", {{"field", {{"type", "string"}}},
-                            {"code", {{"type", "string"}}},
-                            {"message", {{"type", "string"}}}}}}}}}}}};
+       {{"original", {{"type", "string"}, {"enum", {"tr", "zh", "en"}}}},
+        {"tr", {{"type", "string"}}},
+        {"zh", {{"type", "string"}}},
+        {"en", {{"type", "string"}}}}},
+      {"additionalProperties", false}};
+  schemas["Problem"] = {{"type", "object"},
+                        {"properties",
+                         {{"type", {{"type", "string"}}},
+                          {"title", {{"type", "string"}}},
+                          {"status", {{"type", "integer"}}},
+                          {"detail", {{"type", "string"}}},
+                          {"problems",
+                           {{"type", "array"},
+                            {"items",
+                             {{"type", "object"},
+                              {"properties",
+                               {{"field", {{"type", "string"}}},
+                                {"code", {{"type", "string"}}},
+                                {"message", {{"type", "string"}}}}}}}}}}}};
   for (const domain::ResourceSpec* spec : domain::AllResources()) {
     const std::string name(spec->singular);
     schemas[name] = RecordSchema(*spec);
     schemas[name + "Input"] = InputSchema(*spec, false);
     schemas[name + "Patch"] = InputSchema(*spec, true);
     schemas[name + "Page"] = {{"type", "object"},
-                              {"properties", {{"items", {{"type", "array"}, {"items", Ref(name)}}},
-                                              {"total", {{"type", "integer"}}},
-                                              {"limit", {{"type", "integer"}}},
-                                              {"offset", {{"type", "integer"}}}}}};
+                              {"properties",
+                               {{"items", {{"type", "array"}, {"items", Ref(name)}}},
+                                {"total", {{"type", "integer"}}},
+                                {"limit", {{"type", "integer"}}},
+                                {"offset", {{"type", "integer"}}}}}};
   }
   schemas["TransitionInput"] = {
       {"type", "object"},
       {"required", {"to"}},
       {"additionalProperties", false},
-      {"properties", {{"to", {{"type", "string"}, {"enum", Strings(domain::kCommitmentStatuses)}}},
-                      {"note", {{"type", "string"}}}}}};
+      {"properties",
+       {{"to", {{"type", "string"}, {"enum", Strings(domain::kCommitmentStatuses)}}},
+        {"note", {{"type", "string"}}}}}};
   schemas["NoteInput"] = {{"type", "object"},
                           {"required", {"note"}},
                           {"additionalProperties", false},
                           {"properties", {{"note", {{"type", "string"}}}}}};
-  schemas["HistoryEntry"] = {
+  schemas["HistoryEntry"] = {{"type", "object"},
+                             {"properties",
+                              {{"id", {{"type", "string"}}},
+                               {"kind", {{"type", "string"}, {"enum", {"transition", "note"}}}},
+                               {"from", {{"type", {"string", "null"}}}},
+                               {"to", {{"type", {"string", "null"}}}},
+                               {"note", {{"type", {"string", "null"}}}},
+                               {"at", {{"type", "string"}, {"format", "date-time"}}},
+                               {"actor", {{"type", "string"}}}}}};
+  schemas["History"] = {
       {"type", "object"},
-      {"properties", {{"id", {{"type", "string"}}},
-                      {"kind", {{"type", "string"}, {"enum", {"transition", "note"}}}},
-                      {"from", {{"type", {"string", "null"}}}},
-                      {"to", {{"type", {"string", "null"}}}},
-                      {"note", {{"type", {"string", "null"}}}},
-                      {"at", {{"type", "string"}, {"format", "date-time"}}},
-                      {"actor", {{"type", "string"}}}}}};
-  schemas["History"] = {{"type", "object"},
-                        {"properties", {{"items", {{"type", "array"}, {"items", Ref("HistoryEntry")}}}}}};
+      {"properties", {{"items", {{"type", "array"}, {"items", Ref("HistoryEntry")}}}}}};
   schemas["Timeline"] = {
       {"type", "object"},
       {"properties",
        {{"items",
          {{"type", "array"},
-          {"items", {{"type", "object"},
-                     {"properties", {{"at", {{"type", "string"}}},
-                                     {"kind", {{"type", "string"},
-                                               {"enum", {"milestone", "meeting", "transition",
-                                                         "event"}}}},
-                                     {"ref_id", {{"type", "string"}}},
-                                     {"summary", {{"type", "object"}}}}}}}}}}}};
+          {"items",
+           {{"type", "object"},
+            {"properties",
+             {{"at", {{"type", "string"}}},
+              {"kind",
+               {{"type", "string"}, {"enum", {"milestone", "meeting", "transition", "event"}}}},
+              {"ref_id", {{"type", "string"}}},
+              {"summary", {{"type", "object"}}}}}}}}}}}};
   schemas["Dashboard"] = {
       {"type", "object"},
       {"properties",
@@ -218,13 +232,15 @@ json::object Schemas() {
               {"left_proposed", {{"type", "integer"}}},
               {"legal_steps", {{"type", "array"}}}}}}}}}}}};
   schemas["Area"] = {{"type", "object"},
-                     {"properties", {{"code", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
-                                     {"name", Ref("Text")}}}};
+                     {"properties",
+                      {{"code", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
+                       {"name", Ref("Text")}}}};
   schemas["AreaList"] = {{"type", "object"},
                          {"properties", {{"items", {{"type", "array"}, {"items", Ref("Area")}}}}}};
   schemas["ChangePage"] = {{"type", "object"},
-                           {"properties", {{"items", {{"type", "array"}, {"items", {{"type", "object"}}}}},
-                                           {"total", {{"type", "integer"}}}}}};
+                           {"properties",
+                            {{"items", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                             {"total", {{"type", "integer"}}}}}};
   return schemas;
 }
 
@@ -275,10 +291,12 @@ json::object OpenApiDocument() {
     paths[route.pattern].as_object()[Lower(route.method)] = std::move(operation);
   }
   return {{"openapi", "3.1.0"},
-          {"info", {{"title", "Amity API"},
-                    {"version", "1"},
-                    {"description", "Sister-city partnerships: register, meetings, commitments, "
-                                    "events. Errors are RFC 9457 problem details."}}},
+          {"info",
+           {{"title", "Amity API"},
+            {"version", "1"},
+            {"description",
+             "Sister-city partnerships: register, meetings, commitments, "
+             "events. Errors are RFC 9457 problem details."}}},
           {"paths", std::move(paths)},
           {"components", {{"schemas", Schemas()}}}};
 }

@@ -46,8 +46,8 @@ http::Response Dashboard(Call& call) {
     const auto home = store::GetRecord(call.db, domain::Cities(),
                                        partnership.as_object().at("home_city_id").as_string());
     json::array steps;
-    for (std::string_view step : domain::RequiredSteps(home ? home->at("country").as_string()
-                                                            : json::string())) {
+    for (std::string_view step :
+         domain::RequiredSteps(home ? home->at("country").as_string() : json::string())) {
       bool done = false;
       for (const json::value& m : partnership.as_object().at("milestones").as_array()) {
         done |= m.as_object().at("kind").as_string() == step;

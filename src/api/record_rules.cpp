@@ -47,8 +47,8 @@ void CheckSamePartnership(store::Db& db, const domain::ResourceSpec& target, std
                           Problems& problems) {
   const auto other = store::GetRecord(db, target, id);
   if (other && StringOr(*other, "partnership_id") != StringOr(record, "partnership_id")) {
-    problems.push_back({field, "other_partnership",
-                        "belongs to another partnership than partnership_id"});
+    problems.push_back(
+        {field, "other_partnership", "belongs to another partnership than partnership_id"});
   }
 }
 
@@ -58,9 +58,9 @@ Problems CheckReferences(store::Db& db, const std::vector<ReferenceCheck>& refer
   Problems problems;
   for (const ReferenceCheck& reference : references) {
     if (!store::IsLiveRecord(db, reference.table, reference.id)) {
-      problems.push_back({reference.field, "not_found",
-                          "no " + std::string(reference.table) + " record with id " +
-                              reference.id});
+      problems.push_back(
+          {reference.field, "not_found",
+           "no " + std::string(reference.table) + " record with id " + reference.id});
     }
   }
   return problems;

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <boost/json.hpp>
-
 #include <vector>
 
 #include "api/validation.h"

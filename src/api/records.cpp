@@ -1,4 +1,6 @@
 // The generic handlers every resource shares; resource-specific rules live in record_rules.cpp.
+#include "store/records.h"
+
 #include <boost/json.hpp>
 
 #include "api/handlers.h"
@@ -7,7 +9,6 @@
 #include "api/responses.h"
 #include "api/validation.h"
 #include "http/error.h"
-#include "store/records.h"
 
 namespace amity::api {
 namespace json = boost::json;
@@ -30,8 +31,7 @@ json::object ParseBody(const Call& call) {
   return body;
 }
 
-http::Response RecordResponse(int status, const domain::ResourceSpec& spec,
-                              json::object record) {
+http::Response RecordResponse(int status, const domain::ResourceSpec& spec, json::object record) {
   const std::string etag = "\"" + std::to_string(record.at("version").as_int64()) + "\"";
   http::Response response = JsonResponse(status, Present(spec, std::move(record)));
   response.headers.emplace_back("ETag", etag);
@@ -45,8 +45,9 @@ json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec) {
   RequireUuid(id, spec.singular);
   auto record = store::GetRecord(call.db, spec, id);
   if (!record || record->at("archived").as_bool()) {
-    throw http::HttpError(404, "Not found",
-                          {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
+    throw http::HttpError(
+        404, "Not found",
+        {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
   }
   return std::move(*record);
 }
@@ -70,8 +71,9 @@ http::Response GetRecordHandler(Call& call) {
   RequireUuid(id, spec.singular);
   auto record = store::GetRecord(call.db, spec, id);
   if (!record) {
-    throw http::HttpError(404, "Not found",
-                          {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
+    throw http::HttpError(
+        404, "Not found",
+        {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
   }
   return RecordResponse(200, spec, std::move(*record));
 }
@@ -88,16 +90,16 @@ http::Response CreateRecordHandler(Call& call) {
   for (const domain::FieldSpec& field : spec.fields) {
     if (!candidate.contains(field.name)) {
       candidate[field.name] = domain::IsListType(field.type) ? json::value(json::array())
-                              : field.default_value.empty() ? json::value(nullptr)
-                                                            : json::value(field.default_value);
+                              : field.default_value.empty()  ? json::value(nullptr)
+                                                             : json::value(field.default_value);
     }
   }
   problems = CheckRecordRules(call.db, spec, candidate);
   if (!problems.empty()) Fail(problems, spec.singular);
   json::object record = store::InsertRecord(call.db, spec, input.fields, WriteContextOf(call));
   tx.Commit();
-  const std::string location = "/api/v1/" + std::string(spec.name) + "/" +
-                               std::string(record.at("id").as_string());
+  const std::string location =
+      "/api/v1/" + std::string(spec.name) + "/" + std::string(record.at("id").as_string());
   http::Response response = RecordResponse(201, spec, std::move(record));
   response.headers.emplace_back("Location", location);
   return response;

@@ -47,7 +47,8 @@ http::Response ListChangesHandler(Call& call) {
       query.entity = value;
     } else if (name == "record_id") {
       if (!IsUuid(value)) {
-        throw http::HttpError(400, "Invalid query parameter", {{name, "invalid_id", "expected a UUID"}});
+        throw http::HttpError(400, "Invalid query parameter",
+                              {{name, "invalid_id", "expected a UUID"}});
       }
       query.record_id = value;
     } else if (name == "limit") {

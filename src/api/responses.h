@@ -2,7 +2,6 @@
 #pragma once
 
 #include <boost/json.hpp>
-
 #include <string_view>
 
 #include "domain/resources.h"

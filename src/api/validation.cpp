@@ -139,8 +139,8 @@ class Validator {
       case FieldType::kReference: {
         if (!ExpectKind(value.is_string(), field, path)) return std::nullopt;
         if (!IsUuid(value.as_string())) {
-          Add(path, "invalid_id", "expected the id (UUID) of a " + std::string(field.references) +
-                                      " record");
+          Add(path, "invalid_id",
+              "expected the id (UUID) of a " + std::string(field.references) + " record");
           return std::nullopt;
         }
         result.references.push_back({path, field.references, std::string(value.as_string())});
@@ -169,7 +169,7 @@ class Validator {
     bool ok = true;
     for (const auto& [key, member_value] : input) {
       const auto member = std::find_if(members.begin(), members.end(),
-                                        [&](const FieldSpec& m) { return m.name == key; });
+                                       [&](const FieldSpec& m) { return m.name == key; });
       if (member == members.end()) {
         Add(Join(path, key), "unknown_field", "unknown field");
         ok = false;
@@ -232,8 +232,8 @@ class Validator {
         Add(Join(path, key), "wrong_type", "expected a string");
         ok = false;
       } else if (CountCharacters(text.as_string()) > kMaxTextCharacters) {
-        Add(Join(path, key), "too_long", "at most " + std::to_string(kMaxTextCharacters) +
-                                             " characters");
+        Add(Join(path, key), "too_long",
+            "at most " + std::to_string(kMaxTextCharacters) + " characters");
         ok = false;
       } else if (!IsBlank(text.as_string())) {
         if (first_language.empty()) first_language = key;
@@ -360,17 +360,17 @@ Validated ValidateFields(const domain::ResourceSpec& spec, const json::object& i
   for (const auto& [key, value] : input) {
     const FieldSpec* field = spec.Field(key);
     if (field == nullptr) {
-      static constexpr std::string_view kServerFields[] = {"id", "version", "created_at",
-                                                           "updated_at", "instance_id", "archived"};
-      const bool server_owned =
-          std::find(std::begin(kServerFields), std::end(kServerFields), key) !=
-          std::end(kServerFields);
+      static constexpr std::string_view kServerFields[] = {
+          "id", "version", "created_at", "updated_at", "instance_id", "archived"};
+      const bool server_owned = std::find(std::begin(kServerFields), std::end(kServerFields),
+                                          key) != std::end(kServerFields);
       validator.Add(std::string(key), server_owned ? "read_only" : "unknown_field",
                     server_owned ? "is set by the server" : "unknown field");
     } else if (!field->writable) {
       validator.Add(std::string(key), "read_only",
-                    field->description.empty() ? "is set by the server"
-                                               : "is read-only: " + std::string(field->description));
+                    field->description.empty()
+                        ? "is set by the server"
+                        : "is read-only: " + std::string(field->description));
     }
   }
   for (const FieldSpec& field : spec.fields) {

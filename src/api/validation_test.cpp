@@ -23,7 +23,8 @@ struct Case {
 
 TEST(ValidationTest, CityInputTable) {
   const Case cases[] = {
-      {"valid", R"({"name":{"original":"tr","tr":"İzmir"},"country":"TR","time_zone":"Europe/Istanbul"})",
+      {"valid",
+       R"({"name":{"original":"tr","tr":"İzmir"},"country":"TR","time_zone":"Europe/Istanbul"})",
        Mode::kCreate, "", "", 0},
       {"missing country", R"({"name":{"tr":"İzmir"},"time_zone":"Europe/Istanbul"})", Mode::kCreate,
        "country", "required", 422},
@@ -40,7 +41,8 @@ TEST(ValidationTest, CityInputTable) {
       {"unknown language", R"({"name":{"de":"Izmir"}})", Mode::kPatch, "name.de",
        "unknown_language", 422},
       {"clear required", R"({"country":null})", Mode::kPatch, "country", "required", 422},
-      {"lower-case country", R"({"country":"tr"})", Mode::kPatch, "country", "invalid_country", 422},
+      {"lower-case country", R"({"country":"tr"})", Mode::kPatch, "country", "invalid_country",
+       422},
   };
   for (const Case& c : cases) {
     const Validated result = ValidateFields(domain::Cities(), Parse(c.body), c.mode);
@@ -58,7 +60,8 @@ TEST(ValidationTest, CityInputTable) {
 TEST(ValidationTest, NormalizesInstantsAndTexts) {
   const Validated result = ValidateFields(
       domain::Meetings(),
-      Parse(R"({"starts_at":"2027-01-05T10:00:00+08:00","title":{"zh":"冰雪节","en":"Ice festival"}})"),
+      Parse(
+          R"({"starts_at":"2027-01-05T10:00:00+08:00","title":{"zh":"冰雪节","en":"Ice festival"}})"),
       Mode::kPatch);
   ASSERT_TRUE(result.problems.empty());
   EXPECT_EQ(result.fields.at("starts_at").as_string(), "2027-01-05T02:00:00Z");
@@ -66,12 +69,12 @@ TEST(ValidationTest, NormalizesInstantsAndTexts) {
 }
 
 TEST(ValidationTest, NestedListsReportPathsAndDuplicates) {
-  const Validated result = ValidateFields(
-      domain::Partnerships(),
-      Parse(R"({"milestones":[{"kind":"council_decision","date":"2027-01-10"},
+  const Validated result =
+      ValidateFields(domain::Partnerships(),
+                     Parse(R"({"milestones":[{"kind":"council_decision","date":"2027-01-10"},
                               {"kind":"council_decision","date":"2027-02-10"},
                               {"kind":"agreement_signed","date":"2027-02-30"}]})"),
-      Mode::kPatch);
+                     Mode::kPatch);
   ASSERT_EQ(result.problems.size(), 2u);
   EXPECT_EQ(result.problems[0].field, "milestones[1]");
   EXPECT_EQ(result.problems[0].code, "duplicate");
@@ -80,8 +83,7 @@ TEST(ValidationTest, NestedListsReportPathsAndDuplicates) {
 
 TEST(ValidationTest, CollectsReferencesForTheDatabaseCheck) {
   const Validated result = ValidateFields(
-      domain::Meetings(),
-      Parse(R"({"partnership_id":"0191e4a0-0000-7000-8000-000000000001",
+      domain::Meetings(), Parse(R"({"partnership_id":"0191e4a0-0000-7000-8000-000000000001",
                 "participants":[{"person_id":"0191e4a0-0000-7000-8000-000000000002","side":"home","role":"host"}]})"),
       Mode::kPatch);
   ASSERT_TRUE(result.problems.empty());

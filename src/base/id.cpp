@@ -17,7 +17,8 @@ std::string NewId() {
   const uint64_t random_a = generator();
   const uint64_t random_b = generator();
   for (int i = 6; i < 16; ++i) {
-    bytes[i] = static_cast<uint8_t>(i < 11 ? random_a >> (8 * (i - 6)) : random_b >> (8 * (i - 11)));
+    bytes[i] =
+        static_cast<uint8_t>(i < 11 ? random_a >> (8 * (i - 6)) : random_b >> (8 * (i - 11)));
   }
   bytes[6] = static_cast<uint8_t>(0x70 | (bytes[6] & 0x0F));  // version 7
   bytes[8] = static_cast<uint8_t>(0x80 | (bytes[8] & 0x3F));  // RFC 9562 variant

@@ -96,8 +96,6 @@ std::string FormatLocal(Instant instant, std::string_view zone) {
 
 Date DateOf(Instant instant) { return std::chrono::floor<date::days>(instant); }
 
-Instant Now() {
-  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
+Instant Now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
 }  // namespace amity

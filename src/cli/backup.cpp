@@ -1,8 +1,9 @@
+#include "store/backup.h"
+
 #include <cstdio>
 #include <filesystem>
 
 #include "cli/run.h"
-#include "store/backup.h"
 
 namespace amity::cli {
 

@@ -1,12 +1,12 @@
-#include <boost/json.hpp>
+#include "cli/demo.h"
 
+#include <boost/json.hpp>
 #include <cstdio>
 #include <map>
 #include <stdexcept>
 
 #include "api/api.h"
 #include "cli/database.h"
-#include "cli/demo.h"
 #include "cli/run.h"
 #include "http/error.h"
 #include "store/migrations.h"
@@ -29,7 +29,8 @@ void ResolveRefs(json::value& value, const std::map<std::string, std::string>& i
     const std::string_view text = value.as_string();
     if (text.starts_with('@')) {
       auto found = ids.find(std::string(text.substr(1)));
-      if (found == ids.end()) throw std::runtime_error("demo data: unknown ref " + std::string(text));
+      if (found == ids.end())
+        throw std::runtime_error("demo data: unknown ref " + std::string(text));
       value = json::string(found->second);
     }
   } else if (value.is_array()) {
@@ -53,8 +54,10 @@ class DemoLoader {
       return json::parse(response.body).as_object();
     } catch (const http::HttpError& error) {
       std::string detail;
-      for (const Problem& problem : error.problems()) detail += " " + problem.field + ": " + problem.message;
-      throw std::runtime_error("demo data rejected at " + path + " (" + error.title() + "):" + detail);
+      for (const Problem& problem : error.problems())
+        detail += " " + problem.field + ": " + problem.message;
+      throw std::runtime_error("demo data rejected at " + path + " (" + error.title() +
+                               "):" + detail);
     }
   }
 
@@ -108,7 +111,8 @@ int Demo(const Config& config) {
     loaded = HasCities(*db);
   }
   if (loaded) {
-    std::fprintf(stderr, "amity demo: %s already has data; the İzmir–Harbin demo is not loaded again\n",
+    std::fprintf(stderr,
+                 "amity demo: %s already has data; the İzmir–Harbin demo is not loaded again\n",
                  config.db_path.c_str());
   } else {
     store::Pool pool(config.db_path, 1);

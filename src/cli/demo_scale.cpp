@@ -2,7 +2,6 @@
 // delegations, ~100 commitments across areas and statuses with their histories, events), made
 // deterministically from a fixed seed.
 #include <boost/json.hpp>
-
 #include <cstdio>
 #include <random>
 
@@ -42,7 +41,8 @@ constexpr Place kPlaces[] = {
 
 constexpr const char* kCommitmentTexts[][3] = {
     {"Ortak yazılım atölyesi düzenlenmesi", "举办联合软件工作坊", "Hold a joint software workshop"},
-    {"Öğrenci değişim programının başlatılması", "启动学生交流项目", "Start a student exchange programme"},
+    {"Öğrenci değişim programının başlatılması", "启动学生交流项目",
+     "Start a student exchange programme"},
     {"Ticaret fuarına katılım", "参加贸易博览会", "Take part in the trade fair"},
     {"Ortak konser düzenlenmesi", "举办联合音乐会", "Organise a joint concert"},
     {"Tarihi yapıların korunması üzerine bilgi paylaşımı", "分享历史建筑保护经验",
@@ -69,12 +69,11 @@ void GenerateScaleData(store::Db& db, int count) {
   json::object home_city;
   {
     store::Tx tx(db);
-    home_city = store::InsertRecord(
-        db, domain::Cities(),
-        {{"name", Text("Ev Şehri", "主城", "Home City", "tr")},
-         {"country", "TR"},
-         {"time_zone", "Europe/Istanbul"}},
-        context);
+    home_city = store::InsertRecord(db, domain::Cities(),
+                                    {{"name", Text("Ev Şehri", "主城", "Home City", "tr")},
+                                     {"country", "TR"},
+                                     {"time_zone", "Europe/Istanbul"}},
+                                    context);
     tx.Commit();
   }
   const json::string home_id = home_city.at("id").as_string();
@@ -83,13 +82,13 @@ void GenerateScaleData(store::Db& db, int count) {
     store::Tx tx(db);
     const Place& place = kPlaces[p % std::size(kPlaces)];
     const std::string suffix = " " + std::to_string(p + 1);
-    const json::object city = store::InsertRecord(
-        db, domain::Cities(),
-        {{"name", Text((place.tr + suffix).c_str(), (place.zh + suffix).c_str(),
-                       (place.en + suffix).c_str(), "en")},
-         {"country", place.country},
-         {"time_zone", place.zone}},
-        context);
+    const json::object city =
+        store::InsertRecord(db, domain::Cities(),
+                            {{"name", Text((place.tr + suffix).c_str(), (place.zh + suffix).c_str(),
+                                           (place.en + suffix).c_str(), "en")},
+                             {"country", place.country},
+                             {"time_zone", place.zone}},
+                            context);
     json::array people_ids;
     for (int i = 0; i < 6; ++i) {
       const json::object person = store::InsertRecord(
@@ -106,8 +105,9 @@ void GenerateScaleData(store::Db& db, int count) {
          {"partner_city_id", city.at("id")},
          {"tier", domain::kTiers[pick(4)]},
          {"status", p % 7 == 0 ? "dormant" : "active"},
-         {"focal_points", json::array{json::object{{"person_id", people_ids[0]}, {"side", "home"}},
-                                      json::object{{"person_id", people_ids[3]}, {"side", "partner"}}}}},
+         {"focal_points",
+          json::array{json::object{{"person_id", people_ids[0]}, {"side", "home"}},
+                      json::object{{"person_id", people_ids[3]}, {"side", "partner"}}}}},
         context);
     const json::value& partnership_id = partnership.at("id");
     json::array meeting_ids;
@@ -122,8 +122,10 @@ void GenerateScaleData(store::Db& db, int count) {
            {"ends_at", instant_text(day, 10)},
            {"time_zone", place.zone},
            {"participants",
-            json::array{json::object{{"person_id", people_ids[0]}, {"side", "home"}, {"role", "host"}},
-                        json::object{{"person_id", people_ids[3]}, {"side", "partner"}, {"role", "guest"}}}},
+            json::array{
+                json::object{{"person_id", people_ids[0]}, {"side", "home"}, {"role", "host"}},
+                json::object{
+                    {"person_id", people_ids[3]}, {"side", "partner"}, {"role", "guest"}}}},
            {"areas", json::array{domain::kAreaCodes[pick(11)]}},
            {"minutes", Text("Görüşme notları", "会谈纪要", "Notes of the talks", "en")}},
           context);
@@ -132,24 +134,24 @@ void GenerateScaleData(store::Db& db, int count) {
     json::array commitment_ids;
     for (int c = 0; c < 100; ++c) {
       const auto* text = kCommitmentTexts[pick(std::size(kCommitmentTexts))];
-      json::object commitment = store::InsertRecord(
-          db, domain::Commitments(),
-          {{"partnership_id", partnership_id},
-           {"meeting_id", meeting_ids[pick(5)]},
-           {"text", Text(text[0], text[1], text[2], "tr")},
-           {"area", domain::kAreaCodes[pick(11)]},
-           {"proposed_by_side", domain::kProposingSides[pick(3)]},
-           {"home_owner_id", people_ids[pick(3)]},
-           {"partner_owner_id", people_ids[3 + pick(3)]},
-           {"due_date", date_text(pick(900))}},
-          context);
+      json::object commitment =
+          store::InsertRecord(db, domain::Commitments(),
+                              {{"partnership_id", partnership_id},
+                               {"meeting_id", meeting_ids[pick(5)]},
+                               {"text", Text(text[0], text[1], text[2], "tr")},
+                               {"area", domain::kAreaCodes[pick(11)]},
+                               {"proposed_by_side", domain::kProposingSides[pick(3)]},
+                               {"home_owner_id", people_ids[pick(3)]},
+                               {"partner_owner_id", people_ids[3 + pick(3)]},
+                               {"due_date", date_text(pick(900))}},
+                              context);
       // Walk a share of commitments forward, some to done, a few dropped.
       const int steps = pick(6);
       std::string from = "proposed";
       for (int s = 1; s <= steps && s < 5; ++s) {
         const std::string to(domain::kCommitmentStatuses[s]);
-        commitment = store::UpdateRecord(db, domain::Commitments(), commitment,
-                                         {{"status", to}}, context, "transition");
+        commitment = store::UpdateRecord(db, domain::Commitments(), commitment, {{"status", to}},
+                                         context, "transition");
         store::AppendTransition(db, commitment.at("id").as_string(), from, to, "", context);
         from = to;
       }

@@ -32,8 +32,9 @@ int Serve(const Config& config) {
     throw http::HttpError(404, "Not found", {{"", "no_route", "no such path: " + request.path}});
   };
   http::Serve(options, handler, [&] {
-    const std::string host =
-        options.address.find(':') != std::string::npos ? "[" + options.address + "]" : options.address;
+    const std::string host = options.address.find(':') != std::string::npos
+                                 ? "[" + options.address + "]"
+                                 : options.address;
     std::fprintf(stderr, "amity: serving %s on http://%s:%u/ with %d threads\n",
                  config.db_path.c_str(), host.c_str(), options.port, threads);
   });

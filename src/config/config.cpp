@@ -20,7 +20,8 @@ std::optional<std::pair<std::string, std::uint16_t>> ParseListen(const std::stri
   const size_t colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0) return std::nullopt;
   std::string address = text.substr(0, colon);
-  if (address.front() == '[' && address.back() == ']') address = address.substr(1, address.size() - 2);
+  if (address.front() == '[' && address.back() == ']')
+    address = address.substr(1, address.size() - 2);
   const auto port = ParseCount(text.substr(colon + 1), 65535);
   if (!port || address.empty()) return std::nullopt;
   return std::make_pair(address, static_cast<std::uint16_t>(*port));

@@ -15,7 +15,7 @@ struct Area {
 
 // Area codes in display order; AllAreas() holds their names in the same order.
 inline constexpr std::string_view kAreaCodes[] = {
-    "technology_ai", "education", "culture_arts", "music", "sports", "trade_export",
+    "technology_ai", "education", "culture_arts",       "music", "sports", "trade_export",
     "heritage",      "tourism",   "municipal_services", "youth", "other"};
 
 std::span<const Area> AllAreas();

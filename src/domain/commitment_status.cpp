@@ -10,9 +10,11 @@ namespace {
 
 // Position in kCommitmentStatuses, or -1.
 int Rank(std::string_view status) {
-  const auto* it = std::find(std::begin(kCommitmentStatuses), std::end(kCommitmentStatuses), status);
-  return it == std::end(kCommitmentStatuses) ? -1
-                                             : static_cast<int>(it - std::begin(kCommitmentStatuses));
+  const auto* it =
+      std::find(std::begin(kCommitmentStatuses), std::end(kCommitmentStatuses), status);
+  return it == std::end(kCommitmentStatuses)
+             ? -1
+             : static_cast<int>(it - std::begin(kCommitmentStatuses));
 }
 
 bool IsBlank(std::string_view text) {
@@ -40,7 +42,8 @@ Problems CheckTransition(std::string_view from, std::string_view to, std::string
     return {{"to", "invalid_transition", "the commitment is already " + std::string(from)}};
   }
   if (to == "dropped") {
-    if (IsBlank(note)) return {{"note", "required", "dropping a commitment needs a note saying why"}};
+    if (IsBlank(note))
+      return {{"note", "required", "dropping a commitment needs a note saying why"}};
     return {};
   }
   if (Rank(to) < Rank(from)) {

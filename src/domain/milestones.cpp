@@ -27,7 +27,8 @@ Problems CheckMilestoneGates(std::string_view home_country, std::string_view tie
     if (step == nullptr) {
       problems.push_back({"milestones", "missing_" + std::string(needed),
                           "a sister-city agreement of a city in Türkiye cannot be recorded "
-                          "before a " + std::string(needed) + " milestone exists"});
+                          "before a " +
+                              std::string(needed) + " milestone exists"});
     } else if (step->date > signing->date) {
       problems.push_back({"milestones", "late_" + std::string(needed),
                           "the " + std::string(needed) + " (" + FormatDate(step->date) +

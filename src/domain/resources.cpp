@@ -9,7 +9,11 @@ using enum FieldType;
 
 constexpr FieldSpec kCityFields[] = {
     {.name = "name", .type = kText, .required = true},
-    {.name = "country", .type = kCountry, .required = true, .filterable = true, .sortable = true,
+    {.name = "country",
+     .type = kCountry,
+     .required = true,
+     .filterable = true,
+     .sortable = true,
      .description = "ISO 3166-1 alpha-2"},
     {.name = "time_zone", .type = kTimeZone, .required = true},
     {.name = "latitude", .type = kNumber, .minimum = -90, .maximum = 90},
@@ -17,10 +21,15 @@ constexpr FieldSpec kCityFields[] = {
 };
 
 constexpr FieldSpec kMilestoneMembers[] = {
-    {.name = "kind", .type = kEnum, .required = true, .values = kMilestoneKinds,
+    {.name = "kind",
+     .type = kEnum,
+     .required = true,
+     .values = kMilestoneKinds,
      .unique_in_list = true},
     {.name = "date", .type = kDate, .required = true},
-    {.name = "reference", .type = kString, .max_length = 200,
+    {.name = "reference",
+     .type = kString,
+     .max_length = 200,
      .description = "decision, permission or protocol number"},
     {.name = "note", .type = kString},
 };
@@ -31,14 +40,28 @@ constexpr FieldSpec kFocalPointMembers[] = {
 };
 
 constexpr FieldSpec kPartnershipFields[] = {
-    {.name = "home_city_id", .type = kReference, .required = true, .references = "cities",
+    {.name = "home_city_id",
+     .type = kReference,
+     .required = true,
+     .references = "cities",
      .filterable = true},
-    {.name = "partner_city_id", .type = kReference, .required = true, .references = "cities",
+    {.name = "partner_city_id",
+     .type = kReference,
+     .required = true,
+     .references = "cities",
      .filterable = true},
-    {.name = "tier", .type = kEnum, .values = kTiers, .default_value = "exploring",
-     .filterable = true, .sortable = true},
-    {.name = "status", .type = kEnum, .values = kPartnershipStatuses, .default_value = "active",
-     .filterable = true, .sortable = true},
+    {.name = "tier",
+     .type = kEnum,
+     .values = kTiers,
+     .default_value = "exploring",
+     .filterable = true,
+     .sortable = true},
+    {.name = "status",
+     .type = kEnum,
+     .values = kPartnershipStatuses,
+     .default_value = "active",
+     .filterable = true,
+     .sortable = true},
     {.name = "milestones", .type = kObjectList, .members = kMilestoneMembers, .max_length = 20},
     {.name = "focal_points", .type = kObjectList, .members = kFocalPointMembers, .max_length = 20},
     {.name = "notes", .type = kText},
@@ -46,9 +69,16 @@ constexpr FieldSpec kPartnershipFields[] = {
 
 constexpr FieldSpec kOrganizationFields[] = {
     {.name = "name", .type = kText, .required = true},
-    {.name = "kind", .type = kEnum, .required = true, .values = kOrganizationKinds,
-     .filterable = true, .sortable = true},
-    {.name = "city_id", .type = kReference, .required = true, .references = "cities",
+    {.name = "kind",
+     .type = kEnum,
+     .required = true,
+     .values = kOrganizationKinds,
+     .filterable = true,
+     .sortable = true},
+    {.name = "city_id",
+     .type = kReference,
+     .required = true,
+     .references = "cities",
      .filterable = true},
     {.name = "website", .type = kString, .max_length = 500},
 };
@@ -59,19 +89,31 @@ constexpr FieldSpec kContactMembers[] = {
 };
 
 constexpr FieldSpec kPersonFields[] = {
-    {.name = "native_name", .type = kString, .required = true, .max_length = 200,
+    {.name = "native_name",
+     .type = kString,
+     .required = true,
+     .max_length = 200,
      .description = "the name as written natively, e.g. 张伟 or Ayşe Yılmaz"},
-    {.name = "latin_name", .type = kString, .required = true, .sortable = true, .max_length = 200,
+    {.name = "latin_name",
+     .type = kString,
+     .required = true,
+     .sortable = true,
+     .max_length = 200,
      .description = "Latin transliteration, e.g. Zhang Wei"},
     {.name = "title", .type = kText},
-    {.name = "organization_id", .type = kReference, .references = "organizations",
+    {.name = "organization_id",
+     .type = kReference,
+     .references = "organizations",
      .filterable = true},
     {.name = "languages", .type = kLanguageList, .max_length = 20},
     {.name = "contact", .type = kObject, .members = kContactMembers, .personal = true},
 };
 
 constexpr FieldSpec kParticipantMembers[] = {
-    {.name = "person_id", .type = kReference, .required = true, .references = "people",
+    {.name = "person_id",
+     .type = kReference,
+     .required = true,
+     .references = "people",
      .unique_in_list = true},
     {.name = "side", .type = kEnum, .required = true, .values = kSides},
     {.name = "role", .type = kEnum, .required = true, .values = kParticipantRoles},
@@ -79,54 +121,81 @@ constexpr FieldSpec kParticipantMembers[] = {
 
 constexpr FieldSpec kMeetingFields[] = {
     {.name = "kind", .type = kEnum, .required = true, .values = kMeetingKinds, .filterable = true},
-    {.name = "partnership_id", .type = kReference, .required = true, .references = "partnerships",
+    {.name = "partnership_id",
+     .type = kReference,
+     .required = true,
+     .references = "partnerships",
      .filterable = true},
     {.name = "title", .type = kText, .required = true},
-    {.name = "starts_at", .type = kInstant, .required = true, .filterable = true,
-     .sortable = true},
+    {.name = "starts_at", .type = kInstant, .required = true, .filterable = true, .sortable = true},
     {.name = "ends_at", .type = kInstant, .required = true},
     {.name = "time_zone", .type = kTimeZone, .required = true},
     {.name = "venue", .type = kString, .max_length = 300},
     {.name = "city_id", .type = kReference, .references = "cities", .filterable = true},
-    {.name = "participants", .type = kObjectList, .members = kParticipantMembers,
+    {.name = "participants",
+     .type = kObjectList,
+     .members = kParticipantMembers,
      .max_length = 200},
     {.name = "areas", .type = kEnumList, .values = kAreaCodes, .max_length = 20},
     {.name = "minutes", .type = kText},
 };
 
 constexpr FieldSpec kCommitmentFields[] = {
-    {.name = "partnership_id", .type = kReference, .required = true, .references = "partnerships",
+    {.name = "partnership_id",
+     .type = kReference,
+     .required = true,
+     .references = "partnerships",
      .filterable = true},
     {.name = "meeting_id", .type = kReference, .references = "meetings", .filterable = true},
     {.name = "text", .type = kText, .required = true},
-    {.name = "area", .type = kEnum, .required = true, .values = kAreaCodes, .filterable = true,
+    {.name = "area",
+     .type = kEnum,
+     .required = true,
+     .values = kAreaCodes,
+     .filterable = true,
      .sortable = true},
-    {.name = "proposed_by_side", .type = kEnum, .required = true, .values = kProposingSides,
+    {.name = "proposed_by_side",
+     .type = kEnum,
+     .required = true,
+     .values = kProposingSides,
      .filterable = true},
     {.name = "proposed_by_person_id", .type = kReference, .references = "people"},
     {.name = "home_owner_id", .type = kReference, .references = "people", .filterable = true},
     {.name = "partner_owner_id", .type = kReference, .references = "people", .filterable = true},
     {.name = "due_date", .type = kDate, .filterable = true, .sortable = true},
-    {.name = "status", .type = kEnum, .values = kCommitmentStatuses, .default_value = "proposed",
-     .writable = false, .filterable = true, .sortable = true,
+    {.name = "status",
+     .type = kEnum,
+     .values = kCommitmentStatuses,
+     .default_value = "proposed",
+     .writable = false,
+     .filterable = true,
+     .sortable = true,
      .description = "changed only through POST /commitments/{id}/transitions"},
 };
 
 constexpr FieldSpec kEventFields[] = {
     {.name = "kind", .type = kEnum, .required = true, .values = kEventKinds, .filterable = true},
-    {.name = "partnership_id", .type = kReference, .required = true, .references = "partnerships",
+    {.name = "partnership_id",
+     .type = kReference,
+     .required = true,
+     .references = "partnerships",
      .filterable = true},
     {.name = "title", .type = kText, .required = true},
     {.name = "description", .type = kText},
-    {.name = "starts_at", .type = kInstant, .required = true, .filterable = true,
-     .sortable = true},
+    {.name = "starts_at", .type = kInstant, .required = true, .filterable = true, .sortable = true},
     {.name = "ends_at", .type = kInstant, .required = true},
     {.name = "time_zone", .type = kTimeZone, .required = true},
     {.name = "city_id", .type = kReference, .references = "cities", .filterable = true},
     {.name = "venue", .type = kString, .max_length = 300},
-    {.name = "status", .type = kEnum, .values = kEventStatuses, .default_value = "idea",
-     .filterable = true, .sortable = true},
-    {.name = "commitment_ids", .type = kReferenceList, .references = "commitments",
+    {.name = "status",
+     .type = kEnum,
+     .values = kEventStatuses,
+     .default_value = "idea",
+     .filterable = true,
+     .sortable = true},
+    {.name = "commitment_ids",
+     .type = kReferenceList,
+     .references = "commitments",
      .max_length = 50},
 };
 
@@ -134,14 +203,12 @@ constexpr ResourceSpec kCities{"cities", "city", kCityFields};
 constexpr ResourceSpec kPartnerships{"partnerships", "partnership", kPartnershipFields};
 constexpr ResourceSpec kOrganizations{"organizations", "organization", kOrganizationFields};
 constexpr ResourceSpec kPeople{"people", "person", kPersonFields};
-constexpr ResourceSpec kMeetings{"meetings", "meeting",
-                             kMeetingFields};
-constexpr ResourceSpec kCommitments{"commitments", "commitment",
-                                kCommitmentFields};
+constexpr ResourceSpec kMeetings{"meetings", "meeting", kMeetingFields};
+constexpr ResourceSpec kCommitments{"commitments", "commitment", kCommitmentFields};
 constexpr ResourceSpec kEvents{"events", "event", kEventFields};
 
 constexpr const ResourceSpec* kAll[] = {&kCities,   &kOrganizations, &kPeople, &kPartnerships,
-                                    &kMeetings, &kCommitments,   &kEvents};
+                                        &kMeetings, &kCommitments,   &kEvents};
 
 }  // namespace
 

@@ -41,7 +41,7 @@ struct FieldSpec {
   bool writable = true;                 // false: set only by the server (e.g. status)
   bool filterable = false;
   bool sortable = false;
-  bool personal = false;   // personal data (KVKK / PIPL): stays on the home server
+  bool personal = false;        // personal data (KVKK / PIPL): stays on the home server
   bool unique_in_list = false;  // kObjectList: this member's value may occur once in the list
   double minimum = -1e300;
   double maximum = 1e300;
@@ -71,17 +71,16 @@ inline constexpr std::string_view kMilestoneKinds[] = {
 inline constexpr std::string_view kSides[] = {"home", "partner"};
 inline constexpr std::string_view kProposingSides[] = {"home", "partner", "both"};
 inline constexpr std::string_view kOrganizationKinds[] = {
-    "municipality", "department", "university", "chamber", "company",
-    "orchestra",    "sports_club", "ngo",       "other"};
+    "municipality", "department",  "university", "chamber", "company",
+    "orchestra",    "sports_club", "ngo",        "other"};
 inline constexpr std::string_view kMeetingKinds[] = {"incoming_delegation", "outgoing_visit",
                                                      "video_call", "conference", "other"};
 inline constexpr std::string_view kParticipantRoles[] = {"host", "guest", "interpreter",
                                                          "observer"};
-inline constexpr std::string_view kCommitmentStatuses[] = {"proposed", "agreed",  "planned",
-                                                           "in_progress", "done", "dropped"};
-inline constexpr std::string_view kEventKinds[] = {"festival",   "sports",     "concert",
-                                                   "fair",       "exhibition", "conference",
-                                                   "study_visit", "other"};
+inline constexpr std::string_view kCommitmentStatuses[] = {"proposed",    "agreed", "planned",
+                                                           "in_progress", "done",   "dropped"};
+inline constexpr std::string_view kEventKinds[] = {
+    "festival", "sports", "concert", "fair", "exhibition", "conference", "study_visit", "other"};
 inline constexpr std::string_view kEventStatuses[] = {"idea", "planned", "confirmed", "held",
                                                       "cancelled"};
 

@@ -14,11 +14,11 @@ namespace amity::http {
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
-  std::string method;        // "GET", "POST", …
-  std::string path;          // percent-decoded path without the query, e.g. "/api/v1/cities"
-  Pairs query;               // decoded query parameters in order of appearance
-  Pairs headers;             // as received
-  std::string body;          // raw body bytes
+  std::string method;  // "GET", "POST", …
+  std::string path;    // percent-decoded path without the query, e.g. "/api/v1/cities"
+  Pairs query;         // decoded query parameters in order of appearance
+  Pairs headers;       // as received
+  std::string body;    // raw body bytes
   std::string remote_address;
 
   // Returns the first header with this name (case-insensitive), or nullopt when absent.

@@ -8,7 +8,8 @@ namespace {
 TEST(QueryTest, ParsesPairsInOrderWithEscapes) {
   const auto pairs = ParseQuery("status=agreed,planned&q=%C4%B0zmir+kent&flag&&limit=5");
   ASSERT_TRUE(pairs);
-  const Pairs want = {{"status", "agreed,planned"}, {"q", "İzmir kent"}, {"flag", ""}, {"limit", "5"}};
+  const Pairs want = {
+      {"status", "agreed,planned"}, {"q", "İzmir kent"}, {"flag", ""}, {"limit", "5"}};
   EXPECT_EQ(*pairs, want);
 }
 

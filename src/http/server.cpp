@@ -1,12 +1,11 @@
 // The only translation unit that instantiates RESTinio (it is slow to compile).
 #include "http/server.h"
 
-#include <restinio/all.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <restinio/all.hpp>
 #include <thread>
 
 #include "base/time.h"
@@ -22,24 +21,42 @@ constexpr std::uint64_t kParserBodyLimit = 16u << 20;
 
 const char* ReasonPhrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 412: return "Precondition Failed";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 428: return "Precondition Required";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return status < 500 ? "Client Error" : "Internal Server Error";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 412:
+      return "Precondition Failed";
+    case 413:
+      return "Content Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 428:
+      return "Precondition Required";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status < 500 ? "Client Error" : "Internal Server Error";
   }
 }
 
@@ -62,11 +79,10 @@ std::string JsonEscaped(std::string_view text) {
 }
 
 void LogRequest(const Request& request, int status, double millis, size_t bytes) {
-  const std::string line = "{\"time\":\"" + FormatInstant(Now()) + "\",\"method\":\"" +
-                           JsonEscaped(request.method) + "\",\"path\":\"" +
-                           JsonEscaped(request.path) + "\",\"status\":" + std::to_string(status) +
-                           ",\"ms\":" + std::to_string(millis) +
-                           ",\"bytes\":" + std::to_string(bytes) + "}\n";
+  const std::string line =
+      "{\"time\":\"" + FormatInstant(Now()) + "\",\"method\":\"" + JsonEscaped(request.method) +
+      "\",\"path\":\"" + JsonEscaped(request.path) + "\",\"status\":" + std::to_string(status) +
+      ",\"ms\":" + std::to_string(millis) + ",\"bytes\":" + std::to_string(bytes) + "}\n";
   std::fwrite(line.data(), 1, line.size(), stdout);
 }
 
@@ -82,7 +98,8 @@ Response Dispatch(const Handler& handler, const Request& request, std::size_t ma
   } catch (const HttpError& error) {
     return ProblemResponse(error);
   } catch (const std::exception& error) {
-    std::fprintf(stderr, "{\"level\":\"error\",\"method\":\"%s\",\"path\":\"%s\",\"error\":\"%s\"}\n",
+    std::fprintf(stderr,
+                 "{\"level\":\"error\",\"method\":\"%s\",\"path\":\"%s\",\"error\":\"%s\"}\n",
                  JsonEscaped(request.method).c_str(), JsonEscaped(request.path).c_str(),
                  JsonEscaped(error.what()).c_str());
     return ProblemResponse(500, "Internal server error");
@@ -125,8 +142,8 @@ void Serve(const ServerOptions& options, Handler handler, const std::function<vo
 
             Response response;
             if (!path || !query) {
-              response = ProblemResponse(400, "Malformed URL",
-                                         {{"", "bad_escape", "the path or query is badly escaped"}});
+              response = ProblemResponse(
+                  400, "Malformed URL", {{"", "bad_escape", "the path or query is badly escaped"}});
             } else {
               request.query = std::move(*query);
               response = Dispatch(handler, request, options.max_body_bytes);

@@ -20,7 +20,8 @@ void BackupTo(Db& source, const std::string& file) {
       if (code == SQLITE_BUSY || code == SQLITE_LOCKED) sqlite3_sleep(10);
     } while (code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED);
     sqlite3_backup_finish(backup);
-    if (code != SQLITE_DONE) throw DbError("backup failed: " + std::string(sqlite3_errstr(code)), code);
+    if (code != SQLITE_DONE)
+      throw DbError("backup failed: " + std::string(sqlite3_errstr(code)), code);
   }
   if (std::rename(temporary.c_str(), file.c_str()) != 0) {
     throw DbError("cannot move the backup into place at " + file, 0);

@@ -47,7 +47,10 @@ Page ListChanges(Db& db, const ChangeQuery& query) {
   Page page;
   {
     Stmt select = db.Prepare(kSelectChanges);
-    select.Bind(1, query.entity).Bind(2, query.record_id).Bind(3, query.limit).Bind(4, query.offset);
+    select.Bind(1, query.entity)
+        .Bind(2, query.record_id)
+        .Bind(3, query.limit)
+        .Bind(4, query.offset);
     while (select.Step()) {
       page.items.push_back(json::object{
           {"seq", select.Int(0)},

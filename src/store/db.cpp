@@ -10,10 +10,9 @@ namespace {
 }  // namespace
 
 Db::Db(const std::string& path) : path_(path) {
-  const int code = sqlite3_open_v2(path.c_str(), &db_,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                       SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+  const int code =
+      sqlite3_open_v2(path.c_str(), &db_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (code != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
     sqlite3_close(db_);
@@ -60,8 +59,8 @@ Stmt::~Stmt() {
 }
 
 Stmt& Stmt::Bind(int index, std::string_view text) {
-  const int code = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                                     SQLITE_TRANSIENT);
+  const int code =
+      sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   if (code != SQLITE_OK) Fail(sqlite3_db_handle(stmt_), code, "bind");
   return *this;
 }

@@ -15,8 +15,10 @@ namespace {
 constexpr char kOpen[] = "status IN ('proposed', 'agreed', 'planned', 'in_progress')";
 
 const std::string kOpenByAreaSql =
-    std::string("SELECT area, status, count(*) FROM commitments WHERE partnership_id = ? AND "
-                "archived = 0 AND ") + kOpen + " GROUP BY area, status";
+    std::string(
+        "SELECT area, status, count(*) FROM commitments WHERE partnership_id = ? AND "
+        "archived = 0 AND ") +
+    kOpen + " GROUP BY area, status";
 constexpr char kFollowThrough[] =
     "SELECT coalesce(sum(status = 'done'), 0), coalesce(sum(status <> 'proposed'), 0) "
     "FROM commitments WHERE partnership_id = ? AND archived = 0";
@@ -63,13 +65,12 @@ json::object PartnershipSummary(Db& db, const json::object& partnership, Date to
     select.Bind(1, id).Bind(2, FormatInstant(now)).Step();
     if (!select.IsNull(0)) last_contact = json::string(select.Text(0).substr(0, 10));
   }
-  ListQuery overdue_query{
-      .conditions = {{"partnership_id = ?", {id}},
-                     {kOpen, {}},
-                     {"due_date < ?", {FormatDate(today)}}},
-      .sort_column = "due_date",
-      .descending = false,
-      .limit = 20};
+  ListQuery overdue_query{.conditions = {{"partnership_id = ?", {id}},
+                                         {kOpen, {}},
+                                         {"due_date < ?", {FormatDate(today)}}},
+                          .sort_column = "due_date",
+                          .descending = false,
+                          .limit = 20};
   Page overdue = ListRecords(db, domain::Commitments(), overdue_query);
   ListQuery events_query{.conditions = {{"partnership_id = ?", {id}},
                                         {"status <> 'cancelled'", {}},
@@ -97,10 +98,7 @@ json::array Timeline(Db& db, const json::object& partnership) {
   std::vector<json::object> items;
   for (const json::value& milestone : partnership.at("milestones").as_array()) {
     const json::object& m = milestone.as_object();
-    items.push_back({{"at", m.at("date")},
-                     {"kind", "milestone"},
-                     {"ref_id", id},
-                     {"summary", m}});
+    items.push_back({{"at", m.at("date")}, {"kind", "milestone"}, {"ref_id", id}, {"summary", m}});
   }
   {
     Stmt select = db.Prepare(kTimelineMeetings);
@@ -109,24 +107,26 @@ json::array Timeline(Db& db, const json::object& partnership) {
       items.push_back({{"at", select.Text(1)},
                        {"kind", "meeting"},
                        {"ref_id", select.Text(0)},
-                       {"summary", {{"kind", select.Text(2)},
-                                    {"title", json::parse(select.Text(3))},
-                                    {"time_zone", select.Text(4)}}}});
+                       {"summary",
+                        {{"kind", select.Text(2)},
+                         {"title", json::parse(select.Text(3))},
+                         {"time_zone", select.Text(4)}}}});
     }
   }
   {
     Stmt select = db.Prepare(kTimelineTransitions);
     select.Bind(1, id);
     while (select.Step()) {
-      items.push_back({{"at", select.Text(1)},
-                       {"kind", "transition"},
-                       {"ref_id", select.Text(0)},
-                       {"summary", {{"from", select.Text(2)},
-                                    {"to", select.Text(3)},
-                                    {"note", select.IsNull(4) ? json::value(nullptr)
-                                                              : json::value(select.Text(4))},
-                                    {"text", json::parse(select.Text(5))},
-                                    {"area", select.Text(6)}}}});
+      items.push_back(
+          {{"at", select.Text(1)},
+           {"kind", "transition"},
+           {"ref_id", select.Text(0)},
+           {"summary",
+            {{"from", select.Text(2)},
+             {"to", select.Text(3)},
+             {"note", select.IsNull(4) ? json::value(nullptr) : json::value(select.Text(4))},
+             {"text", json::parse(select.Text(5))},
+             {"area", select.Text(6)}}}});
     }
   }
   {
@@ -136,10 +136,11 @@ json::array Timeline(Db& db, const json::object& partnership) {
       items.push_back({{"at", select.Text(1)},
                        {"kind", "event"},
                        {"ref_id", select.Text(0)},
-                       {"summary", {{"kind", select.Text(2)},
-                                    {"title", json::parse(select.Text(3))},
-                                    {"status", select.Text(4)},
-                                    {"time_zone", select.Text(5)}}}});
+                       {"summary",
+                        {{"kind", select.Text(2)},
+                         {"title", json::parse(select.Text(3))},
+                         {"status", select.Text(4)},
+                         {"time_zone", select.Text(5)}}}});
     }
   }
   // Dates ("2026-11-10") and UTC instants ("2026-11-10T07:00:00Z") sort correctly as text.

@@ -13,8 +13,8 @@ namespace amity::store {
 // by area and status, overdue commitments (open, due before `today`; at most 20, earliest due
 // first), the next 5 events not cancelled starting at or after `now`, the date of the last
 // meeting that started by `now`, and follow-through (done ÷ all that left proposed).
-boost::json::object PartnershipSummary(Db& db, const boost::json::object& partnership,
-                                       Date today, Instant now);
+boost::json::object PartnershipSummary(Db& db, const boost::json::object& partnership, Date today,
+                                       Instant now);
 
 // The partnership's milestones, meetings, commitment transitions and events, oldest first. Each
 // item: {"at", "kind", "ref_id", "summary"}.

@@ -44,7 +44,8 @@ json::object ReadRecord(const Stmt& stmt, const ResourceSpec& spec) {
   int column = 1;
   for (const FieldSpec& field : spec.fields) {
     if (stmt.IsNull(column)) {
-      record.emplace(field.name, domain::IsListType(field.type) ? json::value(json::array()) : nullptr);
+      record.emplace(field.name,
+                     domain::IsListType(field.type) ? json::value(json::array()) : nullptr);
     } else if (IsJsonValued(field.type)) {
       record.emplace(field.name, json::parse(stmt.Text(column)));
     } else if (field.type == FieldType::kNumber) {
@@ -129,7 +130,8 @@ Page ListRecords(Db& db, const ResourceSpec& spec, const ListQuery& query) {
 }
 
 bool IsLiveRecord(Db& db, std::string_view table, std::string_view id) {
-  Stmt select = db.Prepare("SELECT 1 FROM " + std::string(table) + " WHERE id = ? AND archived = 0");
+  Stmt select =
+      db.Prepare("SELECT 1 FROM " + std::string(table) + " WHERE id = ? AND archived = 0");
   return select.Bind(1, id).Step();
 }
 
@@ -181,8 +183,8 @@ json::object UpdateRecord(Db& db, const ResourceSpec& spec, const json::object& 
   const std::string id(current.at("id").as_string());
   if (changed.empty()) return current;  // nothing differs: no new version, no change row
   {
-    Stmt update = db.Prepare("UPDATE " + std::string(spec.name) + " SET " + assignments +
-                             " WHERE id = ?");
+    Stmt update =
+        db.Prepare("UPDATE " + std::string(spec.name) + " SET " + assignments + " WHERE id = ?");
     update.Bind(1, FormatInstant(context.now));
     int index = 2;
     for (const FieldSpec* field : changed) {

@@ -46,6 +46,10 @@ std::vector<Route> BuildRoutes() {
   routes.push_back(
       {"GET", "/api/v1/areas", ListAreas, "The fixed taxonomy of areas", nullptr, "", "AreaList"});
   routes.push_back({"GET", "/api/v1/areas/{code}", GetArea, "One area", nullptr, "", "Area"});
+  routes.push_back({"GET", "/api/v1/search", Search,
+                    "Search every kind of record in Turkish, Chinese and English (q, kind, lang, "
+                    "accents, limit)",
+                    nullptr, "", "SearchResults"});
   routes.push_back({"GET", "/api/v1/changes", ListChangesHandler, "The change trail, newest first",
                     nullptr, "", "ChangePage"});
   routes.push_back(

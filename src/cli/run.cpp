@@ -18,6 +18,7 @@ constexpr char kUsage[] =
     "  migrate  create or upgrade the database     amity migrate [--db PATH]\n"
     "  demo     load the İzmir–Harbin demo data    amity demo [--db PATH] [--scale N]\n"
     "  backup   copy the live database to FILE     amity backup [--db PATH] FILE\n"
+    "  reindex  rebuild the search index           amity reindex [--db PATH]\n"
     "\n"
     "  amity --version | amity COMMAND --help\n"
     "\n"
@@ -45,6 +46,9 @@ const Command kCommands[] = {
     {"backup", Backup,
      "usage: amity backup [--db PATH] FILE\n"
      "Writes a consistent copy of the database to FILE, also while the server runs.\n"},
+    {"reindex", Reindex,
+     "usage: amity reindex [--db PATH]\n"
+     "Rebuilds the full-text search index from every live record, in one transaction.\n"},
 };
 
 }  // namespace

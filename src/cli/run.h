@@ -13,5 +13,6 @@ int Serve(const Config& config);
 int Migrate(const Config& config);
 int Demo(const Config& config);
 int Backup(const Config& config);
+int Reindex(const Config& config);
 
 }  // namespace amity::cli

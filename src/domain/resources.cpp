@@ -199,16 +199,31 @@ constexpr FieldSpec kEventFields[] = {
      .max_length = 50},
 };
 
-constexpr ResourceSpec kCities{"cities", "city", kCityFields};
+constexpr FieldSpec kGlossaryFields[] = {
+    {.name = "term",
+     .type = kText,
+     .required = true,
+     .description = "the fixed rendering in each language"},
+    {.name = "kind",
+     .type = kEnum,
+     .required = true,
+     .values = kGlossaryKinds,
+     .filterable = true,
+     .sortable = true},
+    {.name = "note", .type = kString},
+};
+
+constexpr ResourceSpec kCities{"cities", "city", kCityFields, "name"};
 constexpr ResourceSpec kPartnerships{"partnerships", "partnership", kPartnershipFields};
-constexpr ResourceSpec kOrganizations{"organizations", "organization", kOrganizationFields};
-constexpr ResourceSpec kPeople{"people", "person", kPersonFields};
-constexpr ResourceSpec kMeetings{"meetings", "meeting", kMeetingFields};
-constexpr ResourceSpec kCommitments{"commitments", "commitment", kCommitmentFields};
-constexpr ResourceSpec kEvents{"events", "event", kEventFields};
+constexpr ResourceSpec kOrganizations{"organizations", "organization", kOrganizationFields, "name"};
+constexpr ResourceSpec kPeople{"people", "person", kPersonFields, "native_name"};
+constexpr ResourceSpec kMeetings{"meetings", "meeting", kMeetingFields, "title"};
+constexpr ResourceSpec kCommitments{"commitments", "commitment", kCommitmentFields, "text"};
+constexpr ResourceSpec kEvents{"events", "event", kEventFields, "title"};
+constexpr ResourceSpec kGlossary{"glossary", "glossary_term", kGlossaryFields, "term"};
 
 constexpr const ResourceSpec* kAll[] = {&kCities,   &kOrganizations, &kPeople, &kPartnerships,
-                                        &kMeetings, &kCommitments,   &kEvents};
+                                        &kMeetings, &kCommitments,   &kEvents, &kGlossary};
 
 }  // namespace
 
@@ -233,6 +248,7 @@ const ResourceSpec& People() { return kPeople; }
 const ResourceSpec& Meetings() { return kMeetings; }
 const ResourceSpec& Commitments() { return kCommitments; }
 const ResourceSpec& Events() { return kEvents; }
+const ResourceSpec& Glossary() { return kGlossary; }
 
 std::span<const ResourceSpec* const> AllResources() { return kAll; }
 

@@ -53,6 +53,8 @@ struct ResourceSpec {
   std::string_view name;      // URL segment and table name, e.g. "commitments"
   std::string_view singular;  // "commitment"
   std::span<const FieldSpec> fields;
+  // The field that names a record in lists and search results (empty: composed elsewhere).
+  std::string_view title_field = {};
 
   // Returns the field with this name, or nullptr.
   const FieldSpec* Field(std::string_view field_name) const;
@@ -81,6 +83,8 @@ inline constexpr std::string_view kCommitmentStatuses[] = {"proposed",    "agree
                                                            "in_progress", "done",   "dropped"};
 inline constexpr std::string_view kEventKinds[] = {
     "festival", "sports", "concert", "fair", "exhibition", "conference", "study_visit", "other"};
+inline constexpr std::string_view kGlossaryKinds[] = {"city",     "institution",   "title",
+                                                      "festival", "heritage_site", "other"};
 inline constexpr std::string_view kEventStatuses[] = {"idea", "planned", "confirmed", "held",
                                                       "cancelled"};
 
@@ -91,6 +95,7 @@ const ResourceSpec& People();
 const ResourceSpec& Meetings();
 const ResourceSpec& Commitments();
 const ResourceSpec& Events();
+const ResourceSpec& Glossary();
 
 // All writable resources in dependency order (a resource only references earlier ones).
 std::span<const ResourceSpec* const> AllResources();

@@ -1,5 +1,6 @@
 # Writes OUTPUT: a C++ array kEmbeddedMigrations of {number, name, sql} from the numbered .sql
-# files given in MIGRATIONS (a ;-list in apply order).
+# files given in MIGRATIONS (a |-separated list in apply order).
+string(REPLACE "|" ";" MIGRATIONS "${MIGRATIONS}")
 set(content "// Generated from src/store/migrations/*.sql by embed_migrations.cmake. Do not edit.\n")
 string(APPEND content "constexpr Migration kEmbeddedMigrations[] = {\n")
 foreach(file IN LISTS MIGRATIONS)

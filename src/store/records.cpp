@@ -1,7 +1,10 @@
 #include "store/records.h"
 
+#include <algorithm>
+
 #include "base/id.h"
 #include "store/changes.h"
+#include "store/search_index.h"
 
 namespace amity::store {
 namespace json = boost::json;
@@ -160,6 +163,7 @@ json::object InsertRecord(Db& db, const ResourceSpec& spec, const json::object& 
   json::object after;
   for (const FieldSpec& field : spec.fields) after.emplace(field.name, record.at(field.name));
   RecordChange(db, spec.name, id, 1, "create", context, nullptr, after);
+  IndexRecord(db, spec, record);
   return record;
 }
 
@@ -194,6 +198,12 @@ json::object UpdateRecord(Db& db, const ResourceSpec& spec, const json::object& 
   }
   json::object record = *GetRecord(db, spec, id);
   RecordChange(db, spec.name, id, record.at("version").as_int64(), op, context, before, after);
+  // Only a change to a text can change what the index holds (status moves cannot).
+  const bool texts_changed = std::any_of(changed.begin(), changed.end(), [](const FieldSpec* f) {
+    return f->type == FieldType::kText || f->type == FieldType::kString ||
+           f->type == FieldType::kReference;
+  });
+  if (texts_changed) IndexRecord(db, spec, record);
   return record;
 }
 
@@ -207,6 +217,7 @@ void ArchiveRecord(Db& db, const ResourceSpec& spec, const json::object& current
       .Run();
   RecordChange(db, spec.name, id, current.at("version").as_int64() + 1, "archive", context,
                json::object{{"archived", false}}, json::object{{"archived", true}});
+  UnindexRecord(db, id);
 }
 
 }  // namespace amity::store

@@ -77,6 +77,18 @@ CREATE TABLE events (
   commitment_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(commitment_ids)),
   CHECK (ends_at >= starts_at)
 ) STRICT;
+CREATE TABLE glossary (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  term TEXT NOT NULL CHECK (json_valid(term)),
+  kind TEXT NOT NULL CHECK (kind IN ('city', 'institution', 'title', 'festival', 'heritage_site',
+                                     'other')),
+  note TEXT
+) STRICT;
 CREATE TABLE instance (
   id TEXT NOT NULL PRIMARY KEY,
   created_at TEXT NOT NULL
@@ -147,6 +159,24 @@ CREATE TABLE people (
   contact TEXT CHECK (contact IS NULL OR json_valid(contact))
 ) STRICT;
 CREATE TABLE schema_migrations (number INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
+CREATE VIRTUAL TABLE search_index USING fts5 (
+  exact,
+  loose,
+  tokenize = 'unicode61 remove_diacritics 0',
+  prefix = '2 3'
+);
+CREATE TABLE 'search_index_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TABLE 'search_index_content'(id INTEGER PRIMARY KEY, c0, c1);
+CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE search_texts (
+  rowid INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  field TEXT NOT NULL,
+  lang TEXT NOT NULL
+) STRICT;
 CREATE INDEX changes_record ON changes (entity, record_id, seq);
 CREATE INDEX commitment_history_at ON commitment_history (at);
 CREATE INDEX commitment_history_commitment ON commitment_history (commitment_id, at);
@@ -163,3 +193,4 @@ CREATE INDEX organizations_city ON organizations (city_id);
 CREATE INDEX partnerships_home_city ON partnerships (home_city_id);
 CREATE INDEX partnerships_partner_city ON partnerships (partner_city_id);
 CREATE INDEX people_organization ON people (organization_id);
+CREATE INDEX search_texts_record ON search_texts (record_id);

@@ -1,0 +1,145 @@
+// GET /api/v1/search: ranked results grouped by kind, with the matching words marked.
+#include <boost/json.hpp>
+#include <map>
+
+#include "api/handlers.h"
+#include "api/list_query.h"
+#include "api/responses.h"
+#include "base/text.h"
+#include "http/error.h"
+#include "search/query.h"
+#include "store/records.h"
+#include "store/search_index.h"
+
+namespace amity::api {
+namespace json = boost::json;
+
+namespace {
+
+// How many texts the index returns before grouping; enough for 10 records of every kind.
+constexpr int kHitLimit = 400;
+
+[[noreturn]] void Reject(std::string_view parameter, std::string code, std::string message) {
+  throw http::HttpError(400, "Invalid query parameter",
+                        {{std::string(parameter), std::move(code), std::move(message)}});
+}
+
+// What names the record in a result list.
+json::value TitleOf(store::Db& db, const domain::ResourceSpec& spec, const json::object& record) {
+  if (!spec.title_field.empty()) return record.at(spec.title_field);
+  // Partnerships are named by their two cities.
+  json::object title;
+  for (const char* side : {"home_city", "partner_city"}) {
+    const auto city =
+        store::GetRecord(db, domain::Cities(), record.at(std::string(side) + "_id").as_string());
+    title[side] = city ? city->at("name") : json::value(nullptr);
+  }
+  return title;
+}
+
+json::array SegmentsJson(const std::vector<search::Segment>& segments) {
+  json::array out;
+  for (const search::Segment& segment : segments) {
+    out.push_back(json::object{{"text", segment.text}, {"match", segment.match}});
+  }
+  return out;
+}
+
+// The text a hit points at: a language value of a translatable field, a plain string, or the
+// name of a partnership's city.
+std::string HitText(store::Db& db, const json::object& record, const store::SearchHit& hit) {
+  const json::value* value = record.if_contains(hit.field);
+  if (value == nullptr) return "";
+  std::optional<json::object> city;  // owns the city's name while `value` points into it
+  if (value->is_string() && hit.field.ends_with("_city_id")) {
+    city = store::GetRecord(db, domain::Cities(), value->as_string());
+    value = city ? city->if_contains("name") : nullptr;
+  }
+  if (value && value->is_object()) value = value->as_object().if_contains(hit.lang);
+  return value && value->is_string() ? std::string(value->as_string()) : "";
+}
+
+}  // namespace
+
+http::Response Search(Call& call) {
+  std::string query;
+  std::optional<std::string> kind, lang;
+  search::Accents accents = search::Accents::kInsensitive;
+  int per_kind = 10;
+  for (const auto& [name, value] : call.request.query) {
+    if (name == "q") {
+      query = value;
+    } else if (name == "kind") {
+      if (!domain::FindResource(value)) Reject(name, "invalid_enum", "not a kind of record");
+      kind = value;
+    } else if (name == "lang") {
+      if (!IsLanguage(value)) Reject(name, "invalid_enum", "tr, zh or en");
+      lang = value;
+    } else if (name == "accents") {
+      if (value != "insensitive" && value != "sensitive") {
+        Reject(name, "invalid_enum", "insensitive (default) or sensitive");
+      }
+      accents = value == "sensitive" ? search::Accents::kSensitive : search::Accents::kInsensitive;
+    } else if (name == "limit") {
+      per_kind = ParseBoundedInt(name, value, 1, 50);
+    } else {
+      Reject(name, "unknown_parameter", "unknown query parameter");
+    }
+  }
+  if (query.size() > 200) Reject("q", "too_long", "at most 200 bytes");
+  const auto match = search::MatchExpression(
+      query, accents == search::Accents::kSensitive ? "exact" : "loose", accents);
+  if (!match) Reject("q", "required", "type at least one word");
+
+  // Group hits by kind and record, keeping each record's best score and the texts that matched.
+  struct Found {
+    double score;
+    std::vector<store::SearchHit> hits;
+  };
+  std::map<std::string, std::vector<std::string>> order;  // kind → record ids, best first
+  std::map<std::string, Found> found;
+  for (store::SearchHit& hit : store::SearchTexts(call.db, *match, kind, lang, kHitLimit)) {
+    auto [entry, inserted] = found.try_emplace(hit.record_id, Found{hit.score, {}});
+    if (inserted) order[hit.kind].push_back(hit.record_id);
+    entry->second.hits.push_back(std::move(hit));
+  }
+  json::array groups;
+  long long total = 0;
+  for (auto& [group_kind, ids] : order) {
+    const domain::ResourceSpec& spec = *domain::FindResource(group_kind);
+    json::array items;
+    for (size_t i = 0; i < ids.size() && static_cast<int>(i) < per_kind; ++i) {
+      const auto record = store::GetRecord(call.db, spec, ids[i]);
+      if (!record) continue;
+      json::array matches;
+      for (const store::SearchHit& hit : found[ids[i]].hits) {
+        matches.push_back(json::object{
+            {"field", hit.field},
+            {"lang", hit.lang},
+            {"segments",
+             SegmentsJson(search::Highlight(HitText(call.db, *record, hit), query, accents))}});
+      }
+      items.push_back(json::object{{"id", ids[i]},
+                                   {"title", TitleOf(call.db, spec, *record)},
+                                   {"score", found[ids[i]].score},
+                                   {"matches", std::move(matches)}});
+    }
+    total += static_cast<long long>(ids.size());
+    groups.push_back(json::object{{"kind", group_kind},
+                                  {"total", static_cast<long long>(ids.size())},
+                                  {"best_score", found[ids[0]].score},
+                                  {"items", std::move(items)}});
+  }
+  // Best group first: the one whose best record ranks highest.
+  std::sort(groups.begin(), groups.end(), [](const json::value& a, const json::value& b) {
+    return a.at("best_score").as_double() < b.at("best_score").as_double();
+  });
+  return JsonResponse(
+      200, json::object{
+               {"query", query},
+               {"accents", accents == search::Accents::kSensitive ? "sensitive" : "insensitive"},
+               {"total", total},
+               {"groups", std::move(groups)}});
+}
+
+}  // namespace amity::api

@@ -1,0 +1,44 @@
+// The full-text index of every live record's texts, kept in the same transaction as the record
+// it indexes (records.cpp calls IndexRecord / UnindexRecord), and the query over it.
+#pragma once
+
+#include <boost/json.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/resources.h"
+#include "search/fold.h"
+#include "store/db.h"
+
+namespace amity::store {
+
+// Replaces the index rows of `record`: one row per translatable-text language value and per
+// plain (non-personal) string field; partnerships also carry their two cities' names.
+void IndexRecord(Db& db, const domain::ResourceSpec& spec, const boost::json::object& record);
+
+// Removes every index row of the record with `id`.
+void UnindexRecord(Db& db, std::string_view id);
+
+// Empties the index and indexes every live record again, in one transaction. Returns the number
+// of texts indexed. `progress` is told after each resource.
+long long RebuildSearchIndex(Db& db,
+                             const std::function<void(std::string_view, long long)>& progress);
+
+struct SearchHit {
+  std::string kind;
+  std::string record_id;
+  std::string field;
+  std::string lang;
+  double score = 0;  // bm25: lower is better
+};
+
+// Texts matching the FTS5 `match` expression (see search::MatchExpression), best first,
+// optionally only of resource `kind` and language `lang`; at most `limit` hits.
+std::vector<SearchHit> SearchTexts(Db& db, const std::string& match,
+                                   const std::optional<std::string>& kind,
+                                   const std::optional<std::string>& lang, int limit);
+
+}  // namespace amity::store

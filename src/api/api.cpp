@@ -50,6 +50,10 @@ std::vector<Route> BuildRoutes() {
                     "Search every kind of record in Turkish, Chinese and English (q, kind, lang, "
                     "accents, limit)",
                     nullptr, "", "SearchResults"});
+  routes.push_back({"GET", "/api/v1/translations", TranslationQueue,
+                    "Texts to translate or review into one language (lang, state, kind), newest "
+                    "first",
+                    nullptr, "", "TranslationQueue"});
   routes.push_back({"GET", "/api/v1/changes", ListChangesHandler, "The change trail, newest first",
                     nullptr, "", "ChangePage"});
   routes.push_back(

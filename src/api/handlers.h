@@ -27,6 +27,7 @@ http::Response GetArea(Call& call);
 http::Response ListChangesHandler(Call& call);
 http::Response OpenApi(Call& call);
 http::Response Search(Call& call);
+http::Response TranslationQueue(Call& call);
 
 // The OpenAPI 3.1 document of every route in Routes().
 boost::json::object OpenApiDocument();

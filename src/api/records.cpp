@@ -7,6 +7,7 @@
 #include "api/list_query.h"
 #include "api/record_rules.h"
 #include "api/responses.h"
+#include "api/texts.h"
 #include "api/validation.h"
 #include "http/error.h"
 
@@ -80,8 +81,9 @@ http::Response GetRecordHandler(Call& call) {
 
 http::Response CreateRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
-  const Validated input = ValidateFields(spec, ParseBody(call), Mode::kCreate);
+  Validated input = ValidateFields(spec, ParseBody(call), Mode::kCreate);
   if (!input.problems.empty()) Fail(input.problems, spec.singular);
+  ReconcileTexts(spec, input.fields, nullptr);
   store::Tx tx(call.db);
   Problems problems = CheckReferences(call.db, input.references);
   if (!problems.empty()) Fail(problems, spec.singular);
@@ -108,11 +110,12 @@ http::Response CreateRecordHandler(Call& call) {
 http::Response UpdateRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
   const long long expected = IfMatchVersion(call.request, true);
-  const Validated input = ValidateFields(spec, ParseBody(call), Mode::kPatch);
+  Validated input = ValidateFields(spec, ParseBody(call), Mode::kPatch);
   if (!input.problems.empty()) Fail(input.problems, spec.singular);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, spec);
   CheckVersion(current, expected);
+  ReconcileTexts(spec, input.fields, &current);
   Problems problems = CheckReferences(call.db, input.references);
   if (!problems.empty()) Fail(problems, spec.singular);
   json::object merged = current;

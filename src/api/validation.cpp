@@ -222,7 +222,7 @@ class Validator {
     bool ok = true;
     std::string first_language;
     for (const auto& [key, text] : input) {
-      if (key == "original") continue;
+      if (key == "original" || key == "translations") continue;
       if (!IsLanguage(key)) {
         Add(Join(path, key), "unknown_language", "languages are tr, zh and en");
         ok = false;
@@ -268,6 +268,63 @@ class Validator {
         out.emplace(language, *text);
       }
     }
+    if (const json::value* given = input.if_contains("translations"); given && !given->is_null()) {
+      auto translations = Translations(*given, out, Join(path, "translations"));
+      if (!translations) return std::nullopt;
+      out.emplace("translations", std::move(*translations));
+    }
+    return out;
+  }
+
+  // {"zh": {"by": "machine", "reviewed": true}, …}: the status of translated values.
+  std::optional<json::value> Translations(const json::value& value, const json::object& text,
+                                          const std::string& path) {
+    if (!value.is_object()) {
+      Add(path, "wrong_type",
+          "expected an object such as {\"zh\": {\"by\": \"human\", \"reviewed\": true}}");
+      return std::nullopt;
+    }
+    json::object out;
+    bool ok = true;
+    for (const auto& [language, status] : value.as_object()) {
+      const std::string status_path = Join(path, language);
+      if (!IsLanguage(language) || !text.contains(language) ||
+          text.at("original").as_string() == language) {
+        Add(status_path, "invalid_language", "only a translated language that has a value");
+        ok = false;
+        continue;
+      }
+      if (!status.is_object()) {
+        Add(status_path, "wrong_type",
+            "expected {\"by\": \"human\"|\"machine\", \"reviewed\": true|false}");
+        ok = false;
+        continue;
+      }
+      json::object entry;
+      for (const auto& [key, member] : status.as_object()) {
+        if (key == "by") {
+          if (!member.is_string() ||
+              (member.as_string() != "human" && member.as_string() != "machine")) {
+            Add(Join(status_path, "by"), "invalid_enum", "human or machine");
+            ok = false;
+          } else {
+            entry["by"] = member;
+          }
+        } else if (key == "reviewed") {
+          if (!member.is_bool()) {
+            Add(Join(status_path, "reviewed"), "wrong_type", "expected true or false");
+            ok = false;
+          } else {
+            entry["reviewed"] = member;
+          }
+        } else {
+          Add(Join(status_path, key), "unknown_field", "unknown field");
+          ok = false;
+        }
+      }
+      out.emplace(language, std::move(entry));
+    }
+    if (!ok) return std::nullopt;
     return out;
   }
 

@@ -12,13 +12,39 @@
 #include <array>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 
 namespace amity::testing {
 namespace json = boost::json;
 
+bool PortOpen(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  const bool open = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  close(fd);
+  return open;
+}
+
 namespace {
+
+size_t AppendBody(char* data, size_t size, size_t count, void* target);
+
+}  // namespace
+
+std::string ReadFile(const std::string& path) {
+  FILE* file = fopen(path.c_str(), "r");
+  if (!file) return "";
+  std::string text;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, file)) text.append(buffer, n);
+  fclose(file);
+  return text;
+}
 
 int FreePort() {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -32,6 +58,8 @@ int FreePort() {
   close(fd);
   return ntohs(address.sin_port);
 }
+
+namespace {
 
 size_t AppendBody(char* data, size_t size, size_t count, void* target) {
   static_cast<std::string*>(target)->append(data, size * count);
@@ -81,7 +109,7 @@ int RunAmity(const std::vector<std::string>& args, std::string* output) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-TestServer::TestServer(bool demo) {
+TestServer::TestServer(bool demo, const std::vector<std::string>& environment) {
   char folder_template[] = "/tmp/amity-test-XXXXXX";
   folder_ = mkdtemp(folder_template);
   db_path_ = folder_ + "/amity.db";
@@ -95,6 +123,7 @@ TestServer::TestServer(bool demo) {
     const std::string log = folder_ + "/server.log";
     freopen(log.c_str(), "w", stdout);
     freopen((folder_ + "/server.err").c_str(), "w", stderr);
+    for (const std::string& variable : environment) putenv(strdup(variable.c_str()));
     execl(AMITY_BINARY, AMITY_BINARY, "serve", "--db", db_path_.c_str(), "--listen", listen.c_str(),
           "--threads", "2", static_cast<char*>(nullptr));
     _exit(127);

@@ -21,10 +21,20 @@ struct HttpResult {
 // Runs the amity binary with `args` and returns its exit code; stdout+stderr go to `output`.
 int RunAmity(const std::vector<std::string>& args, std::string* output = nullptr);
 
+// A free TCP port on 127.0.0.1.
+int FreePort();
+
+// True when something accepts connections on 127.0.0.1:`port`.
+bool PortOpen(int port);
+
+// Reads a whole file ("" when missing).
+std::string ReadFile(const std::string& path);
+
 class TestServer {
  public:
-  // Creates a fresh database (with the İzmir–Harbin demo when `demo`) and starts the server.
-  explicit TestServer(bool demo = true);
+  // Creates a fresh database (with the İzmir–Harbin demo when `demo`) and starts the server
+  // with extra environment variables `environment` ("NAME=value").
+  explicit TestServer(bool demo = true, const std::vector<std::string>& environment = {});
   // Stops the server with SIGTERM and removes the folder.
   ~TestServer();
 

@@ -21,7 +21,7 @@ namespace {
 
 // Sections of demo_data.json in load order, with the API collection each is posted to.
 constexpr const char* kSections[] = {"cities",   "organizations", "people", "partnerships",
-                                     "meetings", "commitments",   "events"};
+                                     "meetings", "commitments",   "events", "glossary"};
 
 // Replaces every "@ref" string inside `value` by the id it was given.
 void ResolveRefs(json::value& value, const std::map<std::string, std::string>& ids) {

@@ -23,7 +23,8 @@ constexpr char kUsage[] =
     "  amity --version | amity COMMAND --help\n"
     "\n"
     "environment: AMITY_DB (default var/amity.db), AMITY_LISTEN (default 127.0.0.1:8080),\n"
-    "AMITY_THREADS (default: one per core). Flags override the environment.\n";
+    "AMITY_THREADS (default: one per core), AMITY_TRANSLATE_URL, AMITY_TRANSLATE_KEY.\n"
+    "Flags override the environment.\n";
 
 struct Command {
   const char* name;
@@ -33,8 +34,10 @@ struct Command {
 
 const Command kCommands[] = {
     {"serve", Serve,
-     "usage: amity serve [--listen ADDR:PORT] [--db PATH] [--threads N]\n"
+     "usage: amity serve [--listen ADDR:PORT] [--db PATH] [--threads N] [--translate-url URL]\n"
      "Applies pending migrations, then serves the JSON API (/api/v1), the web UI and /healthz.\n"
+     "With --translate-url (or AMITY_TRANSLATE_URL; key in AMITY_TRANSLATE_KEY) a background\n"
+     "worker fills missing languages through a LibreTranslate-compatible API, marked machine.\n"
      "Logs one JSON line per request to stdout. SIGTERM or SIGINT stop it cleanly.\n"},
     {"migrate", Migrate,
      "usage: amity migrate [--db PATH]\n"

@@ -8,6 +8,8 @@
 #include "http/server.h"
 #include "store/migrations.h"
 #include "store/pool.h"
+#include "translate/libretranslate.h"
+#include "translate/worker.h"
 #include "web/assets.h"
 
 namespace amity::cli {
@@ -22,6 +24,16 @@ int Serve(const Config& config) {
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
   store::Pool pool(config.db_path, threads);
   api::Api api(pool, api::Context{instance_id});
+
+  std::unique_ptr<translate::Worker> translator;
+  if (!config.translate_url.empty()) {
+    translator = std::make_unique<translate::Worker>(
+        config.db_path, instance_id,
+        std::make_unique<translate::LibreTranslate>(config.translate_url, config.translate_key));
+    translator->Start();
+    std::fprintf(stderr, "amity: machine translation on through %s\n",
+                 config.translate_url.c_str());
+  }
 
   http::ServerOptions options{config.listen_address, config.listen_port, threads};
   const auto handler = [&api](const http::Request& request) -> http::Response {
@@ -38,6 +50,7 @@ int Serve(const Config& config) {
     std::fprintf(stderr, "amity: serving %s on http://%s:%u/ with %d threads\n",
                  config.db_path.c_str(), host.c_str(), options.port, threads);
   });
+  if (translator) translator->Stop();
   std::fprintf(stderr, "amity: stopped\n");
   return 0;
 }

@@ -48,6 +48,8 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
     }
     config.threads = *parsed;
   }
+  if (const char* url = getenv("AMITY_TRANSLATE_URL"); url && *url) config.translate_url = url;
+  if (const char* key = getenv("AMITY_TRANSLATE_KEY"); key && *key) config.translate_key = key;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     const auto value = [&]() -> std::optional<std::string> {
@@ -79,6 +81,13 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
         return std::nullopt;
       }
       config.threads = *parsed;
+    } else if (arg == "--translate-url") {
+      const auto url = value();
+      if (!url || !(url->starts_with("http://") || url->starts_with("https://"))) {
+        error = "--translate-url needs an http:// or https:// URL";
+        return std::nullopt;
+      }
+      config.translate_url = *url;
     } else if (arg == "--scale") {
       const auto text = value();
       const auto parsed = text ? ParseCount(*text, 100000) : std::nullopt;

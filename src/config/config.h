@@ -13,9 +13,12 @@ namespace amity {
 struct Config {
   std::string db_path = "var/amity.db";  // AMITY_DB, --db
   std::string listen_address = "127.0.0.1";
-  std::uint16_t listen_port = 8080;     // AMITY_LISTEN, --listen ADDR:PORT
-  int threads = 0;                      // AMITY_THREADS, --threads; 0 = one per core
-  int scale = 0;                        // --scale N (demo)
+  std::uint16_t listen_port = 8080;  // AMITY_LISTEN, --listen ADDR:PORT
+  int threads = 0;                   // AMITY_THREADS, --threads; 0 = one per core
+  int scale = 0;                     // --scale N (demo)
+  // Machine translation (off when the URL is empty): a LibreTranslate-compatible API.
+  std::string translate_url;            // AMITY_TRANSLATE_URL, --translate-url
+  std::string translate_key;            // AMITY_TRANSLATE_KEY only: never on a command line
   std::vector<std::string> positional;  // e.g. the backup FILE
   bool help = false;
 };

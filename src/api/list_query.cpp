@@ -13,11 +13,6 @@ using domain::FieldType;
 
 namespace {
 
-[[noreturn]] void Reject(std::string_view parameter, std::string code, std::string message) {
-  throw http::HttpError(400, "Invalid query parameter",
-                        {{std::string(parameter), std::move(code), std::move(message)}});
-}
-
 std::vector<std::string> SplitComma(std::string_view text) {
   std::vector<std::string> parts;
   size_t start = 0;
@@ -36,18 +31,19 @@ std::string FilterValue(const FieldSpec& field, std::string_view parameter,
   switch (field.type) {
     case FieldType::kEnum:
       if (std::find(field.values.begin(), field.values.end(), value) == field.values.end()) {
-        Reject(parameter, "invalid_enum",
-               "'" + std::string(value) + "' is not a valid " + std::string(field.name));
+        RejectParameter(parameter, "invalid_enum",
+                        "'" + std::string(value) + "' is not a valid " + std::string(field.name));
       }
       break;
     case FieldType::kReference:
-      if (!IsUuid(value)) Reject(parameter, "invalid_id", "expected an id (UUID)");
+      if (!IsUuid(value)) RejectParameter(parameter, "invalid_id", "expected an id (UUID)");
       break;
     case FieldType::kCountry:
-      if (!IsCountryCode(value)) Reject(parameter, "invalid_country", "expected e.g. TR or CN");
+      if (!IsCountryCode(value))
+        RejectParameter(parameter, "invalid_country", "expected e.g. TR or CN");
       break;
     case FieldType::kDate:
-      if (!ParseDate(value)) Reject(parameter, "invalid_date", "expected YYYY-MM-DD");
+      if (!ParseDate(value)) RejectParameter(parameter, "invalid_date", "expected YYYY-MM-DD");
       break;
     default:
       break;
@@ -62,19 +58,39 @@ std::string RangeBound(const FieldSpec& field, std::string_view parameter, std::
   if (field.type == FieldType::kDate) return FilterValue(field, parameter, value);
   if (const auto instant = ParseInstant(value)) return FormatInstant(*instant);
   if (ParseDate(value)) return std::string(value) + (upper ? "T23:59:59Z" : "T00:00:00Z");
-  Reject(parameter, "invalid_instant", "expected a date or an RFC 3339 instant");
+  RejectParameter(parameter, "invalid_instant", "expected a date or an RFC 3339 instant");
 }
 
 }  // namespace
+
+void RejectParameter(std::string_view parameter, std::string code, std::string message) {
+  throw http::HttpError(400, "Invalid query parameter",
+                        {{std::string(parameter), std::move(code), std::move(message)}});
+}
+
+void RejectUnknownParameter(std::string_view parameter) {
+  RejectParameter(parameter, "unknown_parameter", "unknown query parameter");
+}
+
+bool ParsePaging(std::string_view name, std::string_view value, int& limit, int& offset) {
+  if (name == "limit") {
+    limit = ParseBoundedInt(name, value, 1, 200);
+  } else if (name == "offset") {
+    offset = ParseBoundedInt(name, value, 0, 100000000);
+  } else {
+    return false;
+  }
+  return true;
+}
 
 int ParseBoundedInt(std::string_view name, std::string_view value, int minimum, int maximum) {
   int number = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
   if (error != std::errc() || end != value.data() + value.size() || number < minimum ||
       number > maximum) {
-    Reject(name, "out_of_range",
-           "expected a whole number from " + std::to_string(minimum) + " to " +
-               std::to_string(maximum));
+    RejectParameter(name, "out_of_range",
+                    "expected a whole number from " + std::to_string(minimum) + " to " +
+                        std::to_string(maximum));
   }
   return number;
 }
@@ -83,12 +99,11 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
                                 Date today) {
   store::ListQuery list;
   for (const auto& [name, value] : query) {
-    if (name == "limit") {
-      list.limit = ParseBoundedInt(name, value, 1, 200);
-    } else if (name == "offset") {
-      list.offset = ParseBoundedInt(name, value, 0, 100000000);
+    if (ParsePaging(name, value, list.limit, list.offset)) {
+      continue;
     } else if (name == "archived") {
-      if (value != "true" && value != "false") Reject(name, "invalid_boolean", "true or false");
+      if (value != "true" && value != "false")
+        RejectParameter(name, "invalid_boolean", "true or false");
       list.include_archived = value == "true";
     } else if (name == "sort") {
       std::string_view column = value;
@@ -100,11 +115,13 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
         for (const FieldSpec& f : spec.fields) {
           if (f.sortable) sortable += ", " + std::string(f.name);
         }
-        Reject(name, "invalid_sort", "sort by one of: " + sortable + " (prefix - for descending)");
+        RejectParameter(name, "invalid_sort",
+                        "sort by one of: " + sortable + " (prefix - for descending)");
       }
       list.sort_column = std::string(column);
     } else if (name == "overdue" && spec.name == "commitments") {
-      if (value != "true") Reject(name, "invalid_boolean", "only overdue=true is supported");
+      if (value != "true")
+        RejectParameter(name, "invalid_boolean", "only overdue=true is supported");
       list.conditions.push_back({"status IN ('proposed', 'agreed', 'planned', 'in_progress')", {}});
       list.conditions.push_back({"due_date < ?", {FormatDate(today)}});
     } else if (const FieldSpec* field = spec.Field(name);
@@ -122,12 +139,12 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
       const FieldSpec* ranged = spec.Field(base);
       if (!ranged || !ranged->filterable ||
           (ranged->type != FieldType::kDate && ranged->type != FieldType::kInstant)) {
-        Reject(name, "unknown_parameter", "unknown query parameter");
+        RejectUnknownParameter(name);
       }
       list.conditions.push_back(
           {base + (upper ? " <= ?" : " >= ?"), {RangeBound(*ranged, name, value, upper)}});
     } else {
-      Reject(name, "unknown_parameter", "unknown query parameter");
+      RejectUnknownParameter(name);
     }
   }
   return list;

@@ -14,7 +14,19 @@ namespace amity::api {
 store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pairs& query,
                                 Date today);
 
-// Reads `limit` (1–200, default 50) and `offset` (≥ 0) from `value` of parameter `name`.
+// Reads a whole number from `value` of parameter `name`; throws HttpError 400 naming the
+// parameter when it is not one or lies outside [minimum, maximum].
 int ParseBoundedInt(std::string_view name, std::string_view value, int minimum, int maximum);
+
+// When `name` is "limit" (1–200) or "offset" (≥ 0), stores the value and returns true; returns
+// false for any other parameter. Throws HttpError 400 for a bad value.
+bool ParsePaging(std::string_view name, std::string_view value, int& limit, int& offset);
+
+// Throws HttpError 400 "Invalid query parameter" with one problem on `parameter`.
+[[noreturn]] void RejectParameter(std::string_view parameter, std::string code,
+                                  std::string message);
+
+// Throws the 400 for a parameter the route does not know.
+[[noreturn]] void RejectUnknownParameter(std::string_view parameter);
 
 }  // namespace amity::api

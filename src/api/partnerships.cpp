@@ -23,17 +23,11 @@ http::Response Dashboard(Call& call) {
   for (const auto& [name, value] : call.request.query) {
     if (name == "partnership_id") {
       if (!IsUuid(value)) {
-        throw http::HttpError(400, "Invalid query parameter",
-                              {{name, "invalid_id", "expected a partnership id (UUID)"}});
+        RejectParameter(name, "invalid_id", "expected a partnership id (UUID)");
       }
       query.conditions.push_back({"id = ?", {value}});
-    } else if (name == "limit") {
-      query.limit = ParseBoundedInt(name, value, 1, 200);
-    } else if (name == "offset") {
-      query.offset = ParseBoundedInt(name, value, 0, 100000000);
-    } else {
-      throw http::HttpError(400, "Invalid query parameter",
-                            {{name, "unknown_parameter", "unknown query parameter"}});
+    } else if (!ParsePaging(name, value, query.limit, query.offset)) {
+      RejectUnknownParameter(name);
     }
   }
   const Date today = DateOf(call.now);

@@ -41,23 +41,16 @@ http::Response ListChangesHandler(Call& call) {
   for (const auto& [name, value] : call.request.query) {
     if (name == "entity") {
       if (!domain::FindResource(value)) {
-        throw http::HttpError(400, "Invalid query parameter",
-                              {{name, "invalid_enum", "not a resource name"}});
+        RejectParameter(name, "invalid_enum", "not a resource name");
       }
       query.entity = value;
     } else if (name == "record_id") {
       if (!IsUuid(value)) {
-        throw http::HttpError(400, "Invalid query parameter",
-                              {{name, "invalid_id", "expected a UUID"}});
+        RejectParameter(name, "invalid_id", "expected a UUID");
       }
       query.record_id = value;
-    } else if (name == "limit") {
-      query.limit = ParseBoundedInt(name, value, 1, 200);
-    } else if (name == "offset") {
-      query.offset = ParseBoundedInt(name, value, 0, 100000000);
-    } else {
-      throw http::HttpError(400, "Invalid query parameter",
-                            {{name, "unknown_parameter", "unknown query parameter"}});
+    } else if (!ParsePaging(name, value, query.limit, query.offset)) {
+      RejectUnknownParameter(name);
     }
   }
   store::Page page = store::ListChanges(call.db, query);

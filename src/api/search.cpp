@@ -19,11 +19,6 @@ namespace {
 // How many texts the index returns before grouping; enough for 10 records of every kind.
 constexpr int kHitLimit = 400;
 
-[[noreturn]] void Reject(std::string_view parameter, std::string code, std::string message) {
-  throw http::HttpError(400, "Invalid query parameter",
-                        {{std::string(parameter), std::move(code), std::move(message)}});
-}
-
 // What names the record in a result list.
 json::value TitleOf(store::Db& db, const domain::ResourceSpec& spec, const json::object& record) {
   if (!spec.title_field.empty()) return record.at(spec.title_field);
@@ -70,26 +65,27 @@ http::Response Search(Call& call) {
     if (name == "q") {
       query = value;
     } else if (name == "kind") {
-      if (!domain::FindResource(value)) Reject(name, "invalid_enum", "not a kind of record");
+      if (!domain::FindResource(value))
+        RejectParameter(name, "invalid_enum", "not a kind of record");
       kind = value;
     } else if (name == "lang") {
-      if (!IsLanguage(value)) Reject(name, "invalid_enum", "tr, zh or en");
+      if (!IsLanguage(value)) RejectParameter(name, "invalid_enum", "tr, zh or en");
       lang = value;
     } else if (name == "accents") {
       if (value != "insensitive" && value != "sensitive") {
-        Reject(name, "invalid_enum", "insensitive (default) or sensitive");
+        RejectParameter(name, "invalid_enum", "insensitive (default) or sensitive");
       }
       accents = value == "sensitive" ? search::Accents::kSensitive : search::Accents::kInsensitive;
     } else if (name == "limit") {
       per_kind = ParseBoundedInt(name, value, 1, 50);
     } else {
-      Reject(name, "unknown_parameter", "unknown query parameter");
+      RejectUnknownParameter(name);
     }
   }
-  if (query.size() > 200) Reject("q", "too_long", "at most 200 bytes");
+  if (query.size() > 200) RejectParameter("q", "too_long", "at most 200 bytes");
   const auto match = search::MatchExpression(
       query, accents == search::Accents::kSensitive ? "exact" : "loose", accents);
-  if (!match) Reject("q", "required", "type at least one word");
+  if (!match) RejectParameter("q", "required", "type at least one word");
 
   // Group hits by kind and record, keeping each record's best score and the texts that matched.
   struct Found {

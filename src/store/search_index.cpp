@@ -20,7 +20,7 @@ constexpr char kSearch[] =
     "SELECT t.kind, t.record_id, t.field, t.lang, bm25(search_index) AS score "
     "FROM search_index JOIN search_texts t ON t.rowid = search_index.rowid "
     "WHERE search_index MATCH ?1 AND (?2 IS NULL OR t.kind = ?2) AND (?3 IS NULL OR t.lang = ?3) "
-    "ORDER BY score LIMIT ?4";
+    "ORDER BY score, t.record_id, t.field, t.lang LIMIT ?4";
 
 void AddText(Db& db, std::string_view kind, std::string_view id, std::string_view field,
              std::string_view lang, std::string_view text) {

@@ -13,6 +13,8 @@ packages=(
   chromium
   # tools
   sqlite3 clang-format
+  # Chinese glyphs for browser screenshots
+  fonts-noto-cjk
 )
 if [ "${AMITY_BENCH_DEPS:-0}" = 1 ]; then packages+=(wrk nginx util-linux); fi
 # The web UI build needs Node.js with npm; a machine may already have them from another source.

@@ -1,7 +1,11 @@
-// The embedded web UI.
+// The embedded web UI: serves the Vite-built files compiled into the binary. Content-hashed
+// assets are cached for a year (immutable), index.html is revalidated on every load (no-cache),
+// every other non-API path gets index.html (the UI routes in the browser), and a gzip copy is sent
+// when the request's Accept-Encoding allows it.
 #pragma once
 
 #include <optional>
+#include <string_view>
 
 #include "http/message.h"
 
@@ -9,7 +13,12 @@ namespace amity::web {
 
 // Serves the embedded UI for a GET/HEAD request whose path is not under /api/ (and is not
 // /healthz): an existing asset by path, otherwise index.html. Returns nullopt for any other
-// request.
+// request. Answers 304 with no body when If-None-Match names the representation's ETag. For HEAD
+// the body is filled too; the server adapter drops it.
 std::optional<http::Response> Serve(const http::Request& request);
+
+// Whether an Accept-Encoding header value accepts gzip (a "gzip" or "*" token with q > 0, and
+// gzip not refused with q=0). Exposed for tests.
+bool AcceptsGzip(std::string_view accept_encoding);
 
 }  // namespace amity::web

@@ -1,0 +1,153 @@
+// What the browser tests stand on: a real `amity` server on a free loopback port with the demo
+// database, Debian's chromium driven by playwright-core, axe-core, and screenshots.
+import { spawn, execFileSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { request as httpRequest } from 'node:http'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const require = createRequire(import.meta.url)
+
+export const AMITY_BIN = process.env.AMITY_BIN ?? resolve(here, '../../build/release/src/cli/amity')
+export const SCREENSHOTS = process.env.AMITY_SCREENSHOTS ?? resolve(here, '../../build/release/screenshots')
+export const CHROMIUM = process.env.AMITY_CHROMIUM || '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolvePort(port))
+    })
+  })
+}
+
+/** A raw HTTP GET (no automatic decompression), for checking headers and byte counts. */
+export function rawGet(url, headers = {}) {
+  return new Promise((resolveGet, reject) => {
+    const req = httpRequest(url, { headers }, (res) => {
+      const chunks = []
+      res.on('data', (c) => chunks.push(c))
+      res.on('end', () => resolveGet({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** Starts `amity demo` then `amity serve` on a free port; resolves once /healthz answers 200. */
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'amity-ui-test-'))
+  const db = join(dir, 'amity.db')
+  execFileSync(AMITY_BIN, ['demo', '--db', db], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const port = await freePort()
+  const child = spawn(AMITY_BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let log = ''
+  child.stderr.on('data', (chunk) => {
+    log = (log + chunk).slice(-20000)
+  })
+  const base = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 30000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`amity serve exited early (${child.exitCode}):\n${log}`)
+    try {
+      const res = await rawGet(`${base}/healthz`)
+      if (res.status === 200) break
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`amity serve did not become healthy in 30 s:\n${log}`)
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    base,
+    api: `${base}/api/v1`,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        const timer = setTimeout(() => child.kill('SIGKILL'), 8000)
+        await exited
+        clearTimeout(timer)
+      }
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+}
+
+/** JSON API call from the test itself (to set up or to change records behind the UI's back). */
+export async function api(server, method, path, body, headers = {}) {
+  const res = await fetch(`${server.api}/${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined }
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+/** Runs axe-core (WCAG 2 A/AA rules) in the page; returns the serious and critical violations. */
+export async function seriousViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.evaluate(axeSource)
+  }
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    return await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+  })
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' — ' + n.failureSummary) }))
+}
+
+export async function screenshot(page, lang, name) {
+  const folder = join(SCREENSHOTS, lang)
+  mkdirSync(folder, { recursive: true })
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true })
+}
+
+/** Selects the option whose visible text contains `text`. */
+export async function selectContaining(page, selector, text) {
+  const value = await page.$eval(
+    selector,
+    (select, wanted) => [...select.options].find((o) => o.textContent.includes(wanted))?.value,
+    text,
+  )
+  if (value === undefined) throw new Error(`no option containing "${text}" in ${selector}`)
+  await page.selectOption(selector, value)
+  return value
+}
+
+/** Waits until the app has no request in flight and the loading indicators are gone. */
+export async function settle(page) {
+  await page.waitForLoadState('networkidle')
+  await page.waitForFunction(() => !document.querySelector('.loading'))
+}

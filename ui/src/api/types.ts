@@ -1,0 +1,243 @@
+// Shapes of the Amity JSON API (docs/API.md). Read-only fields are in `Base`; the editable
+// fields of each resource are listed in `forms.ts` so that PATCH sends nothing read-only.
+
+export const LANGS = ['tr', 'zh', 'en'] as const
+export type Lang = (typeof LANGS)[number]
+
+/** A translatable text: one value per language and the language it was written in. */
+export interface Text {
+  original: Lang
+  tr?: string
+  zh?: string
+  en?: string
+}
+
+export interface Base {
+  id: string
+  version: number
+  created_at: string
+  updated_at: string
+  instance_id?: string
+  archived?: boolean
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  limit: number
+  offset: number
+}
+
+export interface City extends Base {
+  name: Text
+  country: string
+  time_zone: string
+  latitude?: number | null
+  longitude?: number | null
+}
+
+export const TIERS = ['exploring', 'letter_of_intent', 'friendship', 'sister_city'] as const
+export type Tier = (typeof TIERS)[number]
+export const PARTNERSHIP_STATUSES = ['active', 'dormant', 'suspended', 'terminated'] as const
+export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number]
+export const MILESTONE_KINDS = [
+  'letter_of_intent_signed',
+  'council_decision',
+  'ministry_permission',
+  'partner_approval',
+  'agreement_signed',
+  'terminated',
+] as const
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number]
+export const SIDES = ['home', 'partner'] as const
+export type Side = (typeof SIDES)[number]
+
+export interface Milestone {
+  kind: MilestoneKind
+  date: string
+  reference?: string | null
+  note?: string | null
+}
+export interface FocalPoint {
+  person_id: string
+  side: Side
+}
+export interface Partnership extends Base {
+  home_city_id: string
+  partner_city_id: string
+  tier: Tier
+  status: PartnershipStatus
+  milestones: Milestone[]
+  focal_points: FocalPoint[]
+  notes?: Text | null
+}
+
+export const ORGANIZATION_KINDS = [
+  'municipality',
+  'department',
+  'university',
+  'chamber',
+  'company',
+  'orchestra',
+  'sports_club',
+  'ngo',
+  'other',
+] as const
+export interface Organization extends Base {
+  name: Text
+  kind: (typeof ORGANIZATION_KINDS)[number]
+  city_id: string
+  website?: string | null
+}
+
+export interface Person extends Base {
+  native_name: string
+  latin_name: string
+  title?: Text | null
+  organization_id?: string | null
+  languages?: string[]
+  contact?: { email?: string | null; phone?: string | null } | null
+}
+
+export const MEETING_KINDS = [
+  'incoming_delegation',
+  'outgoing_visit',
+  'video_call',
+  'conference',
+  'other',
+] as const
+export const ROLES = ['host', 'guest', 'interpreter', 'observer'] as const
+export interface Participant {
+  person_id: string
+  side: Side
+  role: (typeof ROLES)[number]
+}
+export interface Meeting extends Base {
+  kind: (typeof MEETING_KINDS)[number]
+  partnership_id: string
+  title: Text
+  starts_at: string
+  ends_at: string
+  starts_local?: string
+  ends_local?: string
+  time_zone: string
+  venue?: string | null
+  city_id?: string | null
+  participants: Participant[]
+  areas: string[]
+  minutes?: Text | null
+}
+
+export const COMMITMENT_STATUSES = [
+  'proposed',
+  'agreed',
+  'planned',
+  'in_progress',
+  'done',
+  'dropped',
+] as const
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number]
+export const OPEN_STATUSES: CommitmentStatus[] = ['proposed', 'agreed', 'planned', 'in_progress']
+export const PROPOSER_SIDES = ['home', 'partner', 'both'] as const
+export interface Commitment extends Base {
+  partnership_id: string
+  meeting_id?: string | null
+  text: Text
+  area: string
+  proposed_by_side: (typeof PROPOSER_SIDES)[number]
+  proposed_by_person_id?: string | null
+  home_owner_id?: string | null
+  partner_owner_id?: string | null
+  due_date?: string | null
+  status: CommitmentStatus
+}
+export interface HistoryEntry {
+  kind: 'transition' | 'note'
+  from?: CommitmentStatus
+  to?: CommitmentStatus
+  note?: string | null
+  at: string
+  actor?: string | null
+}
+
+export const EVENT_KINDS = [
+  'festival',
+  'sports',
+  'concert',
+  'fair',
+  'exhibition',
+  'conference',
+  'study_visit',
+  'other',
+] as const
+export const EVENT_STATUSES = ['idea', 'planned', 'confirmed', 'held', 'cancelled'] as const
+export interface AmityEvent extends Base {
+  kind: (typeof EVENT_KINDS)[number]
+  partnership_id: string
+  title: Text
+  description?: Text | null
+  starts_at: string
+  ends_at: string
+  starts_local?: string
+  ends_local?: string
+  time_zone: string
+  city_id?: string | null
+  venue?: string | null
+  status: (typeof EVENT_STATUSES)[number]
+  commitment_ids: string[]
+}
+
+export const AREA_CODES = [
+  'technology_ai',
+  'education',
+  'culture_arts',
+  'music',
+  'sports',
+  'trade_export',
+  'heritage',
+  'tourism',
+  'municipal_services',
+  'youth',
+  'other',
+] as const
+export interface Area {
+  code: string
+  name: Text
+}
+
+export interface TimelineItem {
+  at: string
+  kind: 'milestone' | 'meeting' | 'transition' | 'event'
+  ref_id?: string | null
+  summary: Record<string, unknown>
+}
+
+export interface DashboardEntry {
+  partnership: Partnership
+  open_by_area: Record<string, Partial<Record<CommitmentStatus, number>>>
+  open_total: number
+  overdue: Commitment[]
+  next_events: AmityEvent[]
+  last_contact: string | null
+  follow_through: number | null
+  done: number
+  left_proposed: number
+}
+export interface Dashboard {
+  today: string
+  partnerships: DashboardEntry[]
+}
+
+/** One field problem of an application/problem+json answer. */
+export interface FieldProblem {
+  field?: string
+  code?: string
+  message?: string
+}
+export interface Problem {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  problems?: FieldProblem[]
+}

@@ -1,0 +1,70 @@
+// Languages of the workspace: Turkish, Simplified Chinese, English. The choice is remembered in
+// localStorage; the first visit follows the browser's languages.
+import { createI18n } from 'vue-i18n'
+import en from './locales/en.json'
+import tr from './locales/tr.json'
+import zh from './locales/zh.json'
+import { LANGS, type Lang } from './api/types'
+
+export const STORAGE_KEY = 'amity.lang'
+
+/** BCP 47 tags used for Intl formatting and the html lang attribute. */
+export const INTL_LOCALE: Record<Lang, string> = { tr: 'tr-TR', zh: 'zh-CN', en: 'en-GB' }
+/** Each language's name in itself, for the switcher. */
+export const NATIVE_NAME: Record<Lang, string> = { tr: 'Türkçe', zh: '中文', en: 'English' }
+
+function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value)
+}
+
+/** The remembered choice, else the first of the browser's languages we have, else English. */
+export function initialLanguage(): Lang {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY)
+    if (isLang(stored)) return stored
+  } catch {
+    /* storage may be disabled */
+  }
+  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language]
+  for (const tag of preferred) {
+    const base = (tag || '').toLowerCase().split('-')[0]
+    if (isLang(base)) return base
+  }
+  return 'en'
+}
+
+const englishPlural = new Intl.PluralRules('en')
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: initialLanguage(),
+  fallbackLocale: 'en',
+  messages: { en, tr, zh },
+  missingWarn: import.meta.env.DEV,
+  fallbackWarn: import.meta.env.DEV,
+  // Turkish and Chinese nouns do not change after a number: one form. English: one | other.
+  pluralRules: {
+    tr: () => 0,
+    zh: () => 0,
+    en: (choice: number) => (englishPlural.select(choice) === 'one' ? 0 : 1),
+  },
+})
+
+/** The current language as a reactive ref's value. */
+export function currentLang(): Lang {
+  return i18n.global.locale.value as Lang
+}
+
+export function setLanguage(lang: Lang): void {
+  i18n.global.locale.value = lang
+  try {
+    localStorage.setItem(STORAGE_KEY, lang)
+  } catch {
+    /* ignore */
+  }
+  applyDocumentLanguage(lang)
+}
+
+export function applyDocumentLanguage(lang: Lang): void {
+  document.documentElement.lang = INTL_LOCALE[lang]
+}

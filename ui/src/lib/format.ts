@@ -1,0 +1,134 @@
+// Dates, instants, numbers and time zones in the viewer's language. Every instant is shown in
+// the time zone it belongs to and in the partnership's home-city time zone, e.g.
+// "10:00 Harbin · 05:00 İzmir".
+import { INTL_LOCALE, currentLang } from '../i18n'
+
+function locale(): string {
+  return INTL_LOCALE[currentLang()]
+}
+
+const cache = new Map<string, Intl.DateTimeFormat>()
+function dtf(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale() + JSON.stringify(options)
+  let format = cache.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale(), options)
+    cache.set(key, format)
+  }
+  return format
+}
+
+/** A calendar date "YYYY-MM-DD" as e.g. "5 Jan 2027" / "5 Oca 2027" / "2027年1月5日". */
+export function formatDate(date: string | null | undefined, style: 'medium' | 'long' | 'full' = 'medium'): string {
+  if (!date) return ''
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number)
+  if (!y || !m || !d) return date
+  return dtf({ dateStyle: style, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)))
+}
+
+/** Clock time (24 h) of an instant in a time zone. */
+export function formatTime(at: string, timeZone: string): string {
+  return dtf({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(at))
+}
+
+/** Date of an instant in a time zone, e.g. "Tue, 5 Jan 2027". */
+export function formatDay(at: string, timeZone: string): string {
+  return dtf({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(at))
+}
+
+/** Date and time of an instant (for history entries), in a zone (default: the viewer's own). */
+export function formatStamp(at: string, timeZone?: string): string {
+  return dtf({ dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(new Date(at))
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(locale()).format(value)
+}
+
+export function formatPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—'
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(value)
+}
+
+/** "YYYY-MM-DD" of an instant as seen in a time zone. */
+export function dayKey(at: string | Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(typeof at === 'string' ? new Date(at) : at)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')}`
+}
+
+/** Offset of a zone from UTC at an instant, in minutes (east positive). */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(epochMs))
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'))
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000)
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+'
+  const abs = Math.abs(minutes)
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+}
+
+/**
+ * A wall-clock time "YYYY-MM-DDTHH:MM" in a zone as an RFC 3339 instant with that zone's offset,
+ * e.g. ("2027-01-05T10:00", "Asia/Shanghai") → "2027-01-05T10:00:00+08:00". Returns "" for "".
+ */
+export function zonedToInstant(local: string, timeZone: string): string {
+  if (!local) return ''
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local)
+  if (!match) return local
+  const [y, mo, d, h, mi] = match.slice(1).map(Number)
+  const wall = Date.UTC(y, mo - 1, d, h, mi)
+  let offset: number
+  try {
+    offset = zoneOffsetMinutes(wall, timeZone)
+    offset = zoneOffsetMinutes(wall - offset * 60000, timeZone)
+  } catch {
+    return `${local.slice(0, 16)}:00Z`
+  }
+  return `${local.slice(0, 16)}:00${offsetText(offset)}`
+}
+
+/** An instant as the "YYYY-MM-DDTHH:MM" wall-clock value of a datetime-local input in a zone. */
+export function instantToZoned(at: string | null | undefined, timeZone: string): string {
+  if (!at) return ''
+  try {
+    const ms = new Date(at).getTime()
+    const shifted = new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60000)
+    return shifted.toISOString().slice(0, 16)
+  } catch {
+    return at.slice(0, 16)
+  }
+}
+
+/** Whether the runtime knows this IANA zone. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function allTimeZones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] }
+  return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : ['UTC', 'Europe/Istanbul', 'Asia/Shanghai']
+}
+
+/** Today's date "YYYY-MM-DD" in the viewer's zone. */
+export function todayKey(): string {
+  return dayKey(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)
+}

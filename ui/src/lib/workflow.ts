@@ -1,0 +1,38 @@
+// The commitment workflow: proposed → agreed → planned → in_progress → done, or dropped from any
+// open status (with a note). Nothing leaves done or dropped.
+import { request } from '../api/client'
+import { COMMITMENT_STATUSES, type Commitment, type CommitmentStatus } from '../api/types'
+
+const FORWARD: CommitmentStatus[] = ['proposed', 'agreed', 'planned', 'in_progress', 'done']
+
+/** The statuses a commitment may move to from `from`, nearest first. */
+export function targets(from: CommitmentStatus): CommitmentStatus[] {
+  if (from === 'done' || from === 'dropped') return []
+  const index = FORWARD.indexOf(from)
+  return [...FORWARD.slice(index + 1), 'dropped']
+}
+
+export function canMove(from: CommitmentStatus, to: CommitmentStatus): boolean {
+  return targets(from).includes(to)
+}
+
+/** The next step forward, if any. */
+export function nextStatus(from: CommitmentStatus): CommitmentStatus | undefined {
+  return targets(from).find((s) => s !== 'dropped')
+}
+
+export function noteRequired(to: CommitmentStatus): boolean {
+  return to === 'dropped'
+}
+
+export function transition(id: string, to: CommitmentStatus, note: string): Promise<Commitment> {
+  const body: { to: string; note?: string } = { to }
+  if (note) body.note = note
+  return request<Commitment>('POST', `commitments/${encodeURIComponent(id)}/transitions`, { body })
+}
+
+export function isOverdue(c: Commitment, today: string): boolean {
+  return !!c.due_date && c.due_date < today && c.status !== 'done' && c.status !== 'dropped'
+}
+
+export const STATUSES = COMMITMENT_STATUSES

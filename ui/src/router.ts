@@ -1,0 +1,35 @@
+// Every screen of the workspace, one route table. Screens load on demand (code-split).
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'dashboard', component: () => import('./views/DashboardView.vue'), meta: { title: 'nav.dashboard' } },
+  { path: '/partnerships', name: 'partnerships', component: () => import('./views/PartnershipList.vue'), meta: { title: 'nav.partnerships' } },
+  { path: '/partnerships/new', name: 'partnership-new', component: () => import('./views/PartnershipForm.vue'), meta: { title: 'partnership.new', section: 'partnerships' } },
+  { path: '/partnerships/:id', name: 'partnership', component: () => import('./views/PartnershipDetail.vue'), props: true, meta: { title: 'partnership.title', section: 'partnerships' } },
+  { path: '/partnerships/:id/edit', name: 'partnership-edit', component: () => import('./views/PartnershipForm.vue'), props: true, meta: { title: 'partnership.edit', section: 'partnerships' } },
+  { path: '/meetings/new', name: 'meeting-new', component: () => import('./views/MeetingForm.vue'), meta: { title: 'meeting.new', section: 'partnerships' } },
+  { path: '/meetings/:id', name: 'meeting', component: () => import('./views/MeetingDetail.vue'), props: true, meta: { title: 'meeting.title', section: 'partnerships' } },
+  { path: '/meetings/:id/edit', name: 'meeting-edit', component: () => import('./views/MeetingForm.vue'), props: true, meta: { title: 'meeting.edit', section: 'partnerships' } },
+  { path: '/commitments', name: 'commitments', component: () => import('./views/CommitmentsView.vue'), meta: { title: 'nav.commitments' } },
+  { path: '/commitments/new', name: 'commitment-new', component: () => import('./views/CommitmentForm.vue'), meta: { title: 'commitment.new', section: 'commitments' } },
+  { path: '/commitments/:id', name: 'commitment', component: () => import('./views/CommitmentDetail.vue'), props: true, meta: { title: 'commitment.title', section: 'commitments' } },
+  { path: '/commitments/:id/edit', name: 'commitment-edit', component: () => import('./views/CommitmentForm.vue'), props: true, meta: { title: 'commitment.edit', section: 'commitments' } },
+  { path: '/calendar', name: 'calendar', component: () => import('./views/CalendarView.vue'), meta: { title: 'nav.calendar' } },
+  { path: '/events/new', name: 'event-new', component: () => import('./views/EventForm.vue'), meta: { title: 'event.new', section: 'calendar' } },
+  { path: '/events/:id', name: 'event', component: () => import('./views/EventDetail.vue'), props: true, meta: { title: 'event.title', section: 'calendar' } },
+  { path: '/events/:id/edit', name: 'event-edit', component: () => import('./views/EventForm.vue'), props: true, meta: { title: 'event.edit', section: 'calendar' } },
+  { path: '/directory', name: 'directory', component: () => import('./views/DirectoryView.vue'), meta: { title: 'nav.directory' } },
+  { path: '/people/new', name: 'person-new', component: () => import('./views/PersonForm.vue'), meta: { title: 'person.new', section: 'directory' } },
+  { path: '/people/:id/edit', name: 'person-edit', component: () => import('./views/PersonForm.vue'), props: true, meta: { title: 'person.edit', section: 'directory' } },
+  { path: '/organizations/new', name: 'organization-new', component: () => import('./views/OrganizationForm.vue'), meta: { title: 'organization.new', section: 'directory' } },
+  { path: '/organizations/:id/edit', name: 'organization-edit', component: () => import('./views/OrganizationForm.vue'), props: true, meta: { title: 'organization.edit', section: 'directory' } },
+  { path: '/cities/new', name: 'city-new', component: () => import('./views/CityForm.vue'), meta: { title: 'city.new', section: 'directory' } },
+  { path: '/cities/:id/edit', name: 'city-edit', component: () => import('./views/CityForm.vue'), props: true, meta: { title: 'city.edit', section: 'directory' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue'), meta: { title: 'errors.pageNotFound' } },
+]
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})

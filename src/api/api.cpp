@@ -69,6 +69,20 @@ const std::vector<Route>& Routes() {
   return routes;
 }
 
+namespace {
+
+// The route patterns split once, in the order of Routes().
+const std::vector<http::Pattern>& Patterns() {
+  static const std::vector<http::Pattern> patterns = [] {
+    std::vector<http::Pattern> split;
+    for (const Route& route : Routes()) split.emplace_back(route.pattern);
+    return split;
+  }();
+  return patterns;
+}
+
+}  // namespace
+
 std::string_view Call::Param(std::string_view name) const {
   for (const auto& [key, value] : params) {
     if (key == name) return value;
@@ -81,12 +95,14 @@ std::string Call::Actor() const { return "anonymous"; }
 Api::Api(store::Pool& pool, Context context) : pool_(pool), context_(std::move(context)) {}
 
 http::Response Api::Handle(const http::Request& request) {
-  const std::string_view method = request.method == "HEAD" ? "GET" : request.method;
+  std::string_view method = request.method;
+  if (method == "HEAD") method = "GET";  // HEAD is GET without the body (the adapter drops it)
   const auto segments = http::SplitPath(request.path);
   std::string allowed;
-  for (const Route& route : Routes()) {
-    http::Params params;
-    if (!http::MatchPattern(route.pattern, segments, params)) continue;
+  http::Params params;
+  for (size_t index = 0; index < Routes().size(); ++index) {
+    const Route& route = Routes()[index];
+    if (!Patterns()[index].Match(segments, params)) continue;
     if (route.method != method) {
       if (!allowed.empty()) allowed += ", ";
       allowed += route.method;

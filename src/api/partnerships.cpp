@@ -32,33 +32,39 @@ http::Response Dashboard(Call& call) {
   }
   const Date today = DateOf(call.now);
   store::Page page = store::ListRecords(call.db, domain::Partnerships(), query);
-  json::array summaries;
-  for (const json::value& partnership : page.items) {
-    json::object summary =
-        store::PartnershipSummary(call.db, partnership.as_object(), today, call.now);
+  // Records inside the summaries arrive as JSON text; the answer is assembled as text around them.
+  std::string body = "{\"today\":\"" + FormatDate(today) + "\",\"partnerships\":[";
+  bool first = true;
+  for (const json::value& item : page.items) {
+    const json::object& partnership = item.as_object();
+    store::PartnershipSummary summary =
+        store::SummarizePartnership(call.db, partnership, today, call.now);
     // Which legal steps the home city's country requires, and which are recorded.
-    const auto home = store::GetRecord(call.db, domain::Cities(),
-                                       partnership.as_object().at("home_city_id").as_string());
+    const auto home =
+        store::GetRecord(call.db, domain::Cities(), partnership.at("home_city_id").as_string());
     json::array steps;
     for (std::string_view step :
          domain::RequiredSteps(home ? home->at("country").as_string() : json::string())) {
       bool done = false;
-      for (const json::value& m : partnership.as_object().at("milestones").as_array()) {
+      for (const json::value& m : partnership.at("milestones").as_array()) {
         done |= m.as_object().at("kind").as_string() == step;
       }
       steps.push_back(json::object{{"kind", step}, {"done", done}});
     }
-    summary["legal_steps"] = std::move(steps);
-    json::array events;
-    for (json::value& event : summary["next_events"].as_array()) {
-      events.push_back(Present(domain::Events(), std::move(event.as_object())));
-    }
-    summary["next_events"] = std::move(events);
-    summaries.push_back(std::move(summary));
+    summary.figures["partnership"] = partnership;
+    summary.figures["legal_steps"] = std::move(steps);
+    std::string entry = json::serialize(summary.figures);
+    entry.pop_back();  // reopen the object to add the two record lists
+    entry += ",\"overdue\":" + summary.overdue_json +
+             ",\"next_events\":" + summary.next_events_json + "}";
+    if (!first) body.push_back(',');
+    body += entry;
+    first = false;
   }
-  return JsonResponse(200, json::object{{"today", FormatDate(today)},
-                                        {"partnerships", std::move(summaries)},
-                                        {"total", page.total}});
+  body += "],\"total\":" + std::to_string(page.total) + "}";
+  http::Response response;
+  response.body = std::move(body);
+  return response;
 }
 
 }  // namespace amity::api

@@ -32,10 +32,19 @@ json::object ParseBody(const Call& call) {
   return body;
 }
 
-http::Response RecordResponse(int status, const domain::ResourceSpec& spec, json::object record) {
-  const std::string etag = "\"" + std::to_string(record.at("version").as_int64()) + "\"";
-  http::Response response = JsonResponse(status, Present(spec, std::move(record)));
-  response.headers.emplace_back("ETag", etag);
+// The stored record `id` as the answer, with its version as ETag.
+http::Response RecordResponse(int status, store::Db& db, const domain::ResourceSpec& spec,
+                              std::string_view id) {
+  std::optional<store::RecordJson> record = store::GetRecordJson(db, spec, id);
+  if (!record) {
+    throw http::HttpError(
+        404, "Not found",
+        {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
+  }
+  http::Response response;
+  response.status = status;
+  response.body = std::move(record->json);
+  response.headers.emplace_back("ETag", "\"" + std::to_string(record->version) + "\"");
   return response;
 }
 
@@ -56,27 +65,22 @@ json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec) {
 http::Response ListRecordsHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
   const store::ListQuery query = ParseListQuery(spec, call.request.query, DateOf(call.now));
-  store::Page page = store::ListRecords(call.db, spec, query);
-  json::array items;
-  items.reserve(page.items.size());
-  for (json::value& item : page.items) items.push_back(Present(spec, std::move(item.as_object())));
-  return JsonResponse(200, json::object{{"items", std::move(items)},
-                                        {"total", page.total},
-                                        {"limit", query.limit},
-                                        {"offset", query.offset}});
+  const store::TextPage page = store::ListRecordsJson(call.db, spec, query);
+  http::Response response;
+  response.body.reserve(page.items_json.size() + 64);
+  response.body += "{\"items\":";
+  response.body += page.items_json;
+  response.body += ",\"total\":" + std::to_string(page.total) +
+                   ",\"limit\":" + std::to_string(query.limit) +
+                   ",\"offset\":" + std::to_string(query.offset) + "}";
+  return response;
 }
 
 http::Response GetRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
   const std::string_view id = call.Param("id");
   RequireUuid(id, spec.singular);
-  auto record = store::GetRecord(call.db, spec, id);
-  if (!record) {
-    throw http::HttpError(
-        404, "Not found",
-        {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
-  }
-  return RecordResponse(200, spec, std::move(*record));
+  return RecordResponse(200, call.db, spec, id);
 }
 
 http::Response CreateRecordHandler(Call& call) {
@@ -98,12 +102,12 @@ http::Response CreateRecordHandler(Call& call) {
   }
   problems = CheckRecordRules(call.db, spec, candidate);
   if (!problems.empty()) Fail(problems, spec.singular);
-  json::object record = store::InsertRecord(call.db, spec, input.fields, WriteContextOf(call));
+  const json::object record =
+      store::InsertRecord(call.db, spec, input.fields, WriteContextOf(call));
+  const std::string id(record.at("id").as_string());
+  http::Response response = RecordResponse(201, call.db, spec, id);
   tx.Commit();
-  const std::string location =
-      "/api/v1/" + std::string(spec.name) + "/" + std::string(record.at("id").as_string());
-  http::Response response = RecordResponse(201, spec, std::move(record));
-  response.headers.emplace_back("Location", location);
+  response.headers.emplace_back("Location", "/api/v1/" + std::string(spec.name) + "/" + id);
   return response;
 }
 
@@ -124,10 +128,10 @@ http::Response UpdateRecordHandler(Call& call) {
   }
   problems = CheckRecordRules(call.db, spec, merged);
   if (!problems.empty()) Fail(problems, spec.singular);
-  json::object record =
-      store::UpdateRecord(call.db, spec, current, input.fields, WriteContextOf(call));
+  store::UpdateRecord(call.db, spec, current, input.fields, WriteContextOf(call));
+  http::Response response = RecordResponse(200, call.db, spec, call.Param("id"));
   tx.Commit();
-  return RecordResponse(200, spec, std::move(record));
+  return response;
 }
 
 http::Response ArchiveRecordHandler(Call& call) {

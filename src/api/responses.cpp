@@ -16,22 +16,6 @@ http::Response JsonResponse(int status, const json::value& body) {
   return response;
 }
 
-json::object Present(const domain::ResourceSpec& spec, json::object record) {
-  if (!spec.HasTimeZone()) return record;
-  const json::value* zone = record.if_contains("time_zone");
-  if (zone == nullptr || !zone->is_string()) return record;
-  for (const domain::FieldSpec& field : spec.fields) {
-    if (field.type != domain::FieldType::kInstant || !field.name.ends_with("_at")) continue;
-    const json::value* value = record.if_contains(field.name);
-    if (value == nullptr || !value->is_string()) continue;
-    const auto instant = ParseInstant(value->as_string());
-    if (!instant) continue;
-    std::string local_name(field.name.substr(0, field.name.size() - 3));
-    record[local_name + "_local"] = FormatLocal(*instant, zone->as_string());
-  }
-  return record;
-}
-
 long long IfMatchVersion(const http::Request& request, bool required) {
   const auto header = request.Header("If-Match");
   if (!header) {

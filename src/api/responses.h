@@ -12,10 +12,6 @@ namespace amity::api {
 // A JSON response with `status` and the serialized `body`.
 http::Response JsonResponse(int status, const boost::json::value& body);
 
-// The record as the API shows it: for records with a time zone every "…_at" instant gains a
-// "…_local" rendering in that zone.
-boost::json::object Present(const domain::ResourceSpec& spec, boost::json::object record);
-
 // The version named by If-Match ("3", "\"3\"" or W/"3"). Throws HttpError 428 when the header is
 // absent and `required`, 400 when it is malformed. Returns -1 when absent and not required.
 long long IfMatchVersion(const http::Request& request, bool required);

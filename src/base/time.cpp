@@ -68,7 +68,33 @@ std::optional<Instant> ParseInstant(std::string_view text) {
   return local - std::chrono::minutes{offset_minutes};
 }
 
-std::string FormatInstant(Instant instant) { return date::format("%FT%TZ", instant); }
+namespace {
+
+// Writes `value` as exactly `width` decimal digits at `out`.
+void PutDigits(char* out, int value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
+}  // namespace
+
+// Formatted by hand: date::format goes through iostreams and locales, and this runs for every
+// log line and every record written.
+std::string FormatInstant(Instant instant) {
+  const date::sys_days day = std::chrono::floor<date::days>(instant);
+  const date::year_month_day ymd{day};
+  const date::hh_mm_ss<std::chrono::seconds> time{instant - day};
+  std::string text = "0000-00-00T00:00:00Z";
+  PutDigits(text.data(), static_cast<int>(ymd.year()), 4);
+  PutDigits(text.data() + 5, static_cast<int>(static_cast<unsigned>(ymd.month())), 2);
+  PutDigits(text.data() + 8, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+  PutDigits(text.data() + 11, static_cast<int>(time.hours().count()), 2);
+  PutDigits(text.data() + 14, static_cast<int>(time.minutes().count()), 2);
+  PutDigits(text.data() + 17, static_cast<int>(time.seconds().count()), 2);
+  return text;
+}
 
 std::optional<Date> ParseDate(std::string_view text) {
   if (text.size() != 10) return std::nullopt;

@@ -58,7 +58,8 @@ json::object Text(const char* tr, const char* zh, const char* en, const char* or
 
 void GenerateScaleData(store::Db& db, int count) {
   std::mt19937 random(20261123);
-  const store::WriteContext context{"demo-generator", Now(), store::InstanceId(db)};
+  const Instant start = Now();
+  store::WriteContext context{"demo-generator", start, store::InstanceId(db)};
   const auto pick = [&random](int n) { return static_cast<int>(random() % n); };
   const Instant base = *ParseInstant("2025-01-01T00:00:00Z");
   const auto instant_text = [&](int day, int hour) {
@@ -79,6 +80,8 @@ void GenerateScaleData(store::Db& db, int count) {
   const json::string home_id = home_city.at("id").as_string();
 
   for (int p = 0; p < count; ++p) {
+    // Partnerships were recorded over time: one minute apart, ending now.
+    context.now = start - std::chrono::minutes(count - p);
     store::Tx tx(db);
     const Place& place = kPlaces[p % std::size(kPlaces)];
     const std::string suffix = " " + std::to_string(p + 1);
@@ -145,17 +148,19 @@ void GenerateScaleData(store::Db& db, int count) {
                                {"partner_owner_id", people_ids[3 + pick(3)]},
                                {"due_date", date_text(pick(900))}},
                               context);
-      // Walk a share of commitments forward, some to done, a few dropped.
-      const int steps = pick(6);
+      // Walk a share of commitments forward, some to done; a few are dropped from an open
+      // status (never from done, which the workflow forbids).
+      const int outcome = pick(6);  // 0–4: the status reached; 5: dropped
+      const int steps = outcome == 5 ? pick(4) : outcome;
       std::string from = "proposed";
-      for (int s = 1; s <= steps && s < 5; ++s) {
+      for (int s = 1; s <= steps; ++s) {
         const std::string to(domain::kCommitmentStatuses[s]);
         commitment = store::UpdateRecord(db, domain::Commitments(), commitment, {{"status", to}},
                                          context, "transition");
         store::AppendTransition(db, commitment.at("id").as_string(), from, to, "", context);
         from = to;
       }
-      if (steps == 5) {
+      if (outcome == 5) {
         commitment = store::UpdateRecord(db, domain::Commitments(), commitment,
                                          {{"status", "dropped"}}, context, "transition");
         store::AppendTransition(db, commitment.at("id").as_string(), from, "dropped",

@@ -14,21 +14,30 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
   return segments;
 }
 
-bool MatchPattern(std::string_view pattern, const std::vector<std::string_view>& segments,
-                  Params& params) {
-  const std::vector<std::string_view> parts = SplitPath(pattern);
-  if (parts.size() != segments.size()) return false;
-  Params found;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (parts[i].size() > 2 && parts[i].front() == '{' && parts[i].back() == '}') {
-      found.emplace_back(std::string(parts[i].substr(1, parts[i].size() - 2)),
-                         std::string(segments[i]));
-    } else if (parts[i] != segments[i]) {
-      return false;
+Pattern::Pattern(std::string text) : text_(std::move(text)) {
+  for (std::string_view part : SplitPath(text_)) parts_.emplace_back(part);
+}
+
+bool Pattern::Match(const std::vector<std::string_view>& segments, Params& params) const {
+  if (parts_.size() != segments.size()) return false;
+  const auto is_parameter = [](const std::string& part) {
+    return part.size() > 2 && part.front() == '{' && part.back() == '}';
+  };
+  for (size_t i = 0; i < parts_.size(); ++i) {
+    if (!is_parameter(parts_[i]) && parts_[i] != segments[i]) return false;
+  }
+  params.clear();
+  for (size_t i = 0; i < parts_.size(); ++i) {
+    if (is_parameter(parts_[i])) {
+      params.emplace_back(parts_[i].substr(1, parts_[i].size() - 2), std::string(segments[i]));
     }
   }
-  params = std::move(found);
   return true;
+}
+
+bool MatchPattern(std::string_view pattern, const std::vector<std::string_view>& segments,
+                  Params& params) {
+  return Pattern(std::string(pattern)).Match(segments, params);
 }
 
 }  // namespace amity::http

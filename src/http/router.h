@@ -17,7 +17,22 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 // Splits "/a/b/" into {"a", "b"}.
 std::vector<std::string_view> SplitPath(std::string_view path);
 
-// Matches `segments` against `pattern`, filling `params` on success.
+// A route pattern split once into segments; "{name}" segments match any one path segment.
+class Pattern {
+ public:
+  explicit Pattern(std::string text);
+  const std::string& text() const { return text_; }
+
+  // Matches `segments` (a split request path), filling `params` on success. No allocation
+  // unless it matches.
+  bool Match(const std::vector<std::string_view>& segments, Params& params) const;
+
+ private:
+  std::string text_;
+  std::vector<std::string> parts_;
+};
+
+// Matches `segments` against `pattern` (split on every call: for tests and one-off use).
 bool MatchPattern(std::string_view pattern, const std::vector<std::string_view>& segments,
                   Params& params);
 

@@ -115,8 +115,17 @@ void Serve(const ServerOptions& options, Handler handler, const std::function<vo
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  // One line per request, visible at once to whoever tails the log.
-  std::setvbuf(stdout, nullptr, _IOLBF, 0);
+  // One line per request: block-buffered (a write(2) per line would cost more than a small
+  // request), flushed at least every 200 ms by `flusher` so the log stays current.
+  static char log_buffer[1 << 16];
+  std::setvbuf(stdout, log_buffer, _IOFBF, sizeof log_buffer);
+  std::atomic<bool> serving{true};
+  std::thread flusher([&serving] {
+    while (serving.load()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      std::fflush(stdout);
+    }
+  });
   std::atomic<int> in_flight{0};
   using Traits = restinio::default_traits_t;
   auto settings =
@@ -180,6 +189,8 @@ void Serve(const ServerOptions& options, Handler handler, const std::function<vo
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   server->stop();
   server->wait();
+  serving = false;
+  flusher.join();
   std::fflush(stdout);
 }
 

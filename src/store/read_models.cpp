@@ -38,7 +38,8 @@ constexpr char kTimelineTransitions[] =
 
 }  // namespace
 
-json::object PartnershipSummary(Db& db, const json::object& partnership, Date today, Instant now) {
+PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership, Date today,
+                                        Instant now) {
   const std::string id(partnership.at("id").as_string());
   json::object open_by_area;
   long long open_total = 0;
@@ -71,26 +72,25 @@ json::object PartnershipSummary(Db& db, const json::object& partnership, Date to
                           .sort_column = "due_date",
                           .descending = false,
                           .limit = 20};
-  Page overdue = ListRecords(db, domain::Commitments(), overdue_query);
+  TextPage overdue = ListRecordsJson(db, domain::Commitments(), overdue_query);
   ListQuery events_query{.conditions = {{"partnership_id = ?", {id}},
                                         {"status <> 'cancelled'", {}},
                                         {"starts_at >= ?", {FormatInstant(now)}}},
                          .sort_column = "starts_at",
                          .descending = false,
                          .limit = 5};
-  Page next_events = ListRecords(db, domain::Events(), events_query);
+  TextPage next_events = ListRecordsJson(db, domain::Events(), events_query);
 
   const auto follow_through = domain::FollowThrough(done, left_proposed);
-  return {{"partnership", partnership},
-          {"open_by_area", std::move(open_by_area)},
-          {"open_total", open_total},
-          {"overdue", std::move(overdue.items)},
-          {"overdue_total", overdue.total},
-          {"next_events", std::move(next_events.items)},
-          {"last_contact", last_contact},
-          {"follow_through", follow_through ? json::value(*follow_through) : json::value(nullptr)},
-          {"done", done},
-          {"left_proposed", left_proposed}};
+  return {{{"open_by_area", std::move(open_by_area)},
+           {"open_total", open_total},
+           {"overdue_total", overdue.total},
+           {"last_contact", last_contact},
+           {"follow_through", follow_through ? json::value(*follow_through) : json::value(nullptr)},
+           {"done", done},
+           {"left_proposed", left_proposed}},
+          std::move(overdue.items_json),
+          std::move(next_events.items_json)};
 }
 
 json::array Timeline(Db& db, const json::object& partnership) {

@@ -3,18 +3,25 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <string>
 
 #include "base/time.h"
 #include "store/db.h"
 
 namespace amity::store {
 
-// The dashboard entry of one partnership (a record from GetRecord): open commitments counted
+// The dashboard figures of one partnership (a record from GetRecord): open commitments counted
 // by area and status, overdue commitments (open, due before `today`; at most 20, earliest due
 // first), the next 5 events not cancelled starting at or after `now`, the date of the last
 // meeting that started by `now`, and follow-through (done ÷ all that left proposed).
-boost::json::object PartnershipSummary(Db& db, const boost::json::object& partnership, Date today,
-                                       Instant now);
+struct PartnershipSummary {
+  // open_by_area, open_total, overdue_total, last_contact, follow_through, done, left_proposed
+  boost::json::object figures;
+  std::string overdue_json;      // JSON array of commitment records
+  std::string next_events_json;  // JSON array of event records
+};
+PartnershipSummary SummarizePartnership(Db& db, const boost::json::object& partnership, Date today,
+                                        Instant now);
 
 // The partnership's milestones, meetings, commitment transitions and events, oldest first. Each
 // item: {"at", "kind", "ref_id", "summary"}.

@@ -1,6 +1,7 @@
 #include "store/records.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "base/id.h"
 #include "store/changes.h"
@@ -39,31 +40,111 @@ std::string SelectColumns(const ResourceSpec& spec) {
   return columns;
 }
 
-// Reads the current row of `stmt` (selected with SelectColumns) into a record object.
-json::object ReadRecord(const Stmt& stmt, const ResourceSpec& spec) {
-  json::object record;
-  record.reserve(spec.fields.size() + 6);
-  record.emplace("id", stmt.Text(0));
+void AppendJsonString(std::string& out, std::string_view text) {
+  out.push_back('"');
+  for (const char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          static constexpr char kHex[] = "0123456789abcdef";
+          out += "\\u00";
+          out.push_back(kHex[(c >> 4) & 0xF]);
+          out.push_back(kHex[c & 0xF]);
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+void AppendNumber(std::string& out, double number) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, number);
+  out.append(buffer, result.ptr);
+}
+
+void AppendKey(std::string& out, std::string_view key) {
+  out.push_back(',');
+  out.push_back('"');
+  out.append(key);
+  out += "\":";
+}
+
+// Column of `field_name` in a row selected with SelectColumns, or -1.
+int ColumnOf(const ResourceSpec& spec, std::string_view field_name) {
+  for (size_t i = 0; i < spec.fields.size(); ++i) {
+    if (spec.fields[i].name == field_name) return static_cast<int>(i) + 1;
+  }
+  return -1;
+}
+
+}  // namespace
+
+void AppendRecordJson(const Stmt& stmt, const ResourceSpec& spec, std::string& out) {
+  out += "{\"id\":";
+  AppendJsonString(out, stmt.Text(0));
+  // Time-zoned records also show every "…_at" instant as local time in their zone.
+  const int zone_column = ColumnOf(spec, "time_zone");
+  const std::string_view zone =
+      zone_column > 0 && !stmt.IsNull(zone_column) ? stmt.Text(zone_column) : std::string_view();
+  std::string locals;
   int column = 1;
   for (const FieldSpec& field : spec.fields) {
+    AppendKey(out, field.name);
     if (stmt.IsNull(column)) {
-      record.emplace(field.name,
-                     domain::IsListType(field.type) ? json::value(json::array()) : nullptr);
+      out += domain::IsListType(field.type) ? "[]" : "null";
     } else if (IsJsonValued(field.type)) {
-      record.emplace(field.name, json::parse(stmt.Text(column)));
+      out.append(stmt.Text(column));  // stored as serialized JSON
     } else if (field.type == FieldType::kNumber) {
-      record.emplace(field.name, stmt.Real(column));
+      AppendNumber(out, stmt.Real(column));
     } else {
-      record.emplace(field.name, stmt.Text(column));
+      const std::string_view text = stmt.Text(column);
+      AppendJsonString(out, text);
+      if (field.type == FieldType::kInstant && !zone.empty() && field.name.ends_with("_at")) {
+        if (const auto instant = ParseInstant(text)) {
+          AppendKey(locals, std::string(field.name.substr(0, field.name.size() - 3)) + "_local");
+          AppendJsonString(locals, FormatLocal(*instant, zone));
+        }
+      }
     }
     ++column;
   }
-  record.emplace("version", stmt.Int(column++));
-  record.emplace("created_at", stmt.Text(column++));
-  record.emplace("updated_at", stmt.Text(column++));
-  record.emplace("instance_id", stmt.Text(column++));
-  record.emplace("archived", stmt.Int(column++) != 0);
-  return record;
+  out += locals;
+  out += ",\"version\":";
+  out += std::to_string(stmt.Int(column++));
+  AppendKey(out, "created_at");
+  AppendJsonString(out, stmt.Text(column++));
+  AppendKey(out, "updated_at");
+  AppendJsonString(out, stmt.Text(column++));
+  AppendKey(out, "instance_id");
+  AppendJsonString(out, stmt.Text(column++));
+  out += stmt.Int(column++) != 0 ? ",\"archived\":true}" : ",\"archived\":false}";
+}
+
+namespace {
+
+// Reads the current row of `stmt` (selected with SelectColumns) into a record object: the same
+// shape AppendRecordJson writes, so every path shows a record alike.
+json::object ReadRecord(const Stmt& stmt, const ResourceSpec& spec) {
+  std::string text;
+  AppendRecordJson(stmt, spec, text);
+  return json::parse(text).as_object();
 }
 
 void BindValue(Stmt& stmt, int index, const FieldSpec& field, const json::value* value) {
@@ -103,7 +184,12 @@ std::optional<json::object> GetRecord(Db& db, const ResourceSpec& spec, std::str
   return ReadRecord(select, spec);
 }
 
-Page ListRecords(Db& db, const ResourceSpec& spec, const ListQuery& query) {
+namespace {
+
+// Runs `query` on `spec`'s table, calling `row` for each record of the page in order, and
+// returns the number of all matching records.
+template <typename RowHandler>
+long long RunListQuery(Db& db, const ResourceSpec& spec, const ListQuery& query, RowHandler row) {
   std::string where = query.include_archived ? "1" : "archived = 0";
   for (const Condition& condition : query.conditions) where += " AND (" + condition.sql + ")";
   const std::string table(spec.name);
@@ -114,8 +200,6 @@ Page ListRecords(Db& db, const ResourceSpec& spec, const ListQuery& query) {
     }
     return index;
   };
-
-  Page page;
   {
     const char* direction = query.descending ? " DESC" : " ASC";
     Stmt select = db.Prepare("SELECT " + SelectColumns(spec) + " FROM " + table + " WHERE " +
@@ -123,13 +207,44 @@ Page ListRecords(Db& db, const ResourceSpec& spec, const ListQuery& query) {
                              direction + " LIMIT ? OFFSET ?");
     const int next = bind_conditions(select);
     select.Bind(next, query.limit).Bind(next + 1, query.offset);
-    while (select.Step()) page.items.push_back(ReadRecord(select, spec));
+    while (select.Step()) row(select);
   }
   Stmt count = db.Prepare("SELECT count(*) FROM " + table + " WHERE " + where);
   bind_conditions(count);
   count.Step();
-  page.total = count.Int(0);
+  return count.Int(0);
+}
+
+}  // namespace
+
+Page ListRecords(Db& db, const ResourceSpec& spec, const ListQuery& query) {
+  Page page;
+  page.total = RunListQuery(db, spec, query,
+                            [&](const Stmt& row) { page.items.push_back(ReadRecord(row, spec)); });
   return page;
+}
+
+TextPage ListRecordsJson(Db& db, const ResourceSpec& spec, const ListQuery& query) {
+  TextPage page;
+  page.items_json = "[";
+  page.total = RunListQuery(db, spec, query, [&](const Stmt& row) {
+    if (page.items_json.size() > 1) page.items_json.push_back(',');
+    AppendRecordJson(row, spec, page.items_json);
+  });
+  page.items_json.push_back(']');
+  return page;
+}
+
+std::optional<RecordJson> GetRecordJson(Db& db, const ResourceSpec& spec, std::string_view id) {
+  Stmt select = db.Prepare("SELECT " + SelectColumns(spec) + " FROM " + std::string(spec.name) +
+                           " WHERE id = ?");
+  select.Bind(1, id);
+  if (!select.Step()) return std::nullopt;
+  RecordJson record;
+  AppendRecordJson(select, spec, record.json);
+  record.version = select.Int(static_cast<int>(spec.fields.size()) + 1);
+  record.archived = select.Int(static_cast<int>(spec.fields.size()) + 5) != 0;
+  return record;
 }
 
 bool IsLiveRecord(Db& db, std::string_view table, std::string_view id) {

@@ -53,6 +53,28 @@ std::optional<boost::json::object> GetRecord(Db& db, const domain::ResourceSpec&
 // number of all matching records.
 Page ListRecords(Db& db, const domain::ResourceSpec& spec, const ListQuery& query);
 
+// The same page written straight to JSON text (the hot read path: no JSON tree is built).
+struct TextPage {
+  std::string items_json;  // a JSON array of records
+  long long total = 0;
+};
+TextPage ListRecordsJson(Db& db, const domain::ResourceSpec& spec, const ListQuery& query);
+
+// One record as JSON text with its version; nullopt when absent.
+struct RecordJson {
+  std::string json;
+  long long version = 0;
+  bool archived = false;
+};
+std::optional<RecordJson> GetRecordJson(Db& db, const domain::ResourceSpec& spec,
+                                        std::string_view id);
+
+// Appends the record at the current row of `stmt` (selected with every column of the table in
+// the resource's order) as JSON: id, the fields in declaration order, for time-zoned records a
+// "…_local" rendering of each "…_at" instant, then version, created_at, updated_at,
+// instance_id, archived. Every record the API shows is written by this function.
+void AppendRecordJson(const Stmt& stmt, const domain::ResourceSpec& spec, std::string& out);
+
 // True when `table` holds a record with `id` that is not archived.
 bool IsLiveRecord(Db& db, std::string_view table, std::string_view id);
 

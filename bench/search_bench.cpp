@@ -1,0 +1,118 @@
+// Search latency: the API's GET /api/v1/search end to end (HTTP, folding, FTS5, grouping,
+// highlighting) against the raw SQLite FTS5 query for the same terms in the same run (the floor).
+//
+//   amity_search_bench --db FILE --url http://127.0.0.1:PORT [--rounds N]
+//
+// The server must serve the same FILE. Prints one markdown row per term and the overall
+// p50/p95 of both, in milliseconds.
+#include <curl/curl.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "search/fold.h"
+#include "search/query.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Terms people type: Turkish with and without its letters and casing, Chinese words of two and
+// three characters, English words and a prefix.
+const char* const kTerms[] = {"izmir",   "İZMİR",    "karsiyaka", "konser", "atölye",
+                              "harbin",  "哈尔滨",   "冰雪",      "音乐会", "友谊",
+                              "symphony", "workshop", "exchange",  "fair",   "frie"};
+
+double Percentile(std::vector<double> values, double p) {
+  std::sort(values.begin(), values.end());
+  const size_t index = static_cast<size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+  return values[index];
+}
+
+size_t Discard(char*, size_t size, size_t count, void* bytes) {
+  *static_cast<size_t*>(bytes) += size * count;
+  return size * count;
+}
+
+std::string Escape(CURL* curl, const char* text) {
+  char* escaped = curl_easy_escape(curl, text, 0);
+  std::string out(escaped);
+  curl_free(escaped);
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db_path, url;
+  int rounds = 30;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--db")) db_path = argv[i + 1];
+    if (!std::strcmp(argv[i], "--url")) url = argv[i + 1];
+    if (!std::strcmp(argv[i], "--rounds")) rounds = std::atoi(argv[i + 1]);
+  }
+  if (db_path.empty() || url.empty() || rounds < 1) {
+    std::fprintf(stderr, "usage: amity_search_bench --db FILE --url http://HOST:PORT [--rounds N]\n");
+    return 2;
+  }
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    std::fprintf(stderr, "cannot open %s\n", db_path.c_str());
+    return 1;
+  }
+  // The floor: the same MATCH, ranked, limited as the API asks the index.
+  sqlite3_stmt* raw = nullptr;
+  sqlite3_prepare_v2(db,
+                     "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank "
+                     "LIMIT 400",
+                     -1, &raw, nullptr);
+  CURL* curl = curl_easy_init();
+  size_t bytes = 0;
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Discard);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &bytes);
+
+  std::printf("| term | texts matched | raw FTS5 p50 ms | API p50 ms | API p95 ms | API/raw (p50) |\n");
+  std::printf("|---|---|---|---|---|---|\n");
+  std::vector<double> all_raw, all_api;
+  for (const char* term : kTerms) {
+    const auto match = amity::search::MatchExpression(term, "loose", amity::search::Accents::kInsensitive);
+    std::vector<double> raw_ms, api_ms;
+    long matched = 0;
+    const std::string request = url + "/api/v1/search?q=" + Escape(curl, term);
+    for (int round = 0; round < rounds; ++round) {
+      auto start = Clock::now();
+      sqlite3_bind_text(raw, 1, match->c_str(), -1, SQLITE_TRANSIENT);
+      matched = 0;
+      while (sqlite3_step(raw) == SQLITE_ROW) ++matched;
+      sqlite3_reset(raw);
+      raw_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+
+      start = Clock::now();
+      curl_easy_setopt(curl, CURLOPT_URL, request.c_str());
+      long status = 0;
+      if (curl_easy_perform(curl) != CURLE_OK ||
+          (curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status), status != 200)) {
+        std::fprintf(stderr, "search for %s failed (HTTP %ld)\n", term, status);
+        return 1;
+      }
+      api_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    all_raw.insert(all_raw.end(), raw_ms.begin(), raw_ms.end());
+    all_api.insert(all_api.end(), api_ms.begin(), api_ms.end());
+    std::printf("| %s | %ld | %.2f | %.2f | %.2f | %.1f× |\n", term, matched,
+                Percentile(raw_ms, 0.5), Percentile(api_ms, 0.5), Percentile(api_ms, 0.95),
+                Percentile(api_ms, 0.5) / std::max(Percentile(raw_ms, 0.5), 1e-3));
+  }
+  std::printf("| **all** | | %.2f (p95 %.2f) | %.2f | %.2f | %.1f× |\n", Percentile(all_raw, 0.5),
+              Percentile(all_raw, 0.95), Percentile(all_api, 0.5), Percentile(all_api, 0.95),
+              Percentile(all_api, 0.5) / std::max(Percentile(all_raw, 0.5), 1e-3));
+  curl_easy_cleanup(curl);
+  sqlite3_finalize(raw);
+  sqlite3_close(db);
+  return 0;
+}

@@ -24,8 +24,8 @@ using Clock = std::chrono::steady_clock;
 
 // Terms people type: Turkish with and without its letters and casing, Chinese words of two and
 // three characters, English words and a prefix.
-const char* const kTerms[] = {"izmir",   "İZMİR",    "karsiyaka", "konser", "atölye",
-                              "harbin",  "哈尔滨",   "冰雪",      "音乐会", "友谊",
+const char* const kTerms[] = {"izmir",    "İZMİR",    "karsiyaka", "konser", "atölye",
+                              "harbin",   "哈尔滨",   "冰雪",      "音乐会", "友谊",
                               "symphony", "workshop", "exchange",  "fair",   "frie"};
 
 double Percentile(std::vector<double> values, double p) {
@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--rounds")) rounds = std::atoi(argv[i + 1]);
   }
   if (db_path.empty() || url.empty() || rounds < 1) {
-    std::fprintf(stderr, "usage: amity_search_bench --db FILE --url http://HOST:PORT [--rounds N]\n");
+    std::fprintf(stderr,
+                 "usage: amity_search_bench --db FILE --url http://HOST:PORT [--rounds N]\n");
     return 2;
   }
   sqlite3* db = nullptr;
@@ -76,11 +77,13 @@ int main(int argc, char** argv) {
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Discard);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &bytes);
 
-  std::printf("| term | texts matched | raw FTS5 p50 ms | API p50 ms | API p95 ms | API/raw (p50) |\n");
+  std::printf(
+      "| term | texts matched | raw FTS5 p50 ms | API p50 ms | API p95 ms | API/raw (p50) |\n");
   std::printf("|---|---|---|---|---|---|\n");
   std::vector<double> all_raw, all_api;
   for (const char* term : kTerms) {
-    const auto match = amity::search::MatchExpression(term, "loose", amity::search::Accents::kInsensitive);
+    const auto match =
+        amity::search::MatchExpression(term, "loose", amity::search::Accents::kInsensitive);
     std::vector<double> raw_ms, api_ms;
     long matched = 0;
     const std::string request = url + "/api/v1/search?q=" + Escape(curl, term);

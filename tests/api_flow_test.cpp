@@ -157,6 +157,17 @@ TEST_F(ApiFlowTest, MeetingToCommitmentsToDoneMovesTheDashboard) {
   EXPECT_DOUBLE_EQ(after.at("follow_through").as_double(), 0.5);
   EXPECT_EQ(after.at("open_by_area").at("education").at("proposed").as_int64(), 1);
 
+  // Totals by area, for this partnership and over the whole register.
+  const json::value totals = server_.Get(dashboard_path).Json().at("totals");
+  EXPECT_EQ(totals.at("done").as_int64(), 1);
+  EXPECT_EQ(totals.at("open").as_int64(), 1);
+  EXPECT_DOUBLE_EQ(totals.at("by_area").at("sports").at("follow_through").as_double(), 1.0);
+  EXPECT_DOUBLE_EQ(totals.at("by_area").at("music").at("follow_through").as_double(), 0.0);
+  EXPECT_TRUE(totals.at("by_area").at("education").at("follow_through").is_null());
+  const json::value everything = server_.Get("/api/v1/dashboard").Json().at("totals");
+  EXPECT_EQ(everything.at("partnerships").as_int64(), 2);  // İzmir–Harbin and this one
+  EXPECT_EQ(everything.at("open").as_int64(), 8 + 1);      // the eight demo proposals are open
+
   const json::array history = server_.Get("/api/v1/commitments/" + commitments[0] + "/history")
                                   .Json()
                                   .at("items")

@@ -20,8 +20,10 @@ http::Response PartnershipTimeline(Call& call) {
 
 http::Response Dashboard(Call& call) {
   store::ListQuery query{.sort_column = "created_at", .descending = false, .limit = 50};
+  std::optional<std::string> only;
   for (const auto& [name, value] : call.request.query) {
     if (name == "partnership_id") {
+      only = value;
       if (!IsUuid(value)) {
         RejectParameter(name, "invalid_id", "expected a partnership id (UUID)");
       }
@@ -61,7 +63,8 @@ http::Response Dashboard(Call& call) {
     body += entry;
     first = false;
   }
-  body += "],\"total\":" + std::to_string(page.total) + "}";
+  body += "],\"total\":" + std::to_string(page.total) +
+          ",\"totals\":" + json::serialize(store::DashboardTotals(call.db, only, today)) + "}";
   http::Response response;
   response.body = std::move(body);
   return response;

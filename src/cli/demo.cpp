@@ -142,10 +142,9 @@ int Demo(const Config& config) {
     api::Api api(pool, api::Context{instance_id});
     DemoLoader(api).Load(json::parse(kDemoData).as_object());
   }
-  if (config.scale > 0) {
-    store::Db db(config.db_path);
-    GenerateScaleData(db, config.scale);
-  }
+  store::Db db(config.db_path);
+  if (config.scale > 0) GenerateScaleData(db, config.scale);
+  store::RefreshStatistics(db);
   std::printf("demo data ready in %s\n", config.db_path.c_str());
   return 0;
 }

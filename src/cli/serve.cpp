@@ -19,6 +19,7 @@ int Serve(const Config& config) {
   {
     auto db = OpenMigrated(config.db_path);
     instance_id = store::InstanceId(*db);
+    store::RefreshStatistics(*db);
   }
   const int threads =
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());

@@ -61,6 +61,8 @@ std::vector<int> Migrate(Db& db) {
   return applied;
 }
 
+void RefreshStatistics(Db& db) { db.Exec("PRAGMA analysis_limit = 400; ANALYZE;"); }
+
 std::string InstanceId(Db& db) {
   Stmt select = db.Prepare(kSelectInstance);
   if (!select.Step()) throw DbError("database has no instance id: run amity migrate", 0);

@@ -24,6 +24,11 @@ const std::vector<Migration>& AllMigrations();
 // leaves the database as it was before that migration.
 std::vector<int> Migrate(Db& db);
 
+// Refreshes the query planner's statistics (sqlite_stat1) from a bounded sample of each index,
+// so it takes milliseconds whatever the size. Without statistics SQLite cannot tell a selective
+// index (one partnership) from a broad one (every open commitment) and may scan the broad one.
+void RefreshStatistics(Db& db);
+
 // This installation's id, made by the first Migrate. Throws DbError when not migrated.
 std::string InstanceId(Db& db);
 

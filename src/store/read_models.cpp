@@ -13,18 +13,31 @@ namespace {
 
 // Open statuses, mirrored from domain::IsOpenStatus for use in SQL.
 constexpr char kOpen[] = "status IN ('proposed', 'agreed', 'planned', 'in_progress')";
+// The same inside one partnership's queries: the unary + keeps SQLite from choosing the
+// (status, …) index, which would scan every open commitment of every partnership, over the
+// (partnership_id, …) ones (the database has no statistics to tell them apart).
+constexpr char kOpenInPartnership[] = "+status IN ('proposed', 'agreed', 'planned', 'in_progress')";
 
 const std::string kOpenByAreaSql =
     std::string(
         "SELECT area, status, count(*) FROM commitments WHERE partnership_id = ? AND "
         "archived = 0 AND ") +
-    kOpen + " GROUP BY area, status";
+    kOpenInPartnership + " GROUP BY area, status";
 constexpr char kFollowThrough[] =
     "SELECT coalesce(sum(status = 'done'), 0), coalesce(sum(status <> 'proposed'), 0) "
     "FROM commitments WHERE partnership_id = ? AND archived = 0";
 constexpr char kLastContact[] =
     "SELECT max(starts_at) FROM meetings WHERE partnership_id = ? AND archived = 0 AND "
     "starts_at <= ?";
+// Per area over all partnerships or one (?2); ?1 is today. Served by covering indexes.
+const std::string kTotalsColumns =
+    std::string("SELECT area, coalesce(sum(") + kOpen + "), 0), coalesce(sum((" + kOpen +
+    ") AND due_date < ?1), 0), coalesce(sum(status = 'done'), 0), "
+    "coalesce(sum(status <> 'proposed'), 0) FROM commitments WHERE archived = 0";
+const std::string kTotalsAll = kTotalsColumns + " GROUP BY area";
+const std::string kTotalsOne = kTotalsColumns + " AND partnership_id = ?2 GROUP BY area";
+constexpr char kCountPartnerships[] = "SELECT count(*) FROM partnerships WHERE archived = 0";
+
 constexpr char kTimelineMeetings[] =
     "SELECT id, starts_at, kind, title, time_zone FROM meetings "
     "WHERE partnership_id = ? AND archived = 0";
@@ -67,7 +80,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
     if (!select.IsNull(0)) last_contact = json::string(select.Text(0).substr(0, 10));
   }
   ListQuery overdue_query{.conditions = {{"partnership_id = ?", {id}},
-                                         {kOpen, {}},
+                                         {kOpenInPartnership, {}},
                                          {"due_date < ?", {FormatDate(today)}}},
                           .sort_column = "due_date",
                           .descending = false,
@@ -91,6 +104,45 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
            {"left_proposed", left_proposed}},
           std::move(overdue.items_json),
           std::move(next_events.items_json)};
+}
+
+json::object DashboardTotals(Db& db, const std::optional<std::string>& partnership_id, Date today) {
+  const auto with_follow_through = [](json::object figures) {
+    const auto ratio = domain::FollowThrough(figures.at("done").as_int64(),
+                                             figures.at("left_proposed").as_int64());
+    figures["follow_through"] = ratio ? json::value(*ratio) : json::value(nullptr);
+    return figures;
+  };
+  json::object by_area;
+  long long open = 0, overdue = 0, done = 0, left_proposed = 0;
+  {
+    Stmt select = db.Prepare(partnership_id ? kTotalsOne : kTotalsAll);
+    select.Bind(1, FormatDate(today));
+    if (partnership_id) select.Bind(2, *partnership_id);
+    while (select.Step()) {
+      by_area[select.Text(0)] = with_follow_through({{"open", select.Int(1)},
+                                                     {"overdue", select.Int(2)},
+                                                     {"done", select.Int(3)},
+                                                     {"left_proposed", select.Int(4)}});
+      open += select.Int(1);
+      overdue += select.Int(2);
+      done += select.Int(3);
+      left_proposed += select.Int(4);
+    }
+  }
+  long long partnerships = 1;
+  if (!partnership_id) {
+    Stmt count = db.Prepare(kCountPartnerships);
+    count.Step();
+    partnerships = count.Int(0);
+  }
+  json::object totals = with_follow_through({{"partnerships", partnerships},
+                                             {"open", open},
+                                             {"overdue", overdue},
+                                             {"done", done},
+                                             {"left_proposed", left_proposed}});
+  totals["by_area"] = std::move(by_area);
+  return totals;
 }
 
 json::array Timeline(Db& db, const json::object& partnership) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <optional>
 #include <string>
 
 #include "base/time.h"
@@ -22,6 +23,12 @@ struct PartnershipSummary {
 };
 PartnershipSummary SummarizePartnership(Db& db, const boost::json::object& partnership, Date today,
                                         Instant now);
+
+// Figures over every live commitment (or one partnership's when `partnership_id` is given):
+// {"partnerships", "open", "overdue", "done", "left_proposed", "follow_through",
+//  "by_area": {area: {"open", "overdue", "done", "left_proposed", "follow_through"}}}.
+boost::json::object DashboardTotals(Db& db, const std::optional<std::string>& partnership_id,
+                                    Date today);
 
 // The partnership's milestones, meetings, commitment transitions and events, oldest first. Each
 // item: {"at", "kind", "ref_id", "summary"}.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
 
 #include "base/id.h"
 #include "store/changes.h"
@@ -33,11 +34,40 @@ bool IsJsonValued(FieldType type) {
   }
 }
 
-std::string SelectColumns(const ResourceSpec& spec) {
+std::string BuildSelectColumns(const ResourceSpec& spec) {
   std::string columns = "id";
   for (const FieldSpec& field : spec.fields) (columns += ", ") += field.name;
   for (std::string_view column : kTrailingColumns) (columns += ", ") += column;
   return columns;
+}
+
+// "id, <fields…>, version, …" per resource, built once: it prefixes every read.
+const std::string& SelectColumns(const ResourceSpec& spec) {
+  static const auto* cache = [] {
+    auto* built = new std::unordered_map<const ResourceSpec*, std::string>();
+    for (const ResourceSpec* known : domain::AllResources()) {
+      built->emplace(known, BuildSelectColumns(*known));
+    }
+    return built;
+  }();
+  const auto found = cache->find(&spec);
+  if (found != cache->end()) return found->second;
+  thread_local std::string other;  // a resource outside AllResources (tests)
+  other = BuildSelectColumns(spec);
+  return other;
+}
+
+// "SELECT <columns> FROM <table> WHERE id = ?" per resource, built once.
+const std::string& SelectByIdSql(const ResourceSpec& spec) {
+  static const auto* cache = [] {
+    auto* built = new std::unordered_map<const ResourceSpec*, std::string>();
+    for (const ResourceSpec* known : domain::AllResources()) {
+      built->emplace(known, "SELECT " + SelectColumns(*known) + " FROM " +
+                                std::string(known->name) + " WHERE id = ?");
+    }
+    return built;
+  }();
+  return cache->at(&spec);
 }
 
 void AppendJsonString(std::string& out, std::string_view text) {
@@ -177,8 +207,7 @@ const json::value* ValueOrDefault(const json::object& fields, const FieldSpec& f
 }  // namespace
 
 std::optional<json::object> GetRecord(Db& db, const ResourceSpec& spec, std::string_view id) {
-  Stmt select = db.Prepare("SELECT " + SelectColumns(spec) + " FROM " + std::string(spec.name) +
-                           " WHERE id = ?");
+  Stmt select = db.Prepare(SelectByIdSql(spec));
   select.Bind(1, id);
   if (!select.Step()) return std::nullopt;
   return ReadRecord(select, spec);
@@ -236,8 +265,7 @@ TextPage ListRecordsJson(Db& db, const ResourceSpec& spec, const ListQuery& quer
 }
 
 std::optional<RecordJson> GetRecordJson(Db& db, const ResourceSpec& spec, std::string_view id) {
-  Stmt select = db.Prepare("SELECT " + SelectColumns(spec) + " FROM " + std::string(spec.name) +
-                           " WHERE id = ?");
+  Stmt select = db.Prepare(SelectByIdSql(spec));
   select.Bind(1, id);
   if (!select.Step()) return std::nullopt;
   RecordJson record;

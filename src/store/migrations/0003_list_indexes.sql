@@ -11,3 +11,5 @@ CREATE INDEX meetings_live_starts ON meetings (archived, starts_at, id);
 -- The dashboard's overdue list: open commitments of one partnership by due date.
 CREATE INDEX commitments_partnership_live_due
   ON commitments (partnership_id, archived, due_date, id);
+-- The dashboard's totals per area over all partnerships, read from the index alone.
+CREATE INDEX commitments_live_area_status ON commitments (archived, area, status, due_date);

@@ -33,7 +33,7 @@ constexpr char kLastContact[] =
 const std::string kTotalsColumns =
     std::string("SELECT area, coalesce(sum(") + kOpen + "), 0), coalesce(sum((" + kOpen +
     ") AND due_date < ?1), 0), coalesce(sum(status = 'done'), 0), "
-    "coalesce(sum(status <> 'proposed'), 0) FROM commitments WHERE archived = 0";
+    "coalesce(sum(status <> 'proposed'), 0), count(*) FROM commitments WHERE archived = 0";
 const std::string kTotalsAll = kTotalsColumns + " GROUP BY area";
 const std::string kTotalsOne = kTotalsColumns + " AND partnership_id = ?2 GROUP BY area";
 constexpr char kCountPartnerships[] = "SELECT count(*) FROM partnerships WHERE archived = 0";
@@ -114,7 +114,7 @@ json::object DashboardTotals(Db& db, const std::optional<std::string>& partnersh
     return figures;
   };
   json::object by_area;
-  long long open = 0, overdue = 0, done = 0, left_proposed = 0;
+  long long open = 0, overdue = 0, done = 0, left_proposed = 0, total = 0;
   {
     Stmt select = db.Prepare(partnership_id ? kTotalsOne : kTotalsAll);
     select.Bind(1, FormatDate(today));
@@ -123,11 +123,13 @@ json::object DashboardTotals(Db& db, const std::optional<std::string>& partnersh
       by_area[select.Text(0)] = with_follow_through({{"open", select.Int(1)},
                                                      {"overdue", select.Int(2)},
                                                      {"done", select.Int(3)},
-                                                     {"left_proposed", select.Int(4)}});
+                                                     {"left_proposed", select.Int(4)},
+                                                     {"total", select.Int(5)}});
       open += select.Int(1);
       overdue += select.Int(2);
       done += select.Int(3);
       left_proposed += select.Int(4);
+      total += select.Int(5);
     }
   }
   long long partnerships = 1;
@@ -140,7 +142,8 @@ json::object DashboardTotals(Db& db, const std::optional<std::string>& partnersh
                                              {"open", open},
                                              {"overdue", overdue},
                                              {"done", done},
-                                             {"left_proposed", left_proposed}});
+                                             {"left_proposed", left_proposed},
+                                             {"total", total}});
   totals["by_area"] = std::move(by_area);
   return totals;
 }

@@ -25,8 +25,8 @@ PartnershipSummary SummarizePartnership(Db& db, const boost::json::object& partn
                                         Instant now);
 
 // Figures over every live commitment (or one partnership's when `partnership_id` is given):
-// {"partnerships", "open", "overdue", "done", "left_proposed", "follow_through",
-//  "by_area": {area: {"open", "overdue", "done", "left_proposed", "follow_through"}}}.
+// {"partnerships", "open", "overdue", "done", "left_proposed", "total", "follow_through",
+//  "by_area": {area: {"open", "overdue", "done", "left_proposed", "total", "follow_through"}}}.
 boost::json::object DashboardTotals(Db& db, const std::optional<std::string>& partnership_id,
                                     Date today);
 

@@ -22,7 +22,7 @@ const DAY = 86400000
 function dayFromNow(n) {
   return new Date(Date.now() + n * DAY).toISOString().slice(0, 10)
 }
-const RAW_KEY = /\b(?:app|nav|lang|common|text|fields|enum|area|agenda|dashboard|partnerships?|meeting|commitments?|calendar|event|directory|person|organization|city|errors|problem)\.[a-zA-Z_]+\b/
+const RAW_KEY = /\b(?:app|nav|lang|common|text|fields|enum|area|agenda|dashboard|partnerships?|meeting|commitments?|calendar|event|directory|person|organization|city|errors|problem|search|translations|glossary|recordKinds?)\.[a-zA-Z_]+\b/
 
 describe('Amity web UI', () => {
   let server
@@ -353,8 +353,8 @@ describe('Amity web UI', () => {
 
   test('switch to 中文 and Türkçe: the screens are translated', async () => {
     const expectations = {
-      zh: { nav: ['概览', '友好城市', '承诺事项', '日程', '通讯录'], board: '已完成', lang: 'zh-CN', partnership: '伊兹密尔 ↔ 青岛' },
-      tr: { nav: ['Gösterge paneli', 'Kardeş şehirler', 'Taahhütler', 'Takvim', 'Rehber'], board: 'Tamamlandı', lang: 'tr-TR', partnership: 'İzmir ↔ Çingdao' },
+      zh: { nav: ['概览', '友好城市', '承诺事项', '日程', '通讯录', '翻译', '术语表'], board: '已完成', lang: 'zh-CN', partnership: '伊兹密尔 ↔ 青岛' },
+      tr: { nav: ['Gösterge paneli', 'Kardeş şehirler', 'Taahhütler', 'Takvim', 'Rehber', 'Çeviriler', 'Sözlük'], board: 'Tamamlandı', lang: 'tr-TR', partnership: 'İzmir ↔ Çingdao' },
     }
     for (const [lang, want] of Object.entries(expectations)) {
       await go('/')

@@ -112,6 +112,11 @@ test('every value of every enumeration has a label', () => {
     'enum.eventStatus': 'EVENT_STATUSES',
     'enum.orgKind': 'ORGANIZATION_KINDS',
     area: 'AREA_CODES',
+    'enum.glossaryKind': 'GLOSSARY_KINDS',
+    recordKinds: 'RECORD_KINDS',
+    recordKind: 'RECORD_KINDS',
+    'text.by': 'TRANSLATORS',
+    'translations.state': 'QUEUE_STATES',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

@@ -25,11 +25,17 @@ const routes: RouteRecordRaw[] = [
   { path: '/organizations/:id/edit', name: 'organization-edit', component: () => import('./views/OrganizationForm.vue'), props: true, meta: { title: 'organization.edit', section: 'directory' } },
   { path: '/cities/new', name: 'city-new', component: () => import('./views/CityForm.vue'), meta: { title: 'city.new', section: 'directory' } },
   { path: '/cities/:id/edit', name: 'city-edit', component: () => import('./views/CityForm.vue'), props: true, meta: { title: 'city.edit', section: 'directory' } },
+  { path: '/search', name: 'search', component: () => import('./views/SearchView.vue'), meta: { title: 'nav.search' } },
+  { path: '/translations', name: 'translations', component: () => import('./views/TranslationsView.vue'), meta: { title: 'nav.translations' } },
+  { path: '/glossary', name: 'glossary', component: () => import('./views/GlossaryView.vue'), meta: { title: 'nav.glossary' } },
+  { path: '/glossary/new', name: 'glossary-new', component: () => import('./views/GlossaryForm.vue'), meta: { title: 'glossary.new', section: 'glossary' } },
+  { path: '/glossary/:id/edit', name: 'glossary-edit', component: () => import('./views/GlossaryForm.vue'), props: true, meta: { title: 'glossary.edit', section: 'glossary' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue'), meta: { title: 'errors.pageNotFound' } },
 ]
 
 export const router = createRouter({
   history: createWebHistory(),
   routes,
-  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  // An address with #field is scrolled by the screen once the field exists (see EditorForm).
+  scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? false : { top: 0 }),
 })

@@ -4,12 +4,23 @@
 export const LANGS = ['tr', 'zh', 'en'] as const
 export type Lang = (typeof LANGS)[number]
 
+/** Who made a translation. */
+export const TRANSLATORS = ['human', 'machine'] as const
+export type Translator = (typeof TRANSLATORS)[number]
+/** The status of one translated language of a text (the server keeps it; see docs/API.md). */
+export interface TranslationStatus {
+  by: Translator
+  reviewed: boolean
+}
+
 /** A translatable text: one value per language and the language it was written in. */
 export interface Text {
   original: Lang
   tr?: string
   zh?: string
   en?: string
+  /** Status of each translated (non-original) language that has a value. */
+  translations?: Partial<Record<Lang, TranslationStatus>>
 }
 
 export interface Base {
@@ -187,6 +198,79 @@ export interface AmityEvent extends Base {
   commitment_ids: string[]
 }
 
+export const GLOSSARY_KINDS = ['city', 'institution', 'title', 'festival', 'heritage_site', 'other'] as const
+export type GlossaryKind = (typeof GLOSSARY_KINDS)[number]
+/** An official name with its fixed rendering in each language. */
+export interface GlossaryTerm extends Base {
+  term: Text
+  kind: GlossaryKind
+  note?: string | null
+}
+
+/** The kinds of record the search and the translation queue name (resource names). */
+export const RECORD_KINDS = [
+  'partnerships',
+  'meetings',
+  'commitments',
+  'events',
+  'people',
+  'organizations',
+  'cities',
+  'glossary',
+] as const
+export type RecordKind = (typeof RECORD_KINDS)[number]
+
+/** One piece of a matching text; `match` marks the words the query found. */
+export interface Segment {
+  text: string
+  match: boolean
+}
+export interface SearchMatch {
+  field: string
+  /** the language of a translatable field's value; "" for plain strings */
+  lang: Lang | ''
+  segments: Segment[]
+}
+/** What names a result: a text, a plain string (people), or a partnership's two city names. */
+export type SearchTitle = Text | string | { home_city: Text | null; partner_city: Text | null } | null
+export interface SearchItem {
+  id: string
+  title: SearchTitle
+  score: number
+  matches: SearchMatch[]
+}
+export interface SearchGroup {
+  kind: string
+  total: number
+  best_score: number
+  items: SearchItem[]
+}
+export interface SearchResults {
+  query: string
+  accents: 'insensitive' | 'sensitive'
+  total: number
+  groups: SearchGroup[]
+}
+
+export const QUEUE_STATES = ['missing', 'unreviewed'] as const
+export type QueueState = (typeof QUEUE_STATES)[number]
+/** One text to translate into (missing) or review in (unreviewed) a language. */
+export interface QueueItem {
+  kind: string
+  id: string
+  field: string
+  state: QueueState
+  updated_at: string
+  text: Text
+}
+export interface QueuePage {
+  lang: Lang
+  items: QueueItem[]
+  total: number
+  limit: number
+  offset: number
+}
+
 export const AREA_CODES = [
   'technology_ai',
   'education',
@@ -223,9 +307,25 @@ export interface DashboardEntry {
   done: number
   left_proposed: number
 }
+/** Commitment figures over the whole register (or one partnership), computed by the server. */
+export interface DashboardFigures {
+  open: number
+  overdue: number
+  done: number
+  left_proposed: number
+  total: number
+  follow_through: number | null
+}
+export interface DashboardTotals extends DashboardFigures {
+  partnerships: number
+  by_area: Record<string, DashboardFigures>
+}
 export interface Dashboard {
   today: string
   partnerships: DashboardEntry[]
+  /** partnerships shown (a page of the register) and how many there are */
+  total: number
+  totals: DashboardTotals
 }
 
 /** One field problem of an application/problem+json answer. */

@@ -123,7 +123,13 @@ export function useEditor<R extends Base, D extends object>(options: EditorOptio
       setRecord(latest)
       const merged = draft.value as Record<string, unknown>
       for (const key of Object.keys(mine)) {
-        if (!same(mine[key], base[key])) merged[key] = mine[key]
+        if (same(mine[key], base[key])) continue
+        const latestValue = merged[key] as { stored?: unknown } | null
+        merged[key] = mine[key]
+        // A text being edited keeps the latest stored version, which its status badges compare with.
+        if (latestValue && typeof latestValue === 'object' && 'stored' in latestValue) {
+          ;(merged[key] as { stored?: unknown }).stored = latestValue.stored
+        }
       }
       failure.value = null
     } catch (error) {

@@ -66,11 +66,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cannot open %s\n", db_path.c_str());
     return 1;
   }
-  // The floor: the same MATCH, ranked, limited as the API asks the index.
+  // The floor: the same MATCH and candidate window the API asks the index for (the 2,000
+  // newest matches, scored with bm25 and ranked), without grouping, records or highlighting.
   sqlite3_stmt* raw = nullptr;
   sqlite3_prepare_v2(db,
-                     "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank "
-                     "LIMIT 400",
+                     "SELECT rowid FROM (SELECT rowid, bm25(search_index) AS score FROM "
+                     "search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 2000) "
+                     "ORDER BY score LIMIT 400",
                      -1, &raw, nullptr);
   CURL* curl = curl_easy_init();
   size_t bytes = 0;

@@ -18,6 +18,8 @@ namespace {
 
 // How many texts the index returns before grouping; enough for 10 records of every kind.
 constexpr int kHitLimit = 400;
+// Matching texts highlighted per result.
+constexpr size_t kMatchesShown = 3;
 
 // What names the record in a result list.
 json::value TitleOf(store::Db& db, const domain::ResourceSpec& spec, const json::object& record) {
@@ -99,6 +101,7 @@ http::Response Search(Call& call) {
     if (inserted) order[hit.kind].push_back(hit.record_id);
     entry->second.hits.push_back(std::move(hit));
   }
+  const std::vector<search::Token> wanted = search::Tokenize(query, accents);
   json::array groups;
   long long total = 0;
   for (auto& [group_kind, ids] : order) {
@@ -108,12 +111,15 @@ http::Response Search(Call& call) {
       const auto record = store::GetRecord(call.db, spec, ids[i]);
       if (!record) continue;
       json::array matches;
-      for (const store::SearchHit& hit : found[ids[i]].hits) {
+      const std::vector<store::SearchHit>& hits = found[ids[i]].hits;
+      // The best few matching texts are enough to show why the record was found.
+      for (size_t h = 0; h < hits.size() && h < kMatchesShown; ++h) {
+        const store::SearchHit& hit = hits[h];
         matches.push_back(json::object{
             {"field", hit.field},
             {"lang", hit.lang},
             {"segments",
-             SegmentsJson(search::Highlight(HitText(call.db, *record, hit), query, accents))}});
+             SegmentsJson(search::Highlight(HitText(call.db, *record, hit), wanted, accents))}});
       }
       items.push_back(json::object{{"id", ids[i]},
                                    {"title", TitleOf(call.db, spec, *record)},

@@ -36,7 +36,11 @@ std::optional<std::string> MatchExpression(std::string_view query, std::string_v
 }
 
 std::vector<Segment> Highlight(std::string_view text, std::string_view query, Accents accents) {
-  const std::vector<Token> wanted = Tokenize(query, accents);
+  return Highlight(text, Tokenize(query, accents), accents);
+}
+
+std::vector<Segment> Highlight(std::string_view text, const std::vector<Token>& wanted,
+                               Accents accents) {
   std::vector<Segment> segments;
   size_t done = 0;
   for (const Token& word : Tokenize(text, accents)) {

@@ -26,4 +26,9 @@ struct Segment {
 // MatchExpression does. Returns one unmarked segment when nothing matches.
 std::vector<Segment> Highlight(std::string_view text, std::string_view query, Accents accents);
 
+// The same with the query already tokenized (Tokenize(query, accents)), for highlighting many
+// texts against one query.
+std::vector<Segment> Highlight(std::string_view text, const std::vector<Token>& wanted,
+                               Accents accents);
+
 }  // namespace amity::search

@@ -16,11 +16,20 @@ constexpr char kDeleteTextRows[] = "DELETE FROM search_texts WHERE record_id = ?
 constexpr char kInsertText[] =
     "INSERT INTO search_texts (kind, record_id, field, lang) VALUES (?, ?, ?, ?)";
 constexpr char kInsertIndex[] = "INSERT INTO search_index (rowid, exact, loose) VALUES (?, ?, ?)";
+// FTS5 walks the matches newest first (rowid order, which it does natively) and stops after
+// ?5 candidates; only those are scored with bm25 and ranked. For a term with fewer matches
+// this is exactly full ranking; for a very common word it ranks the newest ?5 matches instead of
+// scoring every one of tens of thousands.
 constexpr char kSearch[] =
-    "SELECT t.kind, t.record_id, t.field, t.lang, bm25(search_index) AS score "
-    "FROM search_index JOIN search_texts t ON t.rowid = search_index.rowid "
-    "WHERE search_index MATCH ?1 AND (?2 IS NULL OR t.kind = ?2) AND (?3 IS NULL OR t.lang = ?3) "
-    "ORDER BY score, t.record_id, t.field, t.lang LIMIT ?4";
+    "SELECT t.kind, t.record_id, t.field, t.lang, s.score "
+    "FROM (SELECT rowid, bm25(search_index) AS score FROM search_index "
+    "      WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?5) s "
+    "JOIN search_texts t ON t.rowid = s.rowid "
+    "WHERE (?2 IS NULL OR t.kind = ?2) AND (?3 IS NULL OR t.lang = ?3) "
+    "ORDER BY s.score, t.record_id, t.field, t.lang LIMIT ?4";
+
+// Candidates scored per search (see kSearch).
+constexpr int kCandidateWindow = 2000;
 
 void AddText(Db& db, std::string_view kind, std::string_view id, std::string_view field,
              std::string_view lang, std::string_view text) {
@@ -96,7 +105,7 @@ std::vector<SearchHit> SearchTexts(Db& db, const std::string& match,
                                    const std::optional<std::string>& lang, int limit) {
   std::vector<SearchHit> hits;
   Stmt select = db.Prepare(kSearch);
-  select.Bind(1, match).Bind(2, kind).Bind(3, lang).Bind(4, limit);
+  select.Bind(1, match).Bind(2, kind).Bind(3, lang).Bind(4, limit).Bind(5, kCandidateWindow);
   while (select.Step()) {
     hits.push_back({std::string(select.Text(0)), std::string(select.Text(1)),
                     std::string(select.Text(2)), std::string(select.Text(3)), select.Real(4)});

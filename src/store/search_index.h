@@ -36,7 +36,8 @@ struct SearchHit {
 };
 
 // Texts matching the FTS5 `match` expression (see search::MatchExpression), best first,
-// optionally only of resource `kind` and language `lang`; at most `limit` hits.
+// optionally only of resource `kind` and language `lang`; at most `limit` hits. Ranking (bm25)
+// covers the 2,000 most recent matching texts: all of them for all but very common words.
 std::vector<SearchHit> SearchTexts(Db& db, const std::string& match,
                                    const std::optional<std::string>& kind,
                                    const std::optional<std::string>& lang, int limit);

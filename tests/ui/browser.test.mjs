@@ -7,14 +7,13 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
   api,
-  launchBrowser,
   rawGet,
   screenshot,
   selectContaining,
   seriousViolations,
   settle,
   SCREENSHOTS,
-  startServer,
+  openSession,
 } from './harness.mjs'
 
 const DAY = 86400000
@@ -25,32 +24,17 @@ function dayFromNow(n) {
 const RAW_KEY = /\b(?:app|nav|lang|common|text|fields|enum|area|agenda|dashboard|partnerships?|meeting|commitments?|calendar|event|directory|person|organization|city|errors|problem|search|translations|glossary|recordKinds?)\.[a-zA-Z_]+\b/
 
 describe('Amity web UI', () => {
-  let server
-  let browser
-  let context
-  let page
-  const problems = [] // page errors and console errors seen during the run
+  let session, server, browser, context, page, problems
   const ids = {}
 
   before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } })
-    page = await context.newPage()
-    page.setDefaultTimeout(15000)
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-    page.on('console', (message) => {
-      // The browser logs every 4xx answer; the tests cause some on purpose.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        problems.push(`console: ${message.text()}`)
-      }
-    })
+    session = await openSession()
+    ;({ server, browser, context, page, problems } = session)
     ids.izmir = (await api(server, 'GET', 'cities')).json.items.find((c) => c.country === 'TR').id
   })
 
   after(async () => {
-    await browser?.close()
-    await server?.stop()
+    await session?.close()
   })
 
   async function go(path) {

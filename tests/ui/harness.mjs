@@ -151,3 +151,35 @@ export async function settle(page) {
   await page.waitForLoadState('networkidle')
   await page.waitForFunction(() => !document.querySelector('.loading'))
 }
+
+/**
+ * One browser session against a fresh server: an English page (1360×900, 15 s timeouts) whose
+ * page errors and console errors are collected in `problems` (the browser's own "Failed to load
+ * resource" lines are left out: the tests cause some 4xx answers on purpose). Close with
+ * `session.close()`.
+ */
+export async function openSession() {
+  const server = await startServer()
+  const browser = await launchBrowser()
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15000)
+  const problems = []
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console: ${message.text()}`)
+    }
+  })
+  return {
+    server,
+    browser,
+    context,
+    page,
+    problems,
+    async close() {
+      await browser.close()
+      await server.stop()
+    },
+  }
+}

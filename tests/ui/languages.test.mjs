@@ -7,37 +7,23 @@
 // languages next to the others.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, launchBrowser, screenshot, seriousViolations, settle, SCREENSHOTS, startServer } from './harness.mjs'
+import { api, openSession, screenshot, seriousViolations, settle, SCREENSHOTS } from './harness.mjs'
 
 const RAW_KEY = /\b(?:app|nav|lang|common|text|fields|enum|area|search|translations|glossary|recordKinds?|errors|problem)\.[a-zA-Z_]+\b/
 const UUID = '[0-9a-f-]{36}'
 
 describe('Amity web UI: search, translations and glossary', () => {
-  let server
-  let browser
-  let context
-  let page
-  const problems = []
+  let session, server, browser, context, page, problems
   const ids = {}
 
   before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } })
-    page = await context.newPage()
-    page.setDefaultTimeout(15000)
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        problems.push(`console: ${message.text()}`)
-      }
-    })
+    session = await openSession()
+    ;({ server, browser, context, page, problems } = session)
     ids.partnership = (await api(server, 'GET', 'partnerships')).json.items[0].id
   })
 
   after(async () => {
-    await browser?.close()
-    await server?.stop()
+    await session?.close()
   })
 
   async function go(path) {

@@ -41,21 +41,16 @@ json::object ValidBody(const Call& call, const domain::ResourceSpec& body_spec) 
                         problems);
 }
 
-std::string StringField(const json::object& object, std::string_view key) {
-  const json::value* value = object.if_contains(key);
-  return value && value->is_string() ? std::string(value->as_string()) : std::string();
-}
-
 }  // namespace
 
 http::Response TransitionCommitment(Call& call) {
   const json::object body = ValidBody(call, kTransitionBody);
-  const std::string to = StringField(body, "to"), note = StringField(body, "note");
+  const std::string to = store::StringMember(body, "to"), note = store::StringMember(body, "note");
   const long long expected = IfMatchVersion(call.request, false);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, domain::Commitments());
   CheckVersion(current, expected);
-  const std::string from = StringField(current, "status");
+  const std::string from = store::StringMember(current, "status");
   if (Problems problems = domain::CheckTransition(from, to, note); !problems.empty()) {
     throw http::HttpError(422, "Transition not allowed", problems);
   }
@@ -75,8 +70,8 @@ http::Response AddCommitmentNote(Call& call) {
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, domain::Commitments());
   const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};
-  json::object entry =
-      store::AppendNote(call.db, current.at("id").as_string(), StringField(body, "note"), write);
+  json::object entry = store::AppendNote(call.db, current.at("id").as_string(),
+                                         store::StringMember(body, "note"), write);
   tx.Commit();
   return JsonResponse(201, entry);
 }

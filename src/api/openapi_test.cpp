@@ -21,7 +21,9 @@ TEST(OpenApiTest, EveryRouteIsDocumented) {
     EXPECT_TRUE(paths.at(route.pattern).as_object().contains(Lower(route.method)))
         << route.method << " " << route.pattern;
     for (const std::string& schema : {route.request_schema, route.response_schema}) {
-      if (!schema.empty()) EXPECT_TRUE(schemas.contains(schema)) << schema;
+      if (!schema.empty()) {
+        EXPECT_TRUE(schemas.contains(schema)) << schema;
+      }
     }
   }
 }

@@ -8,22 +8,18 @@ namespace json = boost::json;
 
 namespace {
 
-std::string_view StringOr(const json::object& record, std::string_view field) {
-  const json::value* value = record.if_contains(field);
-  return value && value->is_string() ? std::string_view(value->as_string()) : std::string_view();
-}
-
 void CheckInterval(const json::object& record, Problems& problems) {
   // Both are normalized UTC text, which sorts chronologically.
-  const auto starts = StringOr(record, "starts_at"), ends = StringOr(record, "ends_at");
+  const auto starts = store::StringMember(record, "starts_at"),
+             ends = store::StringMember(record, "ends_at");
   if (!starts.empty() && !ends.empty() && ends < starts) {
     problems.push_back({"ends_at", "ends_before_start", "must not be before starts_at"});
   }
 }
 
 void CheckPartnership(store::Db& db, const json::object& record, Problems& problems) {
-  const auto home = StringOr(record, "home_city_id");
-  if (home == StringOr(record, "partner_city_id")) {
+  const auto home = store::StringMember(record, "home_city_id");
+  if (home == store::StringMember(record, "partner_city_id")) {
     problems.push_back({"partner_city_id", "same_city", "must differ from home_city_id"});
     return;
   }
@@ -35,8 +31,9 @@ void CheckPartnership(store::Db& db, const json::object& record, Problems& probl
     milestones.push_back({std::string(milestone.at("kind").as_string()),
                           *ParseDate(milestone.at("date").as_string())});
   }
-  for (Problem& problem : domain::CheckMilestoneGates(StringOr(*home_city, "country"),
-                                                      StringOr(record, "tier"), milestones)) {
+  for (Problem& problem :
+       domain::CheckMilestoneGates(store::StringMember(*home_city, "country"),
+                                   store::StringMember(record, "tier"), milestones)) {
     problems.push_back(std::move(problem));
   }
 }
@@ -46,7 +43,8 @@ void CheckSamePartnership(store::Db& db, const domain::ResourceSpec& target, std
                           const json::object& record, const std::string& field,
                           Problems& problems) {
   const auto other = store::GetRecord(db, target, id);
-  if (other && StringOr(*other, "partnership_id") != StringOr(record, "partnership_id")) {
+  if (other && store::StringMember(*other, "partnership_id") !=
+                   store::StringMember(record, "partnership_id")) {
     problems.push_back(
         {field, "other_partnership", "belongs to another partnership than partnership_id"});
   }
@@ -74,7 +72,7 @@ Problems CheckRecordRules(store::Db& db, const domain::ResourceSpec& spec,
   } else if (spec.name == "meetings") {
     CheckInterval(record, problems);
   } else if (spec.name == "commitments") {
-    const auto meeting = StringOr(record, "meeting_id");
+    const auto meeting = store::StringMember(record, "meeting_id");
     if (!meeting.empty()) {
       CheckSamePartnership(db, domain::Meetings(), meeting, record, "meeting_id", problems);
     }

@@ -24,11 +24,6 @@ size_t CountCharacters(std::string_view utf8) {
                        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
-bool IsBlank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
 std::string TypeName(FieldType type) {
   switch (type) {
     case FieldType::kText:

@@ -1,7 +1,9 @@
-// Small text facts: the languages Amity writes in and ISO 3166-1 country codes.
+// Small text facts: the languages Amity writes in, ISO 3166-1 country codes, blank text and
+// JSON string quoting.
 #pragma once
 
 #include <array>
+#include <string>
 #include <string_view>
 
 namespace amity {
@@ -13,5 +15,12 @@ bool IsLanguage(std::string_view code);
 
 // True for an officially assigned ISO 3166-1 alpha-2 code in upper case ("TR", "CN").
 bool IsCountryCode(std::string_view code);
+
+// True when `text` is empty or only spaces, tabs and line breaks.
+bool IsBlank(std::string_view text);
+
+// Appends `text` (valid UTF-8) to `out` as a quoted JSON string, escaping quotes, backslashes
+// and control characters.
+void AppendJsonString(std::string& out, std::string_view text);
 
 }  // namespace amity

@@ -26,5 +26,17 @@ TEST(TextTest, LanguagesAreTurkishChineseEnglish) {
   EXPECT_FALSE(IsLanguage("TR"));
 }
 
+TEST(TextTest, BlankIsOnlyWhitespace) {
+  EXPECT_TRUE(IsBlank(""));
+  EXPECT_TRUE(IsBlank(" \t\r\n"));
+  EXPECT_FALSE(IsBlank(" x "));
+}
+
+TEST(TextTest, JsonStringsAreQuotedAndEscaped) {
+  std::string out;
+  AppendJsonString(out, "İzmir \"say\" a\\b\n\x01 哈尔滨");
+  EXPECT_EQ(out, "\"İzmir \\\"say\\\" a\\\\b\\n\\u0001 哈尔滨\"");
+}
+
 }  // namespace
 }  // namespace amity

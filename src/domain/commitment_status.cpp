@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "base/text.h"
 #include "domain/resources.h"
 
 namespace amity::domain {
@@ -15,11 +16,6 @@ int Rank(std::string_view status) {
   return it == std::end(kCommitmentStatuses)
              ? -1
              : static_cast<int>(it - std::begin(kCommitmentStatuses));
-}
-
-bool IsBlank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
 }  // namespace

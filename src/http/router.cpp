@@ -35,9 +35,4 @@ bool Pattern::Match(const std::vector<std::string_view>& segments, Params& param
   return true;
 }
 
-bool MatchPattern(std::string_view pattern, const std::vector<std::string_view>& segments,
-                  Params& params) {
-  return Pattern(std::string(pattern)).Match(segments, params);
-}
-
 }  // namespace amity::http

@@ -32,8 +32,4 @@ class Pattern {
   std::vector<std::string> parts_;
 };
 
-// Matches `segments` against `pattern` (split on every call: for tests and one-off use).
-bool MatchPattern(std::string_view pattern, const std::vector<std::string_view>& segments,
-                  Params& params);
-
 }  // namespace amity::http

@@ -7,14 +7,14 @@ namespace {
 
 TEST(RouterTest, MatchesLiteralAndParameterSegments) {
   Params params;
-  EXPECT_TRUE(MatchPattern("/api/v1/commitments/{id}/transitions",
-                           SplitPath("/api/v1/commitments/abc/transitions"), params));
+  EXPECT_TRUE(Pattern("/api/v1/commitments/{id}/transitions")
+                  .Match(SplitPath("/api/v1/commitments/abc/transitions"), params));
   ASSERT_EQ(params.size(), 1u);
   EXPECT_EQ(params[0].first, "id");
   EXPECT_EQ(params[0].second, "abc");
-  EXPECT_FALSE(MatchPattern("/api/v1/commitments/{id}", SplitPath("/api/v1/commitments"), params));
-  EXPECT_FALSE(MatchPattern("/api/v1/cities", SplitPath("/api/v1/events"), params));
-  EXPECT_TRUE(MatchPattern("/api/v1/cities", SplitPath("/api/v1/cities/"), params));
+  EXPECT_FALSE(Pattern("/api/v1/commitments/{id}").Match(SplitPath("/api/v1/commitments"), params));
+  EXPECT_FALSE(Pattern("/api/v1/cities").Match(SplitPath("/api/v1/events"), params));
+  EXPECT_TRUE(Pattern("/api/v1/cities").Match(SplitPath("/api/v1/cities/"), params));
 }
 
 TEST(RouterTest, SplitsPaths) {

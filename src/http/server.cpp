@@ -8,6 +8,7 @@
 #include <restinio/all.hpp>
 #include <thread>
 
+#include "base/text.h"
 #include "base/time.h"
 #include "http/problem.h"
 #include "http/query.h"
@@ -60,29 +61,13 @@ const char* ReasonPhrase(int status) {
   }
 }
 
-std::string JsonEscaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-      out += buffer;
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 void LogRequest(const Request& request, int status, double millis, size_t bytes) {
-  const std::string line =
-      "{\"time\":\"" + FormatInstant(Now()) + "\",\"method\":\"" + JsonEscaped(request.method) +
-      "\",\"path\":\"" + JsonEscaped(request.path) + "\",\"status\":" + std::to_string(status) +
-      ",\"ms\":" + std::to_string(millis) + ",\"bytes\":" + std::to_string(bytes) + "}\n";
+  std::string line = "{\"time\":\"" + FormatInstant(Now()) + "\",\"method\":";
+  AppendJsonString(line, request.method);
+  line += ",\"path\":";
+  AppendJsonString(line, request.path);
+  line += ",\"status\":" + std::to_string(status) + ",\"ms\":" + std::to_string(millis) +
+          ",\"bytes\":" + std::to_string(bytes) + "}\n";
   std::fwrite(line.data(), 1, line.size(), stdout);
 }
 
@@ -98,10 +83,14 @@ Response Dispatch(const Handler& handler, const Request& request, std::size_t ma
   } catch (const HttpError& error) {
     return ProblemResponse(error);
   } catch (const std::exception& error) {
-    std::fprintf(stderr,
-                 "{\"level\":\"error\",\"method\":\"%s\",\"path\":\"%s\",\"error\":\"%s\"}\n",
-                 JsonEscaped(request.method).c_str(), JsonEscaped(request.path).c_str(),
-                 JsonEscaped(error.what()).c_str());
+    std::string line = "{\"level\":\"error\",\"method\":";
+    AppendJsonString(line, request.method);
+    line += ",\"path\":";
+    AppendJsonString(line, request.path);
+    line += ",\"error\":";
+    AppendJsonString(line, error.what());
+    line += "}\n";
+    std::fputs(line.c_str(), stderr);
     return ProblemResponse(500, "Internal server error");
   }
 }

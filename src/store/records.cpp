@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "base/id.h"
+#include "base/text.h"
 #include "store/changes.h"
 #include "store/search_index.h"
 
@@ -68,39 +69,6 @@ const std::string& SelectByIdSql(const ResourceSpec& spec) {
     return built;
   }();
   return cache->at(&spec);
-}
-
-void AppendJsonString(std::string& out, std::string_view text) {
-  out.push_back('"');
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out += "\\u00";
-          out.push_back(kHex[(c >> 4) & 0xF]);
-          out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
 }
 
 void AppendNumber(std::string& out, double number) {
@@ -206,11 +174,15 @@ const json::value* ValueOrDefault(const json::object& fields, const FieldSpec& f
 
 }  // namespace
 
+std::string StringMember(const json::object& object, std::string_view key) {
+  const json::value* value = object.if_contains(key);
+  return value && value->is_string() ? std::string(value->as_string()) : std::string();
+}
+
 std::optional<json::object> GetRecord(Db& db, const ResourceSpec& spec, std::string_view id) {
-  Stmt select = db.Prepare(SelectByIdSql(spec));
-  select.Bind(1, id);
-  if (!select.Step()) return std::nullopt;
-  return ReadRecord(select, spec);
+  const std::optional<RecordJson> record = GetRecordJson(db, spec, id);
+  if (!record) return std::nullopt;
+  return json::parse(record->json).as_object();
 }
 
 namespace {

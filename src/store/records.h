@@ -45,6 +45,10 @@ struct Page {
   long long total = 0;
 };
 
+// The string value of `key` in `object` (a record, a translatable text, a request body), or ""
+// when the key is absent or not a string.
+std::string StringMember(const boost::json::object& object, std::string_view key);
+
 // Returns the record with `id` (archived or not) as a JSON object, or nullopt when absent.
 std::optional<boost::json::object> GetRecord(Db& db, const domain::ResourceSpec& spec,
                                              std::string_view id);

@@ -20,11 +20,6 @@ namespace {
 constexpr int kBatch = 20;
 constexpr auto kRetryDelay = std::chrono::minutes(1);
 
-std::string StringAt(const json::object& object, std::string_view key) {
-  const json::value* value = object.if_contains(key);
-  return value && value->is_string() ? std::string(value->as_string()) : std::string();
-}
-
 // The glossary terms as (source, target) pairs for one language pair.
 std::vector<domain::GlossaryTerm> TermsFor(const json::array& glossary, std::string_view source,
                                            std::string_view target) {
@@ -32,7 +27,8 @@ std::vector<domain::GlossaryTerm> TermsFor(const json::array& glossary, std::str
   for (const json::value& entry : glossary) {
     const json::value* term = entry.as_object().if_contains("term");
     if (term == nullptr || !term->is_object()) continue;
-    terms.push_back({StringAt(term->as_object(), source), StringAt(term->as_object(), target)});
+    terms.push_back({store::StringMember(term->as_object(), source),
+                     store::StringMember(term->as_object(), target)});
   }
   return terms;
 }
@@ -94,14 +90,15 @@ int Worker::RunOnce() {
         store::TranslationQuery{.lang = std::string(lang), .state = "missing", .limit = kBatch});
     for (const json::value& entry : queue.items) {
       const json::object& item = entry.as_object();
-      const std::string id = StringAt(item, "id"), field = StringAt(item, "field");
+      const std::string id = store::StringMember(item, "id"),
+                        field = store::StringMember(item, "field");
       const std::string key = id + "/" + field + "/" + std::string(lang);
       if (auto retry = retry_after_.find(key); retry != retry_after_.end() && now < retry->second) {
         continue;
       }
       const json::object& text = item.at("text").as_object();
-      const std::string original = StringAt(text, "original");
-      const std::string source_text = StringAt(text, original);
+      const std::string original = store::StringMember(text, "original");
+      const std::string source_text = store::StringMember(text, original);
       const domain::ProtectedText protected_text =
           domain::ProtectTerms(source_text, TermsFor(glossary.items, original, lang));
       std::string error;
@@ -116,14 +113,14 @@ int Worker::RunOnce() {
       }
       retry_after_.erase(key);
 
-      const domain::ResourceSpec* spec = domain::FindResource(StringAt(item, "kind"));
+      const domain::ResourceSpec* spec = domain::FindResource(store::StringMember(item, "kind"));
       store::Tx tx(db);
       const auto current = store::GetRecord(db, *spec, id);
       if (!current || current->at("archived").as_bool()) continue;
       const json::value& stored = current->at(field);
       // Someone edited the text meanwhile: leave it for the next pass.
-      if (!stored.is_object() || StringAt(stored.as_object(), "original") != original ||
-          StringAt(stored.as_object(), original) != source_text ||
+      if (!stored.is_object() || store::StringMember(stored.as_object(), "original") != original ||
+          store::StringMember(stored.as_object(), original) != source_text ||
           stored.as_object().contains(lang)) {
         continue;
       }

@@ -9,10 +9,13 @@ packages=(
   # C++ libraries
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libboost-json1.81-dev
   libsqlite3-dev libhowardhinnant-date-dev tzdata libgtest-dev libcurl4-openssl-dev
+  libsodium-dev
   # browser tests
   chromium
   # tools
   sqlite3 clang-format
+  # security tests: SQL injection scan, libFuzzer (clang and its runtime)
+  sqlmap clang libclang-rt-dev
   # Chinese glyphs for browser screenshots
   fonts-noto-cjk
 )

@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -116,6 +117,9 @@ TestServer::TestServer(bool demo, const std::vector<std::string>& environment) {
   std::string output;
   const int code = RunAmity({demo ? "demo" : "migrate", "--db", db_path_}, &output);
   EXPECT_EQ(code, 0) << output;
+  // The tests act as an admin with an API token unless they say otherwise.
+  admin_ = AddUser("admin@amity.test", "admin");
+  token_ = admin_.token;
   port_ = FreePort();
   pid_ = fork();
   if (pid_ == 0) {
@@ -165,7 +169,15 @@ HttpResult TestServer::Request(const std::string& method, const std::string& pat
     list = curl_slist_append(list, "Content-Type: application/json");
   }
   list = curl_slist_append(list, "Expect:");
-  for (const std::string& header : headers) list = curl_slist_append(list, header.c_str());
+  bool credentials = false;
+  for (const std::string& header : headers) {
+    list = curl_slist_append(list, header.c_str());
+    credentials |= strncasecmp(header.c_str(), "Authorization:", 14) == 0 ||
+                   strncasecmp(header.c_str(), "Cookie:", 7) == 0;
+  }
+  if (!credentials && !token_.empty()) {
+    list = curl_slist_append(list, ("Authorization: Bearer " + token_).c_str());
+  }
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, AppendBody);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &result.body);
@@ -178,6 +190,38 @@ HttpResult TestServer::Request(const std::string& method, const std::string& pat
   curl_slist_free_all(list);
   curl_easy_cleanup(curl);
   return result;
+}
+
+TestUser TestServer::AddUser(const std::string& email, const std::string& role,
+                             const std::vector<std::string>& partnerships) const {
+  TestUser user;
+  user.email = email;
+  user.role = role;
+  std::vector<std::string> args = {"user",    "add", "--db",   db_path_,
+                                   "--email", email, "--role", role};
+  for (const std::string& id : partnerships) {
+    args.push_back("--partnership");
+    args.push_back(id);
+  }
+  std::string output;
+  EXPECT_EQ(RunAmity(args, &output), 0) << output;
+  const auto line_value = [&output](const std::string& key) {
+    const size_t at = output.find("\n" + key + ": ");
+    if (at == std::string::npos) return std::string();
+    const size_t start = at + key.size() + 3;
+    return output.substr(start, output.find('\n', start) - start);
+  };
+  user.id = line_value("id");
+  user.password = line_value("password");
+  EXPECT_FALSE(user.password.empty()) << output;
+  output.clear();
+  EXPECT_EQ(
+      RunAmity({"token", "add", "--db", db_path_, "--email", email, "--name", "tests"}, &output), 0)
+      << output;
+  // The token is the last line printed (migration notices may come first).
+  while (!output.empty() && output.back() == '\n') output.pop_back();
+  user.token = output.substr(output.rfind('\n') + 1);
+  return user;
 }
 
 HttpResult TestServer::Post(const std::string& path, const json::value& body) const {
@@ -198,10 +242,13 @@ std::string TestServer::Snapshot() const {
   std::string snapshot;
   for (const std::string& table : tables) {
     snapshot += "== " + table + "\n";
-    sqlite3_prepare_v2(db, ("SELECT * FROM \"" + table + "\" ORDER BY rowid").c_str(), -1, &stmt,
+    // Every table (WITHOUT ROWID ones too) in the order of its first columns.
+    sqlite3_prepare_v2(db, ("SELECT * FROM \"" + table + "\" ORDER BY 1, 2").c_str(), -1, &stmt,
                        nullptr);
     while (sqlite3_step(stmt) == SQLITE_ROW) {
       for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+        // When a token was last used is bookkeeping, not data a request may have changed.
+        if (std::string_view(sqlite3_column_name(stmt, i)) == "last_used_at") continue;
         const auto* text = sqlite3_column_text(stmt, i);
         snapshot += text ? reinterpret_cast<const char*>(text) : "NULL";
         snapshot += "|";

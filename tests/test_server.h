@@ -30,6 +30,16 @@ bool PortOpen(int port);
 // Reads a whole file ("" when missing).
 std::string ReadFile(const std::string& path);
 
+// A user made with `amity user add`, with an API token from `amity token add`.
+struct TestUser {
+  std::string id;
+  std::string email;
+  std::string role;
+  std::string password;
+  std::string token;
+  std::string Bearer() const { return "Authorization: Bearer " + token; }
+};
+
 class TestServer {
  public:
   // Creates a fresh database (with the İzmir–Harbin demo when `demo`) and starts the server
@@ -38,11 +48,18 @@ class TestServer {
   // Stops the server with SIGTERM and removes the folder.
   ~TestServer();
 
+  // Sends a request as the admin (its bearer token) unless `headers` carry an Authorization or
+  // Cookie header of their own; "Authorization:" alone sends none (an anonymous caller).
   HttpResult Request(const std::string& method, const std::string& path,
                      const std::string& body = "",
                      const std::vector<std::string>& headers = {}) const;
   HttpResult Get(const std::string& path) const { return Request("GET", path); }
   HttpResult Post(const std::string& path, const boost::json::value& body) const;
+
+  // Adds a user with `role` (and for partners their partnerships) and an API token for it.
+  TestUser AddUser(const std::string& email, const std::string& role,
+                   const std::vector<std::string>& partnerships = {}) const;
+  const TestUser& admin() const { return admin_; }
 
   // Every row of every table, in a stable order: equal snapshots mean an unchanged database.
   std::string Snapshot() const;
@@ -59,6 +76,8 @@ class TestServer {
   std::string db_path_;
   int port_ = 0;
   int pid_ = -1;
+  TestUser admin_;
+  std::string token_;
 };
 
 }  // namespace amity::testing

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "api/auth.h"
 #include "api/handlers.h"
 #include "api/responses.h"
 #include "http/error.h"
@@ -28,6 +29,9 @@ std::vector<Route> BuildRoutes() {
                       schema});
     routes.push_back(
         {"DELETE", base + "/{id}", ArchiveRecordHandler, "Archive a " + schema, spec, "", "", 204});
+    routes.push_back({"GET", base + "/{id}/changes", RecordChangesHandler,
+                      "The change trail of one " + schema + ", newest first", spec, "",
+                      "ChangePage"});
   }
   routes.push_back({"POST", "/api/v1/commitments/{id}/transitions", TransitionCommitment,
                     "Move a commitment to another status", nullptr, "TransitionInput",
@@ -53,12 +57,49 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"GET", "/api/v1/translations", TranslationQueue,
                     "Texts to translate or review into one language (lang, state, kind), newest "
                     "first",
-                    nullptr, "", "TranslationQueue"});
-  routes.push_back({"GET", "/api/v1/changes", ListChangesHandler, "The change trail, newest first",
-                    nullptr, "", "ChangePage"});
+                    nullptr, "", "TranslationQueue", 200, Access::kHome});
+  routes.push_back({"GET", "/api/v1/changes", ListChangesHandler,
+                    "The change trail, newest first (entity, record_id, actor, op, since, until)",
+                    nullptr, "", "ChangePage", 200, Access::kAdmin});
+  routes.push_back({"GET", "/api/v1/audit", ListAuthEvents,
+                    "Logins, failed logins, role changes and tokens, newest first (kind, email, "
+                    "since, until)",
+                    nullptr, "", "AuthEventPage", 200, Access::kAdmin});
+  routes.push_back({"POST", "/api/v1/session", Login,
+                    "Sign in with e-mail and password: sets the session cookie, returns the CSRF "
+                    "token",
+                    nullptr, "LoginInput", "Session", 200, Access::kPublic});
   routes.push_back(
-      {"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "", ""});
-  routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "", ""});
+      {"GET", "/api/v1/session", CurrentSession, "The signed-in user", nullptr, "", "Session"});
+  routes.push_back({"DELETE", "/api/v1/session", Logout, "Sign out (revokes the session)", nullptr,
+                    "", "", 204});
+  routes.push_back({"POST", "/api/v1/session/password", ChangeOwnPassword,
+                    "Change your own password (other sessions are signed out)", nullptr,
+                    "PasswordInput", "", 204});
+  routes.push_back({"GET", "/api/v1/users", ListUsers, "Every user account", nullptr, "",
+                    "UserList", 200, Access::kAdmin});
+  routes.push_back({"POST", "/api/v1/users", CreateUser,
+                    "Invite a user: returns a random first password, shown once", nullptr,
+                    "UserInput", "UserWithPassword", 201, Access::kAdmin});
+  routes.push_back({"GET", "/api/v1/users/{id}", GetUser, "One user account", nullptr, "", "User",
+                    200, Access::kAdmin});
+  routes.push_back({"PATCH", "/api/v1/users/{id}", UpdateUser,
+                    "Change a user's role, name, partnerships or disable it (If-Match: version)",
+                    nullptr, "UserPatch", "User", 200, Access::kAdmin});
+  routes.push_back({"POST", "/api/v1/users/{id}/password", ResetUserPassword,
+                    "Reset a user's password to a random one, shown once", nullptr, "",
+                    "UserWithPassword", 200, Access::kAdmin});
+  routes.push_back(
+      {"GET", "/api/v1/tokens", ListTokens, "Your API tokens", nullptr, "", "TokenList"});
+  routes.push_back({"POST", "/api/v1/tokens", CreateToken,
+                    "Create an API token (sent as Authorization: Bearer); shown once", nullptr,
+                    "TokenInput", "TokenWithSecret", 201});
+  routes.push_back(
+      {"DELETE", "/api/v1/tokens/{id}", RevokeToken, "Revoke an API token", nullptr, "", "", 204});
+  routes.push_back({"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "",
+                    "", 200, Access::kPublic});
+  routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "", "",
+                    200, Access::kPublic});
   return routes;
 }
 
@@ -90,11 +131,29 @@ std::string_view Call::Param(std::string_view name) const {
   return {};
 }
 
-std::string Call::Actor() const { return "anonymous"; }
+std::string Call::Actor() const { return principal.email; }
+
+std::string Call::ClientAddress() const {
+  if (context.trust_proxy) {
+    if (const auto forwarded = request.Header("X-Forwarded-For")) {
+      std::string_view first = forwarded->substr(0, forwarded->find(','));
+      while (!first.empty() && first.front() == ' ') first.remove_prefix(1);
+      while (!first.empty() && first.back() == ' ') first.remove_suffix(1);
+      if (!first.empty()) return std::string(first);
+    }
+  }
+  return request.remote_address;
+}
 
 Api::Api(store::Pool& pool, Context context) : pool_(pool), context_(std::move(context)) {}
 
-http::Response Api::Handle(const http::Request& request) {
+http::Response Api::Handle(const http::Request& request) { return Dispatch(request, nullptr); }
+
+http::Response Api::HandleAs(const http::Request& request, const domain::Principal& principal) {
+  return Dispatch(request, &principal);
+}
+
+http::Response Api::Dispatch(const http::Request& request, const domain::Principal* principal) {
   std::string_view method = request.method;
   if (method == "HEAD") method = "GET";  // HEAD is GET without the body (the adapter drops it)
   const auto segments = http::SplitPath(request.path);
@@ -113,6 +172,29 @@ http::Response Api::Handle(const http::Request& request) {
     }
     auto lease = pool_.Acquire();
     Call call{request, params, route, *lease, context_, context_.clock()};
+    if (principal != nullptr) {
+      call.principal = *principal;
+      call.authenticated = true;
+    } else {
+      Authenticate(call);
+    }
+    if (route.access != Access::kPublic) {
+      if (!call.authenticated) {
+        throw http::HttpError(401, "Unauthorized",
+                              {{"", "not_signed_in",
+                                "sign in (POST /api/v1/session) or send Authorization: Bearer "
+                                "<token>"}},
+                              {{"WWW-Authenticate", "Bearer realm=\"amity\""}});
+      }
+      CheckCsrf(call);
+      if ((route.access == Access::kAdmin && !domain::IsAdmin(call.principal)) ||
+          (route.access == Access::kHome && !domain::SeesEverything(call.principal))) {
+        throw http::HttpError(403, "Forbidden",
+                              {{"", "forbidden",
+                                "your role (" + std::string(domain::RoleName(call.principal.role)) +
+                                    ") may not use this route"}});
+      }
+    }
     return route.handler(call);
   }
   if (!allowed.empty()) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/time.h"
+#include "domain/access.h"
 #include "domain/resources.h"
 #include "http/message.h"
 #include "http/router.h"
@@ -19,7 +20,14 @@ namespace amity::api {
 struct Context {
   std::string instance_id;
   std::function<Instant()> clock = Now;  // tests and the demo loader may fix the time
+  int session_ttl_seconds = 12 * 3600;   // a login session's lifetime
+  bool secure_cookies = false;           // mark the session cookie Secure (served over TLS)
+  bool trust_proxy = false;  // X-Forwarded-For / X-Forwarded-Proto come from our own proxy
 };
+
+// Who may call a route: anyone, any signed-in user, the home city's roles (not partner users),
+// or admins only. Finer rules (visibility, ownership) are checked by the handlers.
+enum class Access { kPublic, kUser, kHome, kAdmin };
 
 struct Route;
 
@@ -31,11 +39,18 @@ struct Call {
   store::Db& db;
   const Context& context;
   Instant now;
+  // The caller: a signed-in user, or for kPublic routes possibly nobody (role viewer, no id).
+  domain::Principal principal;
+  bool authenticated = false;
+  // How the caller proved who it is: the digest of its session cookie ("" for a bearer token).
+  std::string session_digest;
 
   // The path parameter `name` (e.g. "id"); empty when absent.
   std::string_view Param(std::string_view name) const;
-  // The actor recorded in the change trail for writes made by this call.
+  // The actor recorded in the change trail for writes made by this call: the user's e-mail.
   std::string Actor() const;
+  // The client's address (X-Forwarded-For when the proxy is trusted).
+  std::string ClientAddress() const;
 };
 
 using RouteHandler = http::Response (*)(Call& call);
@@ -49,6 +64,7 @@ struct Route {
   std::string request_schema;   // component schema name of the body, empty for none
   std::string response_schema;  // component schema name of the answer, empty for none
   int success_status = 200;
+  Access access = Access::kUser;
 };
 
 // Every route the API serves, in the order they are matched.
@@ -63,7 +79,13 @@ class Api {
   // for server failures; the server adapter maps both to problem responses.
   http::Response Handle(const http::Request& request);
 
+  // Answers `request` as `principal` without authenticating it: the demo loader and the command
+  // line act as domain::SystemPrincipal().
+  http::Response HandleAs(const http::Request& request, const domain::Principal& principal);
+
  private:
+  http::Response Dispatch(const http::Request& request, const domain::Principal* principal);
+
   store::Pool& pool_;
   Context context_;
 };

@@ -1,6 +1,7 @@
 // The commitment workflow: status transitions, progress notes and their history.
 #include <boost/json.hpp>
 
+#include "api/access.h"
 #include "api/handlers.h"
 #include "api/responses.h"
 #include "api/validation.h"
@@ -49,6 +50,7 @@ http::Response TransitionCommitment(Call& call) {
   const long long expected = IfMatchVersion(call.request, false);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, domain::Commitments());
+  RequireEditable(call, domain::Commitments(), current);
   CheckVersion(current, expected);
   const std::string from = store::StringMember(current, "status");
   if (Problems problems = domain::CheckTransition(from, to, note); !problems.empty()) {
@@ -69,6 +71,7 @@ http::Response AddCommitmentNote(Call& call) {
   const json::object body = ValidBody(call, kNoteBody);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, domain::Commitments());
+  RequireEditable(call, domain::Commitments(), current);
   const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};
   json::object entry = store::AppendNote(call.db, current.at("id").as_string(),
                                          store::StringMember(body, "note"), write);

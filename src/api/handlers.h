@@ -25,6 +25,17 @@ http::Response Dashboard(Call& call);
 http::Response ListAreas(Call& call);
 http::Response GetArea(Call& call);
 http::Response ListChangesHandler(Call& call);
+http::Response RecordChangesHandler(Call& call);
+http::Response ListAuthEvents(Call& call);
+
+http::Response ListUsers(Call& call);
+http::Response GetUser(Call& call);
+http::Response CreateUser(Call& call);
+http::Response UpdateUser(Call& call);
+http::Response ResetUserPassword(Call& call);
+http::Response ListTokens(Call& call);
+http::Response CreateToken(Call& call);
+http::Response RevokeToken(Call& call);
 http::Response OpenApi(Call& call);
 http::Response Search(Call& call);
 http::Response TranslationQueue(Call& call);

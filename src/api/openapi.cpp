@@ -294,6 +294,80 @@ json::object Schemas() {
                            {"properties",
                             {{"items", {{"type", "array"}, {"items", {{"type", "object"}}}}},
                              {"total", {{"type", "integer"}}}}}};
+  const auto string_type = [](std::string_view format = {}) {
+    json::object type{{"type", "string"}};
+    if (!format.empty()) type["format"] = format;
+    return type;
+  };
+  const json::object nullable_string{{"type", {"string", "null"}}};
+  schemas["LoginInput"] = {
+      {"type", "object"},
+      {"required", {"email", "password"}},
+      {"additionalProperties", false},
+      {"properties", {{"email", string_type("email")}, {"password", string_type("password")}}}};
+  schemas["PasswordInput"] = {
+      {"type", "object"},
+      {"required", {"current_password", "new_password"}},
+      {"additionalProperties", false},
+      {"properties",
+       {{"current_password", string_type("password")},
+        {"new_password", {{"type", "string"}, {"format", "password"}, {"minLength", 12}}}}}};
+  json::object user_properties{{"email", string_type("email")},
+                               {"display_name", string_type()},
+                               {"role", {{"type", "string"}, {"enum", Strings(domain::kRoles)}}},
+                               {"person_id", nullable_string},
+                               {"partnerships", {{"type", "array"}, {"items", string_type()}}},
+                               {"disabled", {{"type", "boolean"}}}};
+  schemas["UserInput"] = {{"type", "object"},
+                          {"required", {"email", "role"}},
+                          {"additionalProperties", false},
+                          {"properties", user_properties}};
+  json::object patch_properties = user_properties;
+  patch_properties.erase("email");
+  schemas["UserPatch"] = {
+      {"type", "object"}, {"additionalProperties", false}, {"properties", patch_properties}};
+  json::object user_read = user_properties;
+  user_read["id"] = string_type();
+  user_read["version"] = {{"type", "integer"}};
+  user_read["created_at"] = string_type("date-time");
+  user_read["updated_at"] = string_type("date-time");
+  schemas["User"] = {{"type", "object"}, {"properties", user_read}};
+  json::object with_password = user_read;
+  with_password["password"] = {{"type", "string"},
+                               {"description", "the first password, shown only in this answer"}};
+  schemas["UserWithPassword"] = {{"type", "object"}, {"properties", with_password}};
+  schemas["UserList"] = {{"type", "object"},
+                         {"properties", {{"items", {{"type", "array"}, {"items", Ref("User")}}}}}};
+  schemas["Session"] = {{"type", "object"},
+                        {"properties",
+                         {{"user", Ref("User")},
+                          {"csrf_token",
+                           {{"type", "string"},
+                            {"description",
+                             "send as X-CSRF-Token with every change made with "
+                             "the session cookie"}}},
+                          {"expires_at", string_type("date-time")}}}};
+  json::object token_properties{
+      {"id", string_type()},           {"user_id", string_type()},
+      {"name", string_type()},         {"created_at", string_type("date-time")},
+      {"expires_at", nullable_string}, {"last_used_at", nullable_string},
+      {"revoked_at", nullable_string}};
+  schemas["TokenInput"] = {
+      {"type", "object"},
+      {"required", {"name"}},
+      {"additionalProperties", false},
+      {"properties", {{"name", string_type()}, {"expires_at", string_type("date-time")}}}};
+  schemas["Token"] = {{"type", "object"}, {"properties", token_properties}};
+  token_properties["token"] = {{"type", "string"},
+                               {"description", "the secret, shown only in this answer"}};
+  schemas["TokenWithSecret"] = {{"type", "object"}, {"properties", token_properties}};
+  schemas["TokenList"] = {
+      {"type", "object"},
+      {"properties", {{"items", {{"type", "array"}, {"items", Ref("Token")}}}}}};
+  schemas["AuthEventPage"] = {{"type", "object"},
+                              {"properties",
+                               {{"items", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                                {"total", {{"type", "integer"}}}}}};
   return schemas;
 }
 
@@ -335,6 +409,7 @@ json::object OpenApiDocument() {
     if (!route.response_schema.empty()) {
       success["content"] = {{"application/json", {{"schema", Ref(route.response_schema)}}}};
     }
+    if (route.access == Access::kPublic) operation["security"] = json::array();
     operation["responses"] = {
         {std::to_string(route.success_status), std::move(success)},
         {"default",
@@ -349,9 +424,15 @@ json::object OpenApiDocument() {
             {"version", "1"},
             {"description",
              "Sister-city partnerships: register, meetings, commitments, "
-             "events. Errors are RFC 9457 problem details."}}},
+             "events. Errors are RFC 9457 problem details. Sign in with POST /api/v1/session "
+             "(cookie + X-CSRF-Token on changes) or send an API token as Authorization: Bearer."}}},
+          {"security", {{{"bearer", json::array()}}, {{"session", json::array()}}}},
           {"paths", std::move(paths)},
-          {"components", {{"schemas", Schemas()}}}};
+          {"components",
+           {{"schemas", Schemas()},
+            {"securitySchemes",
+             {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
+              {"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "amity_session"}}}}}}}};
 }
 
 http::Response OpenApi(Call& call) {

@@ -1,6 +1,7 @@
 // Views over a whole partnership: its timeline and the dashboard.
 #include <boost/json.hpp>
 
+#include "api/access.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
 #include "api/responses.h"
@@ -15,7 +16,9 @@ namespace json = boost::json;
 
 http::Response PartnershipTimeline(Call& call) {
   const json::object partnership = LoadLiveRecord(call, domain::Partnerships());
-  return JsonResponse(200, json::object{{"items", store::Timeline(call.db, partnership)}});
+  const auto visible = VisibleCondition(call.principal, domain::Commitments());
+  return JsonResponse(200, json::object{{"items", store::Timeline(call.db, partnership,
+                                                                  visible ? &*visible : nullptr)}});
 }
 
 http::Response Dashboard(Call& call) {
@@ -32,6 +35,12 @@ http::Response Dashboard(Call& call) {
       RejectUnknownParameter(name);
     }
   }
+  if (auto visible = VisibleCondition(call.principal, domain::Partnerships())) {
+    query.conditions.push_back(std::move(*visible));
+  }
+  // Commitments, meetings and events share the columns the condition names.
+  const auto visible_rows = VisibleCondition(call.principal, domain::Commitments());
+  const store::Condition* visible = visible_rows ? &*visible_rows : nullptr;
   const Date today = DateOf(call.now);
   store::Page page = store::ListRecords(call.db, domain::Partnerships(), query);
   // Records inside the summaries arrive as JSON text; the answer is assembled as text around them.
@@ -40,7 +49,7 @@ http::Response Dashboard(Call& call) {
   for (const json::value& item : page.items) {
     const json::object& partnership = item.as_object();
     store::PartnershipSummary summary =
-        store::SummarizePartnership(call.db, partnership, today, call.now);
+        store::SummarizePartnership(call.db, partnership, today, call.now, visible);
     // Which legal steps the home city's country requires, and which are recorded.
     const auto home =
         store::GetRecord(call.db, domain::Cities(), partnership.at("home_city_id").as_string());
@@ -63,8 +72,8 @@ http::Response Dashboard(Call& call) {
     body += entry;
     first = false;
   }
-  body += "],\"total\":" + std::to_string(page.total) +
-          ",\"totals\":" + json::serialize(store::DashboardTotals(call.db, only, today)) + "}";
+  body += "],\"total\":" + std::to_string(page.total) + ",\"totals\":" +
+          json::serialize(store::DashboardTotals(call.db, only, today, page.total, visible)) + "}";
   http::Response response;
   response.body = std::move(body);
   return response;

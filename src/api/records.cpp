@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "api/access.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
 #include "api/record_rules.h"
@@ -48,6 +49,20 @@ http::Response RecordResponse(int status, store::Db& db, const domain::ResourceS
   return response;
 }
 
+// Partner users work inside what the home city shared: their records are shared, and they may
+// not change a record's visibility. `current` is null on create.
+void CheckVisibilityChange(const Call& call, json::object& fields, const json::object* current) {
+  if (domain::CanChangeVisibility(call.principal)) return;
+  const json::value* given = fields.if_contains("visibility");
+  const std::string_view now =
+      current ? std::string_view(current->at("visibility").as_string()) : "shared";
+  if (given && !(given->is_string() && given->as_string() == now)) {
+    Forbid("visibility", "your role (" + std::string(domain::RoleName(call.principal.role)) +
+                             ") may not change who sees a record");
+  }
+  if (!current) fields["visibility"] = "shared";
+}
+
 }  // namespace
 
 json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec) {
@@ -59,12 +74,16 @@ json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec) {
         404, "Not found",
         {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
   }
+  RequireVisible(call, spec, *record);
   return std::move(*record);
 }
 
 http::Response ListRecordsHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
-  const store::ListQuery query = ParseListQuery(spec, call.request.query, DateOf(call.now));
+  store::ListQuery query = ParseListQuery(spec, call.request.query, DateOf(call.now));
+  if (auto visible = VisibleCondition(call.principal, spec)) {
+    query.conditions.push_back(std::move(*visible));
+  }
   const store::TextPage page = store::ListRecordsJson(call.db, spec, query);
   http::Response response;
   response.body.reserve(page.items_json.size() + 64);
@@ -80,6 +99,11 @@ http::Response GetRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
   const std::string_view id = call.Param("id");
   RequireUuid(id, spec.singular);
+  if (!domain::SeesEverything(call.principal)) {
+    // Archived records stay readable by id; the rules still decide who sees them.
+    if (const auto record = store::GetRecord(call.db, spec, id))
+      RequireVisible(call, spec, *record);
+  }
   return RecordResponse(200, call.db, spec, id);
 }
 
@@ -87,6 +111,7 @@ http::Response CreateRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
   Validated input = ValidateFields(spec, ParseBody(call), Mode::kCreate);
   if (!input.problems.empty()) Fail(input.problems, spec.singular);
+  CheckVisibilityChange(call, input.fields, nullptr);
   ReconcileTexts(spec, input.fields, nullptr);
   store::Tx tx(call.db);
   Problems problems = CheckReferences(call.db, input.references);
@@ -102,6 +127,14 @@ http::Response CreateRecordHandler(Call& call) {
   }
   problems = CheckRecordRules(call.db, spec, candidate);
   if (!problems.empty()) Fail(problems, spec.singular);
+  if (!domain::CanCreate(call.principal, FactsOf(spec, candidate))) {
+    Forbid("", "your role (" + std::string(domain::RoleName(call.principal.role)) +
+                   ") may not create this " + std::string(spec.singular) +
+                   (call.principal.role == domain::Role::kPartner
+                        ? " (partner users create shared records in their own partnerships)"
+                        : ""));
+  }
+  if (!call.principal.user_id.empty()) input.fields["created_by"] = call.principal.user_id;
   const json::object record =
       store::InsertRecord(call.db, spec, input.fields, WriteContextOf(call));
   const std::string id(record.at("id").as_string());
@@ -118,7 +151,9 @@ http::Response UpdateRecordHandler(Call& call) {
   if (!input.problems.empty()) Fail(input.problems, spec.singular);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, spec);
+  RequireEditable(call, spec, current);
   CheckVersion(current, expected);
+  CheckVisibilityChange(call, input.fields, &current);
   ReconcileTexts(spec, input.fields, &current);
   Problems problems = CheckReferences(call.db, input.references);
   if (!problems.empty()) Fail(problems, spec.singular);
@@ -128,6 +163,8 @@ http::Response UpdateRecordHandler(Call& call) {
   }
   problems = CheckRecordRules(call.db, spec, merged);
   if (!problems.empty()) Fail(problems, spec.singular);
+  // Moving a record (e.g. to another partnership) must keep it within what the caller edits.
+  RequireEditable(call, spec, merged);
   store::UpdateRecord(call.db, spec, current, input.fields, WriteContextOf(call));
   http::Response response = RecordResponse(200, call.db, spec, call.Param("id"));
   tx.Commit();
@@ -139,6 +176,10 @@ http::Response ArchiveRecordHandler(Call& call) {
   const long long expected = IfMatchVersion(call.request, false);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, spec);
+  if (!domain::CanArchive(call.principal, FactsOf(spec, current))) {
+    Forbid("", "your role (" + std::string(domain::RoleName(call.principal.role)) +
+                   ") may not archive this " + std::string(spec.singular));
+  }
   CheckVersion(current, expected);
   store::ArchiveRecord(call.db, spec, current, WriteContextOf(call));
   tx.Commit();

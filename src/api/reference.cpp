@@ -1,4 +1,4 @@
-// Read-only reference data and the audit trail: areas and changes.
+// Read-only reference data: the areas.
 #include <boost/json.hpp>
 
 #include "api/handlers.h"
@@ -8,7 +8,6 @@
 #include "domain/areas.h"
 #include "domain/resources.h"
 #include "http/error.h"
-#include "store/changes.h"
 
 namespace amity::api {
 namespace json = boost::json;
@@ -34,30 +33,6 @@ http::Response GetArea(Call& call) {
     throw http::HttpError(404, "Not found", {{"code", "not_found", "no area with this code"}});
   }
   return JsonResponse(200, AreaJson(*area));
-}
-
-http::Response ListChangesHandler(Call& call) {
-  store::ChangeQuery query;
-  for (const auto& [name, value] : call.request.query) {
-    if (name == "entity") {
-      if (!domain::FindResource(value)) {
-        RejectParameter(name, "invalid_enum", "not a resource name");
-      }
-      query.entity = value;
-    } else if (name == "record_id") {
-      if (!IsUuid(value)) {
-        RejectParameter(name, "invalid_id", "expected a UUID");
-      }
-      query.record_id = value;
-    } else if (!ParsePaging(name, value, query.limit, query.offset)) {
-      RejectUnknownParameter(name);
-    }
-  }
-  store::Page page = store::ListChanges(call.db, query);
-  return JsonResponse(200, json::object{{"items", std::move(page.items)},
-                                        {"total", page.total},
-                                        {"limit", query.limit},
-                                        {"offset", query.offset}});
 }
 
 }  // namespace amity::api

@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "api/access.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
 #include "api/responses.h"
@@ -100,6 +101,16 @@ http::Response Search(Call& call) {
     auto [entry, inserted] = found.try_emplace(hit.record_id, Found{hit.score, {}});
     if (inserted) order[hit.kind].push_back(hit.record_id);
     entry->second.hits.push_back(std::move(hit));
+  }
+  if (!domain::SeesEverything(call.principal)) {  // partner users: only what they may see
+    for (auto& [group_kind, ids] : order) {
+      const domain::ResourceSpec& spec = *domain::FindResource(group_kind);
+      std::erase_if(ids, [&](const std::string& id) {
+        const auto record = store::GetRecord(call.db, spec, id);
+        return !record || !domain::CanSee(call.principal, FactsOf(spec, *record));
+      });
+    }
+    std::erase_if(order, [](const auto& entry) { return entry.second.empty(); });
   }
   const std::vector<search::Token> wanted = search::Tokenize(query, accents);
   json::array groups;

@@ -72,7 +72,7 @@ class DemoLoader {
     request.path = path;
     request.body = json::serialize(body);
     try {
-      const http::Response response = api_.Handle(request);
+      const http::Response response = api_.HandleAs(request, domain::SystemPrincipal());
       return json::parse(response.body).as_object();
     } catch (const http::HttpError& error) {
       std::string detail;

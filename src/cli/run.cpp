@@ -19,11 +19,15 @@ constexpr char kUsage[] =
     "  demo     load the İzmir–Harbin demo data    amity demo [--db PATH] [--scale N]\n"
     "  backup   copy the live database to FILE     amity backup [--db PATH] FILE\n"
     "  reindex  rebuild the search index           amity reindex [--db PATH]\n"
+    "  user     add, list users, reset a password  amity user add --email E --role R\n"
+    "  token    create an API token for a user     amity token add --email E --name NAME\n"
     "\n"
     "  amity --version | amity COMMAND --help\n"
     "\n"
     "environment: AMITY_DB (default var/amity.db), AMITY_LISTEN (default 127.0.0.1:8080),\n"
-    "AMITY_THREADS (default: one per core), AMITY_TRANSLATE_URL, AMITY_TRANSLATE_KEY.\n"
+    "AMITY_THREADS (default: one per core), AMITY_TRANSLATE_URL, AMITY_TRANSLATE_KEY,\n"
+    "AMITY_SESSION_TTL (seconds, default 43200), AMITY_SECURE_COOKIES=1, AMITY_TRUST_PROXY=1,\n"
+    "AMITY_ADMIN_EMAIL (the first admin, default admin@localhost).\n"
     "Flags override the environment.\n";
 
 struct Command {
@@ -38,7 +42,11 @@ const Command kCommands[] = {
      "Applies pending migrations, then serves the JSON API (/api/v1), the web UI and /healthz.\n"
      "With --translate-url (or AMITY_TRANSLATE_URL; key in AMITY_TRANSLATE_KEY) a background\n"
      "worker fills missing languages through a LibreTranslate-compatible API, marked machine.\n"
-     "Logs one JSON line per request to stdout. SIGTERM or SIGINT stop it cleanly.\n"},
+     "Logs one JSON line per request to stdout. SIGTERM or SIGINT stop it cleanly.\n"
+     "On the first start (no users yet) it creates an admin (AMITY_ADMIN_EMAIL, default\n"
+     "admin@localhost) with a random password printed once. Sessions last AMITY_SESSION_TTL\n"
+     "(--session-ttl) seconds; --secure-cookies marks the cookie Secure (TLS); --trust-proxy\n"
+     "takes the client address from X-Forwarded-For and Secure from X-Forwarded-Proto.\n"},
     {"migrate", Migrate,
      "usage: amity migrate [--db PATH]\n"
      "Creates the database file if needed and applies every pending migration.\n"},
@@ -52,6 +60,16 @@ const Command kCommands[] = {
     {"reindex", Reindex,
      "usage: amity reindex [--db PATH]\n"
      "Rebuilds the full-text search index from every live record, in one transaction.\n"},
+    {"user", User,
+     "usage: amity user add --email E --role R [--name NAME] [--partnership ID]... [--db PATH]\n"
+     "       amity user list [--db PATH]\n"
+     "       amity user reset-password --email E [--db PATH]\n"
+     "Roles: admin, officer, contributor, partner (give its --partnership), viewer.\n"
+     "add and reset-password print a random password once; only its Argon2id hash is kept.\n"},
+    {"token", Token,
+     "usage: amity token add --email E --name NAME [--db PATH]\n"
+     "Prints a new API token for the user (send it as Authorization: Bearer TOKEN). It is\n"
+     "shown once; revoke it in the web UI under Account or with DELETE /api/v1/tokens/ID.\n"},
 };
 
 }  // namespace

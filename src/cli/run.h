@@ -1,6 +1,10 @@
 // The command line: `amity COMMAND [options]`. Each command is a function taking the Config.
 #pragma once
 
+#include <optional>
+#include <string>
+
+#include "api/api.h"
 #include "config/config.h"
 
 namespace amity::cli {
@@ -14,5 +18,10 @@ int Migrate(const Config& config);
 int Demo(const Config& config);
 int Backup(const Config& config);
 int Reindex(const Config& config);
+int User(const Config& config);
+
+// Creates the first admin through the API and returns its random password.
+std::optional<std::string> CreateFirstAdmin(api::Api& api, const std::string& email);
+int Token(const Config& config);
 
 }  // namespace amity::cli

@@ -6,6 +6,7 @@
 #include "cli/run.h"
 #include "http/error.h"
 #include "http/server.h"
+#include "store/accounts.h"
 #include "store/migrations.h"
 #include "store/pool.h"
 #include "translate/libretranslate.h"
@@ -24,7 +25,25 @@ int Serve(const Config& config) {
   const int threads =
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
   store::Pool pool(config.db_path, threads);
-  api::Api api(pool, api::Context{instance_id});
+  api::Api api(pool, api::Context{.instance_id = instance_id,
+                                  .session_ttl_seconds = config.session_ttl_seconds,
+                                  .secure_cookies = config.secure_cookies,
+                                  .trust_proxy = config.trust_proxy});
+  bool first_start = false;
+  {
+    auto db = pool.Acquire();
+    first_start = store::CountUsers(*db) == 0;
+  }
+  if (first_start) {
+    // No default password: a random one, printed once, never logged or stored in clear.
+    const auto password = CreateFirstAdmin(api, config.admin_email);
+    std::fprintf(
+        stderr,
+        "\namity: created the first admin account (shown only now)\n"
+        "  e-mail:   %s\n  password: %s\n"
+        "  Sign in and change it under Account; add users there or with `amity user add`.\n\n",
+        config.admin_email.c_str(), password->c_str());
+  }
 
   std::unique_ptr<translate::Worker> translator;
   if (!config.translate_url.empty()) {
@@ -38,7 +57,8 @@ int Serve(const Config& config) {
 
   http::ServerOptions options{config.listen_address, config.listen_port, threads};
   const auto handler = [&api](const http::Request& request) -> http::Response {
-    if (request.path.starts_with("/api/") || request.path == "/healthz") {
+    if (request.path.starts_with("/api/") || request.path == "/healthz" ||
+        request.path == "/public" || request.path.starts_with("/public/")) {
       return api.Handle(request);
     }
     if (auto asset = web::Serve(request)) return std::move(*asset);

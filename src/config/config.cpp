@@ -50,6 +50,21 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
   }
   if (const char* url = getenv("AMITY_TRANSLATE_URL"); url && *url) config.translate_url = url;
   if (const char* key = getenv("AMITY_TRANSLATE_KEY"); key && *key) config.translate_key = key;
+  if (const char* ttl = getenv("AMITY_SESSION_TTL"); ttl && *ttl) {
+    const auto parsed = ParseCount(ttl, 30 * 24 * 3600);
+    if (!parsed || *parsed == 0) {
+      error = "AMITY_SESSION_TTL must be seconds from 1 to 2592000 (30 days)";
+      return std::nullopt;
+    }
+    config.session_ttl_seconds = *parsed;
+  }
+  const auto flag = [&getenv](const char* name) {
+    const char* value = getenv(name);
+    return value && std::string(value) == "1";
+  };
+  config.secure_cookies = flag("AMITY_SECURE_COOKIES");
+  config.trust_proxy = flag("AMITY_TRUST_PROXY");
+  if (const char* email = getenv("AMITY_ADMIN_EMAIL"); email && *email) config.admin_email = email;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     const auto value = [&]() -> std::optional<std::string> {
@@ -96,6 +111,28 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
         return std::nullopt;
       }
       config.scale = *parsed;
+    } else if (arg == "--session-ttl") {
+      const auto text = value();
+      const auto parsed = text ? ParseCount(*text, 30 * 24 * 3600) : std::nullopt;
+      if (!parsed || *parsed == 0) {
+        error = "--session-ttl needs seconds from 1 to 2592000 (30 days)";
+        return std::nullopt;
+      }
+      config.session_ttl_seconds = *parsed;
+    } else if (arg == "--secure-cookies") {
+      config.secure_cookies = true;
+    } else if (arg == "--trust-proxy") {
+      config.trust_proxy = true;
+    } else if (arg == "--email" || arg == "--role" || arg == "--name" || arg == "--partnership") {
+      const auto text = value();
+      if (!text || text->empty()) {
+        error = arg + " needs a value";
+        return std::nullopt;
+      }
+      if (arg == "--email") config.email = *text;
+      if (arg == "--role") config.role = *text;
+      if (arg == "--name") config.name = *text;
+      if (arg == "--partnership") config.partnerships.push_back(*text);
     } else if (arg.starts_with("--")) {
       error = "unknown option " + arg;
       return std::nullopt;

@@ -17,9 +17,21 @@ struct Config {
   int threads = 0;                   // AMITY_THREADS, --threads; 0 = one per core
   int scale = 0;                     // --scale N (demo)
   // Machine translation (off when the URL is empty): a LibreTranslate-compatible API.
-  std::string translate_url;            // AMITY_TRANSLATE_URL, --translate-url
-  std::string translate_key;            // AMITY_TRANSLATE_KEY only: never on a command line
-  std::vector<std::string> positional;  // e.g. the backup FILE
+  std::string translate_url;  // AMITY_TRANSLATE_URL, --translate-url
+  std::string translate_key;  // AMITY_TRANSLATE_KEY only: never on a command line
+  // Accounts and sessions.
+  int session_ttl_seconds = 12 * 3600;  // AMITY_SESSION_TTL, --session-ttl SECONDS
+  bool secure_cookies = false;          // AMITY_SECURE_COOKIES=1, --secure-cookies (TLS)
+  // Behind a reverse proxy: client address from X-Forwarded-For, Secure cookies when
+  // X-Forwarded-Proto is https. Off by default: those headers are easy to forge.
+  bool trust_proxy = false;                     // AMITY_TRUST_PROXY=1, --trust-proxy
+  std::string admin_email = "admin@localhost";  // AMITY_ADMIN_EMAIL: the first admin's address
+  // `amity user …` and `amity token …`
+  std::string email;                      // --email
+  std::string role;                       // --role
+  std::string name;                       // --name (display name or token name)
+  std::vector<std::string> partnerships;  // --partnership ID (repeatable)
+  std::vector<std::string> positional;    // e.g. the backup FILE
   bool help = false;
 };
 

@@ -18,6 +18,18 @@ constexpr FieldSpec kCityFields[] = {
     {.name = "time_zone", .type = kTimeZone, .required = true},
     {.name = "latitude", .type = kNumber, .minimum = -90, .maximum = 90},
     {.name = "longitude", .type = kNumber, .minimum = -180, .maximum = 180},
+    {.name = "visibility",
+     .type = kEnum,
+     .values = kVisibilities,
+     .default_value = "private",
+     .filterable = true,
+     .description = "private: home city only; shared: also the partnership's partner users; "
+                    "public: anyone"},
+    {.name = "created_by",
+     .type = kString,
+     .writable = false,
+     .filterable = true,
+     .description = "id of the user who created the record"},
 };
 
 constexpr FieldSpec kMilestoneMembers[] = {
@@ -65,6 +77,18 @@ constexpr FieldSpec kPartnershipFields[] = {
     {.name = "milestones", .type = kObjectList, .members = kMilestoneMembers, .max_length = 20},
     {.name = "focal_points", .type = kObjectList, .members = kFocalPointMembers, .max_length = 20},
     {.name = "notes", .type = kText},
+    {.name = "visibility",
+     .type = kEnum,
+     .values = kVisibilities,
+     .default_value = "private",
+     .filterable = true,
+     .description = "private: home city only; shared: also the partnership's partner users; "
+                    "public: anyone"},
+    {.name = "created_by",
+     .type = kString,
+     .writable = false,
+     .filterable = true,
+     .description = "id of the user who created the record"},
 };
 
 constexpr FieldSpec kOrganizationFields[] = {
@@ -81,6 +105,18 @@ constexpr FieldSpec kOrganizationFields[] = {
      .references = "cities",
      .filterable = true},
     {.name = "website", .type = kString, .max_length = 500},
+    {.name = "visibility",
+     .type = kEnum,
+     .values = kVisibilities,
+     .default_value = "private",
+     .filterable = true,
+     .description = "private: home city only; shared: also the partnership's partner users; "
+                    "public: anyone"},
+    {.name = "created_by",
+     .type = kString,
+     .writable = false,
+     .filterable = true,
+     .description = "id of the user who created the record"},
 };
 
 constexpr FieldSpec kContactMembers[] = {
@@ -107,6 +143,18 @@ constexpr FieldSpec kPersonFields[] = {
      .filterable = true},
     {.name = "languages", .type = kLanguageList, .max_length = 20},
     {.name = "contact", .type = kObject, .members = kContactMembers, .personal = true},
+    {.name = "visibility",
+     .type = kEnum,
+     .values = kVisibilities,
+     .default_value = "private",
+     .filterable = true,
+     .description = "private: home city only; shared: also the partnership's partner users; "
+                    "public: anyone"},
+    {.name = "created_by",
+     .type = kString,
+     .writable = false,
+     .filterable = true,
+     .description = "id of the user who created the record"},
 };
 
 constexpr FieldSpec kParticipantMembers[] = {
@@ -138,6 +186,18 @@ constexpr FieldSpec kMeetingFields[] = {
      .max_length = 200},
     {.name = "areas", .type = kEnumList, .values = kAreaCodes, .max_length = 20},
     {.name = "minutes", .type = kText},
+    {.name = "visibility",
+     .type = kEnum,
+     .values = kVisibilities,
+     .default_value = "private",
+     .filterable = true,
+     .description = "private: home city only; shared: also the partnership's partner users; "
+                    "public: anyone"},
+    {.name = "created_by",
+     .type = kString,
+     .writable = false,
+     .filterable = true,
+     .description = "id of the user who created the record"},
 };
 
 constexpr FieldSpec kCommitmentFields[] = {
@@ -171,6 +231,18 @@ constexpr FieldSpec kCommitmentFields[] = {
      .filterable = true,
      .sortable = true,
      .description = "changed only through POST /commitments/{id}/transitions"},
+    {.name = "visibility",
+     .type = kEnum,
+     .values = kVisibilities,
+     .default_value = "private",
+     .filterable = true,
+     .description = "private: home city only; shared: also the partnership's partner users; "
+                    "public: anyone"},
+    {.name = "created_by",
+     .type = kString,
+     .writable = false,
+     .filterable = true,
+     .description = "id of the user who created the record"},
 };
 
 constexpr FieldSpec kEventFields[] = {
@@ -197,6 +269,18 @@ constexpr FieldSpec kEventFields[] = {
      .type = kReferenceList,
      .references = "commitments",
      .max_length = 50},
+    {.name = "visibility",
+     .type = kEnum,
+     .values = kVisibilities,
+     .default_value = "private",
+     .filterable = true,
+     .description = "private: home city only; shared: also the partnership's partner users; "
+                    "public: anyone"},
+    {.name = "created_by",
+     .type = kString,
+     .writable = false,
+     .filterable = true,
+     .description = "id of the user who created the record"},
 };
 
 constexpr FieldSpec kGlossaryFields[] = {
@@ -211,6 +295,18 @@ constexpr FieldSpec kGlossaryFields[] = {
      .filterable = true,
      .sortable = true},
     {.name = "note", .type = kString},
+    {.name = "visibility",
+     .type = kEnum,
+     .values = kVisibilities,
+     .default_value = "private",
+     .filterable = true,
+     .description = "private: home city only; shared: also the partnership's partner users; "
+                    "public: anyone"},
+    {.name = "created_by",
+     .type = kString,
+     .writable = false,
+     .filterable = true,
+     .description = "id of the user who created the record"},
 };
 
 constexpr ResourceSpec kCities{"cities", "city", kCityFields, "name"};

@@ -85,6 +85,7 @@ inline constexpr std::string_view kEventKinds[] = {
     "festival", "sports", "concert", "fair", "exhibition", "conference", "study_visit", "other"};
 inline constexpr std::string_view kGlossaryKinds[] = {"city",     "institution",   "title",
                                                       "festival", "heritage_site", "other"};
+inline constexpr std::string_view kVisibilities[] = {"private", "shared", "public"};
 inline constexpr std::string_view kEventStatuses[] = {"idea", "planned", "confirmed", "held",
                                                       "cancelled"};
 

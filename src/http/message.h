@@ -23,6 +23,8 @@ struct Request {
 
   // Returns the first header with this name (case-insensitive), or nullopt when absent.
   std::optional<std::string_view> Header(std::string_view name) const;
+  // Returns the value of cookie `name` from the Cookie header(s), or nullopt when absent.
+  std::optional<std::string_view> Cookie(std::string_view name) const;
 };
 
 struct Response {

@@ -8,13 +8,23 @@ namespace {
 constexpr char kInsertChange[] =
     "INSERT INTO changes (entity, record_id, version, op, actor, at, instance_id, before, after) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr char kSelectChanges[] =
-    "SELECT seq, entity, record_id, version, op, actor, at, instance_id, before, after "
-    "FROM changes WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR record_id = ?2) "
-    "ORDER BY seq DESC LIMIT ?3 OFFSET ?4";
-constexpr char kCountChanges[] =
-    "SELECT count(*) FROM changes WHERE (?1 IS NULL OR entity = ?1) AND "
-    "(?2 IS NULL OR record_id = ?2)";
+const std::string kChangeFilter =
+    "FROM changes WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR record_id = ?2) AND "
+    "(?3 IS NULL OR actor = ?3) AND (?4 IS NULL OR op = ?4) AND (?5 IS NULL OR at >= ?5) AND "
+    "(?6 IS NULL OR at < ?6)";
+const std::string kSelectChanges =
+    "SELECT seq, entity, record_id, version, op, actor, at, instance_id, before, after " +
+    kChangeFilter + " ORDER BY seq DESC LIMIT ?7 OFFSET ?8";
+const std::string kCountChanges = "SELECT count(*) " + kChangeFilter;
+
+void BindFilter(Stmt& stmt, const ChangeQuery& query) {
+  stmt.Bind(1, query.entity)
+      .Bind(2, query.record_id)
+      .Bind(3, query.actor)
+      .Bind(4, query.op)
+      .Bind(5, query.since)
+      .Bind(6, query.until);
+}
 
 std::optional<std::string> JsonText(const json::value& value) {
   if (value.is_null()) return std::nullopt;
@@ -47,10 +57,8 @@ Page ListChanges(Db& db, const ChangeQuery& query) {
   Page page;
   {
     Stmt select = db.Prepare(kSelectChanges);
-    select.Bind(1, query.entity)
-        .Bind(2, query.record_id)
-        .Bind(3, query.limit)
-        .Bind(4, query.offset);
+    BindFilter(select, query);
+    select.Bind(7, query.limit).Bind(8, query.offset);
     while (select.Step()) {
       page.items.push_back(json::object{
           {"seq", select.Int(0)},
@@ -67,7 +75,8 @@ Page ListChanges(Db& db, const ChangeQuery& query) {
     }
   }
   Stmt count = db.Prepare(kCountChanges);
-  count.Bind(1, query.entity).Bind(2, query.record_id).Step();
+  BindFilter(count, query);
+  count.Step();
   page.total = count.Int(0);
   return page;
 }

@@ -19,6 +19,10 @@ void RecordChange(Db& db, std::string_view entity, std::string_view record_id, l
 struct ChangeQuery {
   std::optional<std::string> entity;
   std::optional<std::string> record_id;
+  std::optional<std::string> actor;  // e-mail address of the user who made the change
+  std::optional<std::string> op;     // create, update, archive, transition
+  std::optional<std::string> since;  // UTC instant text, inclusive
+  std::optional<std::string> until;  // exclusive
   int limit = 50;
   int offset = 0;
 };

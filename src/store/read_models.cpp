@@ -22,7 +22,7 @@ const std::string kOpenByAreaSql =
     std::string(
         "SELECT area, status, count(*) FROM commitments WHERE partnership_id = ? AND "
         "archived = 0 AND ") +
-    kOpenInPartnership + " GROUP BY area, status";
+    kOpenInPartnership;
 constexpr char kFollowThrough[] =
     "SELECT coalesce(sum(status = 'done'), 0), coalesce(sum(status <> 'proposed'), 0) "
     "FROM commitments WHERE partnership_id = ? AND archived = 0";
@@ -34,9 +34,7 @@ const std::string kTotalsColumns =
     std::string("SELECT area, coalesce(sum(") + kOpen + "), 0), coalesce(sum((" + kOpen +
     ") AND due_date < ?1), 0), coalesce(sum(status = 'done'), 0), "
     "coalesce(sum(status <> 'proposed'), 0), count(*) FROM commitments WHERE archived = 0";
-const std::string kTotalsAll = kTotalsColumns + " GROUP BY area";
-const std::string kTotalsOne = kTotalsColumns + " AND partnership_id = ?2 GROUP BY area";
-constexpr char kCountPartnerships[] = "SELECT count(*) FROM partnerships WHERE archived = 0";
+const std::string kTotalsOne = kTotalsColumns + " AND partnership_id = ?2";
 
 constexpr char kTimelineMeetings[] =
     "SELECT id, starts_at, kind, title, time_zone FROM meetings "
@@ -49,16 +47,35 @@ constexpr char kTimelineTransitions[] =
     "FROM commitment_history h JOIN commitments c ON c.id = h.commitment_id "
     "WHERE c.partnership_id = ? AND c.archived = 0 AND h.kind = 'transition'";
 
+// `sql` narrowed to the rows `visible` allows (appended as "AND (…)").
+std::string Narrowed(std::string_view sql, const Condition* visible) {
+  std::string narrowed(sql);
+  if (visible != nullptr) narrowed += " AND (" + visible->sql + ")";
+  return narrowed;
+}
+
+// Binds the parameters of `visible` from position `index` on.
+void BindVisible(Stmt& stmt, int index, const Condition* visible) {
+  if (visible == nullptr) return;
+  for (const std::string& param : visible->params) stmt.Bind(index++, param);
+}
+
+// Inserts a GROUP BY (or any tail) after the narrowing condition.
+std::string NarrowedGrouped(std::string_view sql, std::string_view tail, const Condition* visible) {
+  return Narrowed(sql, visible) + " " + std::string(tail);
+}
+
 }  // namespace
 
 PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership, Date today,
-                                        Instant now) {
+                                        Instant now, const Condition* visible) {
   const std::string id(partnership.at("id").as_string());
   json::object open_by_area;
   long long open_total = 0;
   {
-    Stmt select = db.Prepare(kOpenByAreaSql);
+    Stmt select = db.Prepare(NarrowedGrouped(kOpenByAreaSql, "GROUP BY area, status", visible));
     select.Bind(1, id);
+    BindVisible(select, 2, visible);
     while (select.Step()) {
       const std::string area(select.Text(0));
       if (!open_by_area.contains(area)) open_by_area[area] = json::object();
@@ -68,15 +85,19 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
   }
   long long done = 0, left_proposed = 0;
   {
-    Stmt select = db.Prepare(kFollowThrough);
-    select.Bind(1, id).Step();
+    Stmt select = db.Prepare(Narrowed(kFollowThrough, visible));
+    select.Bind(1, id);
+    BindVisible(select, 2, visible);
+    select.Step();
     done = select.Int(0);
     left_proposed = select.Int(1);
   }
   json::value last_contact = nullptr;
   {
-    Stmt select = db.Prepare(kLastContact);
-    select.Bind(1, id).Bind(2, FormatInstant(now)).Step();
+    Stmt select = db.Prepare(Narrowed(kLastContact, visible));
+    select.Bind(1, id).Bind(2, FormatInstant(now));
+    BindVisible(select, 3, visible);
+    select.Step();
     if (!select.IsNull(0)) last_contact = json::string(select.Text(0).substr(0, 10));
   }
   ListQuery overdue_query{.conditions = {{"partnership_id = ?", {id}},
@@ -85,6 +106,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
                           .sort_column = "due_date",
                           .descending = false,
                           .limit = 20};
+  if (visible != nullptr) overdue_query.conditions.push_back(*visible);
   TextPage overdue = ListRecordsJson(db, domain::Commitments(), overdue_query);
   ListQuery events_query{.conditions = {{"partnership_id = ?", {id}},
                                         {"status <> 'cancelled'", {}},
@@ -92,6 +114,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
                          .sort_column = "starts_at",
                          .descending = false,
                          .limit = 5};
+  if (visible != nullptr) events_query.conditions.push_back(*visible);
   TextPage next_events = ListRecordsJson(db, domain::Events(), events_query);
 
   const auto follow_through = domain::FollowThrough(done, left_proposed);
@@ -106,7 +129,8 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
           std::move(next_events.items_json)};
 }
 
-json::object DashboardTotals(Db& db, const std::optional<std::string>& partnership_id, Date today) {
+json::object DashboardTotals(Db& db, const std::optional<std::string>& partnership_id, Date today,
+                             long long partnerships, const Condition* visible) {
   const auto with_follow_through = [](json::object figures) {
     const auto ratio = domain::FollowThrough(figures.at("done").as_int64(),
                                              figures.at("left_proposed").as_int64());
@@ -116,9 +140,11 @@ json::object DashboardTotals(Db& db, const std::optional<std::string>& partnersh
   json::object by_area;
   long long open = 0, overdue = 0, done = 0, left_proposed = 0, total = 0;
   {
-    Stmt select = db.Prepare(partnership_id ? kTotalsOne : kTotalsAll);
+    Stmt select = db.Prepare(
+        NarrowedGrouped(partnership_id ? kTotalsOne : kTotalsColumns, "GROUP BY area", visible));
     select.Bind(1, FormatDate(today));
     if (partnership_id) select.Bind(2, *partnership_id);
+    BindVisible(select, partnership_id ? 3 : 2, visible);
     while (select.Step()) {
       by_area[select.Text(0)] = with_follow_through({{"open", select.Int(1)},
                                                      {"overdue", select.Int(2)},
@@ -132,12 +158,6 @@ json::object DashboardTotals(Db& db, const std::optional<std::string>& partnersh
       total += select.Int(5);
     }
   }
-  long long partnerships = 1;
-  if (!partnership_id) {
-    Stmt count = db.Prepare(kCountPartnerships);
-    count.Step();
-    partnerships = count.Int(0);
-  }
   json::object totals = with_follow_through({{"partnerships", partnerships},
                                              {"open", open},
                                              {"overdue", overdue},
@@ -148,7 +168,7 @@ json::object DashboardTotals(Db& db, const std::optional<std::string>& partnersh
   return totals;
 }
 
-json::array Timeline(Db& db, const json::object& partnership) {
+json::array Timeline(Db& db, const json::object& partnership, const Condition* visible) {
   const std::string id(partnership.at("id").as_string());
   std::vector<json::object> items;
   for (const json::value& milestone : partnership.at("milestones").as_array()) {
@@ -156,8 +176,9 @@ json::array Timeline(Db& db, const json::object& partnership) {
     items.push_back({{"at", m.at("date")}, {"kind", "milestone"}, {"ref_id", id}, {"summary", m}});
   }
   {
-    Stmt select = db.Prepare(kTimelineMeetings);
+    Stmt select = db.Prepare(Narrowed(kTimelineMeetings, visible));
     select.Bind(1, id);
+    BindVisible(select, 2, visible);
     while (select.Step()) {
       items.push_back({{"at", select.Text(1)},
                        {"kind", "meeting"},
@@ -169,8 +190,9 @@ json::array Timeline(Db& db, const json::object& partnership) {
     }
   }
   {
-    Stmt select = db.Prepare(kTimelineTransitions);
+    Stmt select = db.Prepare(Narrowed(kTimelineTransitions, visible));
     select.Bind(1, id);
+    BindVisible(select, 2, visible);
     while (select.Step()) {
       items.push_back(
           {{"at", select.Text(1)},
@@ -185,8 +207,9 @@ json::array Timeline(Db& db, const json::object& partnership) {
     }
   }
   {
-    Stmt select = db.Prepare(kTimelineEvents);
+    Stmt select = db.Prepare(Narrowed(kTimelineEvents, visible));
     select.Bind(1, id);
+    BindVisible(select, 2, visible);
     while (select.Step()) {
       items.push_back({{"at", select.Text(1)},
                        {"kind", "event"},

@@ -8,6 +8,7 @@
 
 #include "base/time.h"
 #include "store/db.h"
+#include "store/records.h"
 
 namespace amity::store {
 
@@ -21,17 +22,23 @@ struct PartnershipSummary {
   std::string overdue_json;      // JSON array of commitment records
   std::string next_events_json;  // JSON array of event records
 };
+// `visible`, when given, narrows every commitment, meeting and event counted or listed to the
+// rows it allows (a condition on `visibility` and `partnership_id`, see api/access.h).
 PartnershipSummary SummarizePartnership(Db& db, const boost::json::object& partnership, Date today,
-                                        Instant now);
+                                        Instant now, const Condition* visible = nullptr);
 
 // Figures over every live commitment (or one partnership's when `partnership_id` is given):
 // {"partnerships", "open", "overdue", "done", "left_proposed", "total", "follow_through",
 //  "by_area": {area: {"open", "overdue", "done", "left_proposed", "total", "follow_through"}}}.
+// `partnerships` is reported as the number of partnerships counted; `visible` narrows the
+// commitments as above.
 boost::json::object DashboardTotals(Db& db, const std::optional<std::string>& partnership_id,
-                                    Date today);
+                                    Date today, long long partnerships,
+                                    const Condition* visible = nullptr);
 
 // The partnership's milestones, meetings, commitment transitions and events, oldest first. Each
 // item: {"at", "kind", "ref_id", "summary"}.
-boost::json::array Timeline(Db& db, const boost::json::object& partnership);
+boost::json::array Timeline(Db& db, const boost::json::object& partnership,
+                            const Condition* visible = nullptr);
 
 }  // namespace amity::store

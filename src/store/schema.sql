@@ -1,3 +1,26 @@
+CREATE TABLE api_tokens (
+  id TEXT NOT NULL PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  last_used_at TEXT,
+  revoked_at TEXT
+) STRICT;
+CREATE TABLE auth_events (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('login', 'login_failed', 'login_locked', 'logout',
+                                     'user_created', 'role_changed', 'user_disabled',
+                                     'user_enabled', 'password_changed', 'token_created',
+                                     'token_revoked', 'partnerships_changed')),
+  email TEXT NOT NULL DEFAULT '',
+  user_id TEXT,
+  actor TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
+) STRICT;
 CREATE TABLE changes (
   seq INTEGER PRIMARY KEY,
   entity TEXT NOT NULL,
@@ -22,7 +45,8 @@ CREATE TABLE cities (
   time_zone TEXT NOT NULL,
   latitude REAL CHECK (latitude BETWEEN -90 AND 90),
   longitude REAL CHECK (longitude BETWEEN -180 AND 180)
-) STRICT;
+, visibility TEXT NOT NULL DEFAULT 'private'
+  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT) STRICT;
 CREATE TABLE commitment_history (
   id TEXT NOT NULL PRIMARY KEY,
   commitment_id TEXT NOT NULL REFERENCES commitments (id),
@@ -55,7 +79,8 @@ CREATE TABLE commitments (
   due_date TEXT,
   status TEXT NOT NULL CHECK (status IN ('proposed', 'agreed', 'planned', 'in_progress', 'done',
                                          'dropped'))
-) STRICT;
+, visibility TEXT NOT NULL DEFAULT 'private'
+  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT) STRICT;
 CREATE TABLE events (
   id TEXT NOT NULL PRIMARY KEY,
   version INTEGER NOT NULL CHECK (version >= 1),
@@ -74,7 +99,8 @@ CREATE TABLE events (
   city_id TEXT REFERENCES cities (id),
   venue TEXT,
   status TEXT NOT NULL CHECK (status IN ('idea', 'planned', 'confirmed', 'held', 'cancelled')),
-  commitment_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(commitment_ids)),
+  commitment_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(commitment_ids)), visibility TEXT NOT NULL DEFAULT 'private'
+  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT,
   CHECK (ends_at >= starts_at)
 ) STRICT;
 CREATE TABLE glossary (
@@ -88,7 +114,8 @@ CREATE TABLE glossary (
   kind TEXT NOT NULL CHECK (kind IN ('city', 'institution', 'title', 'festival', 'heritage_site',
                                      'other')),
   note TEXT
-) STRICT;
+, visibility TEXT NOT NULL DEFAULT 'private'
+  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT) STRICT;
 CREATE TABLE instance (
   id TEXT NOT NULL PRIMARY KEY,
   created_at TEXT NOT NULL
@@ -111,7 +138,8 @@ CREATE TABLE meetings (
   city_id TEXT REFERENCES cities (id),
   participants TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(participants)),
   areas TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(areas)),
-  minutes TEXT CHECK (minutes IS NULL OR json_valid(minutes)),
+  minutes TEXT CHECK (minutes IS NULL OR json_valid(minutes)), visibility TEXT NOT NULL DEFAULT 'private'
+  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT,
   CHECK (ends_at >= starts_at)
 ) STRICT;
 CREATE TABLE organizations (
@@ -126,7 +154,8 @@ CREATE TABLE organizations (
                                      'company', 'orchestra', 'sports_club', 'ngo', 'other')),
   city_id TEXT NOT NULL REFERENCES cities (id),
   website TEXT
-) STRICT;
+, visibility TEXT NOT NULL DEFAULT 'private'
+  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT) STRICT;
 CREATE TABLE partnerships (
   id TEXT NOT NULL PRIMARY KEY,
   version INTEGER NOT NULL CHECK (version >= 1),
@@ -141,7 +170,8 @@ CREATE TABLE partnerships (
   status TEXT NOT NULL CHECK (status IN ('active', 'dormant', 'suspended', 'terminated')),
   milestones TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(milestones)),
   focal_points TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(focal_points)),
-  notes TEXT CHECK (notes IS NULL OR json_valid(notes)),
+  notes TEXT CHECK (notes IS NULL OR json_valid(notes)), visibility TEXT NOT NULL DEFAULT 'private'
+  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT,
   CHECK (home_city_id <> partner_city_id)
 ) STRICT;
 CREATE TABLE people (
@@ -157,7 +187,8 @@ CREATE TABLE people (
   organization_id TEXT REFERENCES organizations (id),
   languages TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(languages)),
   contact TEXT CHECK (contact IS NULL OR json_valid(contact))
-) STRICT;
+, visibility TEXT NOT NULL DEFAULT 'private'
+  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT) STRICT;
 CREATE TABLE schema_migrations (number INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
 CREATE VIRTUAL TABLE search_index USING fts5 (
   exact,
@@ -177,6 +208,36 @@ CREATE TABLE search_texts (
   field TEXT NOT NULL,
   lang TEXT NOT NULL
 ) STRICT;
+CREATE TABLE sessions (
+  token_hash TEXT NOT NULL PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT,
+  address TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE user_partnerships (
+  user_id TEXT NOT NULL REFERENCES users (id),
+  partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+  PRIMARY KEY (user_id, partnership_id)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE users (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  email TEXT NOT NULL UNIQUE CHECK (email = lower(email) AND length(email) BETWEEN 3 AND 254),
+  display_name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL CHECK (role IN ('admin', 'officer', 'contributor', 'partner', 'viewer')),
+  person_id TEXT REFERENCES people (id),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
+) STRICT;
+CREATE INDEX api_tokens_user ON api_tokens (user_id);
+CREATE INDEX auth_events_address_at ON auth_events (address, kind, at);
+CREATE INDEX auth_events_at ON auth_events (at);
+CREATE INDEX auth_events_email_at ON auth_events (email, kind, at);
 CREATE INDEX changes_record ON changes (entity, record_id, seq);
 CREATE INDEX commitment_history_at ON commitment_history (at);
 CREATE INDEX commitment_history_commitment ON commitment_history (commitment_id, at);
@@ -195,11 +256,14 @@ CREATE INDEX commitments_status_live_due ON commitments (status, archived, due_d
 CREATE INDEX events_live_starts ON events (archived, starts_at, id);
 CREATE INDEX events_partnership_starts ON events (partnership_id, starts_at);
 CREATE INDEX events_starts ON events (starts_at);
+CREATE INDEX events_visibility_starts ON events (visibility, archived, starts_at);
 CREATE INDEX meetings_live_starts ON meetings (archived, starts_at, id);
 CREATE INDEX meetings_partnership_starts ON meetings (partnership_id, starts_at);
 CREATE INDEX meetings_starts ON meetings (starts_at);
 CREATE INDEX organizations_city ON organizations (city_id);
 CREATE INDEX partnerships_home_city ON partnerships (home_city_id);
 CREATE INDEX partnerships_partner_city ON partnerships (partner_city_id);
+CREATE INDEX partnerships_visibility ON partnerships (visibility, archived);
 CREATE INDEX people_organization ON people (organization_id);
 CREATE INDEX search_texts_record ON search_texts (record_id);
+CREATE INDEX sessions_user ON sessions (user_id);

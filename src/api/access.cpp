@@ -1,0 +1,72 @@
+#include "api/access.h"
+
+#include "http/error.h"
+
+namespace amity::api {
+namespace json = boost::json;
+
+namespace {
+
+std::string_view StringOf(const json::object& record, std::string_view key) {
+  const json::value* value = record.if_contains(key);
+  return value && value->is_string() ? std::string_view(value->as_string()) : std::string_view();
+}
+
+// The column that holds a record's partnership: "id" for partnerships, "partnership_id" for
+// records inside one, "" for records outside any.
+std::string_view PartnershipColumn(const domain::ResourceSpec& spec) {
+  if (spec.name == "partnerships") return "id";
+  if (spec.Field("partnership_id") != nullptr) return "partnership_id";
+  return {};
+}
+
+}  // namespace
+
+domain::RecordFacts FactsOf(const domain::ResourceSpec& spec, const json::object& record) {
+  domain::RecordFacts facts{.resource = spec.name};
+  facts.visibility = domain::ParseVisibility(StringOf(record, "visibility"))
+                         .value_or(domain::Visibility::kPrivate);
+  const std::string_view column = PartnershipColumn(spec);
+  if (!column.empty()) facts.partnership_id = StringOf(record, column);
+  facts.created_by = StringOf(record, "created_by");
+  for (std::string_view owner : {"home_owner_id", "partner_owner_id"}) {
+    if (const std::string_view person = StringOf(record, owner); !person.empty()) {
+      facts.owner_people.push_back(person);
+    }
+  }
+  return facts;
+}
+
+std::optional<store::Condition> VisibleCondition(const domain::Principal& principal,
+                                                 const domain::ResourceSpec& spec) {
+  if (domain::SeesEverything(principal)) return std::nullopt;
+  const std::string_view column = PartnershipColumn(spec);
+  if (column.empty()) return store::Condition{"visibility IN ('shared', 'public')", {}};
+  return store::Condition{
+      "visibility = 'public' OR (visibility = 'shared' AND " + std::string(column) +
+          " IN (SELECT partnership_id FROM user_partnerships WHERE user_id = ?))",
+      {principal.user_id}};
+}
+
+void RequireVisible(const Call& call, const domain::ResourceSpec& spec,
+                    const json::object& record) {
+  if (!domain::CanSee(call.principal, FactsOf(spec, record))) {
+    throw http::HttpError(
+        404, "Not found",
+        {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
+  }
+}
+
+void RequireEditable(const Call& call, const domain::ResourceSpec& spec,
+                     const json::object& record) {
+  if (!domain::CanEdit(call.principal, FactsOf(spec, record))) {
+    Forbid("", "your role (" + std::string(domain::RoleName(call.principal.role)) +
+                   ") may not change this " + std::string(spec.singular));
+  }
+}
+
+void Forbid(std::string field, std::string message) {
+  throw http::HttpError(403, "Forbidden", {{std::move(field), "forbidden", std::move(message)}});
+}
+
+}  // namespace amity::api

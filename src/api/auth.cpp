@@ -1,0 +1,297 @@
+#include "api/auth.h"
+
+#include <chrono>
+
+#include "api/access.h"
+#include "api/responses.h"
+#include "api/validation.h"
+#include "auth/secrets.h"
+#include "http/error.h"
+
+namespace amity::api {
+namespace json = boost::json;
+
+namespace {
+
+// Failed logins that lock an account, or an address, for the rest of the window.
+constexpr int kAccountFailureLimit = 5;
+constexpr int kAddressFailureLimit = 20;
+constexpr auto kFailureWindow = std::chrono::minutes(15);
+
+[[noreturn]] void Unauthorized(std::string code, std::string message) {
+  throw http::HttpError(401, "Unauthorized", {{"", std::move(code), std::move(message)}},
+                        {{"WWW-Authenticate", "Bearer realm=\"amity\""}});
+}
+
+bool Expired(std::string_view expires_at, Instant now) {
+  if (expires_at.empty()) return false;
+  const auto expires = ParseInstant(expires_at);
+  return !expires || *expires <= now;
+}
+
+std::string SessionCookie(const Call& call, std::string_view token, int max_age) {
+  std::string cookie = std::string(kSessionCookie) + "=" + std::string(token) +
+                       "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
+  const auto proto = call.request.Header("X-Forwarded-Proto");
+  if (call.context.secure_cookies || (call.context.trust_proxy && proto && *proto == "https")) {
+    cookie += "; Secure";
+  }
+  return cookie;
+}
+
+// The body of a route taking only string members `names` (all required).
+json::object StringBody(const Call& call, std::initializer_list<std::string_view> names) {
+  json::object body;
+  if (Problems problems = ParseObject(call.request.body, body); !problems.empty()) {
+    throw http::HttpError(400, "Malformed request body", problems);
+  }
+  Problems problems;
+  for (const auto& [key, value] : body) {
+    if (std::find(names.begin(), names.end(), std::string_view(key)) == names.end()) {
+      problems.push_back({std::string(key), "unknown_field", "this field is not accepted here"});
+    } else if (!value.is_string()) {
+      problems.push_back({std::string(key), "wrong_type", "expected a string"});
+    }
+  }
+  for (std::string_view name : names) {
+    if (!body.contains(name)) problems.push_back({std::string(name), "required", "required"});
+  }
+  if (!problems.empty()) throw http::HttpError(400, "Invalid request body", problems);
+  return body;
+}
+
+json::object SessionJson(const store::User& user, std::string_view csrf,
+                         std::string_view expires_at) {
+  json::object session{{"user", UserJson(user)}};
+  if (!csrf.empty()) session["csrf_token"] = csrf;
+  if (!expires_at.empty()) session["expires_at"] = expires_at;
+  return session;
+}
+
+}  // namespace
+
+std::string NormalizeEmail(std::string_view email) {
+  while (!email.empty() && email.front() == ' ') email.remove_prefix(1);
+  while (!email.empty() && email.back() == ' ') email.remove_suffix(1);
+  std::string normalized(email);
+  for (char& c : normalized) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return normalized;
+}
+
+domain::Principal PrincipalOf(const store::User& user) {
+  return {.user_id = user.id,
+          .email = user.email,
+          .role = domain::ParseRole(user.role).value_or(domain::Role::kViewer),
+          .person_id = user.person_id,
+          .partnerships = user.partnerships};
+}
+
+json::object UserJson(const store::User& user) {
+  json::array partnerships;
+  for (const std::string& id : user.partnerships) partnerships.emplace_back(id);
+  return {
+      {"id", user.id},
+      {"email", user.email},
+      {"display_name", user.display_name},
+      {"role", user.role},
+      {"person_id", user.person_id.empty() ? json::value(nullptr) : json::value(user.person_id)},
+      {"partnerships", std::move(partnerships)},
+      {"disabled", user.disabled},
+      {"version", user.version},
+      {"created_at", user.created_at},
+      {"updated_at", user.updated_at}};
+}
+
+void RecordEvent(const Call& call, std::string kind, const store::User* user, json::object detail) {
+  store::AuthEvent event{.kind = std::move(kind),
+                         .email = user ? user->email : std::string(),
+                         .user_id = user ? user->id : std::string(),
+                         .actor = call.authenticated ? call.principal.email : std::string(),
+                         .address = call.ClientAddress(),
+                         .detail = json::serialize(detail)};
+  store::RecordAuthEvent(call.db, event, call.now);
+}
+
+void Authenticate(Call& call) {
+  std::optional<store::User> user;
+  if (const auto header = call.request.Header("Authorization")) {
+    if (!header->starts_with("Bearer ") || header->size() <= 7) {
+      Unauthorized("invalid_token", "send Authorization: Bearer <token>");
+    }
+    const auto token = store::FindApiTokenByDigest(call.db, auth::TokenDigest(header->substr(7)));
+    if (!token || !token->revoked_at.empty() || Expired(token->expires_at, call.now)) {
+      Unauthorized("invalid_token", "this token is unknown, revoked or expired");
+    }
+    user = store::FindUser(call.db, token->user_id);
+    if (!user || user->disabled) Unauthorized("invalid_token", "this token's user is disabled");
+    // Remember the last use, at most once a minute (it costs a write).
+    const auto last = ParseInstant(token->last_used_at);
+    if (!last || call.now - *last >= std::chrono::minutes(1)) {
+      store::TouchApiToken(call.db, token->id, call.now);
+    }
+  } else if (const auto cookie = call.request.Cookie(kSessionCookie); cookie && !cookie->empty()) {
+    const std::string digest = auth::TokenDigest(*cookie);
+    const auto session = store::FindSession(call.db, digest);
+    if (!session || session->revoked || Expired(session->expires_at, call.now)) return;
+    user = store::FindUser(call.db, session->user_id);
+    if (!user || user->disabled) return;
+    call.session_digest = digest;
+  } else {
+    return;
+  }
+  call.principal = PrincipalOf(*user);
+  call.authenticated = true;
+}
+
+void CheckCsrf(const Call& call) {
+  if (call.session_digest.empty()) return;  // bearer tokens are not sent by browsers on their own
+  const std::string_view method = call.request.method;
+  if (method == "GET" || method == "HEAD" || method == "OPTIONS") return;
+  const auto session = store::FindSession(call.db, call.session_digest);
+  const auto sent = call.request.Header("X-CSRF-Token");
+  if (!session || !sent || !auth::EqualSecrets(*sent, session->csrf_token)) {
+    throw http::HttpError(403, "Forbidden",
+                          {{"X-CSRF-Token", "csrf_token",
+                            "a change made with a session cookie needs the session's "
+                            "X-CSRF-Token header; sign in again if it was lost"}});
+  }
+}
+
+http::Response Login(Call& call) {
+  const auto content_type = call.request.Header("Content-Type");
+  if (!content_type || !content_type->starts_with("application/json")) {
+    throw http::HttpError(415, "Unsupported media type",
+                          {{"Content-Type", "unsupported_media_type", "send application/json"}});
+  }
+  const json::object body = StringBody(call, {"email", "password"});
+  const std::string email = NormalizeEmail(body.at("email").as_string());
+  const std::string_view password = body.at("password").as_string();
+  const std::string address = call.ClientAddress();
+  const Instant window_start = call.now - kFailureWindow;
+  {
+    store::Tx tx(call.db);
+    const bool account_locked = store::CountAuthEvents(call.db, "login_failed", email, false,
+                                                       window_start) >= kAccountFailureLimit;
+    const bool address_locked = store::CountAuthEvents(call.db, "login_failed", address, true,
+                                                       window_start) >= kAddressFailureLimit;
+    if (account_locked || address_locked) {
+      store::RecordAuthEvent(
+          call.db,
+          {.kind = "login_locked",
+           .email = email,
+           .address = address,
+           .detail = account_locked ? "{\"locked\":\"account\"}" : "{\"locked\":\"address\"}"},
+          call.now);
+      tx.Commit();
+      const std::string minutes =
+          std::to_string(std::chrono::duration_cast<std::chrono::minutes>(kFailureWindow).count());
+      throw http::HttpError(
+          429, "Too many failed logins",
+          {{account_locked ? "email" : "", "locked",
+            "too many failed logins " +
+                std::string(account_locked ? "for this account" : "from this address") +
+                "; try again in " + minutes + " minutes"}},
+          {{"Retry-After",
+            std::to_string(
+                std::chrono::duration_cast<std::chrono::seconds>(kFailureWindow).count())}});
+    }
+  }
+  // The slow hash runs outside any transaction.
+  const std::optional<store::User> user = store::FindUserByEmail(call.db, email);
+  bool valid = false;
+  if (user) {
+    valid = auth::VerifyPassword(user->password_hash, password) && !user->disabled;
+  } else {
+    auth::VerifyNothing(password);
+  }
+  store::Tx tx(call.db);
+  if (!valid) {
+    store::RecordAuthEvent(call.db,
+                           {.kind = "login_failed",
+                            .email = email,
+                            .user_id = user ? user->id : "",
+                            .address = address,
+                            .detail = user && user->disabled ? "{\"reason\":\"disabled\"}" : "{}"},
+                           call.now);
+    tx.Commit();
+    Unauthorized("invalid_credentials", "wrong e-mail address or password");
+  }
+  // A new session every time: a session id planted before login never becomes authenticated.
+  if (const auto old = call.request.Cookie(kSessionCookie); old && !old->empty()) {
+    store::RevokeSession(call.db, auth::TokenDigest(*old), call.now);
+  }
+  const std::string token = auth::RandomToken();
+  store::Session session{.user_id = user->id,
+                         .csrf_token = auth::RandomToken(),
+                         .created_at = FormatInstant(call.now),
+                         .expires_at = FormatInstant(
+                             call.now + std::chrono::seconds(call.context.session_ttl_seconds))};
+  store::InsertSession(call.db, auth::TokenDigest(token), session, address);
+  store::RecordAuthEvent(call.db,
+                         {.kind = "login", .email = email, .user_id = user->id, .address = address},
+                         call.now);
+  tx.Commit();
+  http::Response response =
+      JsonResponse(200, SessionJson(*user, session.csrf_token, session.expires_at));
+  response.headers.emplace_back("Set-Cookie",
+                                SessionCookie(call, token, call.context.session_ttl_seconds));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response CurrentSession(Call& call) {
+  const auto user = store::FindUser(call.db, call.principal.user_id);
+  if (!user) Unauthorized("no_session", "sign in first");
+  std::string csrf, expires;
+  if (!call.session_digest.empty()) {
+    if (const auto session = store::FindSession(call.db, call.session_digest)) {
+      csrf = session->csrf_token;
+      expires = session->expires_at;
+    }
+  }
+  http::Response response = JsonResponse(200, SessionJson(*user, csrf, expires));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response Logout(Call& call) {
+  store::Tx tx(call.db);
+  if (!call.session_digest.empty()) store::RevokeSession(call.db, call.session_digest, call.now);
+  const auto user = store::FindUser(call.db, call.principal.user_id);
+  RecordEvent(call, "logout", user ? &*user : nullptr);
+  tx.Commit();
+  http::Response response;
+  response.status = 204;
+  response.content_type.clear();
+  response.headers.emplace_back("Set-Cookie", SessionCookie(call, "", 0));
+  return response;
+}
+
+http::Response ChangeOwnPassword(Call& call) {
+  const json::object body = StringBody(call, {"current_password", "new_password"});
+  const std::string_view fresh = body.at("new_password").as_string();
+  Problems problems = auth::PasswordProblems(fresh);
+  for (Problem& problem : problems) problem.field = "new_password";
+  if (!problems.empty()) throw http::HttpError(422, "Invalid password", problems);
+  const auto user = store::FindUser(call.db, call.principal.user_id);
+  if (!user ||
+      !auth::VerifyPassword(user->password_hash, body.at("current_password").as_string())) {
+    throw http::HttpError(
+        422, "Invalid password",
+        {{"current_password", "invalid_credentials", "the current password is wrong"}});
+  }
+  const std::string hash = auth::HashPassword(fresh);
+  store::Tx tx(call.db);
+  store::SetPasswordHash(call.db, user->id, hash, call.now);
+  store::RevokeUserSessions(call.db, user->id, call.now, call.session_digest);
+  RecordEvent(call, "password_changed", &*user);
+  tx.Commit();
+  http::Response response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
+}
+
+}  // namespace amity::api

@@ -1,0 +1,102 @@
+#include "domain/access.h"
+
+#include <algorithm>
+
+namespace amity::domain {
+
+namespace {
+
+bool Assigned(const Principal& principal, std::string_view partnership_id) {
+  return std::find(principal.partnerships.begin(), principal.partnerships.end(), partnership_id) !=
+         principal.partnerships.end();
+}
+
+// Resources a contributor creates and edits (its own) and a partner edits (shared ones).
+bool IsWorkRecord(std::string_view resource) {
+  return resource == "commitments" || resource == "events" || resource == "meetings";
+}
+
+bool OwnedBy(const Principal& principal, const RecordFacts& record) {
+  if (!principal.user_id.empty() && record.created_by == principal.user_id) return true;
+  if (principal.person_id.empty()) return false;
+  return std::find(record.owner_people.begin(), record.owner_people.end(), principal.person_id) !=
+         record.owner_people.end();
+}
+
+// A shared record inside one of the partner user's partnerships (or shared outside any).
+bool SharedWith(const Principal& principal, const RecordFacts& record) {
+  if (record.visibility != Visibility::kShared) return false;
+  return record.partnership_id.empty() || Assigned(principal, record.partnership_id);
+}
+
+}  // namespace
+
+std::string_view RoleName(Role role) { return kRoles[static_cast<int>(role)]; }
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (size_t i = 0; i < std::size(kRoles); ++i) {
+    if (kRoles[i] == name) return static_cast<Role>(i);
+  }
+  return std::nullopt;
+}
+
+std::optional<Visibility> ParseVisibility(std::string_view name) {
+  if (name == "private") return Visibility::kPrivate;
+  if (name == "shared") return Visibility::kShared;
+  if (name == "public") return Visibility::kPublic;
+  return std::nullopt;
+}
+
+Principal SystemPrincipal() { return {.user_id = "", .email = "system", .role = Role::kAdmin}; }
+
+bool SeesEverything(const Principal& principal) { return principal.role != Role::kPartner; }
+
+bool IsAdmin(const Principal& principal) { return principal.role == Role::kAdmin; }
+
+bool CanSee(const Principal& principal, const RecordFacts& record) {
+  if (SeesEverything(principal)) return true;
+  return record.visibility == Visibility::kPublic || SharedWith(principal, record);
+}
+
+bool CanEdit(const Principal& principal, const RecordFacts& record) {
+  switch (principal.role) {
+    case Role::kAdmin:
+    case Role::kOfficer:
+      return true;
+    case Role::kContributor:
+      return (record.resource == "commitments" || record.resource == "events") &&
+             OwnedBy(principal, record);
+    case Role::kPartner:
+      return IsWorkRecord(record.resource) && SharedWith(principal, record) &&
+             !record.partnership_id.empty();
+    case Role::kViewer:
+      return false;
+  }
+  return false;
+}
+
+bool CanArchive(const Principal& principal, const RecordFacts& record) {
+  return principal.role != Role::kPartner && CanEdit(principal, record);
+}
+
+bool CanCreate(const Principal& principal, const RecordFacts& record) {
+  switch (principal.role) {
+    case Role::kAdmin:
+    case Role::kOfficer:
+      return true;
+    case Role::kContributor:
+      return record.resource == "commitments" || record.resource == "events";
+    case Role::kPartner:
+      return IsWorkRecord(record.resource) && SharedWith(principal, record) &&
+             !record.partnership_id.empty();
+    case Role::kViewer:
+      return false;
+  }
+  return false;
+}
+
+bool CanChangeVisibility(const Principal& principal) {
+  return principal.role != Role::kPartner && principal.role != Role::kViewer;
+}
+
+}  // namespace amity::domain

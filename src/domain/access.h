@@ -1,0 +1,79 @@
+// Who may see and change what: the roles, record visibility and the rules that combine them.
+// Pure: callers gather the facts about the caller and the record; nothing here reads storage.
+//
+//   admin        everything, including users
+//   officer      sees and edits every record of the home city
+//   contributor  sees everything; creates commitments and events and edits those it owns
+//                (created them, or is the linked person named as an owner of a commitment)
+//   partner      an officer of a partner city: sees only shared records of the partnerships
+//                assigned to it (plus public ones); edits shared meetings, commitments and
+//                events there, and may not change a record's visibility
+//   viewer       sees everything, changes nothing
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace amity::domain {
+
+enum class Role { kAdmin, kOfficer, kContributor, kPartner, kViewer };
+enum class Visibility { kPrivate, kShared, kPublic };
+
+inline constexpr std::string_view kRoles[] = {"admin", "officer", "contributor", "partner",
+                                              "viewer"};
+
+std::string_view RoleName(Role role);
+std::optional<Role> ParseRole(std::string_view name);
+std::optional<Visibility> ParseVisibility(std::string_view name);
+
+// The caller of a request, once authenticated.
+struct Principal {
+  std::string user_id;
+  std::string email;
+  Role role = Role::kViewer;
+  std::string person_id;                  // the person this user is, if linked ("" if not)
+  std::vector<std::string> partnerships;  // partner role: the partnerships assigned to it
+};
+
+// The internal caller the demo loader and the command line act as.
+Principal SystemPrincipal();
+
+// What the rules need to know about one record.
+struct RecordFacts {
+  std::string_view resource;  // "commitments", …
+  Visibility visibility = Visibility::kPrivate;
+  // The partnership the record belongs to: its own id for a partnership, its partnership_id for
+  // meetings, commitments and events, empty for records outside any partnership (cities,
+  // organizations, people, glossary), which partner users see when shared with partners at all.
+  std::string_view partnership_id;
+  std::string_view created_by;
+  std::vector<std::string_view> owner_people;  // commitments: the people owning it on each side
+};
+
+// True when `principal` may read the record.
+bool CanSee(const Principal& principal, const RecordFacts& record);
+
+// True when `principal` may change (update, transition, add notes to) the record. Implies
+// CanSee.
+bool CanEdit(const Principal& principal, const RecordFacts& record);
+
+// True when `principal` may archive the record (partner users may not archive).
+bool CanArchive(const Principal& principal, const RecordFacts& record);
+
+// True when `principal` may create a record of `resource`; `record` describes the record as it
+// would be stored (its visibility and partnership).
+bool CanCreate(const Principal& principal, const RecordFacts& record);
+
+// True when `principal` may set or change the visibility of records (not partner users).
+bool CanChangeVisibility(const Principal& principal);
+
+// True for the roles of the home city (everyone but partner users): they see every record.
+bool SeesEverything(const Principal& principal);
+
+// True when `principal` manages users, reads the change and security logs.
+bool IsAdmin(const Principal& principal);
+
+}  // namespace amity::domain

@@ -1,0 +1,84 @@
+#include "domain/access.h"
+
+#include <gtest/gtest.h>
+
+namespace amity::domain {
+namespace {
+
+Principal User(Role role) {
+  Principal principal{.user_id = "u1", .email = "u1@example.org", .role = role};
+  if (role == Role::kPartner) principal.partnerships = {"p1"};
+  principal.person_id = "person1";
+  return principal;
+}
+
+RecordFacts Record(std::string_view resource, Visibility visibility,
+                   std::string_view partnership = "p1", std::string_view created_by = "other") {
+  return {.resource = resource,
+          .visibility = visibility,
+          .partnership_id = partnership,
+          .created_by = created_by};
+}
+
+TEST(AccessTest, HomeRolesSeeEverythingPartnersOnlySharedInTheirPartnerships) {
+  for (Role role : {Role::kAdmin, Role::kOfficer, Role::kContributor, Role::kViewer}) {
+    EXPECT_TRUE(CanSee(User(role), Record("meetings", Visibility::kPrivate)));
+  }
+  const Principal partner = User(Role::kPartner);
+  EXPECT_FALSE(CanSee(partner, Record("meetings", Visibility::kPrivate)));
+  EXPECT_TRUE(CanSee(partner, Record("meetings", Visibility::kShared)));
+  EXPECT_FALSE(CanSee(partner, Record("meetings", Visibility::kShared, "p2")));
+  EXPECT_TRUE(CanSee(partner, Record("events", Visibility::kPublic, "p2")));
+  // Records outside any partnership: shared means shared with every partner user.
+  EXPECT_TRUE(CanSee(partner, Record("people", Visibility::kShared, "")));
+  EXPECT_FALSE(CanSee(partner, Record("people", Visibility::kPrivate, "")));
+}
+
+TEST(AccessTest, EditRules) {
+  EXPECT_TRUE(CanEdit(User(Role::kAdmin), Record("cities", Visibility::kPrivate, "")));
+  EXPECT_TRUE(CanEdit(User(Role::kOfficer), Record("partnerships", Visibility::kPrivate)));
+  EXPECT_FALSE(CanEdit(User(Role::kViewer), Record("commitments", Visibility::kPublic)));
+
+  const Principal contributor = User(Role::kContributor);
+  EXPECT_FALSE(CanEdit(contributor, Record("commitments", Visibility::kPrivate)));
+  EXPECT_TRUE(CanEdit(contributor, Record("commitments", Visibility::kPrivate, "p1", "u1")));
+  EXPECT_TRUE(CanEdit(contributor, Record("events", Visibility::kPrivate, "p1", "u1")));
+  EXPECT_FALSE(CanEdit(contributor, Record("meetings", Visibility::kPrivate, "p1", "u1")));
+  RecordFacts owned = Record("commitments", Visibility::kPrivate);
+  owned.owner_people = {"person9", "person1"};
+  EXPECT_TRUE(CanEdit(contributor, owned));
+
+  const Principal partner = User(Role::kPartner);
+  EXPECT_TRUE(CanEdit(partner, Record("commitments", Visibility::kShared)));
+  EXPECT_FALSE(CanEdit(partner, Record("commitments", Visibility::kPublic)));
+  EXPECT_FALSE(CanEdit(partner, Record("commitments", Visibility::kShared, "p2")));
+  EXPECT_FALSE(CanEdit(partner, Record("partnerships", Visibility::kShared)));
+  EXPECT_FALSE(CanEdit(partner, Record("people", Visibility::kShared, "")));
+  EXPECT_FALSE(CanArchive(partner, Record("commitments", Visibility::kShared)));
+  EXPECT_TRUE(CanArchive(contributor, Record("events", Visibility::kShared, "p1", "u1")));
+}
+
+TEST(AccessTest, CreateRules) {
+  EXPECT_TRUE(CanCreate(User(Role::kOfficer), Record("cities", Visibility::kPrivate, "")));
+  EXPECT_TRUE(CanCreate(User(Role::kContributor), Record("commitments", Visibility::kPrivate)));
+  EXPECT_FALSE(CanCreate(User(Role::kContributor), Record("people", Visibility::kPrivate, "")));
+  EXPECT_FALSE(CanCreate(User(Role::kViewer), Record("commitments", Visibility::kPrivate)));
+  const Principal partner = User(Role::kPartner);
+  EXPECT_TRUE(CanCreate(partner, Record("meetings", Visibility::kShared)));
+  EXPECT_FALSE(CanCreate(partner, Record("meetings", Visibility::kPrivate)));
+  EXPECT_FALSE(CanCreate(partner, Record("meetings", Visibility::kShared, "p2")));
+  EXPECT_FALSE(CanChangeVisibility(partner));
+  EXPECT_TRUE(CanChangeVisibility(User(Role::kContributor)));
+}
+
+TEST(AccessTest, RoleNamesRoundTrip) {
+  for (std::string_view name : kRoles) {
+    ASSERT_TRUE(ParseRole(name).has_value());
+    EXPECT_EQ(RoleName(*ParseRole(name)), name);
+  }
+  EXPECT_FALSE(ParseRole("root").has_value());
+  EXPECT_FALSE(ParseVisibility("secret").has_value());
+}
+
+}  // namespace
+}  // namespace amity::domain

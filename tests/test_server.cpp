@@ -166,7 +166,11 @@ HttpResult TestServer::Request(const std::string& method, const std::string& pat
   if (!body.empty() || method == "POST" || method == "PATCH") {
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    list = curl_slist_append(list, "Content-Type: application/json");
+    bool typed = false;
+    for (const std::string& header : headers) {
+      typed |= strncasecmp(header.c_str(), "Content-Type:", 13) == 0;
+    }
+    if (!typed) list = curl_slist_append(list, "Content-Type: application/json");
   }
   list = curl_slist_append(list, "Expect:");
   bool credentials = false;

@@ -171,7 +171,7 @@ http::Response Api::Dispatch(const http::Request& request, const domain::Princip
       return JsonResponse(200, json::object{{"status", "ok"}});
     }
     auto lease = pool_.Acquire();
-    Call call{request, params, route, *lease, context_, context_.clock()};
+    Call call{request, params, route, *lease, context_, context_.clock(), {}, false, {}};
     if (principal != nullptr) {
       call.principal = *principal;
       call.authenticated = true;

@@ -47,7 +47,12 @@ std::optional<Visibility> ParseVisibility(std::string_view name) {
   return std::nullopt;
 }
 
-Principal SystemPrincipal() { return {.user_id = "", .email = "system", .role = Role::kAdmin}; }
+Principal SystemPrincipal() {
+  Principal system;
+  system.email = "system";
+  system.role = Role::kAdmin;
+  return system;
+}
 
 bool SeesEverything(const Principal& principal) { return principal.role != Role::kPartner; }
 

@@ -96,6 +96,13 @@ std::vector<Route> BuildRoutes() {
                     "TokenInput", "TokenWithSecret", 201});
   routes.push_back(
       {"DELETE", "/api/v1/tokens/{id}", RevokeToken, "Revoke an API token", nullptr, "", "", 204});
+  routes.push_back({"GET", "/public", PublicPortal,
+                    "The public portal (HTML): published partnerships and upcoming public events "
+                    "(lang=tr|zh|en)",
+                    nullptr, "", "", 200, Access::kPublic});
+  routes.push_back({"GET", "/public/partnerships/{id}", PublicPartnership,
+                    "A published partnership's page (HTML): its steps and public events", nullptr,
+                    "", "", 200, Access::kPublic});
   routes.push_back({"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "",
                     "", 200, Access::kPublic});
   routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "", "",

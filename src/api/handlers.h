@@ -28,6 +28,9 @@ http::Response ListChangesHandler(Call& call);
 http::Response RecordChangesHandler(Call& call);
 http::Response ListAuthEvents(Call& call);
 
+http::Response PublicPortal(Call& call);
+http::Response PublicPartnership(Call& call);
+
 http::Response ListUsers(Call& call);
 http::Response GetUser(Call& call);
 http::Response CreateUser(Call& call);

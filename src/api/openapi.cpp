@@ -408,6 +408,8 @@ json::object OpenApiDocument() {
     json::object success{{"description", "success"}};
     if (!route.response_schema.empty()) {
       success["content"] = {{"application/json", {{"schema", Ref(route.response_schema)}}}};
+    } else if (route.pattern.starts_with("/public")) {
+      success["content"] = {{"text/html", {{"schema", {{"type", "string"}}}}}};
     }
     if (route.access == Access::kPublic) operation["security"] = json::array();
     operation["responses"] = {

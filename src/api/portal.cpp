@@ -1,0 +1,331 @@
+// The public portal (/public): published partnerships and public events, in Turkish, Chinese and
+// English, without login. Plain server-rendered HTML (no script), cacheable for five minutes;
+// only records marked `public` appear, and a partnership's page lists only its public events.
+#include <boost/json.hpp>
+
+#include "api/handlers.h"
+#include "api/list_query.h"
+#include "base/id.h"
+#include "base/text.h"
+#include "http/error.h"
+#include "store/records.h"
+
+namespace amity::api {
+namespace json = boost::json;
+
+namespace {
+
+struct Phrase {
+  std::string_view key, en, tr, zh;
+};
+
+// Every word the portal prints, in the three languages (the UI uses the same renderings).
+constexpr Phrase kPhrases[] = {
+    {"title", "Sister-city partnerships", "Kardeş şehir ilişkileri", "友好城市关系"},
+    {"partnerships", "Partnerships", "İlişkiler", "合作关系"},
+    {"events", "Upcoming public events", "Yaklaşan halka açık etkinlikler", "即将举行的公开活动"},
+    {"all_events", "Public events", "Halka açık etkinlikler", "公开活动"},
+    {"steps", "Steps taken", "Atılan adımlar", "已完成的步骤"},
+    {"none", "Nothing published yet.", "Henüz yayımlanan bir şey yok.", "暂无公开内容。"},
+    {"back", "All partnerships", "Tüm ilişkiler", "全部合作关系"},
+    {"local", "local time", "yerel saat", "当地时间"},
+    {"sign_in", "Sign in", "Giriş yap", "登录"},
+    {"exploring", "Exploring", "Ön görüşme", "初步接触"},
+    {"letter_of_intent", "Letter of intent", "Niyet mektubu", "意向书"},
+    {"friendship", "Friendship city", "Dostluk şehri", "友好交流城市"},
+    {"sister_city", "Sister city", "Kardeş şehir", "友好城市"},
+    {"council_decision", "Municipal council decision", "Belediye meclisi kararı", "市议会决议"},
+    {"ministry_permission", "Ministry permission", "Bakanlık izni", "部委批准"},
+    {"partner_approval", "Partner-side approval", "Kardeş şehir onayı", "对方批准"},
+    {"letter_of_intent_signed", "Letter of intent signed", "Niyet mektubu imzalandı", "签署意向书"},
+    {"agreement_signed", "Agreement signed", "Protokol imzalandı", "签署协议"},
+    {"terminated", "Terminated", "Sona erdirildi", "终止"},
+    {"festival", "Festival", "Festival", "节庆"},
+    {"sports", "Sports", "Spor", "体育"},
+    {"concert", "Concert", "Konser", "音乐会"},
+    {"fair", "Fair", "Fuar", "博览会"},
+    {"exhibition", "Exhibition", "Sergi", "展览"},
+    {"conference", "Conference", "Konferans", "会议"},
+    {"study_visit", "Study visit", "İnceleme ziyareti", "考察访问"},
+    {"other", "Other", "Diğer", "其他"},
+    {"idea", "Idea", "Fikir", "设想"},
+    {"planned", "Planned", "Planlandı", "已计划"},
+    {"confirmed", "Confirmed", "Kesinleşti", "已确认"},
+    {"held", "Held", "Yapıldı", "已举办"},
+    {"cancelled", "Cancelled", "İptal edildi", "已取消"},
+};
+
+constexpr std::string_view kLanguages[] = {"tr", "zh", "en"};
+constexpr std::string_view kLanguageNames[] = {"Türkçe", "中文", "English"};
+
+class Page {
+ public:
+  explicit Page(std::string lang) : lang_(std::move(lang)) {}
+
+  std::string_view Say(std::string_view key) const {
+    for (const Phrase& phrase : kPhrases) {
+      if (phrase.key == key)
+        return lang_ == "tr" ? phrase.tr : lang_ == "zh" ? phrase.zh : phrase.en;
+    }
+    return key;
+  }
+
+  // The text in the page's language, else its original, else any language it has.
+  std::string Text(const json::value* text) const {
+    if (text == nullptr || !text->is_object()) return "";
+    const json::object& values = text->as_object();
+    for (std::string_view lang :
+         {std::string_view(lang_), std::string_view(StringOf(values, "original")),
+          std::string_view("en"), std::string_view("tr"), std::string_view("zh")}) {
+      if (const json::value* value = values.if_contains(lang); value && value->is_string()) {
+        return std::string(value->as_string());
+      }
+    }
+    return "";
+  }
+
+  void Add(std::string_view html) { body_ += html; }
+  void AddText(std::string_view text) { Escape(text, body_); }
+
+  std::string Finish(std::string_view title, std::string_view self_path) const {
+    std::string html = "<!doctype html><html lang=\"" + lang_ +
+                       "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                       "content=\"width=device-width, initial-scale=1\"><title>";
+    Escape(title, html);
+    html +=
+        "</title><style>body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;max-width:52rem;"
+        "margin:0 auto;padding:1rem 1.25rem;color:#1d2733;line-height:1.5}"
+        "header{display:flex;justify-content:space-between;align-items:baseline;gap:1rem;"
+        "flex-wrap:wrap;border-bottom:1px solid #d7dde4;margin-bottom:1rem}"
+        "nav a{margin-left:.75rem}a{color:#0b5cad}li{margin:.35rem 0}"
+        ".muted{color:#4f5d6b}.tag{font-size:.85em;background:#eef3f8;border-radius:.3rem;"
+        "padding:.05rem .4rem;margin-left:.3rem}</style></head><body><header><h1>";
+    Escape(title, html);
+    html += "</h1><nav aria-label=\"language\">";
+    for (size_t i = 0; i < std::size(kLanguages); ++i) {
+      if (kLanguages[i] == lang_) {
+        html += "<strong>" + std::string(kLanguageNames[i]) + "</strong>";
+      } else {
+        html += "<a href=\"" + std::string(self_path) + "?lang=" + std::string(kLanguages[i]) +
+                "\" hreflang=\"" + std::string(kLanguages[i]) + "\" lang=\"" +
+                std::string(kLanguages[i]) + "\">" + std::string(kLanguageNames[i]) + "</a>";
+      }
+    }
+    html += "<a href=\"/login\">" + std::string(Say("sign_in")) + "</a></nav></header><main>";
+    html += body_;
+    html += "</main></body></html>";
+    return html;
+  }
+
+  const std::string& lang() const { return lang_; }
+
+ private:
+  static std::string_view StringOf(const json::object& object, std::string_view key) {
+    const json::value* value = object.if_contains(key);
+    return value && value->is_string() ? std::string_view(value->as_string()) : std::string_view();
+  }
+
+  static void Escape(std::string_view text, std::string& out) {
+    for (char c : text) {
+      switch (c) {
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        default:
+          out.push_back(c);
+      }
+    }
+  }
+
+  std::string lang_;
+  std::string body_;
+};
+
+// ?lang= when given (400 for an unknown one), else the first of tr/zh/en in Accept-Language,
+// else English.
+std::string PortalLanguage(const Call& call) {
+  for (const auto& [name, value] : call.request.query) {
+    if (name != "lang") RejectUnknownParameter(name);
+    if (value != "tr" && value != "zh" && value != "en") {
+      RejectParameter(name, "invalid_enum", "tr, zh or en");
+    }
+    return value;
+  }
+  if (const auto accepted = call.request.Header("Accept-Language")) {
+    size_t best = std::string_view::npos;
+    std::string chosen = "en";
+    for (std::string_view lang : kLanguages) {
+      const size_t at = accepted->find(lang);
+      if (at < best) {
+        best = at;
+        chosen = lang;
+      }
+    }
+    return chosen;
+  }
+  return "en";
+}
+
+http::Response HtmlResponse(std::string html) {
+  http::Response response;
+  response.content_type = "text/html; charset=utf-8";
+  response.body = std::move(html);
+  response.headers.emplace_back("Cache-Control", "public, max-age=300");
+  response.headers.emplace_back("Vary", "Accept-Language");
+  response.headers.emplace_back("Content-Security-Policy",
+                                "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+                                "form-action 'none'; frame-ancestors 'none'");
+  return response;
+}
+
+std::string CityName(const Call& call, const Page& page, const json::value& id) {
+  if (!id.is_string()) return "";
+  const auto city = store::GetRecord(call.db, domain::Cities(), id.as_string());
+  return city ? page.Text(city->if_contains("name")) : "";
+}
+
+std::string PartnershipName(const Call& call, const Page& page, const json::object& partnership) {
+  return CityName(call, page, partnership.at("home_city_id")) + " – " +
+         CityName(call, page, partnership.at("partner_city_id"));
+}
+
+// Public events matching `conditions`, as a list.
+void AddEvents(const Call& call, Page& page, std::vector<store::Condition> conditions) {
+  conditions.push_back({"visibility = 'public'", {}});
+  conditions.push_back({"status <> 'cancelled'", {}});
+  const store::Page events = store::ListRecords(call.db, domain::Events(),
+                                                {.conditions = std::move(conditions),
+                                                 .sort_column = "starts_at",
+                                                 .descending = false,
+                                                 .limit = 50});
+  if (events.items.empty()) {
+    page.Add("<p class=\"muted\">");
+    page.AddText(page.Say("none"));
+    page.Add("</p>");
+    return;
+  }
+  page.Add("<ul>");
+  for (const json::value& item : events.items) {
+    const json::object& event = item.as_object();
+    page.Add("<li><strong>");
+    page.AddText(page.Text(event.if_contains("title")));
+    page.Add("</strong><span class=\"tag\">");
+    page.AddText(page.Say(event.at("kind").as_string()));
+    page.Add("</span><span class=\"tag\">");
+    page.AddText(page.Say(event.at("status").as_string()));
+    page.Add("</span><br><span class=\"muted\"><time datetime=\"");
+    page.AddText(event.at("starts_at").as_string());
+    page.Add("\">");
+    // Local wall-clock time in the event's own zone, e.g. 2027-01-05 10:00 (Asia/Shanghai).
+    const std::string local(event.at("starts_local").as_string());
+    page.AddText(local.substr(0, 10) + " " + local.substr(11, 5));
+    page.Add("</time> (");
+    page.AddText(page.Say("local"));
+    page.Add(", ");
+    page.AddText(event.at("time_zone").as_string());
+    page.Add(")");
+    if (const std::string city = CityName(call, page, event.at("city_id")); !city.empty()) {
+      page.Add(" · ");
+      page.AddText(city);
+    }
+    if (event.at("venue").is_string()) {
+      page.Add(" · ");
+      page.AddText(event.at("venue").as_string());
+    }
+    page.Add("</span></li>");
+  }
+  page.Add("</ul>");
+}
+
+}  // namespace
+
+http::Response PublicPortal(Call& call) {
+  Page page(PortalLanguage(call));
+  page.Add("<h2>");
+  page.AddText(page.Say("partnerships"));
+  page.Add("</h2>");
+  const store::Page partnerships =
+      store::ListRecords(call.db, domain::Partnerships(),
+                         {.conditions = {{"visibility = 'public'", {}}},
+                          .sort_column = "created_at",
+                          .descending = false,
+                          .limit = 200});
+  if (partnerships.items.empty()) {
+    page.Add("<p class=\"muted\">");
+    page.AddText(page.Say("none"));
+    page.Add("</p>");
+  } else {
+    page.Add("<ul>");
+    for (const json::value& item : partnerships.items) {
+      const json::object& partnership = item.as_object();
+      page.Add("<li><a href=\"/public/partnerships/");
+      page.AddText(partnership.at("id").as_string());
+      page.Add("?lang=" + page.lang() + "\">");
+      page.AddText(PartnershipName(call, page, partnership));
+      page.Add("</a><span class=\"tag\">");
+      page.AddText(page.Say(partnership.at("tier").as_string()));
+      page.Add("</span></li>");
+    }
+    page.Add("</ul>");
+  }
+  page.Add("<h2>");
+  page.AddText(page.Say("events"));
+  page.Add("</h2>");
+  AddEvents(call, page, {{"ends_at >= ?", {FormatInstant(call.now)}}});
+  return HtmlResponse(page.Finish(page.Say("title"), "/public"));
+}
+
+http::Response PublicPartnership(Call& call) {
+  const std::string_view id = call.Param("id");
+  const auto partnership =
+      IsUuid(id) ? store::GetRecord(call.db, domain::Partnerships(), id) : std::nullopt;
+  if (!partnership || partnership->at("archived").as_bool() ||
+      partnership->at("visibility").as_string() != "public") {
+    throw http::HttpError(404, "Not found",
+                          {{"id", "not_found", "no published partnership with this id"}});
+  }
+  Page page(PortalLanguage(call));
+  page.Add("<p><a href=\"/public?lang=" + page.lang() + "\">← ");
+  page.AddText(page.Say("back"));
+  page.Add("</a></p><p><span class=\"tag\">");
+  page.AddText(page.Say(partnership->at("tier").as_string()));
+  page.Add("</span></p><h2>");
+  page.AddText(page.Say("steps"));
+  page.Add("</h2>");
+  const json::array& milestones = partnership->at("milestones").as_array();
+  if (milestones.empty()) {
+    page.Add("<p class=\"muted\">");
+    page.AddText(page.Say("none"));
+    page.Add("</p>");
+  } else {
+    page.Add("<ul>");
+    for (const json::value& milestone : milestones) {
+      page.Add("<li><time>");
+      page.AddText(milestone.at("date").as_string());
+      page.Add("</time> ");
+      page.AddText(page.Say(milestone.at("kind").as_string()));
+      page.Add("</li>");
+    }
+    page.Add("</ul>");
+  }
+  page.Add("<h2>");
+  page.AddText(page.Say("all_events"));
+  page.Add("</h2>");
+  AddEvents(call, page, {{"partnership_id = ?", {std::string(id)}}});
+  const std::string self = "/public/partnerships/" + std::string(id);
+  return HtmlResponse(page.Finish(PartnershipName(call, page, *partnership), self));
+}
+
+}  // namespace amity::api

@@ -1,5 +1,8 @@
 // What the browser tests stand on: a real `amity` server on a free loopback port with the demo
-// database, Debian's chromium driven by playwright-core, axe-core, and screenshots.
+// database, Debian's chromium driven by playwright-core, axe-core, and screenshots. The first
+// start of `amity serve` creates the admin account and prints its random password on stderr;
+// the harness reads it there, signs the browser in through the real login screen, and signs its
+// own API calls in with a session cookie and the CSRF token like the UI does.
 import { spawn, execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -51,7 +54,12 @@ export function rawGet(url, headers = {}) {
   })
 }
 
-/** Starts `amity demo` then `amity serve` on a free port; resolves once /healthz answers 200. */
+export const ADMIN_EMAIL = 'admin@localhost'
+
+/**
+ * Starts `amity demo` then `amity serve` on a free port; resolves once /healthz answers 200 and
+ * serve has printed the first admin's password (`server.admin`).
+ */
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'amity-ui-test-'))
   const db = join(dir, 'amity.db')
@@ -70,7 +78,7 @@ export async function startServer() {
     if (child.exitCode !== null) throw new Error(`amity serve exited early (${child.exitCode}):\n${log}`)
     try {
       const res = await rawGet(`${base}/healthz`)
-      if (res.status === 200) break
+      if (res.status === 200 && /^ {2}password: (\S+)$/m.test(log)) break
     } catch {
       /* not listening yet */
     }
@@ -80,9 +88,15 @@ export async function startServer() {
     }
     await new Promise((r) => setTimeout(r, 100))
   }
+  const password = /^ {2}password: (\S+)$/m.exec(log)[1]
   return {
     base,
     api: `${base}/api/v1`,
+    db,
+    /** the first admin, created by serve's first start */
+    admin: { email: ADMIN_EMAIL, password },
+    /** the harness's own signed-in API session (see `api`) */
+    auth: null,
     log: () => log,
     async stop() {
       if (child.exitCode === null) {
@@ -101,15 +115,82 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
 }
 
-/** JSON API call from the test itself (to set up or to change records behind the UI's back). */
-export async function api(server, method, path, body, headers = {}) {
+/**
+ * Signs in through the API: `{ cookie, csrf, user }` for `api(..., { as })`. Throws unless the
+ * server answers 200.
+ */
+export async function signIn(server, email, password) {
+  const res = await fetch(`${server.api}/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  const body = await res.json()
+  if (res.status !== 200) throw new Error(`sign-in as ${email}: ${res.status} ${JSON.stringify(body)}`)
+  const cookie = /amity_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0]
+  if (!cookie) throw new Error('sign-in set no amity_session cookie')
+  return { cookie, csrf: body.csrf_token, user: body.user }
+}
+
+/**
+ * JSON API call from the test itself (to set up or to change records behind the UI's back),
+ * signed in as the first admin (or as `options.as`, a `signIn` answer; `options.as: null` sends
+ * no credentials). Changes carry the CSRF token as the UI's do.
+ */
+export async function api(server, method, path, body, headers = {}, options = {}) {
+  let auth = options.as
+  if (auth === undefined) {
+    server.auth ??= await signIn(server, server.admin.email, server.admin.password)
+    auth = server.auth
+  }
+  const sent = { 'Content-Type': 'application/json', ...headers }
+  if (auth) {
+    sent.Cookie = auth.cookie
+    if (method !== 'GET') sent['X-CSRF-Token'] = auth.csrf
+  }
   const res = await fetch(`${server.api}/${path}`, {
     method,
-    headers: { 'Content-Type': 'application/json', ...headers },
+    headers: sent,
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await res.text()
   return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined }
+}
+
+/** `amity user add` on the server's database: `{ id, email, password }` of the new account. */
+export function addUser(server, email, role, partnerships = []) {
+  const args = ['user', 'add', '--db', server.db, '--email', email, '--role', role]
+  for (const id of partnerships) args.push('--partnership', id)
+  const out = execFileSync(AMITY_BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  const id = /^id: (\S+)$/m.exec(out)?.[1]
+  const password = /^password: (\S+)$/m.exec(out)?.[1]
+  if (!id || !password) throw new Error(`amity user add printed no id/password:\n${out}`)
+  return { id, email, password }
+}
+
+/**
+ * A new browser context already signed in (the session cookie of an API sign-in as `who`,
+ * default the first admin), e.g. for a first visit in another language.
+ */
+export async function signedInContext(browser, server, options = {}, who = server.admin) {
+  const auth = await signIn(server, who.email, who.password)
+  const context = await browser.newContext(options)
+  const [name, value] = auth.cookie.split('=')
+  await context.addCookies([{ name, value, url: server.base, httpOnly: true, sameSite: 'Lax' }])
+  return context
+}
+
+/**
+ * Signs `page` in through the real login screen; resolves once the screen asked for (`next`, or
+ * the dashboard) has opened.
+ */
+export async function signInThroughPage(page, server, email, password, next = '/') {
+  await page.goto(`${server.base}/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`)
+  await page.fill('#login-email', email)
+  await page.fill('#login-password', password)
+  await page.click('form.login-form button[type=submit]')
+  await page.waitForURL((url) => url.pathname === next.split('?')[0])
+  await page.locator('[data-user-menu]').waitFor()
 }
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -153,10 +234,10 @@ export async function settle(page) {
 }
 
 /**
- * One browser session against a fresh server: an English page (1360×900, 15 s timeouts) whose
- * page errors and console errors are collected in `problems` (the browser's own "Failed to load
- * resource" lines are left out: the tests cause some 4xx answers on purpose). Close with
- * `session.close()`.
+ * One browser session against a fresh server, signed in as the first admin through the login
+ * screen: an English page (1360×900, 15 s timeouts) whose page errors and console errors are
+ * collected in `problems` (the browser's own "Failed to load resource" lines are left out: the
+ * tests cause some 4xx answers on purpose). Close with `session.close()`.
  */
 export async function openSession() {
   const server = await startServer()
@@ -171,6 +252,7 @@ export async function openSession() {
       problems.push(`console: ${message.text()}`)
     }
   })
+  await signInThroughPage(page, server, server.admin.email, server.admin.password)
   return {
     server,
     browser,

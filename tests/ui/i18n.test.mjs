@@ -53,6 +53,16 @@ test('no message is empty or left untranslated as a key', () => {
   assert.deepEqual(bad, [], bad.join('\n'))
 })
 
+test('no message uses vue-i18n syntax by accident (a bare @ starts a linked message)', () => {
+  const bad = []
+  for (const lang of LANGS) {
+    for (const [key, value] of flat[lang]) {
+      if (/@/.test(String(value).replace(/\{'@'\}/g, ''))) bad.push(`${lang}: ${key} has a bare @ (write {'@'})`)
+    }
+  }
+  assert.deepEqual(bad, [], bad.join('\n'))
+})
+
 test('placeholders agree across languages', () => {
   const names = (value) => [...new Set([...String(value).matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort()
   const bad = []
@@ -117,6 +127,12 @@ test('every value of every enumeration has a label', () => {
     recordKind: 'RECORD_KINDS',
     'text.by': 'TRANSLATORS',
     'translations.state': 'QUEUE_STATES',
+    'enum.userRole': 'USER_ROLES',
+    'users.roleHint': 'USER_ROLES',
+    visibility: 'VISIBILITIES',
+    'visibility.hint': 'VISIBILITIES',
+    'audit.kind': 'AUDIT_KINDS',
+    'history.op': 'CHANGE_OPS',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {
@@ -126,7 +142,7 @@ test('every value of every enumeration has a label', () => {
     }
   }
   // Dynamic keys built in templates: each prefix must be one of the groups above or known here.
-  const known = new Set([...Object.keys(groups), 'enum', 'agenda', 'directory', 'directory.new', 'partnership.tl', 'fields', 'problem'])
+  const known = new Set([...Object.keys(groups), 'enum', 'agenda', 'directory', 'directory.new', 'partnership.tl', 'fields', 'problem', 'account.tokenState'])
   for (const { file, text } of sources) {
     for (const match of text.matchAll(/\$?t\(`([a-zA-Z.]+)\.\$\{/g)) {
       if (!known.has(match[1])) missing.push(`${file.slice(uiDir.length + 1)}: unchecked dynamic key prefix ${match[1]}`)

@@ -1,8 +1,19 @@
 import { createApp } from 'vue'
 import App from './App.vue'
 import { applyDocumentLanguage, currentLang, i18n } from './i18n'
+import { configureSession } from './api/client'
 import { router } from './router'
+import { sessionEnded } from './lib/session'
 import './style.css'
 
 applyDocumentLanguage(currentLang())
+// A 401 from any screen: the session ended; sign in again and come back here.
+configureSession({
+  unauthorized: () => {
+    sessionEnded()
+    const current = router.currentRoute.value
+    if (current.meta.public) return
+    router.push({ name: 'login', query: { next: current.fullPath } })
+  },
+})
 createApp(App).use(i18n).use(router).mount('#app')

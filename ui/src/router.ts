@@ -1,7 +1,16 @@
 // Every screen of the workspace, one route table. Screens load on demand (code-split).
+// Every screen but the login needs a signed-in user; `access` names screens only some roles
+// use (App.vue shows the "no access" notice instead): "admin", or "home" (not partner users).
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { ensureSession, session } from './lib/session'
 
 const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { title: 'auth.signIn', public: true, bare: true } },
+  { path: '/account', name: 'account', component: () => import('./views/AccountView.vue'), meta: { title: 'nav.account' } },
+  { path: '/users', name: 'users', component: () => import('./views/UsersView.vue'), meta: { title: 'nav.users', access: 'admin' } },
+  { path: '/users/new', name: 'user-new', component: () => import('./views/UserForm.vue'), meta: { title: 'users.invite', section: 'users', access: 'admin' } },
+  { path: '/users/:id', name: 'user', component: () => import('./views/UserForm.vue'), props: true, meta: { title: 'users.edit', section: 'users', access: 'admin' } },
+  { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: 'nav.audit', access: 'admin' } },
   { path: '/', name: 'dashboard', component: () => import('./views/DashboardView.vue'), meta: { title: 'nav.dashboard' } },
   { path: '/partnerships', name: 'partnerships', component: () => import('./views/PartnershipList.vue'), meta: { title: 'nav.partnerships' } },
   { path: '/partnerships/new', name: 'partnership-new', component: () => import('./views/PartnershipForm.vue'), meta: { title: 'partnership.new', section: 'partnerships' } },
@@ -26,7 +35,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/cities/new', name: 'city-new', component: () => import('./views/CityForm.vue'), meta: { title: 'city.new', section: 'directory' } },
   { path: '/cities/:id/edit', name: 'city-edit', component: () => import('./views/CityForm.vue'), props: true, meta: { title: 'city.edit', section: 'directory' } },
   { path: '/search', name: 'search', component: () => import('./views/SearchView.vue'), meta: { title: 'nav.search' } },
-  { path: '/translations', name: 'translations', component: () => import('./views/TranslationsView.vue'), meta: { title: 'nav.translations' } },
+  { path: '/translations', name: 'translations', component: () => import('./views/TranslationsView.vue'), meta: { title: 'nav.translations', access: 'home' } },
   { path: '/glossary', name: 'glossary', component: () => import('./views/GlossaryView.vue'), meta: { title: 'nav.glossary' } },
   { path: '/glossary/new', name: 'glossary-new', component: () => import('./views/GlossaryForm.vue'), meta: { title: 'glossary.new', section: 'glossary' } },
   { path: '/glossary/:id/edit', name: 'glossary-edit', component: () => import('./views/GlossaryForm.vue'), props: true, meta: { title: 'glossary.edit', section: 'glossary' } },
@@ -38,4 +47,20 @@ export const router = createRouter({
   routes,
   // An address with #field is scrolled by the screen once the field exists (see EditorForm).
   scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? false : { top: 0 }),
+})
+
+/** A `next` address from the query, if it is a path of this app (never another site). */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/'
+}
+
+// Nobody signed in: the login screen, which comes back to the address asked for.
+router.beforeEach(async (to) => {
+  await ensureSession()
+  if (to.meta.public) {
+    if (to.name === 'login' && session.user) return safeNext(to.query.next)
+    return true
+  }
+  if (!session.user) return { name: 'login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
+  return true
 })

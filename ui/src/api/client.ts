@@ -1,5 +1,6 @@
 // The one way the UI talks to the server: JSON over fetch, problem+json turned into ApiError,
-// If-Match on PATCH. Nothing here knows about screens.
+// If-Match on PATCH, the session's CSRF token on every change. Nothing here knows about screens:
+// what a 401 or a lost CSRF token leads to is set by lib/session.ts through `configureSession`.
 import type { Base, Page, Problem } from './types'
 
 export const API_ROOT = '/api/v1'
@@ -9,6 +10,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem: Problem,
+    /** seconds from the Retry-After header (429 after too many failed logins) */
+    readonly retryAfter?: number,
   ) {
     super(problem.detail || problem.title || `HTTP ${status}`)
   }
@@ -16,6 +19,30 @@ export class ApiError extends Error {
   get stale(): boolean {
     return this.status === 412 || this.status === 428
   }
+  /** The first field problem's code, e.g. "invalid_credentials", "locked", "forbidden". */
+  get code(): string | undefined {
+    return this.problem.problems?.[0]?.code
+  }
+}
+
+/**
+ * The session's side of every request: the CSRF token (kept in memory only, never in storage),
+ * what to do when the server answers 401 (the session ended), and how to fetch a fresh CSRF
+ * token when the server refused the one sent (signed in again in another tab).
+ */
+const session: {
+  csrf: string
+  unauthorized: (path: string) => void
+  refreshCsrf: () => Promise<boolean>
+} = { csrf: '', unauthorized: () => undefined, refreshCsrf: async () => false }
+
+export function configureSession(options: Partial<typeof session>): void {
+  Object.assign(session, options)
+}
+
+/** Routes where a 401 is an answer, not a lost session (signing in, asking who is signed in). */
+function sessionRoute(method: string, url: string): boolean {
+  return url.startsWith(`${API_ROOT}/session`) && (method === 'POST' || method === 'GET')
 }
 
 /** The network failed (server down, offline): no answer at all. */
@@ -39,15 +66,19 @@ export async function request<T>(
   method: string,
   path: string,
   options: { query?: Query; body?: unknown; version?: number } = {},
+  retried = false,
 ): Promise<T> {
+  const url = buildUrl(path, options.query)
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (options.body !== undefined) headers['Content-Type'] = 'application/json'
   if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`
+  if (method !== 'GET' && method !== 'HEAD' && session.csrf) headers['X-CSRF-Token'] = session.csrf
   let response: Response
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    response = await fetch(url, {
       method,
       headers,
+      credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     })
   } catch (error) {
@@ -66,7 +97,14 @@ export async function request<T>(
   if (!response.ok) {
     const problem: Problem =
       data && typeof data === 'object' ? (data as Problem) : { status: response.status, title: response.statusText }
-    throw new ApiError(response.status, problem)
+    const retryAfter = Number(response.headers.get('Retry-After')) || undefined
+    const error = new ApiError(response.status, problem, retryAfter)
+    if (response.status === 401 && !sessionRoute(method, url)) session.unauthorized(url)
+    // The token in memory belongs to an older session: fetch the current one and try once more.
+    if (response.status === 403 && error.code === 'csrf_token' && !retried && (await session.refreshCsrf())) {
+      return request<T>(method, path, options, true)
+    }
+    throw error
   }
   return data as T
 }

@@ -23,6 +23,10 @@ export interface Text {
   translations?: Partial<Record<Lang, TranslationStatus>>
 }
 
+/** Who sees a record: the home city only, also partner users of its partnership, or everyone. */
+export const VISIBILITIES = ['private', 'shared', 'public'] as const
+export type Visibility = (typeof VISIBILITIES)[number]
+
 export interface Base {
   id: string
   version: number
@@ -30,6 +34,9 @@ export interface Base {
   updated_at: string
   instance_id?: string
   archived?: boolean
+  visibility?: Visibility
+  /** the user who created the record (null for records the system loaded) */
+  created_by?: string | null
 }
 
 export interface Page<T> {
@@ -326,6 +333,100 @@ export interface Dashboard {
   /** partnerships shown (a page of the register) and how many there are */
   total: number
   totals: DashboardTotals
+}
+
+/** The roles of user accounts (docs/API.md, Accounts). */
+export const USER_ROLES = ['admin', 'officer', 'contributor', 'partner', 'viewer'] as const
+export type UserRole = (typeof USER_ROLES)[number]
+export interface User {
+  id: string
+  email: string
+  display_name: string
+  role: UserRole
+  person_id: string | null
+  /** partner users: the partnerships whose shared records they see */
+  partnerships: string[]
+  disabled: boolean
+  version: number
+  created_at: string
+  updated_at: string
+}
+/** A new account or a reset: the random password, shown once. */
+export interface UserWithPassword extends User {
+  password: string
+}
+export interface Session {
+  user: User
+  csrf_token?: string
+  expires_at?: string
+}
+export interface ApiToken {
+  id: string
+  user_id: string
+  name: string
+  created_at: string
+  expires_at: string | null
+  last_used_at: string | null
+  revoked_at: string | null
+}
+export interface ApiTokenWithSecret extends ApiToken {
+  token: string
+}
+
+/** Kinds of entries in the security log (GET /api/v1/audit). */
+export const AUDIT_KINDS = [
+  'login',
+  'login_failed',
+  'login_locked',
+  'logout',
+  'user_created',
+  'role_changed',
+  'user_disabled',
+  'user_enabled',
+  'password_changed',
+  'token_created',
+  'token_revoked',
+  'partnerships_changed',
+] as const
+export type AuditKind = (typeof AUDIT_KINDS)[number]
+export interface AuthEvent {
+  id: number
+  at: string
+  kind: AuditKind
+  email: string
+  user_id: string | null
+  actor: string
+  address: string
+  detail: Record<string, unknown>
+}
+export interface AuthEventPage {
+  items: AuthEvent[]
+  total: number
+  limit: number
+  offset: number
+}
+
+/** What a change did to a record. */
+export const CHANGE_OPS = ['create', 'update', 'archive', 'transition'] as const
+export type ChangeOp = (typeof CHANGE_OPS)[number]
+/** One entry of the change trail: the changed fields' values before and after. */
+export interface ChangeEntry {
+  seq: number
+  entity: string
+  record_id: string
+  version: number
+  op: ChangeOp
+  actor: string
+  at: string
+  instance_id: string
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+}
+export interface ChangePage {
+  items: ChangeEntry[]
+  total: number
+  limit: number
+  offset: number
 }
 
 /** One field problem of an application/problem+json answer. */

@@ -151,5 +151,5 @@ export function useEditor<R extends Base, D extends object>(options: EditorOptio
     loaded: computed(() => record.value !== undefined),
   })
 
-  return { record, draft, loading, saving, errors, failure, state, load, save, keepMine, discard }
+  return { resource: options.resource, record, draft, loading, saving, errors, failure, state, load, save, keepMine, discard }
 }

@@ -26,9 +26,13 @@ export const store = reactive<Tables & { loaded: Record<TableName, boolean> }>({
 })
 
 const pending = new Map<TableName, Promise<void>>()
+/** Counts resets, so that a load started before one does not fill the table afterwards. */
+let generation = 0
 
 async function load(name: TableName): Promise<void> {
+  const started = generation
   const items = await listAll<never>(name)
+  if (started !== generation) return
   ;(store[name] as unknown[]) = items
   store.loaded[name] = true
 }
@@ -104,4 +108,14 @@ export function zoneLabel(timeZone: string, cityId?: string | null): string {
   const city = store.cities.find((c) => c.time_zone === timeZone)
   if (city) return cityName(city.id)
   return timeZone.split('/').pop()!.replace(/_/g, ' ')
+}
+
+/** Forgets every cached table (another user signed in: it may see other records). */
+export function reset(): void {
+  generation++
+  pending.clear()
+  for (const name of Object.keys(store.loaded) as TableName[]) {
+    ;(store[name] as unknown[]) = []
+    store.loaded[name] = false
+  }
 }

@@ -1,0 +1,175 @@
+// Who is signed in: the user from POST/GET /api/v1/session, its CSRF token (handed to the API
+// client, kept in memory only), signing in and out, and what the user's role may do — the
+// rules of src/domain/access.cpp, mirrored so that screens hide what the server would refuse.
+// The server stays the judge: a refused change still shows its 403 message.
+import { reactive } from 'vue'
+import { ApiError, configureSession, request } from '../api/client'
+import type { Session, User, Visibility } from '../api/types'
+import { reset as resetTables } from './refdata'
+
+export const session = reactive({
+  user: null as User | null,
+  /** the session was asked for once (at the first navigation) */
+  checked: false,
+  /** the server answered 401 to a signed-in screen: the session ended (expired, signed out, disabled) */
+  ended: false,
+})
+
+function adopt(answer: Session): User {
+  const changedUser = session.user?.id !== answer.user.id
+  session.user = answer.user
+  session.ended = false
+  configureSession({ csrf: answer.csrf_token ?? '' })
+  // Another user may see other records: drop the cached ones.
+  if (changedUser) resetTables()
+  return answer.user
+}
+
+function forget(): void {
+  session.user = null
+  configureSession({ csrf: '' })
+  resetTables()
+}
+
+let checking: Promise<void> | null = null
+
+/** Asks the server who is signed in (once; later calls wait for the same answer). */
+export function ensureSession(): Promise<void> {
+  checking ??= loadSession()
+  return checking
+}
+
+export async function loadSession(): Promise<void> {
+  try {
+    adopt(await request<Session>('GET', 'session'))
+  } catch {
+    forget() // 401: nobody is signed in; a network failure is shown by the login screen
+  } finally {
+    session.checked = true
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<User> {
+  const answer = await request<Session>('POST', 'session', { body: { email, password } })
+  checking = Promise.resolve()
+  session.checked = true
+  return adopt(answer)
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await request<void>('DELETE', 'session')
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error // a 401 means it had ended anyway
+  }
+  forget()
+  session.ended = false
+}
+
+/** Called by the API client when a signed-in request answered 401. */
+export function sessionEnded(): void {
+  if (!session.user) return
+  forget()
+  session.ended = true
+}
+
+/** After a 403 "csrf_token": the current session's token, if it is still the same user's. */
+async function refreshCsrf(): Promise<boolean> {
+  const before = session.user?.id
+  try {
+    const answer = await request<Session>('GET', 'session')
+    if (answer.user.id !== before) return false
+    adopt(answer)
+    return !!answer.csrf_token
+  } catch {
+    return false
+  }
+}
+configureSession({ refreshCsrf })
+
+// ——— What the signed-in user's role may do (mirrors src/domain/access.cpp) ———
+
+/** The facts the rules need about a record (any record of the API has these fields). */
+export interface RecordFacts {
+  id?: string
+  partnership_id?: string | null
+  visibility?: Visibility
+  created_by?: string | null
+  home_owner_id?: string | null
+  partner_owner_id?: string | null
+}
+
+/** Records partner users work on inside their partnerships (and contributors create). */
+const WORK = ['commitments', 'events', 'meetings']
+
+export function isAdmin(): boolean {
+  return session.user?.role === 'admin'
+}
+/** Everyone but partner users sees every record (and the translation queue). */
+export function seesEverything(): boolean {
+  return !!session.user && session.user.role !== 'partner'
+}
+/** Partner users and viewers may not set who sees a record. */
+export function canChangeVisibility(): boolean {
+  const role = session.user?.role
+  return !!role && role !== 'partner' && role !== 'viewer'
+}
+
+function assigned(partnershipId: string | null | undefined): boolean {
+  return !!partnershipId && !!session.user?.partnerships.includes(partnershipId)
+}
+function partnershipOf(resource: string, record: RecordFacts): string | null | undefined {
+  return resource === 'partnerships' ? record.id : record.partnership_id
+}
+
+/**
+ * May the user create a record of `resource`? With `partnershipId`, inside that partnership;
+ * without, in any (partner users: in one of theirs).
+ */
+export function canCreate(resource: string, partnershipId?: string | null): boolean {
+  const user = session.user
+  if (!user) return false
+  switch (user.role) {
+    case 'admin':
+    case 'officer':
+      return true
+    case 'contributor':
+      return resource === 'commitments' || resource === 'events'
+    case 'partner':
+      return WORK.includes(resource) && (partnershipId ? assigned(partnershipId) : user.partnerships.length > 0)
+    default:
+      return false
+  }
+}
+
+/** May the user change the record (edit, move a commitment, add a progress note)? */
+export function canEdit(resource: string, record: RecordFacts | null | undefined): boolean {
+  const user = session.user
+  if (!user || !record) return false
+  switch (user.role) {
+    case 'admin':
+    case 'officer':
+      return true
+    case 'contributor': {
+      if (resource !== 'commitments' && resource !== 'events') return false
+      if (record.created_by && record.created_by === user.id) return true
+      return !!user.person_id && [record.home_owner_id, record.partner_owner_id].includes(user.person_id)
+    }
+    case 'partner': {
+      const partnership = partnershipOf(resource, record)
+      return WORK.includes(resource) && record.visibility === 'shared' && !!partnership && assigned(partnership)
+    }
+    default:
+      return false
+  }
+}
+
+/** May the user archive the record? (Partner users never archive.) */
+export function canArchive(resource: string, record: RecordFacts | null | undefined): boolean {
+  return session.user?.role !== 'partner' && canEdit(resource, record)
+}
+
+/** Who sees a new record unless the user chooses: the home city only; partner users' records are shared. */
+export function defaultVisibility(): Visibility {
+  return session.user?.role === 'partner' ? 'shared' : 'private'
+}

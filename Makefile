@@ -5,7 +5,7 @@ DB ?= var/amity.db
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build deps bench format clean
+.PHONY: run test fuzz build deps bench format clean
 
 run: build
 	@mkdir -p $(dir $(DB))
@@ -14,6 +14,11 @@ run: build
 
 test: build
 	ctest --preset release --output-on-failure -j$(JOBS)
+	./tests/fuzz/run.sh
+
+# libFuzzer targets in build/fuzz (clang, ASan+UBSan), FUZZ_SECONDS (default 60) each.
+fuzz: deps
+	./tests/fuzz/run.sh
 
 build: deps
 	cmake --preset release >/dev/null

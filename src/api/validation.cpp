@@ -162,11 +162,11 @@ class Validator {
     const json::object& input = value.as_object();
     json::object out;
     bool ok = true;
-    for (const auto& [key, member_value] : input) {
+    for (const json::key_value_pair& entry : input) {
       const auto member = std::find_if(members.begin(), members.end(),
-                                       [&](const FieldSpec& m) { return m.name == key; });
+                                       [&](const FieldSpec& m) { return m.name == entry.key(); });
       if (member == members.end()) {
-        Add(Join(path, key), "unknown_field", "unknown field");
+        Add(Join(path, entry.key()), "unknown_field", "unknown field");
         ok = false;
       }
     }

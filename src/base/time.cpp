@@ -65,7 +65,14 @@ std::optional<Instant> ParseInstant(std::string_view text) {
   if (pos != text.size()) return std::nullopt;
   const Instant local = date::sys_days{*ymd} + std::chrono::hours{hour} +
                         std::chrono::minutes{minute} + std::chrono::seconds{second};
-  return local - std::chrono::minutes{offset_minutes};
+  const Instant instant = local - std::chrono::minutes{offset_minutes};
+  // Only what FormatInstant can write back: an offset must not carry the instant out of the
+  // years 0000–9999 in UTC.
+  if (instant < date::sys_days{date::year{0} / 1 / 1} ||
+      instant >= date::sys_days{date::year{10000} / 1 / 1}) {
+    return std::nullopt;
+  }
+  return instant;
 }
 
 namespace {

@@ -13,7 +13,8 @@ using Instant = std::chrono::sys_seconds;
 using Date = std::chrono::sys_days;
 
 // Parses RFC 3339 "YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)". Fractions are truncated to
-// seconds. Returns nullopt for any other form or an impossible date/time.
+// seconds. Returns nullopt for any other form, an impossible date/time, or an instant outside
+// the years 0000–9999 in UTC (which FormatInstant could not write).
 std::optional<Instant> ParseInstant(std::string_view text);
 
 // Formats as "YYYY-MM-DDTHH:MM:SSZ" (UTC). Text in this form sorts chronologically.

@@ -152,6 +152,12 @@ DB=$WORK/amity.db
 t0=$(now_ns)
 cp "$CACHED_DB" "$DB"
 log "copied the database ($(du -m "$DB" | cut -f1) MiB) in $(ms_since "$t0") ms"
+# Every API request is authenticated, as in production: an admin's API token (bearer). nginx
+# gets the same header, so both servers receive the same request bytes.
+"$AMITY" user add --db "$DB" --email bench@amity.test --role admin >>"$RAW/demo.log" 2>&1 ||
+  die "amity user add failed; see $RAW/demo.log"
+TOKEN=$("$AMITY" token add --db "$DB" --email bench@amity.test --name bench 2>>"$RAW/demo.log" | tail -n 1)
+AUTH_HEADER="Authorization: Bearer $TOKEN"
 
 # ---------------------------------------------------------------------------------------------
 # amity: start-up time (process start → /healthz 200), median of $STARTS starts; the last one
@@ -185,11 +191,11 @@ log "amity pid $AMITY_PID on 127.0.0.1:$AMITY_PORT (core $SERVER_CPU); start-up 
 
 AMITY_URL=http://127.0.0.1:$AMITY_PORT
 uuid_of_first_item() { sed -n 's/^{"items":\[{"id":"\([0-9a-f-]\{36\}\)".*/\1/p'; }
-PARTNERSHIP_ID=$(curl -sf "$AMITY_URL/api/v1/partnerships?limit=1&offset=$((SCALE / 2))" | uuid_of_first_item)
+PARTNERSHIP_ID=$(curl -sf -H "$AUTH_HEADER" "$AMITY_URL/api/v1/partnerships?limit=1&offset=$((SCALE / 2))" | uuid_of_first_item)
 [[ -n $PARTNERSHIP_ID ]] || die "could not pick a partnership via the API"
-COMMITMENT_ID=$(curl -sf "$AMITY_URL/api/v1/commitments?partnership_id=$PARTNERSHIP_ID&limit=1&offset=50" | uuid_of_first_item)
+COMMITMENT_ID=$(curl -sf -H "$AUTH_HEADER" "$AMITY_URL/api/v1/commitments?partnership_id=$PARTNERSHIP_ID&limit=1&offset=50" | uuid_of_first_item)
 [[ -n $COMMITMENT_ID ]] ||
-  COMMITMENT_ID=$(curl -sf "$AMITY_URL/api/v1/commitments?partnership_id=$PARTNERSHIP_ID&limit=1" | uuid_of_first_item)
+  COMMITMENT_ID=$(curl -sf -H "$AUTH_HEADER" "$AMITY_URL/api/v1/commitments?partnership_id=$PARTNERSHIP_ID&limit=1" | uuid_of_first_item)
 [[ -n $COMMITMENT_ID ]] || die "could not pick a commitment via the API"
 log "partnership $PARTNERSHIP_ID, commitment $COMMITMENT_ID"
 
@@ -221,7 +227,7 @@ chmod 755 "$WWW"
 declare -A BYTES=()
 for scenario in $SCENARIOS; do
   [[ $scenario == post ]] && continue
-  code=$(curl -s -o "$WWW/$scenario.json" -w '%{http_code}' "$AMITY_URL${PATHS[$scenario]}")
+  code=$(curl -s -H "$AUTH_HEADER" -o "$WWW/$scenario.json" -w '%{http_code}' "$AMITY_URL${PATHS[$scenario]}")
   [[ $code == 200 ]] || die "GET ${PATHS[$scenario]} answered $code: $(head -c 300 "$WWW/$scenario.json")"
   chmod 644 "$WWW/$scenario.json"
   BYTES[$scenario]=$(stat -c %s "$WWW/$scenario.json")
@@ -307,7 +313,7 @@ parse_wrk() {
     END { printf "%.0f\t%.3f\t%.3f\t%d\t%d\n", rps, p50, p99, errors, requests }' "$1"
 }
 
-WRK_BASE=(wrk -t1 "-c$CONNECTIONS" --latency --timeout "$WRK_TIMEOUT")
+WRK_BASE=(wrk -t1 "-c$CONNECTIONS" --latency --timeout "$WRK_TIMEOUT" -H "$AUTH_HEADER")
 # server scenario label seconds url [wrk args...] → prints the parsed figures and the server's
 # CPU time per request in µs (user + system of the amity process or of the nginx worker).
 run_wrk() {

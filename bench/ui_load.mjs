@@ -5,7 +5,7 @@
 //   node bench/ui_load.mjs [DB] [ROUNDS]     (DB default build/bench/amity-scale1000.db, 5 rounds)
 //
 // Uses playwright-core and Debian's chromium, as the browser tests do (tests/ui/node_modules).
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
@@ -27,6 +27,10 @@ const port = await new Promise((done) => {
 })
 const work = mkdtempSync(join(tmpdir(), 'amity-ui-load-'))
 copyFileSync(source, join(work, 'amity.db'))
+// The UI needs a signed-in user: an admin made for the run, signed in before each round.
+const added = execFileSync(amity, ['user', 'add', '--db', join(work, 'amity.db'), '--email', 'bench@amity.test',
+  '--role', 'admin'], { encoding: 'utf8' })
+const password = /^password: (.+)$/m.exec(added)[1]
 const server = spawn(amity, ['serve', '--db', join(work, 'amity.db'), '--listen', `127.0.0.1:${port}`], {
   stdio: 'ignore',
 })
@@ -48,6 +52,10 @@ const results = []
 try {
   for (let round = 0; round < rounds; round++) {
     const context = await browser.newContext({ locale: 'tr-TR' }) // empty cache every round
+    const login = await context.request.post(`${base}/api/v1/session`, {
+      data: { email: 'bench@amity.test', password },
+    })
+    if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`)
     const page = await context.newPage()
     const cdp = await context.newCDPSession(page)
     await cdp.send('Network.enable')

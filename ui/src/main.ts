@@ -3,17 +3,27 @@ import App from './App.vue'
 import { applyDocumentLanguage, currentLang, i18n } from './i18n'
 import { configureSession } from './api/client'
 import { router } from './router'
-import { sessionEnded } from './lib/session'
+import { recheckSession, sessionEnded } from './lib/session'
 import './style.css'
 
 applyDocumentLanguage(currentLang())
 // A 401 from any screen: the session ended; sign in again and come back here.
-configureSession({
-  unauthorized: () => {
-    sessionEnded()
-    const current = router.currentRoute.value
-    if (current.meta.public) return
-    router.push({ name: 'login', query: { next: current.fullPath } })
-  },
+function backToLogin(): void {
+  sessionEnded()
+  const current = router.currentRoute.value
+  if (current.meta.public) return
+  router.push({ name: 'login', query: { next: current.fullPath } })
+}
+configureSession({ unauthorized: backToLogin })
+// Every later navigation checks the session too (roles changed, account disabled, signed out elsewhere).
+let firstNavigation = true
+router.afterEach((to) => {
+  if (firstNavigation || to.meta.public) {
+    firstNavigation = false
+    return
+  }
+  recheckSession().then((alive) => {
+    if (!alive) backToLogin()
+  })
 })
 createApp(App).use(i18n).use(router).mount('#app')

@@ -66,6 +66,21 @@ export async function signOut(): Promise<void> {
   session.ended = false
 }
 
+/**
+ * Asks the server again who is signed in (after each navigation, alongside the screen's own
+ * requests): a role or partnerships changed by an administrator apply at once, and a session
+ * ended elsewhere (signed out, disabled, expired) answers false.
+ */
+export async function recheckSession(): Promise<boolean> {
+  if (!session.user) return true
+  try {
+    adopt(await request<Session>('GET', 'session'))
+    return true
+  } catch (error) {
+    return !(error instanceof ApiError && error.status === 401)
+  }
+}
+
 /** Called by the API client when a signed-in request answered 401. */
 export function sessionEnded(): void {
   if (!session.user) return

@@ -120,24 +120,27 @@ void Authenticate(Call& call) {
     if (!header->starts_with("Bearer ") || header->size() <= 7) {
       Unauthorized("invalid_token", "send Authorization: Bearer <token>");
     }
-    const auto token = store::FindApiTokenByDigest(call.db, auth::TokenDigest(header->substr(7)));
-    if (!token || !token->revoked_at.empty() || Expired(token->expires_at, call.now)) {
+    auto holder = store::FindTokenHolder(call.db, auth::TokenDigest(header->substr(7)));
+    if (!holder || !holder->token.revoked_at.empty() ||
+        Expired(holder->token.expires_at, call.now)) {
       Unauthorized("invalid_token", "this token is unknown, revoked or expired");
     }
-    user = store::FindUser(call.db, token->user_id);
-    if (!user || user->disabled) Unauthorized("invalid_token", "this token's user is disabled");
+    if (holder->user.disabled) Unauthorized("invalid_token", "this token's user is disabled");
     // Remember the last use, at most once a minute (it costs a write).
-    const auto last = ParseInstant(token->last_used_at);
+    const auto last = ParseInstant(holder->token.last_used_at);
     if (!last || call.now - *last >= std::chrono::minutes(1)) {
-      store::TouchApiToken(call.db, token->id, call.now);
+      store::TouchApiToken(call.db, holder->token.id, call.now);
     }
+    user = std::move(holder->user);
   } else if (const auto cookie = call.request.Cookie(kSessionCookie); cookie && !cookie->empty()) {
-    const std::string digest = auth::TokenDigest(*cookie);
-    const auto session = store::FindSession(call.db, digest);
-    if (!session || session->revoked || Expired(session->expires_at, call.now)) return;
-    user = store::FindUser(call.db, session->user_id);
-    if (!user || user->disabled) return;
-    call.session_digest = digest;
+    std::string digest = auth::TokenDigest(*cookie);
+    auto holder = store::FindSessionHolder(call.db, digest);
+    if (!holder || holder->session.revoked || Expired(holder->session.expires_at, call.now) ||
+        holder->user.disabled) {
+      return;
+    }
+    user = std::move(holder->user);
+    call.session_digest = std::move(digest);
   } else {
     return;
   }

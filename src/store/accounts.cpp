@@ -58,22 +58,29 @@ constexpr char kAuthEventFilter[] =
     "FROM auth_events WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR email = ?2) "
     "AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < ?4)";
 
-User ReadUser(Db& db, const Stmt& row) {
+// Reads the user columns (kUserColumns) starting at column `first`.
+User ReadUser(const Stmt& row, int first = 0) {
   User user;
-  user.id = row.Text(0);
-  user.version = row.Int(1);
-  user.created_at = row.Text(2);
-  user.updated_at = row.Text(3);
-  user.email = row.Text(4);
-  user.display_name = row.Text(5);
-  user.role = row.Text(6);
-  user.person_id = row.Text(7);
-  user.password_hash = row.Text(8);
-  user.disabled = row.Int(9) != 0;
+  user.id = row.Text(first);
+  user.version = row.Int(first + 1);
+  user.created_at = row.Text(first + 2);
+  user.updated_at = row.Text(first + 3);
+  user.email = row.Text(first + 4);
+  user.display_name = row.Text(first + 5);
+  user.role = row.Text(first + 6);
+  user.person_id = row.Text(first + 7);
+  user.password_hash = row.Text(first + 8);
+  user.disabled = row.Int(first + 9) != 0;
   return user;
 }
 
+// kUserColumns qualified with the alias u.
+constexpr char kHolderUserColumns[] =
+    "u.id, u.version, u.created_at, u.updated_at, u.email, u.display_name, u.role, "
+    "coalesce(u.person_id, ''), u.password_hash, u.disabled";
+
 void LoadPartnerships(Db& db, User& user) {
+  user.partnerships.clear();
   Stmt select = db.Prepare(kSelectUserPartnerships);
   select.Bind(1, user.id);
   while (select.Step()) user.partnerships.emplace_back(select.Text(0));
@@ -86,7 +93,7 @@ std::optional<User> FindUserWhere(Db& db, std::string_view column, std::string_v
                              std::string(column) + " = ?");
     select.Bind(1, value);
     if (!select.Step()) return std::nullopt;
-    user = ReadUser(db, select);
+    user = ReadUser(select);
   }
   LoadPartnerships(db, *user);
   return user;
@@ -129,7 +136,7 @@ std::vector<User> ListUsers(Db& db) {
   std::vector<User> users;
   {
     Stmt select = db.Prepare("SELECT " + std::string(kUserColumns) + " FROM users ORDER BY email");
-    while (select.Step()) users.push_back(ReadUser(db, select));
+    while (select.Step()) users.push_back(ReadUser(select));
   }
   for (User& user : users) LoadPartnerships(db, user);
   return users;
@@ -300,6 +307,42 @@ std::vector<AuthEvent> ListAuthEvents(Db& db, const AuthEventQuery& query, long 
   count.Step();
   total = count.Int(0);
   return events;
+}
+
+std::optional<TokenHolder> FindTokenHolder(Db& db, std::string_view token_digest) {
+  std::optional<TokenHolder> holder;
+  {
+    Stmt select = db.Prepare(
+        "SELECT t.id, t.user_id, t.name, t.created_at, coalesce(t.expires_at, ''), "
+        "coalesce(t.last_used_at, ''), coalesce(t.revoked_at, ''), " +
+        std::string(kHolderUserColumns) +
+        " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?");
+    select.Bind(1, token_digest);
+    if (!select.Step()) return std::nullopt;
+    holder = TokenHolder{ReadToken(select), ReadUser(select, 7)};
+  }
+  if (holder->user.role == "partner") LoadPartnerships(db, holder->user);
+  return holder;
+}
+
+std::optional<SessionHolder> FindSessionHolder(Db& db, std::string_view token_digest) {
+  std::optional<SessionHolder> holder;
+  {
+    Stmt select = db.Prepare(
+        "SELECT s.user_id, s.csrf_token, s.created_at, s.expires_at, s.revoked_at IS NOT NULL, " +
+        std::string(kHolderUserColumns) +
+        " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?");
+    select.Bind(1, token_digest);
+    if (!select.Step()) return std::nullopt;
+    holder = SessionHolder{Session{.user_id = std::string(select.Text(0)),
+                                   .csrf_token = std::string(select.Text(1)),
+                                   .created_at = std::string(select.Text(2)),
+                                   .expires_at = std::string(select.Text(3)),
+                                   .revoked = select.Int(4) != 0},
+                           ReadUser(select, 5)};
+  }
+  if (holder->user.role == "partner") LoadPartnerships(db, holder->user);
+  return holder;
 }
 
 }  // namespace amity::store

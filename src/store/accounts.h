@@ -95,6 +95,21 @@ struct AuthEvent {
 
 void RecordAuthEvent(Db& db, const AuthEvent& event, Instant now);
 
+// The token with this digest and its user, read in one query (every API request needs both);
+// the user's partnerships are read only for partner users. nullopt when no token matches.
+struct TokenHolder {
+  ApiToken token;
+  User user;
+};
+std::optional<TokenHolder> FindTokenHolder(Db& db, std::string_view token_digest);
+
+// The same for a session.
+struct SessionHolder {
+  Session session;
+  User user;
+};
+std::optional<SessionHolder> FindSessionHolder(Db& db, std::string_view token_digest);
+
 // How many events of `kind` for this e-mail address (or, with by_address, from this address)
 // happened at or after `since`.
 long long CountAuthEvents(Db& db, std::string_view kind, std::string_view key, bool by_address,

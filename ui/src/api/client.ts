@@ -40,9 +40,12 @@ export function configureSession(options: Partial<typeof session>): void {
   Object.assign(session, options)
 }
 
-/** Routes where a 401 is an answer, not a lost session (signing in, asking who is signed in). */
-function sessionRoute(method: string, url: string): boolean {
-  return url.startsWith(`${API_ROOT}/session`) && (method === 'POST' || method === 'GET')
+/**
+ * The session route itself, where a 401 is an answer (wrong password, nobody signed in, already
+ * signed out), not a session lost while working.
+ */
+function sessionRoute(url: string): boolean {
+  return url === `${API_ROOT}/session`
 }
 
 /** The network failed (server down, offline): no answer at all. */
@@ -99,7 +102,7 @@ export async function request<T>(
       data && typeof data === 'object' ? (data as Problem) : { status: response.status, title: response.statusText }
     const retryAfter = Number(response.headers.get('Retry-After')) || undefined
     const error = new ApiError(response.status, problem, retryAfter)
-    if (response.status === 401 && !sessionRoute(method, url)) session.unauthorized(url)
+    if (response.status === 401 && !sessionRoute(url)) session.unauthorized(url)
     // The token in memory belongs to an older session: fetch the current one and try once more.
     if (response.status === 403 && error.code === 'csrf_token' && !retried && (await session.refreshCsrf())) {
       return request<T>(method, path, options, true)

@@ -329,5 +329,26 @@ TEST_F(AccessMatrixTest, PartnerUsersCountAndFindOnlyWhatTheyMaySee) {
   EXPECT_FALSE(timeline_has(kPartner, meeting));
 }
 
+TEST_F(AccessMatrixTest, PersonalDataStaysWithTheHomeCity) {
+  // The demo shares its people with Harbin; their contact details (personal data) are not.
+  const HttpResult home = Call(kViewer, "GET", "/api/v1/people?limit=200");
+  const HttpResult partner = Call(kPartner, "GET", "/api/v1/people?limit=200");
+  ASSERT_EQ(home.status, 200);
+  ASSERT_EQ(partner.status, 200);
+  EXPECT_NE(home.body.find("selin.aydogan@example.org"), std::string::npos);
+  EXPECT_EQ(partner.body.find("selin.aydogan@example.org"), std::string::npos);
+  EXPECT_EQ(partner.Json().at("items").as_array().size(),
+            home.Json().at("items").as_array().size());
+  const json::value people = partner.Json();
+  const std::string id(people.at("items").at(0).at("id").as_string());
+  const HttpResult one = Call(kPartner, "GET", "/api/v1/people/" + id);
+  ASSERT_EQ(one.status, 200);
+  EXPECT_TRUE(one.Json().at("contact").is_null());
+  EXPECT_EQ(Call(kPartner, "GET", "/api/v1/people/" + id + "/changes").body.find("@example.org"),
+            std::string::npos);
+  EXPECT_NE(Call(kOfficer, "GET", "/api/v1/people/" + id + "/changes").body.find("@example.org"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace amity::testing

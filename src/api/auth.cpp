@@ -175,11 +175,22 @@ http::Response Login(Call& call) {
   const Instant window_start = call.now - kFailureWindow;
   {
     store::Tx tx(call.db);
-    const bool account_locked = store::CountAuthEvents(call.db, "login_failed", email, false,
-                                                       window_start) >= kAccountFailureLimit;
-    const bool address_locked = store::CountAuthEvents(call.db, "login_failed", address, true,
-                                                       window_start) >= kAddressFailureLimit;
-    if (account_locked || address_locked) {
+    // Locked while the limit-th most recent failure is inside the window; it lifts when that
+    // failure ages out.
+    const auto account_since = store::NthRecentAuthEventAt(call.db, "login_failed", email, false,
+                                                           window_start, kAccountFailureLimit);
+    const auto address_since = store::NthRecentAuthEventAt(call.db, "login_failed", address, true,
+                                                           window_start, kAddressFailureLimit);
+    if (account_since || address_since) {
+      const bool account_locked = account_since.has_value();
+      Instant lifts = call.now;
+      for (const auto& since : {account_since, address_since}) {
+        if (const auto at = since ? ParseInstant(*since) : std::nullopt) {
+          lifts = std::max(lifts, *at + kFailureWindow);
+        }
+      }
+      const long long seconds = std::max<long long>(
+          1, std::chrono::duration_cast<std::chrono::seconds>(lifts - call.now).count());
       store::RecordAuthEvent(
           call.db,
           {.kind = "login_locked",
@@ -188,17 +199,15 @@ http::Response Login(Call& call) {
            .detail = account_locked ? "{\"locked\":\"account\"}" : "{\"locked\":\"address\"}"},
           call.now);
       tx.Commit();
-      const std::string minutes =
-          std::to_string(std::chrono::duration_cast<std::chrono::minutes>(kFailureWindow).count());
+      const long long minutes = (seconds + 59) / 60;
       throw http::HttpError(
           429, "Too many failed logins",
           {{account_locked ? "email" : "", "locked",
             "too many failed logins " +
                 std::string(account_locked ? "for this account" : "from this address") +
-                "; try again in " + minutes + " minutes"}},
-          {{"Retry-After",
-            std::to_string(
-                std::chrono::duration_cast<std::chrono::seconds>(kFailureWindow).count())}});
+                "; try again in " + std::to_string(minutes) +
+                (minutes == 1 ? " minute" : " minutes")}},
+          {{"Retry-After", std::to_string(seconds)}});
     }
   }
   // The slow hash runs outside any transaction.

@@ -1,6 +1,7 @@
 // The generic handlers every resource shares; resource-specific rules live in record_rules.cpp.
 #include "store/records.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "api/access.h"
@@ -33,9 +34,31 @@ json::object ParseBody(const Call& call) {
   return body;
 }
 
+bool HasPersonalFields(const domain::ResourceSpec& spec) {
+  return std::any_of(spec.fields.begin(), spec.fields.end(),
+                     [](const domain::FieldSpec& field) { return field.personal; });
+}
+
+// Personal data (KVKK / PIPL) stays with the home city: partner users get null instead.
+void RedactPersonal(const domain::ResourceSpec& spec, json::object& record) {
+  for (const domain::FieldSpec& field : spec.fields) {
+    if (field.personal && record.contains(field.name)) record[field.name] = nullptr;
+  }
+}
+
+std::string RedactedJson(const domain::ResourceSpec& spec, std::string_view text) {
+  json::value value = json::parse(text);
+  if (value.is_array()) {
+    for (json::value& item : value.as_array()) RedactPersonal(spec, item.as_object());
+  } else {
+    RedactPersonal(spec, value.as_object());
+  }
+  return json::serialize(value);
+}
+
 // The stored record `id` as the answer, with its version as ETag.
 http::Response RecordResponse(int status, store::Db& db, const domain::ResourceSpec& spec,
-                              std::string_view id) {
+                              std::string_view id, const domain::Principal& principal) {
   std::optional<store::RecordJson> record = store::GetRecordJson(db, spec, id);
   if (!record) {
     throw http::HttpError(
@@ -44,7 +67,9 @@ http::Response RecordResponse(int status, store::Db& db, const domain::ResourceS
   }
   http::Response response;
   response.status = status;
-  response.body = std::move(record->json);
+  response.body = domain::SeesEverything(principal) || !HasPersonalFields(spec)
+                      ? std::move(record->json)
+                      : RedactedJson(spec, record->json);
   response.headers.emplace_back("ETag", "\"" + std::to_string(record->version) + "\"");
   return response;
 }
@@ -84,7 +109,10 @@ http::Response ListRecordsHandler(Call& call) {
   if (auto visible = VisibleCondition(call.principal, spec)) {
     query.conditions.push_back(std::move(*visible));
   }
-  const store::TextPage page = store::ListRecordsJson(call.db, spec, query);
+  store::TextPage page = store::ListRecordsJson(call.db, spec, query);
+  if (!domain::SeesEverything(call.principal) && HasPersonalFields(spec)) {
+    page.items_json = RedactedJson(spec, page.items_json);
+  }
   http::Response response;
   response.body.reserve(page.items_json.size() + 64);
   response.body += "{\"items\":";
@@ -104,7 +132,7 @@ http::Response GetRecordHandler(Call& call) {
     if (const auto record = store::GetRecord(call.db, spec, id))
       RequireVisible(call, spec, *record);
   }
-  return RecordResponse(200, call.db, spec, id);
+  return RecordResponse(200, call.db, spec, id, call.principal);
 }
 
 http::Response CreateRecordHandler(Call& call) {
@@ -138,7 +166,7 @@ http::Response CreateRecordHandler(Call& call) {
   const json::object record =
       store::InsertRecord(call.db, spec, input.fields, WriteContextOf(call));
   const std::string id(record.at("id").as_string());
-  http::Response response = RecordResponse(201, call.db, spec, id);
+  http::Response response = RecordResponse(201, call.db, spec, id, call.principal);
   tx.Commit();
   response.headers.emplace_back("Location", "/api/v1/" + std::string(spec.name) + "/" + id);
   return response;
@@ -166,7 +194,7 @@ http::Response UpdateRecordHandler(Call& call) {
   // Moving a record (e.g. to another partnership) must keep it within what the caller edits.
   RequireEditable(call, spec, merged);
   store::UpdateRecord(call.db, spec, current, input.fields, WriteContextOf(call));
-  http::Response response = RecordResponse(200, call.db, spec, call.Param("id"));
+  http::Response response = RecordResponse(200, call.db, spec, call.Param("id"), call.principal);
   tx.Commit();
   return response;
 }

@@ -401,6 +401,19 @@ http::Response RecordChangesHandler(Call& call) {
     if (!ParsePaging(name, value, query.limit, query.offset)) RejectUnknownParameter(name);
   }
   store::Page page = store::ListChanges(call.db, query);
+  if (!domain::SeesEverything(call.principal)) {  // personal data stays with the home city
+    for (json::value& change : page.items) {
+      for (const char* side : {"before", "after"}) {
+        json::value& values = change.as_object()[side];
+        if (!values.is_object()) continue;
+        for (const domain::FieldSpec& field : spec.fields) {
+          if (field.personal && values.as_object().contains(field.name)) {
+            values.as_object()[field.name] = nullptr;
+          }
+        }
+      }
+    }
+  }
   return JsonResponse(200, json::object{{"items", std::move(page.items)},
                                         {"total", page.total},
                                         {"limit", query.limit},

@@ -50,10 +50,6 @@ constexpr char kTouchToken[] = "UPDATE api_tokens SET last_used_at = ? WHERE id 
 constexpr char kInsertAuthEvent[] =
     "INSERT INTO auth_events (at, kind, email, user_id, actor, address, detail) "
     "VALUES (?, ?, ?, nullif(?, ''), ?, ?, ?)";
-constexpr char kCountByEmail[] =
-    "SELECT count(*) FROM auth_events WHERE email = ? AND kind = ? AND at >= ?";
-constexpr char kCountByAddress[] =
-    "SELECT count(*) FROM auth_events WHERE address = ? AND kind = ? AND at >= ?";
 constexpr char kAuthEventFilter[] =
     "FROM auth_events WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR email = ?2) "
     "AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < ?4)";
@@ -272,12 +268,14 @@ void RecordAuthEvent(Db& db, const AuthEvent& event, Instant now) {
       .Run();
 }
 
-long long CountAuthEvents(Db& db, std::string_view kind, std::string_view key, bool by_address,
-                          Instant since) {
-  Stmt count = db.Prepare(by_address ? kCountByAddress : kCountByEmail);
-  count.Bind(1, key).Bind(2, kind).Bind(3, FormatInstant(since));
-  count.Step();
-  return count.Int(0);
+std::optional<std::string> NthRecentAuthEventAt(Db& db, std::string_view kind, std::string_view key,
+                                                bool by_address, Instant since, int n) {
+  Stmt select = db.Prepare(
+      std::string("SELECT at FROM auth_events WHERE ") + (by_address ? "address" : "email") +
+      " = ? AND kind = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?");
+  select.Bind(1, key).Bind(2, kind).Bind(3, FormatInstant(since)).Bind(4, n - 1);
+  if (!select.Step()) return std::nullopt;
+  return std::string(select.Text(0));
 }
 
 std::vector<AuthEvent> ListAuthEvents(Db& db, const AuthEventQuery& query, long long& total) {

@@ -110,10 +110,10 @@ struct SessionHolder {
 };
 std::optional<SessionHolder> FindSessionHolder(Db& db, std::string_view token_digest);
 
-// How many events of `kind` for this e-mail address (or, with by_address, from this address)
-// happened at or after `since`.
-long long CountAuthEvents(Db& db, std::string_view kind, std::string_view key, bool by_address,
-                          Instant since);
+// When the `n`-th most recent event of `kind` for this key (as above) since `since` happened;
+// nullopt when there are fewer. (A lock lifts when the n-th most recent failure ages out.)
+std::optional<std::string> NthRecentAuthEventAt(Db& db, std::string_view kind, std::string_view key,
+                                                bool by_address, Instant since, int n);
 
 struct AuthEventQuery {
   std::optional<std::string> kind;

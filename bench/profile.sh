@@ -43,6 +43,10 @@ cleanup() {
 }
 trap cleanup EXIT
 cp "$CACHED_DB" "$WORK/amity.db"
+# Requests are authenticated as in production: an admin's API token.
+"$AMITY" user add --db "$WORK/amity.db" --email profile@amity.test --role admin >/dev/null 2>&1
+TOKEN=$("$AMITY" token add --db "$WORK/amity.db" --email profile@amity.test --name profile 2>/dev/null | tail -n 1)
+AUTH="Authorization: Bearer $TOKEN"
 
 PORT=$(shuf -i 20000-59999 -n 1)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -59,9 +63,9 @@ for ((i = 0; i < 600; i++)); do
 done
 
 first_id() { sed -n 's/^{"items":\[{"id":"\([0-9a-f-]\{36\}\)".*/\1/p'; }
-P=$(curl -sf "$URL/api/v1/partnerships?limit=1&offset=$((SCALE / 2))" | first_id)
-C=$(curl -sf "$URL/api/v1/commitments?partnership_id=$P&limit=1&offset=50" | first_id)
-[[ -n $C ]] || C=$(curl -sf "$URL/api/v1/commitments?partnership_id=$P&limit=1" | first_id)
+P=$(curl -sf -H "$AUTH" "$URL/api/v1/partnerships?limit=1&offset=$((SCALE / 2))" | first_id)
+C=$(curl -sf -H "$AUTH" "$URL/api/v1/commitments?partnership_id=$P&limit=1&offset=50" | first_id)
+[[ -n $C ]] || C=$(curl -sf -H "$AUTH" "$URL/api/v1/commitments?partnership_id=$P&limit=1" | first_id)
 METHOD=GET BODY=""
 case $SCENARIO in
   healthz) PATH_=/healthz ;;
@@ -84,10 +88,10 @@ for ((i = 0; i < N; i++)); do
 done
 body_args=()
 if [[ $METHOD == POST ]]; then body_args=(-H 'Content-Type: application/json' --data-binary "$BODY"); fi
-curl_args=(-s -K "$config" "${body_args[@]}")
+curl_args=(-s -K "$config" -H "$AUTH" "${body_args[@]}")
 
 # The first request warms up (prepared statements, caches) outside the measurement.
-curl -sf -o /dev/null "${body_args[@]}" "$URL$PATH_" || die "$METHOD $PATH_ failed"
+curl -sf -o /dev/null -H "$AUTH" "${body_args[@]}" "$URL$PATH_" || die "$METHOD $PATH_ failed"
 before=$(wc -l <"$WORK/requests.log")
 callgrind_control -i on "$PID" >/dev/null
 curl "${curl_args[@]}" >/dev/null 2>&1 || true

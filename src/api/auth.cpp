@@ -115,36 +115,37 @@ void RecordEvent(const Call& call, std::string kind, const store::User* user, js
 }
 
 void Authenticate(Call& call) {
-  std::optional<store::User> user;
+  std::optional<store::Credential> credential;
   if (const auto header = call.request.Header("Authorization")) {
     if (!header->starts_with("Bearer ") || header->size() <= 7) {
       Unauthorized("invalid_token", "send Authorization: Bearer <token>");
     }
-    auto holder = store::FindTokenHolder(call.db, auth::TokenDigest(header->substr(7)));
-    if (!holder || !holder->token.revoked_at.empty() ||
-        Expired(holder->token.expires_at, call.now)) {
+    credential = store::FindTokenCredential(call.db, auth::TokenDigest(header->substr(7)));
+    if (!credential || credential->revoked || Expired(credential->expires_at, call.now)) {
       Unauthorized("invalid_token", "this token is unknown, revoked or expired");
     }
-    if (holder->user.disabled) Unauthorized("invalid_token", "this token's user is disabled");
+    if (credential->disabled) Unauthorized("invalid_token", "this token's user is disabled");
     // Remember the last use, at most once a minute (it costs a write).
-    const auto last = ParseInstant(holder->token.last_used_at);
+    const auto last = ParseInstant(credential->last_used_at);
     if (!last || call.now - *last >= std::chrono::minutes(1)) {
-      store::TouchApiToken(call.db, holder->token.id, call.now);
+      store::TouchApiToken(call.db, credential->token_id, call.now);
     }
-    user = std::move(holder->user);
   } else if (const auto cookie = call.request.Cookie(kSessionCookie); cookie && !cookie->empty()) {
     std::string digest = auth::TokenDigest(*cookie);
-    auto holder = store::FindSessionHolder(call.db, digest);
-    if (!holder || holder->session.revoked || Expired(holder->session.expires_at, call.now) ||
-        holder->user.disabled) {
+    credential = store::FindSessionCredential(call.db, digest);
+    if (!credential || credential->revoked || Expired(credential->expires_at, call.now) ||
+        credential->disabled) {
       return;
     }
-    user = std::move(holder->user);
     call.session_digest = std::move(digest);
   } else {
     return;
   }
-  call.principal = PrincipalOf(*user);
+  call.principal = {.user_id = std::move(credential->user_id),
+                    .email = std::move(credential->email),
+                    .role = domain::ParseRole(credential->role).value_or(domain::Role::kViewer),
+                    .person_id = std::move(credential->person_id),
+                    .partnerships = std::move(credential->partnerships)};
   call.authenticated = true;
 }
 

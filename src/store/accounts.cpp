@@ -70,11 +70,6 @@ User ReadUser(const Stmt& row, int first = 0) {
   return user;
 }
 
-// kUserColumns qualified with the alias u.
-constexpr char kHolderUserColumns[] =
-    "u.id, u.version, u.created_at, u.updated_at, u.email, u.display_name, u.role, "
-    "coalesce(u.person_id, ''), u.password_hash, u.disabled";
-
 void LoadPartnerships(Db& db, User& user) {
   user.partnerships.clear();
   Stmt select = db.Prepare(kSelectUserPartnerships);
@@ -307,40 +302,68 @@ std::vector<AuthEvent> ListAuthEvents(Db& db, const AuthEventQuery& query, long 
   return events;
 }
 
-std::optional<TokenHolder> FindTokenHolder(Db& db, std::string_view token_digest) {
-  std::optional<TokenHolder> holder;
-  {
-    Stmt select = db.Prepare(
-        "SELECT t.id, t.user_id, t.name, t.created_at, coalesce(t.expires_at, ''), "
-        "coalesce(t.last_used_at, ''), coalesce(t.revoked_at, ''), " +
-        std::string(kHolderUserColumns) +
-        " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?");
-    select.Bind(1, token_digest);
-    if (!select.Step()) return std::nullopt;
-    holder = TokenHolder{ReadToken(select), ReadUser(select, 7)};
-  }
-  if (holder->user.role == "partner") LoadPartnerships(db, holder->user);
-  return holder;
+namespace {
+
+constexpr char kSelectTokenCredential[] =
+    "SELECT t.id, t.expires_at, t.last_used_at, t.revoked_at IS NOT NULL, u.id, u.email, u.role, "
+    "u.person_id, u.disabled FROM api_tokens t JOIN users u ON u.id = t.user_id "
+    "WHERE t.token_hash = ?";
+constexpr char kSelectSessionCredential[] =
+    "SELECT s.csrf_token, s.expires_at, s.revoked_at IS NOT NULL, u.id, u.email, u.role, "
+    "u.person_id, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id "
+    "WHERE s.token_hash = ?";
+
+std::string TextOrEmpty(const Stmt& row, int column) {
+  return row.IsNull(column) ? std::string() : std::string(row.Text(column));
 }
 
-std::optional<SessionHolder> FindSessionHolder(Db& db, std::string_view token_digest) {
-  std::optional<SessionHolder> holder;
+// Reads user id, email, role, person_id, disabled from `first` on.
+void ReadCredentialUser(const Stmt& row, int first, Credential& credential) {
+  credential.user_id = row.Text(first);
+  credential.email = row.Text(first + 1);
+  credential.role = row.Text(first + 2);
+  credential.person_id = TextOrEmpty(row, first + 3);
+  credential.disabled = row.Int(first + 4) != 0;
+}
+
+void LoadCredentialPartnerships(Db& db, Credential& credential) {
+  if (credential.role != "partner") return;
+  Stmt select = db.Prepare(kSelectUserPartnerships);
+  select.Bind(1, credential.user_id);
+  while (select.Step()) credential.partnerships.emplace_back(select.Text(0));
+}
+
+}  // namespace
+
+std::optional<Credential> FindTokenCredential(Db& db, std::string_view token_digest) {
+  Credential credential;
   {
-    Stmt select = db.Prepare(
-        "SELECT s.user_id, s.csrf_token, s.created_at, s.expires_at, s.revoked_at IS NOT NULL, " +
-        std::string(kHolderUserColumns) +
-        " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?");
+    Stmt select = db.Prepare(kSelectTokenCredential);
     select.Bind(1, token_digest);
     if (!select.Step()) return std::nullopt;
-    holder = SessionHolder{Session{.user_id = std::string(select.Text(0)),
-                                   .csrf_token = std::string(select.Text(1)),
-                                   .created_at = std::string(select.Text(2)),
-                                   .expires_at = std::string(select.Text(3)),
-                                   .revoked = select.Int(4) != 0},
-                           ReadUser(select, 5)};
+    credential.token_id = select.Text(0);
+    credential.expires_at = TextOrEmpty(select, 1);
+    credential.last_used_at = TextOrEmpty(select, 2);
+    credential.revoked = select.Int(3) != 0;
+    ReadCredentialUser(select, 4, credential);
   }
-  if (holder->user.role == "partner") LoadPartnerships(db, holder->user);
-  return holder;
+  LoadCredentialPartnerships(db, credential);
+  return credential;
+}
+
+std::optional<Credential> FindSessionCredential(Db& db, std::string_view token_digest) {
+  Credential credential;
+  {
+    Stmt select = db.Prepare(kSelectSessionCredential);
+    select.Bind(1, token_digest);
+    if (!select.Step()) return std::nullopt;
+    credential.csrf_token = select.Text(0);
+    credential.expires_at = select.Text(1);
+    credential.revoked = select.Int(2) != 0;
+    ReadCredentialUser(select, 3, credential);
+  }
+  LoadCredentialPartnerships(db, credential);
+  return credential;
 }
 
 }  // namespace amity::store

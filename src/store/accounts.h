@@ -95,20 +95,25 @@ struct AuthEvent {
 
 void RecordAuthEvent(Db& db, const AuthEvent& event, Instant now);
 
-// The token with this digest and its user, read in one query (every API request needs both);
-// the user's partnerships are read only for partner users. nullopt when no token matches.
-struct TokenHolder {
-  ApiToken token;
-  User user;
+// What every request needs to know about its credential and its user, read in one lean query
+// (the token or session joined with its user; partnerships only for partner users).
+struct Credential {
+  std::string token_id;      // API tokens only
+  std::string csrf_token;    // sessions only
+  std::string expires_at;    // "" for none
+  std::string last_used_at;  // API tokens: "" for never
+  bool revoked = false;
+  std::string user_id;
+  std::string email;
+  std::string role;
+  std::string person_id;
+  bool disabled = false;
+  std::vector<std::string> partnerships;
 };
-std::optional<TokenHolder> FindTokenHolder(Db& db, std::string_view token_digest);
 
-// The same for a session.
-struct SessionHolder {
-  Session session;
-  User user;
-};
-std::optional<SessionHolder> FindSessionHolder(Db& db, std::string_view token_digest);
+// The credential of the API token / session with this digest; nullopt when none matches.
+std::optional<Credential> FindTokenCredential(Db& db, std::string_view token_digest);
+std::optional<Credential> FindSessionCredential(Db& db, std::string_view token_digest);
 
 // When the `n`-th most recent event of `kind` for this key (as above) since `since` happened;
 // nullopt when there are fewer. (A lock lifts when the n-th most recent failure ages out.)

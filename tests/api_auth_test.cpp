@@ -145,6 +145,22 @@ TEST(AuthTest, SessionsExpire) {
   EXPECT_EQ(server.Request("GET", "/api/v1/session", "", {login.cookie}).status, 401);
 }
 
+TEST(AuthTest, ChangesFromTheCommandLineApplyWithinTwoSeconds) {
+  // The server keeps credentials it read for up to two seconds; a password reset made by
+  // another process (which signs the user out) must take effect within that time.
+  TestServer server(false);
+  const TestUser officer = server.AddUser("officer@amity.test", "officer");
+  const Login login = SignIn(server, officer.email, officer.password);
+  ASSERT_EQ(server.Request("GET", "/api/v1/session", "", {login.cookie}).status, 200);
+  std::string output;
+  ASSERT_EQ(RunAmity({"user", "reset-password", "--db", server.db_path(), "--email", officer.email},
+                     &output),
+            0)
+      << output;
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  EXPECT_EQ(server.Request("GET", "/api/v1/session", "", {login.cookie}).status, 401);
+}
+
 TEST(AuthTest, SecureCookiesWhenConfigured) {
   TestServer server(false, {"AMITY_SECURE_COOKIES=1"});
   const Login login = SignIn(server, server.admin().email, server.admin().password);

@@ -152,7 +152,9 @@ std::string Call::ClientAddress() const {
   return request.remote_address;
 }
 
-Api::Api(store::Pool& pool, Context context) : pool_(pool), context_(std::move(context)) {}
+Api::Api(store::Pool& pool, Context context) : pool_(pool), context_(std::move(context)) {
+  if (!context_.credentials) context_.credentials = std::make_shared<CredentialCache>();
+}
 
 http::Response Api::Handle(const http::Request& request) { return Dispatch(request, nullptr); }
 
@@ -202,6 +204,17 @@ http::Response Api::Dispatch(const http::Request& request, const domain::Princip
                                     ") may not use this route"}});
       }
     }
+    // A change to sessions, tokens or users empties the credential cache once it has committed
+    // (also when the handler fails: clearing is cheap, and a failure may follow a commit).
+    const bool changes_accounts =
+        method != "GET" &&
+        (route.pattern.starts_with("/api/v1/session") ||
+         route.pattern.starts_with("/api/v1/users") || route.pattern.starts_with("/api/v1/tokens"));
+    if (!changes_accounts) return route.handler(call);
+    struct ClearAfter {
+      CredentialCache& cache;
+      ~ClearAfter() { cache.Clear(); }
+    } clear_after{*context_.credentials};
     return route.handler(call);
   }
   if (!allowed.empty()) {

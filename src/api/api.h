@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,12 +18,16 @@
 namespace amity::api {
 
 // What every handler may know about the server it runs in.
+class CredentialCache;
+
 struct Context {
   std::string instance_id;
   std::function<Instant()> clock = Now;  // tests and the demo loader may fix the time
   int session_ttl_seconds = 12 * 3600;   // a login session's lifetime
   bool secure_cookies = false;           // mark the session cookie Secure (served over TLS)
   bool trust_proxy = false;  // X-Forwarded-For / X-Forwarded-Proto come from our own proxy
+  // Recently read credentials (see api/auth.h); the Api makes one when none is given.
+  std::shared_ptr<CredentialCache> credentials;
 };
 
 // Who may call a route: anyone, any signed-in user, the home city's roles (not partner users),

@@ -68,7 +68,54 @@ json::object SessionJson(const store::User& user, std::string_view csrf,
   return session;
 }
 
+constexpr auto kCredentialLifetime = std::chrono::seconds(2);
+constexpr size_t kCredentialCacheLimit = 10000;
+
+// The credential for `digest` (prefix "t" for tokens, "s" for sessions), from the cache when
+// fresh, else from the database.
+std::optional<store::Credential> LookUpCredential(Call& call, char kind,
+                                                  const std::string& digest) {
+  const auto now = std::chrono::steady_clock::now();
+  const std::string key = kind + digest;
+  CredentialCache* cache = call.context.credentials.get();
+  CredentialCache::Lookup lookup;
+  if (cache != nullptr) {
+    lookup = cache->Get(key, now);
+    if (lookup.credential) return lookup.credential;
+  }
+  auto credential = kind == 't' ? store::FindTokenCredential(call.db, digest)
+                                : store::FindSessionCredential(call.db, digest);
+  if (credential && cache != nullptr) cache->Put(key, *credential, lookup.generation, now);
+  return credential;
+}
+
 }  // namespace
+
+CredentialCache::Lookup CredentialCache::Get(const std::string& key,
+                                             std::chrono::steady_clock::time_point now) {
+  std::lock_guard lock(mutex_);
+  Lookup lookup{std::nullopt, generation_};
+  const auto found = entries_.find(key);
+  if (found != entries_.end() && now - found->second.read_at < kCredentialLifetime) {
+    lookup.credential = found->second.credential;
+  }
+  return lookup;
+}
+
+void CredentialCache::Put(const std::string& key, const store::Credential& credential,
+                          unsigned long long generation,
+                          std::chrono::steady_clock::time_point now) {
+  std::lock_guard lock(mutex_);
+  if (generation != generation_) return;  // accounts changed since this was read
+  if (entries_.size() >= kCredentialCacheLimit) entries_.clear();
+  entries_.insert_or_assign(key, Entry{credential, now});
+}
+
+void CredentialCache::Clear() {
+  std::lock_guard lock(mutex_);
+  ++generation_;
+  entries_.clear();
+}
 
 std::string NormalizeEmail(std::string_view email) {
   while (!email.empty() && email.front() == ' ') email.remove_prefix(1);
@@ -120,7 +167,7 @@ void Authenticate(Call& call) {
     if (!header->starts_with("Bearer ") || header->size() <= 7) {
       Unauthorized("invalid_token", "send Authorization: Bearer <token>");
     }
-    credential = store::FindTokenCredential(call.db, auth::TokenDigest(header->substr(7)));
+    credential = LookUpCredential(call, 't', auth::TokenDigest(header->substr(7)));
     if (!credential || credential->revoked || Expired(credential->expires_at, call.now)) {
       Unauthorized("invalid_token", "this token is unknown, revoked or expired");
     }
@@ -129,10 +176,11 @@ void Authenticate(Call& call) {
     const auto last = ParseInstant(credential->last_used_at);
     if (!last || call.now - *last >= std::chrono::minutes(1)) {
       store::TouchApiToken(call.db, credential->token_id, call.now);
+      if (call.context.credentials) call.context.credentials->Clear();
     }
   } else if (const auto cookie = call.request.Cookie(kSessionCookie); cookie && !cookie->empty()) {
     std::string digest = auth::TokenDigest(*cookie);
-    credential = store::FindSessionCredential(call.db, digest);
+    credential = LookUpCredential(call, 's', digest);
     if (!credential || credential->revoked || Expired(credential->expires_at, call.now) ||
         credential->disabled) {
       return;

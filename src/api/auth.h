@@ -3,6 +3,11 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "api/api.h"
 #include "store/accounts.h"
@@ -10,6 +15,35 @@
 namespace amity::api {
 
 inline constexpr char kSessionCookie[] = "amity_session";
+
+// Credentials recently read, by digest, so that most requests skip the credential query. An
+// entry lives at most two seconds; every change to sessions, tokens or users made through this
+// server empties the cache at once (Api::Dispatch does, after the change commits), so revoking,
+// disabling and role changes apply to the next request. Changes made by another process (the
+// command line) apply within the two seconds. A generation counter keeps a read that raced
+// with a change from being cached.
+class CredentialCache {
+ public:
+  struct Lookup {
+    std::optional<store::Credential> credential;
+    unsigned long long generation = 0;  // pass back to Put
+  };
+  // The cached credential for `key` if fresh; always the current generation.
+  Lookup Get(const std::string& key, std::chrono::steady_clock::time_point now);
+  void Put(const std::string& key, const store::Credential& credential,
+           unsigned long long generation, std::chrono::steady_clock::time_point now);
+  // Forgets everything (after any change to accounts).
+  void Clear();
+
+ private:
+  struct Entry {
+    store::Credential credential;
+    std::chrono::steady_clock::time_point read_at;
+  };
+  std::mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;
+  unsigned long long generation_ = 0;
+};
 
 // Identifies the caller of `call` from `Authorization: Bearer …` or the session cookie and fills
 // call.principal / call.authenticated / call.session_digest. A bearer token that is unknown,

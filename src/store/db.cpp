@@ -59,8 +59,10 @@ Stmt::~Stmt() {
 }
 
 Stmt& Stmt::Bind(int index, std::string_view text) {
+  // An empty view may have no data pointer, which SQLite would bind as NULL: bind "" instead.
+  const char* data = text.data() != nullptr ? text.data() : "";
   const int code =
-      sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt_, index, data, static_cast<int>(text.size()), SQLITE_TRANSIENT);
   if (code != SQLITE_OK) Fail(sqlite3_db_handle(stmt_), code, "bind");
   return *this;
 }

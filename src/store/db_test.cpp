@@ -32,6 +32,15 @@ TEST(DbTest, TxRollsBackUnlessCommitted) {
   EXPECT_EQ(count.Text(0), "2");
 }
 
+TEST(DbTest, AnEmptyViewBindsEmptyTextNotNull) {
+  Db db(TempDbPath("amity_db_test_empty.db"));
+  Stmt select = db.Prepare("SELECT ? IS NULL, ? = ''");
+  select.Bind(1, std::string_view()).Bind(2, std::string_view());
+  ASSERT_TRUE(select.Step());
+  EXPECT_EQ(select.Int(0), 0);
+  EXPECT_EQ(select.Int(1), 1);
+}
+
 TEST(DbTest, ConstraintViolationsThrow) {
   Db db(TempDbPath("amity_db_test_check.db"));
   db.Exec("CREATE TABLE t (x INTEGER NOT NULL CHECK (x > 0)) STRICT");

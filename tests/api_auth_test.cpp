@@ -195,6 +195,16 @@ TEST(AuthTest, TokensAreShownOnceStoredHashedAndRevocable) {
   EXPECT_EQ(others.status, 404);
 }
 
+TEST(AuthTest, PublicRoutesIgnoreABadToken) {
+  TestServer server(false);
+  const std::string stale = "Authorization: Bearer revoked-or-made-up";
+  EXPECT_EQ(server.Request("GET", "/api/v1/cities", "", {stale}).status, 401);
+  EXPECT_EQ(server.Request("GET", "/public", "", {stale}).status, 200);
+  EXPECT_EQ(server.Request("GET", "/api/v1/openapi.json", "", {stale}).status, 200);
+  const Login login = SignIn(server, server.admin().email, server.admin().password, {stale});
+  EXPECT_EQ(login.result.status, 200) << login.result.body;
+}
+
 TEST(AuthTest, TokensExpire) {
   TestServer server(false);
   const HttpResult past =

@@ -185,7 +185,13 @@ http::Response Api::Dispatch(const http::Request& request, const domain::Princip
       call.principal = *principal;
       call.authenticated = true;
     } else {
-      Authenticate(call);
+      // A public route still learns who calls (a signed-in user may use it), but a bad token
+      // does not stop it from answering.
+      try {
+        Authenticate(call);
+      } catch (const http::HttpError& error) {
+        if (route.access != Access::kPublic || error.status() != 401) throw;
+      }
     }
     if (route.access != Access::kPublic) {
       if (!call.authenticated) {

@@ -1,6 +1,8 @@
 #include "base/text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace amity {
 namespace {
@@ -39,16 +41,44 @@ bool IsBlank(std::string_view text) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
+namespace {
+
+// The length of the prefix of `text` that needs no JSON escape (no control character, quote or
+// backslash), found eight bytes at a time: for each byte b of a word, a high bit is set in
+// `special` when b < 0x20, b == '"' or b == '\\' (the classic "has a zero byte" test on the
+// word XORed with the byte pattern; bytes ≥ 0x80 never match).
+size_t PlainPrefix(std::string_view text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    const std::uint64_t quote = word ^ (kOnes * '"');
+    const std::uint64_t backslash = word ^ (kOnes * '\\');
+    const std::uint64_t special =
+        ((word - kOnes * 0x20) | (quote - kOnes) | (backslash - kOnes)) & ~word & kHighs;
+    if (special != 0) break;
+  }
+  for (; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+  }
+  return i;
+}
+
+}  // namespace
+
 void AppendJsonString(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   // Copy runs of characters that need no escape in one append (most text is one run).
-  size_t run = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + run, i - run);
-    run = i + 1;
+  while (!text.empty()) {
+    const size_t plain = PlainPrefix(text);
+    out.append(text.data(), plain);
+    if (plain == text.size()) break;
+    const unsigned char c = static_cast<unsigned char>(text[plain]);
+    text.remove_prefix(plain + 1);
     switch (c) {
       case '"':
         out += "\\\"";
@@ -71,7 +101,6 @@ void AppendJsonString(std::string& out, std::string_view text) {
         out.push_back(kHex[c & 0xF]);
     }
   }
-  out.append(text.data() + run, text.size() - run);
   out.push_back('"');
 }
 

@@ -38,5 +38,52 @@ TEST(TextTest, JsonStringsAreQuotedAndEscaped) {
   EXPECT_EQ(out, "\"İzmir \\\"say\\\" a\\\\b\\n\\u0001 哈尔滨\"");
 }
 
+// The escaper scans eight bytes at a time: every special byte at every position of a word, next
+// to multi-byte UTF-8 and high bytes, must still be escaped exactly like a byte-by-byte escaper.
+TEST(TextTest, JsonEscapingMatchesAByteByByteReferenceEverywhere) {
+  const auto reference = [](std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+      const unsigned char u = static_cast<unsigned char>(c);
+      if (c == '"') {
+        out += "\\\"";
+      } else if (c == '\\') {
+        out += "\\\\";
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\r') {
+        out += "\\r";
+      } else if (c == '\t') {
+        out += "\\t";
+      } else if (u < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[u >> 4];
+        out += kHex[u & 0xF];
+      } else {
+        out += c;
+      }
+    }
+    return out + "\"";
+  };
+  const std::string specials = std::string("\"\\\n\r\t\x01\x1f") + '\0';
+  const std::string fillers[] = {"abcdefghijklmnopqrstuvwx", "哈尔滨冰雪大世界İzmir",
+                                 "\x7f\x80\xff\xa0 ~}"};
+  for (const std::string& filler : fillers) {
+    for (char special : specials) {
+      for (size_t at = 0; at <= filler.size(); ++at) {
+        std::string text = filler;
+        text.insert(at, 1, special);
+        std::string out;
+        AppendJsonString(out, text);
+        EXPECT_EQ(out, reference(text)) << "special " << int(special) << " at " << at;
+      }
+    }
+    std::string out;
+    AppendJsonString(out, filler);
+    EXPECT_EQ(out, reference(filler));
+  }
+}
+
 }  // namespace
 }  // namespace amity

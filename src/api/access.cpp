@@ -1,5 +1,8 @@
 #include "api/access.h"
 
+#include <algorithm>
+
+#include "api/responses.h"
 #include "http/error.h"
 
 namespace amity::api {
@@ -51,22 +54,36 @@ std::optional<store::Condition> VisibleCondition(const domain::Principal& princi
 void RequireVisible(const Call& call, const domain::ResourceSpec& spec,
                     const json::object& record) {
   if (!domain::CanSee(call.principal, FactsOf(spec, record))) {
-    throw http::HttpError(
-        404, "Not found",
-        {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
+    NotFound(spec.singular);
   }
 }
 
 void RequireEditable(const Call& call, const domain::ResourceSpec& spec,
                      const json::object& record) {
   if (!domain::CanEdit(call.principal, FactsOf(spec, record))) {
-    Forbid("", "your role (" + std::string(domain::RoleName(call.principal.role)) +
-                   ") may not change this " + std::string(spec.singular));
+    ForbidRole(call.principal, "", "may not change this " + std::string(spec.singular));
   }
 }
 
 void Forbid(std::string field, std::string message) {
   throw http::HttpError(403, "Forbidden", {{std::move(field), "forbidden", std::move(message)}});
+}
+
+void ForbidRole(const domain::Principal& principal, std::string field, std::string_view what) {
+  Forbid(std::move(field),
+         "your role (" + std::string(domain::RoleName(principal.role)) + ") " + std::string(what));
+}
+
+bool HidesPersonalData(const domain::Principal& principal, const domain::ResourceSpec& spec) {
+  return !domain::SeesEverything(principal) &&
+         std::any_of(spec.fields.begin(), spec.fields.end(),
+                     [](const domain::FieldSpec& field) { return field.personal; });
+}
+
+void RedactPersonal(const domain::ResourceSpec& spec, json::object& values) {
+  for (const domain::FieldSpec& field : spec.fields) {
+    if (field.personal && values.contains(field.name)) values[field.name] = nullptr;
+  }
 }
 
 }  // namespace amity::api

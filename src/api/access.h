@@ -31,4 +31,16 @@ void RequireEditable(const Call& call, const domain::ResourceSpec& spec,
 // Throws 403 naming `field` with `message`.
 [[noreturn]] void Forbid(std::string field, std::string message);
 
+// Throws 403 naming `field`: "your role (<role>) <what>", e.g. what = "may not archive this event".
+[[noreturn]] void ForbidRole(const domain::Principal& principal, std::string field,
+                             std::string_view what);
+
+// True when `principal` must not see the personal-data fields of `spec` (KVKK / PIPL: personal
+// data stays with the home city, so partner users get null in their place).
+bool HidesPersonalData(const domain::Principal& principal, const domain::ResourceSpec& spec);
+
+// Sets every personal-data field of `spec` present in `values` (a record, or the before/after of
+// a change) to null.
+void RedactPersonal(const domain::ResourceSpec& spec, boost::json::object& values);
+
 }  // namespace amity::api

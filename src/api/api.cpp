@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "api/access.h"
 #include "api/auth.h"
 #include "api/handlers.h"
 #include "api/responses.h"
@@ -195,19 +196,13 @@ http::Response Api::Dispatch(const http::Request& request, const domain::Princip
     }
     if (route.access != Access::kPublic) {
       if (!call.authenticated) {
-        throw http::HttpError(401, "Unauthorized",
-                              {{"", "not_signed_in",
-                                "sign in (POST /api/v1/session) or send Authorization: Bearer "
-                                "<token>"}},
-                              {{"WWW-Authenticate", "Bearer realm=\"amity\""}});
+        Unauthorized("not_signed_in",
+                     "sign in (POST /api/v1/session) or send Authorization: Bearer <token>");
       }
       CheckCsrf(call);
       if ((route.access == Access::kAdmin && !domain::IsAdmin(call.principal)) ||
           (route.access == Access::kHome && !domain::SeesEverything(call.principal))) {
-        throw http::HttpError(403, "Forbidden",
-                              {{"", "forbidden",
-                                "your role (" + std::string(domain::RoleName(call.principal.role)) +
-                                    ") may not use this route"}});
+        ForbidRole(call.principal, "", "may not use this route");
       }
     }
     // A change to sessions, tokens or users empties the credential cache once it has committed

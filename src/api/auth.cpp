@@ -18,11 +18,6 @@ constexpr int kAccountFailureLimit = 5;
 constexpr int kAddressFailureLimit = 20;
 constexpr auto kFailureWindow = std::chrono::minutes(15);
 
-[[noreturn]] void Unauthorized(std::string code, std::string message) {
-  throw http::HttpError(401, "Unauthorized", {{"", std::move(code), std::move(message)}},
-                        {{"WWW-Authenticate", "Bearer realm=\"amity\""}});
-}
-
 bool Expired(std::string_view expires_at, Instant now) {
   if (expires_at.empty()) return false;
   const auto expires = ParseInstant(expires_at);
@@ -41,10 +36,7 @@ std::string SessionCookie(const Call& call, std::string_view token, int max_age)
 
 // The body of a route taking only string members `names` (all required).
 json::object StringBody(const Call& call, std::initializer_list<std::string_view> names) {
-  json::object body;
-  if (Problems problems = ParseObject(call.request.body, body); !problems.empty()) {
-    throw http::HttpError(400, "Malformed request body", problems);
-  }
+  const json::object body = ParseBody(call.request);
   Problems problems;
   for (const auto& [key, value] : body) {
     if (std::find(names.begin(), names.end(), std::string_view(key)) == names.end()) {
@@ -115,6 +107,11 @@ void CredentialCache::Clear() {
   std::lock_guard lock(mutex_);
   ++generation_;
   entries_.clear();
+}
+
+void Unauthorized(std::string code, std::string message) {
+  throw http::HttpError(401, "Unauthorized", {{"", std::move(code), std::move(message)}},
+                        {{"WWW-Authenticate", "Bearer realm=\"amity\""}});
 }
 
 std::string NormalizeEmail(std::string_view email) {
@@ -323,9 +320,7 @@ http::Response Logout(Call& call) {
   const auto user = store::FindUser(call.db, call.principal.user_id);
   RecordEvent(call, "logout", user ? &*user : nullptr);
   tx.Commit();
-  http::Response response;
-  response.status = 204;
-  response.content_type.clear();
+  http::Response response = NoContent();
   response.headers.emplace_back("Set-Cookie", SessionCookie(call, "", 0));
   return response;
 }
@@ -349,10 +344,7 @@ http::Response ChangeOwnPassword(Call& call) {
   store::RevokeUserSessions(call.db, user->id, call.now, call.session_digest);
   RecordEvent(call, "password_changed", &*user);
   tx.Commit();
-  http::Response response;
-  response.status = 204;
-  response.content_type.clear();
-  return response;
+  return NoContent();
 }
 
 }  // namespace amity::api

@@ -45,6 +45,9 @@ class CredentialCache {
   unsigned long long generation_ = 0;
 };
 
+// Throws 401 with `code` and `message` and `WWW-Authenticate: Bearer realm="amity"`.
+[[noreturn]] void Unauthorized(std::string code, std::string message);
+
 // Identifies the caller of `call` from `Authorization: Bearer …` or the session cookie and fills
 // call.principal / call.authenticated / call.session_digest. A bearer token that is unknown,
 // revoked or expired, or belongs to a disabled user, answers 401 at once; a stale cookie leaves

@@ -1,7 +1,6 @@
 // The generic handlers every resource shares; resource-specific rules live in record_rules.cpp.
 #include "store/records.h"
 
-#include <algorithm>
 #include <boost/json.hpp>
 
 #include "api/access.h"
@@ -26,26 +25,7 @@ store::WriteContext WriteContextOf(const Call& call) {
   throw http::HttpError(StatusFor(problems), "Invalid " + std::string(singular), problems);
 }
 
-json::object ParseBody(const Call& call) {
-  json::object body;
-  if (Problems problems = ParseObject(call.request.body, body); !problems.empty()) {
-    throw http::HttpError(400, "Malformed request body", problems);
-  }
-  return body;
-}
-
-bool HasPersonalFields(const domain::ResourceSpec& spec) {
-  return std::any_of(spec.fields.begin(), spec.fields.end(),
-                     [](const domain::FieldSpec& field) { return field.personal; });
-}
-
-// Personal data (KVKK / PIPL) stays with the home city: partner users get null instead.
-void RedactPersonal(const domain::ResourceSpec& spec, json::object& record) {
-  for (const domain::FieldSpec& field : spec.fields) {
-    if (field.personal && record.contains(field.name)) record[field.name] = nullptr;
-  }
-}
-
+// `text` (a record or an array of records) without its personal data.
 std::string RedactedJson(const domain::ResourceSpec& spec, std::string_view text) {
   json::value value = json::parse(text);
   if (value.is_array()) {
@@ -60,16 +40,11 @@ std::string RedactedJson(const domain::ResourceSpec& spec, std::string_view text
 http::Response RecordResponse(int status, store::Db& db, const domain::ResourceSpec& spec,
                               std::string_view id, const domain::Principal& principal) {
   std::optional<store::RecordJson> record = store::GetRecordJson(db, spec, id);
-  if (!record) {
-    throw http::HttpError(
-        404, "Not found",
-        {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
-  }
+  if (!record) NotFound(spec.singular);
   http::Response response;
   response.status = status;
-  response.body = domain::SeesEverything(principal) || !HasPersonalFields(spec)
-                      ? std::move(record->json)
-                      : RedactedJson(spec, record->json);
+  response.body = HidesPersonalData(principal, spec) ? RedactedJson(spec, record->json)
+                                                     : std::move(record->json);
   response.headers.emplace_back("ETag", "\"" + std::to_string(record->version) + "\"");
   return response;
 }
@@ -82,8 +57,7 @@ void CheckVisibilityChange(const Call& call, json::object& fields, const json::o
   const std::string_view now =
       current ? std::string_view(current->at("visibility").as_string()) : "shared";
   if (given && !(given->is_string() && given->as_string() == now)) {
-    Forbid("visibility", "your role (" + std::string(domain::RoleName(call.principal.role)) +
-                             ") may not change who sees a record");
+    ForbidRole(call.principal, "visibility", "may not change who sees a record");
   }
   if (!current) fields["visibility"] = "shared";
 }
@@ -94,11 +68,7 @@ json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec) {
   const std::string_view id = call.Param("id");
   RequireUuid(id, spec.singular);
   auto record = store::GetRecord(call.db, spec, id);
-  if (!record || record->at("archived").as_bool()) {
-    throw http::HttpError(
-        404, "Not found",
-        {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
-  }
+  if (!record || record->at("archived").as_bool()) NotFound(spec.singular);
   RequireVisible(call, spec, *record);
   return std::move(*record);
 }
@@ -110,7 +80,7 @@ http::Response ListRecordsHandler(Call& call) {
     query.conditions.push_back(std::move(*visible));
   }
   store::TextPage page = store::ListRecordsJson(call.db, spec, query);
-  if (!domain::SeesEverything(call.principal) && HasPersonalFields(spec)) {
+  if (HidesPersonalData(call.principal, spec)) {
     page.items_json = RedactedJson(spec, page.items_json);
   }
   http::Response response;
@@ -137,7 +107,7 @@ http::Response GetRecordHandler(Call& call) {
 
 http::Response CreateRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
-  Validated input = ValidateFields(spec, ParseBody(call), Mode::kCreate);
+  Validated input = ValidateFields(spec, ParseBody(call.request), Mode::kCreate);
   if (!input.problems.empty()) Fail(input.problems, spec.singular);
   CheckVisibilityChange(call, input.fields, nullptr);
   ReconcileTexts(spec, input.fields, nullptr);
@@ -156,8 +126,8 @@ http::Response CreateRecordHandler(Call& call) {
   problems = CheckRecordRules(call.db, spec, candidate);
   if (!problems.empty()) Fail(problems, spec.singular);
   if (!domain::CanCreate(call.principal, FactsOf(spec, candidate))) {
-    Forbid("", "your role (" + std::string(domain::RoleName(call.principal.role)) +
-                   ") may not create this " + std::string(spec.singular) +
+    ForbidRole(call.principal, "",
+               "may not create this " + std::string(spec.singular) +
                    (call.principal.role == domain::Role::kPartner
                         ? " (partner users create shared records in their own partnerships)"
                         : ""));
@@ -175,7 +145,7 @@ http::Response CreateRecordHandler(Call& call) {
 http::Response UpdateRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
   const long long expected = IfMatchVersion(call.request, true);
-  Validated input = ValidateFields(spec, ParseBody(call), Mode::kPatch);
+  Validated input = ValidateFields(spec, ParseBody(call.request), Mode::kPatch);
   if (!input.problems.empty()) Fail(input.problems, spec.singular);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, spec);
@@ -205,16 +175,12 @@ http::Response ArchiveRecordHandler(Call& call) {
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, spec);
   if (!domain::CanArchive(call.principal, FactsOf(spec, current))) {
-    Forbid("", "your role (" + std::string(domain::RoleName(call.principal.role)) +
-                   ") may not archive this " + std::string(spec.singular));
+    ForbidRole(call.principal, "", "may not archive this " + std::string(spec.singular));
   }
   CheckVersion(current, expected);
   store::ArchiveRecord(call.db, spec, current, WriteContextOf(call));
   tx.Commit();
-  http::Response response;
-  response.status = 204;
-  response.content_type.clear();
-  return response;
+  return NoContent();
 }
 
 }  // namespace amity::api

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "api/validation.h"
 #include "base/id.h"
 #include "base/time.h"
 #include "http/error.h"
@@ -50,11 +51,28 @@ void CheckVersion(const json::object& record, long long expected) {
   }
 }
 
-void RequireUuid(std::string_view id, std::string_view singular) {
-  if (!IsUuid(id)) {
-    throw http::HttpError(404, "Not found",
-                          {{"id", "not_found", "no " + std::string(singular) + " with this id"}});
+json::object ParseBody(const http::Request& request) {
+  json::object body;
+  if (Problems problems = ParseObject(request.body, body); !problems.empty()) {
+    throw http::HttpError(400, "Malformed request body", problems);
   }
+  return body;
+}
+
+void NotFound(std::string_view singular) {
+  throw http::HttpError(404, "Not found",
+                        {{"id", "not_found", "no " + std::string(singular) + " with this id"}});
+}
+
+http::Response NoContent() {
+  http::Response response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
+}
+
+void RequireUuid(std::string_view id, std::string_view singular) {
+  if (!IsUuid(id)) NotFound(singular);
 }
 
 }  // namespace amity::api

@@ -19,6 +19,17 @@ long long IfMatchVersion(const http::Request& request, bool required);
 // Throws HttpError 412 when `expected` >= 0 and differs from the record's version.
 void CheckVersion(const boost::json::object& record, long long expected);
 
+// The request body as a JSON object; throws HttpError 400 "Malformed request body" (malformed
+// JSON, invalid UTF-8, not an object).
+boost::json::object ParseBody(const http::Request& request);
+
+// Throws the 404 of a record of `singular` that does not exist (or that the caller may not see:
+// the answers are identical).
+[[noreturn]] void NotFound(std::string_view singular);
+
+// An empty 204 answer.
+http::Response NoContent();
+
 // Throws HttpError 404 naming the resource when `id` is not a UUID (so that it cannot exist).
 void RequireUuid(std::string_view id, std::string_view singular);
 

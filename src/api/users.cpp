@@ -22,14 +22,6 @@ namespace {
 constexpr std::string_view kUserFields[] = {"email",     "display_name", "role",
                                             "person_id", "partnerships", "disabled"};
 
-json::object ParseJsonBody(const Call& call) {
-  json::object body;
-  if (Problems problems = ParseObject(call.request.body, body); !problems.empty()) {
-    throw http::HttpError(400, "Malformed request body", problems);
-  }
-  return body;
-}
-
 bool LooksLikeEmail(std::string_view email) {
   const size_t at = email.find('@');
   return email.size() >= 3 && email.size() <= 254 && at != std::string_view::npos && at > 0 &&
@@ -129,7 +121,7 @@ store::User LoadUser(Call& call) {
   const std::string_view id = call.Param("id");
   std::optional<store::User> user;
   if (IsUuid(id)) user = store::FindUser(call.db, id);
-  if (!user) throw http::HttpError(404, "Not found", {{"id", "not_found", "no user with this id"}});
+  if (!user) NotFound("user");
   return *user;
 }
 
@@ -169,6 +161,14 @@ std::optional<std::string> InstantParameter(std::string_view name, std::string_v
   return FormatInstant(*instant);
 }
 
+// A page of the change trail as the answer.
+http::Response ChangePage(store::Page page, const store::ChangeQuery& query) {
+  return JsonResponse(200, json::object{{"items", std::move(page.items)},
+                                        {"total", page.total},
+                                        {"limit", query.limit},
+                                        {"offset", query.offset}});
+}
+
 }  // namespace
 
 http::Response ListUsers(Call& call) {
@@ -180,7 +180,7 @@ http::Response ListUsers(Call& call) {
 http::Response GetUser(Call& call) { return JsonResponse(200, UserJson(LoadUser(call))); }
 
 http::Response CreateUser(Call& call) {
-  const json::object body = ParseJsonBody(call);
+  const json::object body = ParseBody(call.request);
   store::User user;
   store::Tx tx(call.db);
   Problems problems = ApplyUserFields(call, body, user, true);
@@ -200,7 +200,7 @@ http::Response CreateUser(Call& call) {
 
 http::Response UpdateUser(Call& call) {
   const long long expected = IfMatchVersion(call.request, true);
-  const json::object body = ParseJsonBody(call);
+  const json::object body = ParseBody(call.request);
   store::Tx tx(call.db);
   const store::User before = LoadUser(call);
   if (expected != before.version) {
@@ -258,7 +258,7 @@ http::Response ListTokens(Call& call) {
 }
 
 http::Response CreateToken(Call& call) {
-  const json::object body = ParseJsonBody(call);
+  const json::object body = ParseBody(call.request);
   Problems problems;
   store::ApiToken token{
       .id = NewId(), .user_id = call.principal.user_id, .created_at = FormatInstant(call.now)};
@@ -305,17 +305,14 @@ http::Response RevokeToken(Call& call) {
   if (IsUuid(id)) token = store::FindApiToken(call.db, id);
   // Someone else's token does not exist for the caller (admins may revoke any).
   if (!token || (token->user_id != call.principal.user_id && !domain::IsAdmin(call.principal))) {
-    throw http::HttpError(404, "Not found", {{"id", "not_found", "no token with this id"}});
+    NotFound("token");
   }
   store::Tx tx(call.db);
   store::RevokeApiToken(call.db, token->id, call.now);
   const auto user = store::FindUser(call.db, token->user_id);
   RecordEvent(call, "token_revoked", user ? &*user : nullptr, {{"token_id", token->id}});
   tx.Commit();
-  http::Response response;
-  response.status = 204;
-  response.content_type.clear();
-  return response;
+  return NoContent();
 }
 
 http::Response ListAuthEvents(Call& call) {
@@ -378,11 +375,7 @@ http::Response ListChangesHandler(Call& call) {
       RejectUnknownParameter(name);
     }
   }
-  store::Page page = store::ListChanges(call.db, query);
-  return JsonResponse(200, json::object{{"items", std::move(page.items)},
-                                        {"total", page.total},
-                                        {"limit", query.limit},
-                                        {"offset", query.offset}});
+  return ChangePage(store::ListChanges(call.db, query), query);
 }
 
 http::Response RecordChangesHandler(Call& call) {
@@ -390,34 +383,22 @@ http::Response RecordChangesHandler(Call& call) {
   const std::string_view id = call.Param("id");
   RequireUuid(id, spec.singular);
   const auto record = store::GetRecord(call.db, spec, id);
-  if (!record) {
-    throw http::HttpError(
-        404, "Not found",
-        {{"id", "not_found", "no " + std::string(spec.singular) + " with this id"}});
-  }
+  if (!record) NotFound(spec.singular);
   RequireVisible(call, spec, *record);
   store::ChangeQuery query{.entity = std::string(spec.name), .record_id = std::string(id)};
   for (const auto& [name, value] : call.request.query) {
     if (!ParsePaging(name, value, query.limit, query.offset)) RejectUnknownParameter(name);
   }
   store::Page page = store::ListChanges(call.db, query);
-  if (!domain::SeesEverything(call.principal)) {  // personal data stays with the home city
+  if (HidesPersonalData(call.principal, spec)) {
     for (json::value& change : page.items) {
       for (const char* side : {"before", "after"}) {
         json::value& values = change.as_object()[side];
-        if (!values.is_object()) continue;
-        for (const domain::FieldSpec& field : spec.fields) {
-          if (field.personal && values.as_object().contains(field.name)) {
-            values.as_object()[field.name] = nullptr;
-          }
-        }
+        if (values.is_object()) RedactPersonal(spec, values.as_object());
       }
     }
   }
-  return JsonResponse(200, json::object{{"items", std::move(page.items)},
-                                        {"total", page.total},
-                                        {"limit", query.limit},
-                                        {"offset", query.offset}});
+  return ChangePage(std::move(page), query);
 }
 
 }  // namespace amity::api

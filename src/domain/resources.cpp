@@ -7,6 +7,22 @@ namespace {
 
 using enum FieldType;
 
+// Every resource ends with who may see the record and who created it (src/domain/access.h).
+constexpr FieldSpec kVisibilityField{
+    .name = "visibility",
+    .type = kEnum,
+    .values = kVisibilities,
+    .default_value = "private",
+    .filterable = true,
+    .description =
+        "private: home city only; shared: also the partnership's partner users; "
+        "public: anyone"};
+constexpr FieldSpec kCreatedByField{.name = "created_by",
+                                    .type = kString,
+                                    .writable = false,
+                                    .filterable = true,
+                                    .description = "id of the user who created the record"};
+
 constexpr FieldSpec kCityFields[] = {
     {.name = "name", .type = kText, .required = true},
     {.name = "country",
@@ -18,18 +34,8 @@ constexpr FieldSpec kCityFields[] = {
     {.name = "time_zone", .type = kTimeZone, .required = true},
     {.name = "latitude", .type = kNumber, .minimum = -90, .maximum = 90},
     {.name = "longitude", .type = kNumber, .minimum = -180, .maximum = 180},
-    {.name = "visibility",
-     .type = kEnum,
-     .values = kVisibilities,
-     .default_value = "private",
-     .filterable = true,
-     .description = "private: home city only; shared: also the partnership's partner users; "
-                    "public: anyone"},
-    {.name = "created_by",
-     .type = kString,
-     .writable = false,
-     .filterable = true,
-     .description = "id of the user who created the record"},
+    kVisibilityField,
+    kCreatedByField,
 };
 
 constexpr FieldSpec kMilestoneMembers[] = {
@@ -77,18 +83,8 @@ constexpr FieldSpec kPartnershipFields[] = {
     {.name = "milestones", .type = kObjectList, .members = kMilestoneMembers, .max_length = 20},
     {.name = "focal_points", .type = kObjectList, .members = kFocalPointMembers, .max_length = 20},
     {.name = "notes", .type = kText},
-    {.name = "visibility",
-     .type = kEnum,
-     .values = kVisibilities,
-     .default_value = "private",
-     .filterable = true,
-     .description = "private: home city only; shared: also the partnership's partner users; "
-                    "public: anyone"},
-    {.name = "created_by",
-     .type = kString,
-     .writable = false,
-     .filterable = true,
-     .description = "id of the user who created the record"},
+    kVisibilityField,
+    kCreatedByField,
 };
 
 constexpr FieldSpec kOrganizationFields[] = {
@@ -105,18 +101,8 @@ constexpr FieldSpec kOrganizationFields[] = {
      .references = "cities",
      .filterable = true},
     {.name = "website", .type = kString, .max_length = 500},
-    {.name = "visibility",
-     .type = kEnum,
-     .values = kVisibilities,
-     .default_value = "private",
-     .filterable = true,
-     .description = "private: home city only; shared: also the partnership's partner users; "
-                    "public: anyone"},
-    {.name = "created_by",
-     .type = kString,
-     .writable = false,
-     .filterable = true,
-     .description = "id of the user who created the record"},
+    kVisibilityField,
+    kCreatedByField,
 };
 
 constexpr FieldSpec kContactMembers[] = {
@@ -143,18 +129,8 @@ constexpr FieldSpec kPersonFields[] = {
      .filterable = true},
     {.name = "languages", .type = kLanguageList, .max_length = 20},
     {.name = "contact", .type = kObject, .members = kContactMembers, .personal = true},
-    {.name = "visibility",
-     .type = kEnum,
-     .values = kVisibilities,
-     .default_value = "private",
-     .filterable = true,
-     .description = "private: home city only; shared: also the partnership's partner users; "
-                    "public: anyone"},
-    {.name = "created_by",
-     .type = kString,
-     .writable = false,
-     .filterable = true,
-     .description = "id of the user who created the record"},
+    kVisibilityField,
+    kCreatedByField,
 };
 
 constexpr FieldSpec kParticipantMembers[] = {
@@ -186,18 +162,8 @@ constexpr FieldSpec kMeetingFields[] = {
      .max_length = 200},
     {.name = "areas", .type = kEnumList, .values = kAreaCodes, .max_length = 20},
     {.name = "minutes", .type = kText},
-    {.name = "visibility",
-     .type = kEnum,
-     .values = kVisibilities,
-     .default_value = "private",
-     .filterable = true,
-     .description = "private: home city only; shared: also the partnership's partner users; "
-                    "public: anyone"},
-    {.name = "created_by",
-     .type = kString,
-     .writable = false,
-     .filterable = true,
-     .description = "id of the user who created the record"},
+    kVisibilityField,
+    kCreatedByField,
 };
 
 constexpr FieldSpec kCommitmentFields[] = {
@@ -231,18 +197,8 @@ constexpr FieldSpec kCommitmentFields[] = {
      .filterable = true,
      .sortable = true,
      .description = "changed only through POST /commitments/{id}/transitions"},
-    {.name = "visibility",
-     .type = kEnum,
-     .values = kVisibilities,
-     .default_value = "private",
-     .filterable = true,
-     .description = "private: home city only; shared: also the partnership's partner users; "
-                    "public: anyone"},
-    {.name = "created_by",
-     .type = kString,
-     .writable = false,
-     .filterable = true,
-     .description = "id of the user who created the record"},
+    kVisibilityField,
+    kCreatedByField,
 };
 
 constexpr FieldSpec kEventFields[] = {
@@ -269,18 +225,8 @@ constexpr FieldSpec kEventFields[] = {
      .type = kReferenceList,
      .references = "commitments",
      .max_length = 50},
-    {.name = "visibility",
-     .type = kEnum,
-     .values = kVisibilities,
-     .default_value = "private",
-     .filterable = true,
-     .description = "private: home city only; shared: also the partnership's partner users; "
-                    "public: anyone"},
-    {.name = "created_by",
-     .type = kString,
-     .writable = false,
-     .filterable = true,
-     .description = "id of the user who created the record"},
+    kVisibilityField,
+    kCreatedByField,
 };
 
 constexpr FieldSpec kGlossaryFields[] = {
@@ -295,18 +241,8 @@ constexpr FieldSpec kGlossaryFields[] = {
      .filterable = true,
      .sortable = true},
     {.name = "note", .type = kString},
-    {.name = "visibility",
-     .type = kEnum,
-     .values = kVisibilities,
-     .default_value = "private",
-     .filterable = true,
-     .description = "private: home city only; shared: also the partnership's partner users; "
-                    "public: anyone"},
-    {.name = "created_by",
-     .type = kString,
-     .writable = false,
-     .filterable = true,
-     .description = "id of the user who created the record"},
+    kVisibilityField,
+    kCreatedByField,
 };
 
 constexpr ResourceSpec kCities{"cities", "city", kCityFields, "name"};

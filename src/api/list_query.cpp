@@ -130,9 +130,14 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
       for (const std::string& part : SplitComma(value)) {
         values.push_back(FilterValue(*field, name, part));
       }
-      std::string sql = std::string(field->name) + " IN (?";
-      for (size_t i = 1; i < values.size(); ++i) sql += ", ?";
-      list.conditions.push_back({sql + ")", std::move(values)});
+      // "a = ? OR a = ? …" rather than "a IN (?, ?, …)": SQLite builds a temporary b-tree for
+      // an IN list of more than two values and probes it for every row, while equal
+      // comparisons cost a few instructions (it still uses an index on `a` for either form).
+      std::string sql;
+      for (size_t i = 0; i < values.size(); ++i) {
+        ((sql += i ? " OR " : "") += field->name) += " = ?";
+      }
+      list.conditions.push_back({std::move(sql), std::move(values)});
     } else if (name.ends_with("_from") || name.ends_with("_to")) {
       const bool upper = name.ends_with("_to");
       const std::string base = name.substr(0, name.size() - (upper ? 3 : 5));

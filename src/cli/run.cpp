@@ -25,8 +25,9 @@ constexpr char kUsage[] =
     "  amity --version | amity COMMAND --help\n"
     "\n"
     "environment: AMITY_DB (default var/amity.db), AMITY_LISTEN (default 127.0.0.1:8080),\n"
-    "AMITY_THREADS (default: one per core), AMITY_TRANSLATE_URL, AMITY_TRANSLATE_KEY,\n"
-    "AMITY_SESSION_TTL (seconds, default 43200), AMITY_SECURE_COOKIES=1, AMITY_TRUST_PROXY=1,\n"
+    "AMITY_THREADS (default: one per core), AMITY_RECORD_CACHE_MIB (default 16; 0 = off),\n"
+    "AMITY_TRANSLATE_URL, AMITY_TRANSLATE_KEY, AMITY_SESSION_TTL (seconds, default 43200),\n"
+    "AMITY_SECURE_COOKIES=1, AMITY_TRUST_PROXY=1,\n"
     "AMITY_ADMIN_EMAIL (the first admin, default admin@localhost).\n"
     "Flags override the environment.\n";
 

@@ -48,6 +48,14 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
     }
     config.threads = *parsed;
   }
+  if (const char* mib = getenv("AMITY_RECORD_CACHE_MIB"); mib && *mib) {
+    const auto parsed = ParseCount(mib, 4096);
+    if (!parsed) {
+      error = "AMITY_RECORD_CACHE_MIB must be a number from 0 to 4096";
+      return std::nullopt;
+    }
+    config.record_cache_mib = *parsed;
+  }
   if (const char* url = getenv("AMITY_TRANSLATE_URL"); url && *url) config.translate_url = url;
   if (const char* key = getenv("AMITY_TRANSLATE_KEY"); key && *key) config.translate_key = key;
   if (const char* ttl = getenv("AMITY_SESSION_TTL"); ttl && *ttl) {

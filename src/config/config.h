@@ -16,6 +16,8 @@ struct Config {
   std::uint16_t listen_port = 8080;  // AMITY_LISTEN, --listen ADDR:PORT
   int threads = 0;                   // AMITY_THREADS, --threads; 0 = one per core
   int scale = 0;                     // --scale N (demo)
+  // Memory for records kept serialized between requests (src/store/record_cache.h); 0 = none.
+  int record_cache_mib = 16;  // AMITY_RECORD_CACHE_MIB
   // Machine translation (off when the URL is empty): a LibreTranslate-compatible API.
   std::string translate_url;  // AMITY_TRANSLATE_URL, --translate-url
   std::string translate_key;  // AMITY_TRANSLATE_KEY only: never on a command line

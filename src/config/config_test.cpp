@@ -39,6 +39,15 @@ TEST(ConfigTest, BadValuesAreNamed) {
   EXPECT_FALSE(LoadConfig({"--frobnicate"}, Env{}, error));
   EXPECT_NE(error.find("--frobnicate"), std::string::npos);
   EXPECT_FALSE(LoadConfig({}, Env{{{"AMITY_LISTEN", "nonsense"}}}, error));
+  EXPECT_FALSE(LoadConfig({}, Env{{{"AMITY_RECORD_CACHE_MIB", "lots"}}}, error));
+  EXPECT_NE(error.find("AMITY_RECORD_CACHE_MIB"), std::string::npos);
+}
+
+TEST(ConfigTest, RecordCacheSizeDefaultsTo16MibAndCanBeOff) {
+  std::string error;
+  EXPECT_EQ(LoadConfig({}, Env{}, error)->record_cache_mib, 16);
+  EXPECT_EQ(LoadConfig({}, Env{{{"AMITY_RECORD_CACHE_MIB", "0"}}}, error)->record_cache_mib, 0);
+  EXPECT_EQ(LoadConfig({}, Env{{{"AMITY_RECORD_CACHE_MIB", "64"}}}, error)->record_cache_mib, 64);
 }
 
 TEST(ConfigTest, ParsesIpv6Listen) {

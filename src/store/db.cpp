@@ -29,6 +29,8 @@ Db::~Db() {
   sqlite3_close(db_);
 }
 
+bool Db::InWriteTransaction() const { return sqlite3_txn_state(db_, "main") == SQLITE_TXN_WRITE; }
+
 void Db::Exec(std::string_view sql) {
   char* error = nullptr;
   const std::string text(sql);

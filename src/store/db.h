@@ -25,6 +25,7 @@ class DbError : public std::runtime_error {
 };
 
 class Stmt;
+class RecordCache;
 
 class Db {
  public:
@@ -45,9 +46,17 @@ class Db {
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
 
+  // True while this connection holds a write transaction: what it reads then may be rolled back.
+  bool InWriteTransaction() const;
+
+  // The serialized-record cache shared by the connections of a Pool; null for a lone connection.
+  RecordCache* record_cache() const { return record_cache_; }
+  void set_record_cache(RecordCache* cache) { record_cache_ = cache; }
+
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
+  RecordCache* record_cache_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 

@@ -2,8 +2,12 @@
 
 namespace amity::store {
 
-Pool::Pool(const std::string& path, int size) {
-  for (int i = 0; i < size; ++i) idle_.push_back(std::make_unique<Db>(path));
+Pool::Pool(const std::string& path, int size, size_t record_cache_bytes) {
+  if (record_cache_bytes > 0) record_cache_ = std::make_unique<RecordCache>(record_cache_bytes);
+  for (int i = 0; i < size; ++i) {
+    idle_.push_back(std::make_unique<Db>(path));
+    idle_.back()->set_record_cache(record_cache_.get());
+  }
 }
 
 Pool::Lease::~Lease() {

@@ -9,13 +9,15 @@
 #include <vector>
 
 #include "store/db.h"
+#include "store/record_cache.h"
 
 namespace amity::store {
 
 class Pool {
  public:
-  // Opens `size` connections to `path`. Throws DbError.
-  Pool(const std::string& path, int size);
+  // Opens `size` connections to `path`, sharing a cache of serialized records of at most
+  // `record_cache_bytes` (0: none). Throws DbError.
+  Pool(const std::string& path, int size, size_t record_cache_bytes = 0);
 
   // A borrowed connection, returned to the pool when destroyed.
   class Lease {
@@ -34,9 +36,13 @@ class Pool {
   // Waits until a connection is free and lends it.
   Lease Acquire();
 
+  // Null when the pool was made without a record cache.
+  RecordCache* record_cache() { return record_cache_.get(); }
+
  private:
   void Return(std::unique_ptr<Db> db);
 
+  std::unique_ptr<RecordCache> record_cache_;  // before the connections that point to it
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Db>> idle_;

@@ -7,6 +7,7 @@
 #include "base/id.h"
 #include "base/text.h"
 #include "store/changes.h"
+#include "store/record_cache.h"
 #include "store/search_index.h"
 
 namespace amity::store {
@@ -42,33 +43,40 @@ std::string BuildSelectColumns(const ResourceSpec& spec) {
   return columns;
 }
 
-// "id, <fields…>, version, …" per resource, built once: it prefixes every read.
-const std::string& SelectColumns(const ResourceSpec& spec) {
-  static const auto* cache = [] {
+// Text built once per resource by `build` (one instantiation per call site's lambda), for SQL
+// that every read of that resource would otherwise assemble again.
+template <typename Build>
+const std::string& PerResource(const ResourceSpec& spec, Build build) {
+  static const auto* cache = [&] {
     auto* built = new std::unordered_map<const ResourceSpec*, std::string>();
-    for (const ResourceSpec* known : domain::AllResources()) {
-      built->emplace(known, BuildSelectColumns(*known));
-    }
+    for (const ResourceSpec* known : domain::AllResources()) built->emplace(known, build(*known));
     return built;
   }();
   const auto found = cache->find(&spec);
   if (found != cache->end()) return found->second;
   thread_local std::string other;  // a resource outside AllResources (tests)
-  other = BuildSelectColumns(spec);
+  other = build(spec);
   return other;
 }
 
-// "SELECT <columns> FROM <table> WHERE id = ?" per resource, built once.
+// "id, <fields…>, version, …": it prefixes every read.
+const std::string& SelectColumns(const ResourceSpec& spec) {
+  return PerResource(spec, [](const ResourceSpec& known) { return BuildSelectColumns(known); });
+}
+
+// "SELECT <columns> FROM <table> WHERE id = ?".
 const std::string& SelectByIdSql(const ResourceSpec& spec) {
-  static const auto* cache = [] {
-    auto* built = new std::unordered_map<const ResourceSpec*, std::string>();
-    for (const ResourceSpec* known : domain::AllResources()) {
-      built->emplace(known, "SELECT " + SelectColumns(*known) + " FROM " +
-                                std::string(known->name) + " WHERE id = ?");
-    }
-    return built;
-  }();
-  return cache->at(&spec);
+  return PerResource(spec, [](const ResourceSpec& known) {
+    return "SELECT " + BuildSelectColumns(known) + " FROM " + std::string(known.name) +
+           " WHERE id = ?";
+  });
+}
+
+// "SELECT version, archived FROM <table> WHERE id = ?": what a cached record is checked by.
+const std::string& SelectVersionByIdSql(const ResourceSpec& spec) {
+  return PerResource(spec, [](const ResourceSpec& known) {
+    return "SELECT version, archived FROM " + std::string(known.name) + " WHERE id = ?";
+  });
 }
 
 void AppendNumber(std::string& out, double number) {
@@ -187,10 +195,13 @@ std::optional<json::object> GetRecord(Db& db, const ResourceSpec& spec, std::str
 
 namespace {
 
-// Runs `query` on `spec`'s table, calling `row` for each record of the page in order, and
-// returns the number of all matching records.
+// Runs `query` on `spec`'s table selecting `columns`, calling `row` for each record of the page
+// in order, and returns the number of all matching records. With `count_ahead` > 0 the page
+// query reads up to that many rows past the page (cheap when `columns` come from an index);
+// when the matches end within them, they give the total and the separate count is skipped.
 template <typename RowHandler>
-long long RunListQuery(Db& db, const ResourceSpec& spec, const ListQuery& query, RowHandler row) {
+long long RunListQuery(Db& db, const ResourceSpec& spec, const ListQuery& query,
+                       const std::string& columns, int count_ahead, RowHandler row) {
   std::string where = query.include_archived ? "1" : "archived = 0";
   for (const Condition& condition : query.conditions) where += " AND (" + condition.sql + ")";
   const std::string table(spec.name);
@@ -203,12 +214,19 @@ long long RunListQuery(Db& db, const ResourceSpec& spec, const ListQuery& query,
   };
   {
     const char* direction = query.descending ? " DESC" : " ASC";
-    Stmt select = db.Prepare("SELECT " + SelectColumns(spec) + " FROM " + table + " WHERE " +
-                             where + " ORDER BY " + query.sort_column + direction + ", id" +
-                             direction + " LIMIT ? OFFSET ?");
+    Stmt select =
+        db.Prepare("SELECT " + columns + " FROM " + table + " WHERE " + where + " ORDER BY " +
+                   query.sort_column + direction + ", id" + direction + " LIMIT ? OFFSET ?");
     const int next = bind_conditions(select);
-    select.Bind(next, query.limit).Bind(next + 1, query.offset);
-    while (select.Step()) row(select);
+    select.Bind(next, query.limit + count_ahead).Bind(next + 1, query.offset);
+    int read = 0;
+    while (select.Step()) {
+      if (read++ < query.limit) row(select);
+    }
+    // Fewer rows than asked for: the matches ended here (unless the offset passed them all).
+    if (read < query.limit + count_ahead && (read > 0 || query.offset == 0)) {
+      return static_cast<long long>(query.offset) + read;
+    }
   }
   Stmt count = db.Prepare("SELECT count(*) FROM " + table + " WHERE " + where);
   bind_conditions(count);
@@ -220,29 +238,76 @@ long long RunListQuery(Db& db, const ResourceSpec& spec, const ListQuery& query,
 
 Page ListRecords(Db& db, const ResourceSpec& spec, const ListQuery& query) {
   Page page;
-  page.total = RunListQuery(db, spec, query,
+  page.total = RunListQuery(db, spec, query, SelectColumns(spec), 0,
                             [&](const Stmt& row) { page.items.push_back(ReadRecord(row, spec)); });
   return page;
 }
 
+namespace {
+
+// Rows a cached page query reads past the page to learn the total without a second query: a
+// partnership's commitments (~100) end within them, a filter over all partnerships does not.
+constexpr int kCountAhead = 100;
+
+// The cache to read and fill, or null: what a write transaction reads may still be rolled back,
+// and a version rolled back could later be reused for other content.
+RecordCache* UsableCache(const Db& db) {
+  return db.InWriteTransaction() ? nullptr : db.record_cache();
+}
+
+// Appends record `id` at the current row of `select` (SelectByIdSql, stepped) and caches it.
+long long AppendAndCache(const Stmt& select, const ResourceSpec& spec, std::string_view id,
+                         RecordCache* cache, std::string& out) {
+  const size_t start = out.size();
+  AppendRecordJson(select, spec, out);
+  const long long version = select.Int(static_cast<int>(spec.fields.size()) + 1);
+  if (cache) cache->Put(id, version, std::string_view(out).substr(start));
+  return version;
+}
+
+}  // namespace
+
 TextPage ListRecordsJson(Db& db, const ResourceSpec& spec, const ListQuery& query) {
   TextPage page;
-  page.items_json = "[";
-  page.total = RunListQuery(db, spec, query, [&](const Stmt& row) {
-    if (page.items_json.size() > 1) page.items_json.push_back(',');
-    AppendRecordJson(row, spec, page.items_json);
-  });
-  page.items_json.push_back(']');
+  std::string& out = page.items_json;
+  out = "[";
+  RecordCache* cache = UsableCache(db);
+  if (cache == nullptr) {
+    page.total = RunListQuery(db, spec, query, SelectColumns(spec), 0, [&](const Stmt& row) {
+      if (out.size() > 1) out.push_back(',');
+      AppendRecordJson(row, spec, out);
+    });
+  } else {
+    // Ids and versions first (the list indexes carry both, so this reads no table row), then
+    // each record from the cache or, when missing, by id: inside the page query's read
+    // transaction, so the row is there and at that version.
+    page.total = RunListQuery(db, spec, query, "id, version", kCountAhead, [&](const Stmt& row) {
+      if (out.size() > 1) out.push_back(',');
+      const std::string_view id = row.Text(0);
+      if (cache->Append(id, row.Int(1), out)) return;
+      Stmt select = db.Prepare(SelectByIdSql(spec));
+      if (select.Bind(1, id).Step()) AppendAndCache(select, spec, id, cache, out);
+    });
+  }
+  out.push_back(']');
   return page;
 }
 
 std::optional<RecordJson> GetRecordJson(Db& db, const ResourceSpec& spec, std::string_view id) {
+  RecordCache* cache = UsableCache(db);
+  RecordJson record;
+  if (cache) {
+    Stmt probe = db.Prepare(SelectVersionByIdSql(spec));
+    if (!probe.Bind(1, id).Step()) return std::nullopt;
+    record.version = probe.Int(0);
+    record.archived = probe.Int(1) != 0;
+    if (cache->Append(id, record.version, record.json)) return record;
+  }
   Stmt select = db.Prepare(SelectByIdSql(spec));
   select.Bind(1, id);
   if (!select.Step()) return std::nullopt;
-  RecordJson record;
-  AppendRecordJson(select, spec, record.json);
-  record.version = select.Int(static_cast<int>(spec.fields.size()) + 1);
+  record.json.clear();
+  record.version = AppendAndCache(select, spec, id, cache, record.json);
   record.archived = select.Int(static_cast<int>(spec.fields.size()) + 5) != 0;
   return record;
 }

@@ -122,7 +122,7 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
     } else if (name == "overdue" && spec.name == "commitments") {
       if (value != "true")
         RejectParameter(name, "invalid_boolean", "only overdue=true is supported");
-      list.conditions.push_back({"status IN ('proposed', 'agreed', 'planned', 'in_progress')", {}});
+      list.conditions.push_back({"status NOT IN ('done', 'dropped')", {}});  // open
       list.conditions.push_back({"due_date < ?", {FormatDate(today)}});
     } else if (const FieldSpec* field = spec.Field(name);
                field && field->filterable && field->type != FieldType::kInstant) {

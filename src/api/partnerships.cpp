@@ -45,11 +45,15 @@ http::Response Dashboard(Call& call) {
   store::Page page = store::ListRecords(call.db, domain::Partnerships(), query);
   // Records inside the summaries arrive as JSON text; the answer is assembled as text around them.
   std::string body = "{\"today\":\"" + FormatDate(today) + "\",\"partnerships\":[";
+  store::CommitmentCounts only_counts;
   bool first = true;
   for (const json::value& item : page.items) {
     const json::object& partnership = item.as_object();
+    const std::string id(partnership.at("id").as_string());
+    store::CommitmentCounts counts = store::CountCommitments(call.db, id, today, visible);
     store::PartnershipSummary summary =
-        store::SummarizePartnership(call.db, partnership, today, call.now, visible);
+        store::SummarizePartnership(call.db, partnership, counts, today, call.now, visible);
+    if (only) only_counts = std::move(counts);  // the totals of one partnership are its own
     // Which legal steps the home city's country requires, and which are recorded.
     const auto home =
         store::GetRecord(call.db, domain::Cities(), partnership.at("home_city_id").as_string());
@@ -73,7 +77,10 @@ http::Response Dashboard(Call& call) {
     first = false;
   }
   body += "],\"total\":" + std::to_string(page.total) + ",\"totals\":" +
-          json::serialize(store::DashboardTotals(call.db, only, today, page.total, visible)) + "}";
+          json::serialize(store::DashboardTotals(
+              only ? only_counts : store::CountCommitments(call.db, std::nullopt, today, visible),
+              page.total)) +
+          "}";
   http::Response response;
   response.body = std::move(body);
   return response;

@@ -1,7 +1,9 @@
 #include "store/read_models.h"
 
 #include <algorithm>
+#include <map>
 
+#include "domain/commitment_status.h"
 #include "domain/follow_through.h"
 #include "domain/resources.h"
 #include "store/records.h"
@@ -11,30 +13,24 @@ namespace json = boost::json;
 
 namespace {
 
-// Open statuses, mirrored from domain::IsOpenStatus for use in SQL.
-constexpr char kOpen[] = "status IN ('proposed', 'agreed', 'planned', 'in_progress')";
-// The same inside one partnership's queries: the unary + keeps SQLite from choosing the
-// (status, …) index, which would scan every open commitment of every partnership, over the
-// (partnership_id, …) ones (the database has no statistics to tell them apart).
-constexpr char kOpenInPartnership[] = "+status IN ('proposed', 'agreed', 'planned', 'in_progress')";
+// Open statuses, mirrored from domain::IsOpenStatus for use in SQL: every status but the two
+// final ones (the column's CHECK allows no other). Two values, so SQLite compares them in place
+// instead of probing a temporary b-tree per row as it does for longer IN lists.
+constexpr char kOpen[] = "status NOT IN ('done', 'dropped')";
 
-const std::string kOpenByAreaSql =
-    std::string(
-        "SELECT area, status, count(*) FROM commitments WHERE partnership_id = ? AND "
-        "archived = 0 AND ") +
-    kOpenInPartnership;
-constexpr char kFollowThrough[] =
-    "SELECT coalesce(sum(status = 'done'), 0), coalesce(sum(status <> 'proposed'), 0) "
-    "FROM commitments WHERE partnership_id = ? AND archived = 0";
+// Live commitments by area and status, in that order; ?1 is today. Over all partnerships SQLite
+// groups the ~100k index entries itself; for one partnership (?2, ~100 rows) reading the rows
+// and counting them in C++ costs less than SQLite's GROUP BY with its aggregate functions.
+// Both are served by covering indexes.
+constexpr char kCountsAll[] =
+    "SELECT area, status, count(*), coalesce(sum(due_date < ?1), 0) FROM commitments "
+    "WHERE archived = 0";
+constexpr char kCountsOne[] =
+    "SELECT area, status, 1, due_date < ?1 FROM commitments "
+    "WHERE archived = 0 AND partnership_id = ?2";
 constexpr char kLastContact[] =
     "SELECT max(starts_at) FROM meetings WHERE partnership_id = ? AND archived = 0 AND "
     "starts_at <= ?";
-// Per area over all partnerships or one (?2); ?1 is today. Served by covering indexes.
-const std::string kTotalsColumns =
-    std::string("SELECT area, coalesce(sum(") + kOpen + "), 0), coalesce(sum((" + kOpen +
-    ") AND due_date < ?1), 0), coalesce(sum(status = 'done'), 0), "
-    "coalesce(sum(status <> 'proposed'), 0), count(*) FROM commitments WHERE archived = 0";
-const std::string kTotalsOne = kTotalsColumns + " AND partnership_id = ?2";
 
 constexpr char kTimelineMeetings[] =
     "SELECT id, starts_at, kind, title, time_zone FROM meetings "
@@ -67,30 +63,41 @@ std::string NarrowedGrouped(std::string_view sql, std::string_view tail, const C
 
 }  // namespace
 
-PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership, Date today,
-                                        Instant now, const Condition* visible) {
+CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& partnership_id,
+                                  Date today, const Condition* visible) {
+  CommitmentCounts counts;
+  Stmt select = db.Prepare(
+      NarrowedGrouped(partnership_id ? kCountsOne : kCountsAll,
+                      partnership_id ? "ORDER BY area, status" : "GROUP BY area, status", visible));
+  select.Bind(1, FormatDate(today));
+  if (partnership_id) select.Bind(2, *partnership_id);
+  BindVisible(select, partnership_id ? 3 : 2, visible);
+  while (select.Step()) {
+    const std::string_view area = select.Text(0), status = select.Text(1);
+    if (counts.empty() || counts.back().area != area || counts.back().status != status) {
+      counts.push_back({std::string(area), std::string(status), 0, 0});
+    }
+    counts.back().count += select.Int(2);
+    counts.back().due_before_today += select.Int(3);
+  }
+  return counts;
+}
+
+PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
+                                        const CommitmentCounts& counts, Date today, Instant now,
+                                        const Condition* visible) {
   const std::string id(partnership.at("id").as_string());
   json::object open_by_area;
-  long long open_total = 0;
-  {
-    Stmt select = db.Prepare(NarrowedGrouped(kOpenByAreaSql, "GROUP BY area, status", visible));
-    select.Bind(1, id);
-    BindVisible(select, 2, visible);
-    while (select.Step()) {
-      const std::string area(select.Text(0));
-      if (!open_by_area.contains(area)) open_by_area[area] = json::object();
-      open_by_area[area].as_object()[select.Text(1)] = select.Int(2);
-      open_total += select.Int(2);
+  long long open_total = 0, done = 0, left_proposed = 0;
+  for (const CommitmentCount& count : counts) {
+    if (domain::IsOpenStatus(count.status)) {
+      json::value& area = open_by_area[count.area];
+      if (!area.is_object()) area = json::object();
+      area.as_object()[count.status] = count.count;
+      open_total += count.count;
     }
-  }
-  long long done = 0, left_proposed = 0;
-  {
-    Stmt select = db.Prepare(Narrowed(kFollowThrough, visible));
-    select.Bind(1, id);
-    BindVisible(select, 2, visible);
-    select.Step();
-    done = select.Int(0);
-    left_proposed = select.Int(1);
+    if (count.status == "done") done += count.count;
+    if (count.status != "proposed") left_proposed += count.count;
   }
   json::value last_contact = nullptr;
   {
@@ -101,7 +108,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
     if (!select.IsNull(0)) last_contact = json::string(select.Text(0).substr(0, 10));
   }
   ListQuery overdue_query{.conditions = {{"partnership_id = ?", {id}},
-                                         {kOpenInPartnership, {}},
+                                         {kOpen, {}},
                                          {"due_date < ?", {FormatDate(today)}}},
                           .sort_column = "due_date",
                           .descending = false,
@@ -129,42 +136,36 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
           std::move(next_events.items_json)};
 }
 
-json::object DashboardTotals(Db& db, const std::optional<std::string>& partnership_id, Date today,
-                             long long partnerships, const Condition* visible) {
-  const auto with_follow_through = [](json::object figures) {
-    const auto ratio = domain::FollowThrough(figures.at("done").as_int64(),
-                                             figures.at("left_proposed").as_int64());
-    figures["follow_through"] = ratio ? json::value(*ratio) : json::value(nullptr);
-    return figures;
-  };
-  json::object by_area;
-  long long open = 0, overdue = 0, done = 0, left_proposed = 0, total = 0;
-  {
-    Stmt select = db.Prepare(
-        NarrowedGrouped(partnership_id ? kTotalsOne : kTotalsColumns, "GROUP BY area", visible));
-    select.Bind(1, FormatDate(today));
-    if (partnership_id) select.Bind(2, *partnership_id);
-    BindVisible(select, partnership_id ? 3 : 2, visible);
-    while (select.Step()) {
-      by_area[select.Text(0)] = with_follow_through({{"open", select.Int(1)},
-                                                     {"overdue", select.Int(2)},
-                                                     {"done", select.Int(3)},
-                                                     {"left_proposed", select.Int(4)},
-                                                     {"total", select.Int(5)}});
-      open += select.Int(1);
-      overdue += select.Int(2);
-      done += select.Int(3);
-      left_proposed += select.Int(4);
-      total += select.Int(5);
+json::object DashboardTotals(const CommitmentCounts& counts, long long partnerships) {
+  struct Figures {
+    long long open = 0, overdue = 0, done = 0, left_proposed = 0, total = 0;
+    void Add(const CommitmentCount& count) {
+      const bool is_open = domain::IsOpenStatus(count.status);
+      open += is_open ? count.count : 0;
+      overdue += is_open ? count.due_before_today : 0;
+      done += count.status == "done" ? count.count : 0;
+      left_proposed += count.status != "proposed" ? count.count : 0;
+      total += count.count;
     }
+    json::object ToJson() const {
+      const auto ratio = domain::FollowThrough(done, left_proposed);
+      return {
+          {"open", open},   {"overdue", overdue},
+          {"done", done},   {"left_proposed", left_proposed},
+          {"total", total}, {"follow_through", ratio ? json::value(*ratio) : json::value(nullptr)}};
+    }
+  };
+  std::map<std::string_view, Figures> by_area;  // areas in name order, as GROUP BY gave them
+  Figures all;
+  for (const CommitmentCount& count : counts) {
+    by_area[count.area].Add(count);
+    all.Add(count);
   }
-  json::object totals = with_follow_through({{"partnerships", partnerships},
-                                             {"open", open},
-                                             {"overdue", overdue},
-                                             {"done", done},
-                                             {"left_proposed", left_proposed},
-                                             {"total", total}});
-  totals["by_area"] = std::move(by_area);
+  json::object areas;
+  for (const auto& [area, figures] : by_area) areas[area] = figures.ToJson();
+  json::object totals{{"partnerships", partnerships}};
+  for (auto& [key, value] : all.ToJson()) totals[key] = value;
+  totals["by_area"] = std::move(areas);
   return totals;
 }
 

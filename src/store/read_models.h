@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/time.h"
 #include "store/db.h"
@@ -12,29 +13,41 @@
 
 namespace amity::store {
 
-// The dashboard figures of one partnership (a record from GetRecord): open commitments counted
-// by area and status, overdue commitments (open, due before `today`; at most 20, earliest due
-// first), the next 5 events not cancelled starting at or after `now`, the date of the last
-// meeting that started by `now`, and follow-through (done ÷ all that left proposed).
+// Live commitments counted by area and status, each with how many are due before `today`: one
+// scan of a covering index, from which every dashboard figure below is derived.
+struct CommitmentCount {
+  std::string area;
+  std::string status;
+  long long count = 0;
+  long long due_before_today = 0;
+};
+using CommitmentCounts = std::vector<CommitmentCount>;
+// Over every live commitment, or one partnership's when `partnership_id` is given. `visible`,
+// when given, narrows every commitment, meeting and event counted or listed here and below to
+// the rows it allows (a condition on `visibility` and `partnership_id`, see api/access.h).
+CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& partnership_id,
+                                  Date today, const Condition* visible = nullptr);
+
+// The dashboard figures of one partnership (a record from GetRecord) with `counts` of its
+// commitments: open commitments by area and status, overdue commitments (open, due before
+// `today`; at most 20, earliest due first), the next 5 events not cancelled starting at or after
+// `now`, the date of the last meeting that started by `now`, and follow-through (done ÷ all that
+// left proposed).
 struct PartnershipSummary {
   // open_by_area, open_total, overdue_total, last_contact, follow_through, done, left_proposed
   boost::json::object figures;
   std::string overdue_json;      // JSON array of commitment records
   std::string next_events_json;  // JSON array of event records
 };
-// `visible`, when given, narrows every commitment, meeting and event counted or listed to the
-// rows it allows (a condition on `visibility` and `partnership_id`, see api/access.h).
-PartnershipSummary SummarizePartnership(Db& db, const boost::json::object& partnership, Date today,
-                                        Instant now, const Condition* visible = nullptr);
+PartnershipSummary SummarizePartnership(Db& db, const boost::json::object& partnership,
+                                        const CommitmentCounts& counts, Date today, Instant now,
+                                        const Condition* visible = nullptr);
 
-// Figures over every live commitment (or one partnership's when `partnership_id` is given):
+// Figures of `counts` (every partnership's or one's):
 // {"partnerships", "open", "overdue", "done", "left_proposed", "total", "follow_through",
 //  "by_area": {area: {"open", "overdue", "done", "left_proposed", "total", "follow_through"}}}.
-// `partnerships` is reported as the number of partnerships counted; `visible` narrows the
-// commitments as above.
-boost::json::object DashboardTotals(Db& db, const std::optional<std::string>& partnership_id,
-                                    Date today, long long partnerships,
-                                    const Condition* visible = nullptr);
+// `partnerships` is reported as the number of partnerships counted.
+boost::json::object DashboardTotals(const CommitmentCounts& counts, long long partnerships);
 
 // The partnership's milestones, meetings, commitment transitions and events, oldest first. Each
 // item: {"at", "kind", "ref_id", "summary"}.

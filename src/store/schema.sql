@@ -248,18 +248,21 @@ CREATE INDEX commitments_due ON commitments (due_date);
 CREATE INDEX commitments_live_area_status ON commitments (archived, area, status, due_date);
 CREATE INDEX commitments_live_created ON commitments (archived, created_at, id, version);
 CREATE INDEX commitments_meeting ON commitments (meeting_id);
+CREATE INDEX commitments_partnership_live_area
+  ON commitments (partnership_id, archived, area, status, due_date);
 CREATE INDEX commitments_partnership_live_created
   ON commitments (partnership_id, archived, created_at, id, status, version);
 CREATE INDEX commitments_partnership_live_due
   ON commitments (partnership_id, archived, due_date, id, status, version);
-CREATE INDEX commitments_partnership_status ON commitments (partnership_id, status, area);
 CREATE INDEX commitments_status_live_due ON commitments (status, archived, due_date, id, version);
 CREATE INDEX events_live_starts ON events (archived, starts_at, id, version);
-CREATE INDEX events_partnership_starts ON events (partnership_id, starts_at);
+CREATE INDEX events_partnership_live_starts
+  ON events (partnership_id, archived, starts_at, id, status, version);
 CREATE INDEX events_starts ON events (starts_at);
 CREATE INDEX events_visibility_starts ON events (visibility, archived, starts_at);
 CREATE INDEX meetings_live_starts ON meetings (archived, starts_at, id, version);
-CREATE INDEX meetings_partnership_starts ON meetings (partnership_id, starts_at);
+CREATE INDEX meetings_partnership_live_starts
+  ON meetings (partnership_id, archived, starts_at, id, version);
 CREATE INDEX meetings_starts ON meetings (starts_at);
 CREATE INDEX organizations_city ON organizations (city_id);
 CREATE INDEX partnerships_home_city ON partnerships (home_city_id);

@@ -24,7 +24,9 @@ int Serve(const Config& config) {
   }
   const int threads =
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
-  store::Pool pool(config.db_path, threads, static_cast<size_t>(config.record_cache_mib) << 20);
+  store::Pool pool(config.db_path, threads,
+                   {.record_cache_bytes = static_cast<size_t>(config.record_cache_mib) << 20,
+                    .background_checkpoints = true});
   api::Api api(pool, api::Context{.instance_id = instance_id,
                                   .session_ttl_seconds = config.session_ttl_seconds,
                                   .secure_cookies = config.secure_cookies,

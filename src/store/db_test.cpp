@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
+
+#include "store/pool.h"
 
 namespace amity::store {
 namespace {
@@ -56,6 +60,34 @@ TEST(DbTest, StatementsAreReusedAfterReset) {
     ASSERT_TRUE(select.Step());
     EXPECT_EQ(select.Int(0), i + 1);
   }
+}
+
+// With background checkpoints, commits no longer copy the WAL into the database file; the
+// Checkpointer's thread does, so the file grows without any checkpoint in a commit.
+TEST(DbTest, BackgroundCheckpointsCopyTheWalIntoTheFile) {
+  const std::string path = TempDbPath("amity_db_test_checkpoint.db");
+  Pool pool(path, 1, {.background_checkpoints = true});
+  auto db = pool.Acquire();
+  Stmt setting = db->Prepare("PRAGMA wal_autocheckpoint");
+  ASSERT_TRUE(setting.Step());
+  EXPECT_EQ(setting.Int(0), 0);
+  db->Exec("CREATE TABLE t (x TEXT NOT NULL) STRICT");
+  const auto file_size = [&] { return std::filesystem::file_size(path); };
+  const auto before = file_size();
+  {
+    Tx tx(*db);
+    for (int i = 0; i < 500; ++i) {
+      db->Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, std::string(4000, 'a' + i % 26)).Run();
+    }
+    tx.Commit();
+  }
+  EXPECT_EQ(file_size(), before);  // the commit itself checkpointed nothing
+  const long long seen = pool.checkpointer()->checkpoints();
+  for (int wait = 0; wait < 100 && pool.checkpointer()->checkpoints() < seen + 2; ++wait) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_GE(pool.checkpointer()->checkpoints(), seen + 2);
+  EXPECT_GT(file_size(), before + 1'000'000);
 }
 
 }  // namespace

@@ -2,11 +2,17 @@
 
 namespace amity::store {
 
-Pool::Pool(const std::string& path, int size, size_t record_cache_bytes) {
-  if (record_cache_bytes > 0) record_cache_ = std::make_unique<RecordCache>(record_cache_bytes);
+Pool::Pool(const std::string& path, int size, PoolOptions options) {
+  if (options.record_cache_bytes > 0) {
+    record_cache_ = std::make_unique<RecordCache>(options.record_cache_bytes);
+  }
   for (int i = 0; i < size; ++i) {
     idle_.push_back(std::make_unique<Db>(path));
     idle_.back()->set_record_cache(record_cache_.get());
+    if (options.background_checkpoints) idle_.back()->Exec("PRAGMA wal_autocheckpoint = 0");
+  }
+  if (options.background_checkpoints) {
+    checkpointer_ = std::make_unique<Checkpointer>(path, std::chrono::milliseconds(100));
   }
 }
 

@@ -8,16 +8,21 @@
 #include <string>
 #include <vector>
 
+#include "store/checkpointer.h"
 #include "store/db.h"
 #include "store/record_cache.h"
 
 namespace amity::store {
 
+struct PoolOptions {
+  size_t record_cache_bytes = 0;        // a shared RecordCache of this size; 0: none
+  bool background_checkpoints = false;  // a Checkpointer instead of checkpoints in commits
+};
+
 class Pool {
  public:
-  // Opens `size` connections to `path`, sharing a cache of serialized records of at most
-  // `record_cache_bytes` (0: none). Throws DbError.
-  Pool(const std::string& path, int size, size_t record_cache_bytes = 0);
+  // Opens `size` connections to `path`. Throws DbError.
+  Pool(const std::string& path, int size, PoolOptions options = {});
 
   // A borrowed connection, returned to the pool when destroyed.
   class Lease {
@@ -36,13 +41,15 @@ class Pool {
   // Waits until a connection is free and lends it.
   Lease Acquire();
 
-  // Null when the pool was made without a record cache.
+  // Null when the pool was made without a record cache, or without background checkpoints.
   RecordCache* record_cache() { return record_cache_.get(); }
+  const Checkpointer* checkpointer() const { return checkpointer_.get(); }
 
  private:
   void Return(std::unique_ptr<Db> db);
 
   std::unique_ptr<RecordCache> record_cache_;  // before the connections that point to it
+  std::unique_ptr<Checkpointer> checkpointer_;
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Db>> idle_;

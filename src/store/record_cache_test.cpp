@@ -72,7 +72,7 @@ TEST(RecordCacheTest, CachedPagesEqualUncachedPages) {
     for (int n = 0; n < 230; ++n) InsertRecord(plain, domain::Cities(), City(n), kWriter);
     tx.Commit();
   }
-  Pool pool(path, 1, 1 << 20);
+  Pool pool(path, 1, {.record_cache_bytes = 1 << 20});
   auto cached = pool.Acquire();
   const std::vector<ListQuery> queries = {
       {},
@@ -110,7 +110,7 @@ TEST(RecordCacheTest, CachedPagesEqualUncachedPages) {
 // next committed change reuses that version number for other content.
 TEST(RecordCacheTest, NothingReadInARolledBackWriteIsServed) {
   const std::string path = TempDbPath("amity_record_cache_rollback.db");
-  Pool pool(path, 1, 1 << 20);
+  Pool pool(path, 1, {.record_cache_bytes = 1 << 20});
   auto db = pool.Acquire();
   Migrate(*db);
   json::object city;

@@ -1,0 +1,51 @@
+#include "store/checkpointer.h"
+
+#include <cstdio>
+
+#include "store/db.h"
+
+namespace amity::store {
+
+Checkpointer::Checkpointer(const std::string& path, std::chrono::milliseconds interval)
+    : thread_([this, path, interval] { Run(path, interval); }) {}
+
+Checkpointer::~Checkpointer() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+long long Checkpointer::checkpoints() const {
+  std::lock_guard lock(mutex_);
+  return checkpoints_;
+}
+
+void Checkpointer::Run(const std::string& path, std::chrono::milliseconds interval) {
+  try {
+    Db db(path);
+    for (bool last = false; !last;) {
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait_for(lock, interval, [this] { return stopping_; });
+        last = stopping_;
+      }
+      int log_frames = 0, copied = 0;
+      const int code = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                                 &log_frames, &copied);
+      if (code == SQLITE_OK) {
+        std::lock_guard lock(mutex_);
+        ++checkpoints_;
+      } else if (code != SQLITE_BUSY && code != SQLITE_LOCKED) {
+        std::fprintf(stderr, "amity: background checkpoint failed: %s\n", sqlite3_errstr(code));
+      }
+    }
+  } catch (const DbError& error) {
+    // Without this thread the WAL only grows until the next start; say so rather than die.
+    std::fprintf(stderr, "amity: background checkpoints stopped: %s\n", error.what());
+  }
+}
+
+}  // namespace amity::store

@@ -147,6 +147,40 @@ TEST_F(ApiSearchTest, TheIndexFollowsEditsAndArchives) {
   EXPECT_FALSE(Contains(Found("yuzme", "commitments"), id));
 }
 
+TEST_F(ApiSearchTest, RecordsAreRankedByBm25) {
+  const std::string partnership(
+      server_->Get("/api/v1/partnerships").Json().at("items").at(0).at("id").as_string());
+  const auto commitment = [&](const std::string& text) {
+    const HttpResult created = server_->Post(
+        "/api/v1/commitments",
+        json::parse(R"({"partnership_id":")" + partnership + R"(","text":{"original":"tr","tr":")" +
+                    text + R"("},"area":"culture_arts","proposed_by_side":"home"})"));
+    EXPECT_EQ(created.status, 201) << created.body;
+    return std::string(created.Json().at("id").as_string());
+  };
+  // BM25: more occurrences in a text of the same length rank higher, and the same occurrences
+  // in a shorter text rank higher.
+  const std::string long_once =
+      commitment("Kordon boyunca yürüyüş, çini atölyesi, müzik dinletisi ve akşam yemeği");
+  const std::string twice = commitment("Çini sergisi ve çini atölyesi");
+  const std::string short_once = commitment("Çini sergisi");
+  const HttpResult result = server_->Get("/api/v1/search?q=cini&kind=commitments");
+  ASSERT_EQ(result.status, 200) << result.body;
+  const json::value body = result.Json();
+  const json::value& items = body.at("groups").at(0).at("items");
+  ASSERT_EQ(items.as_array().size(), 3u) << result.body;
+  EXPECT_EQ(items.at(0).at("id").as_string(), twice);
+  EXPECT_EQ(items.at(1).at("id").as_string(), short_once);
+  EXPECT_EQ(items.at(2).at("id").as_string(), long_once);
+  double previous = -1e9;
+  for (const json::value& item : items.as_array()) {
+    const double score = item.at("score").as_double();
+    EXPECT_LT(score, 0.0) << "bm25 scores are negative, lower is better";
+    EXPECT_GT(score, previous) << "best first";
+    previous = score;
+  }
+}
+
 TEST_F(ApiSearchTest, BadSearchRequestsAreNamed) {
   for (const auto& [path, field] : std::vector<std::pair<std::string, std::string>>{
            {"/api/v1/search", "q"},

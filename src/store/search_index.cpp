@@ -1,5 +1,12 @@
 #include "store/search_index.h"
 
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <tuple>
+
 #include "base/text.h"
 #include "store/records.h"
 
@@ -17,19 +24,173 @@ constexpr char kInsertText[] =
     "INSERT INTO search_texts (kind, record_id, field, lang) VALUES (?, ?, ?, ?)";
 constexpr char kInsertIndex[] = "INSERT INTO search_index (rowid, exact, loose) VALUES (?, ?, ?)";
 // FTS5 walks the matches newest first (rowid order, which it does natively) and stops after
-// ?5 candidates; only those are scored with bm25 and ranked. For a term with fewer matches
-// this is exactly full ranking; for a very common word it ranks the newest ?5 matches instead of
-// scoring every one of tens of thousands.
+// ?5 candidates; only those are scored (amity_rank, below) and ranked by SearchTexts. For a term
+// with fewer matches this is exactly full ranking; for a very common word it ranks the newest ?5
+// matches instead of scoring every one of tens of thousands.
 constexpr char kSearch[] =
     "SELECT t.kind, t.record_id, t.field, t.lang, s.score "
-    "FROM (SELECT rowid, bm25(search_index) AS score FROM search_index "
+    "FROM (SELECT rowid, amity_rank(search_index, ?4, ?6) AS score FROM search_index "
     "      WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?5) s "
     "JOIN search_texts t ON t.rowid = s.rowid "
-    "WHERE (?2 IS NULL OR t.kind = ?2) AND (?3 IS NULL OR t.lang = ?3) "
-    "ORDER BY s.score, t.record_id, t.field, t.lang LIMIT ?4";
+    "WHERE (?2 IS NULL OR t.kind = ?2) AND (?3 IS NULL OR t.lang = ?3)";
+// The rowids the index spans (search_texts and search_index share them): what the estimates
+// below scale by.
+constexpr char kIndexSpan[] =
+    "SELECT (SELECT min(rowid) FROM search_texts), (SELECT max(rowid) FROM search_texts)";
 
-// Candidates scored per search (see kSearch).
-constexpr int kCandidateWindow = 2000;
+// Ranking: BM25 exactly as SQLite's bm25() computes it (k1 = 1.2, b = 0.75, both columns weighted
+// 1, lower is better), except where the number of texts holding each phrase comes from. bm25()
+// counts them by walking the phrase's whole posting list (xQueryPhrase), which for a word in
+// 160,000 texts costs more than finding the candidates. amity_rank counts a phrase only up to the
+// candidate window and, beyond it, extrapolates from how far back in the index the window reached.
+// Below the window the count is exact and the scores are bm25()'s to the bit.
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+
+// What amity_rank saw while the current search read its candidates (one search at a time per
+// thread: SearchTexts resets it, steps its statement, and reads it).
+struct RankWindow {
+  int phrases = 0;
+  long long texts = 0;       // rows in the whole index
+  long long candidates = 0;  // rows scored
+  long long newest = 0;      // largest rowid scored
+  long long oldest = 0;      // smallest rowid scored
+};
+thread_local RankWindow t_window;
+
+// Texts of the whole index holding a phrase found `seen` times among `searched` consecutive rowids,
+// when the phrase can only occur among `span` rowids (none before its first text or after its
+// newest): its texts assumed spread evenly by age over that span.
+long long Extrapolate(long long seen, long long searched, long long span, long long texts) {
+  if (searched <= 0 || span <= searched) return seen;
+  const double estimate =
+      static_cast<double>(seen) * static_cast<double>(span) / static_cast<double>(searched);
+  return std::clamp(std::llround(estimate), seen, std::max(seen, texts));
+}
+
+// bm25()'s inverse document frequency, floored at 1e-6 for phrases in more than half the texts.
+double Idf(long long texts, long long holding) {
+  const double idf =
+      std::log((static_cast<double>(texts - holding) + 0.5) / (static_cast<double>(holding) + 0.5));
+  return idf <= 0.0 ? 1e-6 : idf;
+}
+
+struct PhraseCounter {
+  long long limit;
+  long long texts = 0;
+  long long first_rowid = 0;
+  long long last_rowid = 0;
+};
+
+int CountText(const Fts5ExtensionApi* api, Fts5Context* fts, void* data) {
+  auto* counter = static_cast<PhraseCounter*>(data);
+  counter->last_rowid = api->xRowid(fts);
+  if (counter->texts == 0) counter->first_rowid = counter->last_rowid;
+  return ++counter->texts < counter->limit ? SQLITE_OK : SQLITE_DONE;  // DONE: stop, no error
+}
+
+// Per query (FTS5 auxiliary data): the average text length and each phrase's weight, its IDF
+// when the query has several phrases. A one-phrase query gets weight 1 and SearchTexts applies
+// the IDF once the window is read, when the candidates counted are known: a constant factor,
+// so it changes the scores, never their order.
+struct RankQuery {
+  double average_tokens = 0;
+  std::vector<double> weights;
+  std::vector<double> frequencies;
+};
+
+// amity_rank(search_index, last rowid of the index, count limit).
+void Rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int argc,
+          sqlite3_value** argv) noexcept {
+  int rc = SQLITE_OK;
+  auto* query = static_cast<RankQuery*>(api->xGetAuxdata(fts, 0));
+  if (query == nullptr) {
+    if (argc != 2) {
+      sqlite3_result_error(result, "amity_rank: expected the last rowid and a count limit", -1);
+      return;
+    }
+    const long long last = sqlite3_value_int64(argv[0]);
+    const long long limit = sqlite3_value_int64(argv[1]);
+    auto fresh = std::make_unique<RankQuery>();
+    sqlite3_int64 texts = 0, tokens = 0;
+    rc = api->xRowCount(fts, &texts);
+    if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+    fresh->average_tokens = static_cast<double>(tokens) / static_cast<double>(texts);
+    const int phrases = api->xPhraseCount(fts);
+    fresh->frequencies.assign(phrases, 0.0);
+    fresh->weights.assign(phrases, 1.0);
+    for (int i = 0; rc == SQLITE_OK && phrases > 1 && i < phrases; ++i) {
+      PhraseCounter counter{.limit = limit};
+      rc = api->xQueryPhrase(fts, i, &counter, CountText);  // oldest first
+      const long long holding =
+          counter.texts < limit
+              ? counter.texts
+              : Extrapolate(counter.texts, counter.last_rowid - counter.first_rowid + 1,
+                            last - counter.first_rowid + 1, texts);
+      fresh->weights[i] = Idf(texts, holding);
+    }
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(result, rc);
+      return;
+    }
+    t_window.phrases = phrases;
+    t_window.texts = texts;
+    query = fresh.get();
+    rc = api->xSetAuxdata(fts, fresh.release(), [](void* p) { delete static_cast<RankQuery*>(p); });
+    if (rc != SQLITE_OK) {  // xSetAuxdata has deleted it
+      sqlite3_result_error_code(result, rc);
+      return;
+    }
+  }
+  const long long rowid = api->xRowid(fts);
+  if (t_window.candidates++ == 0) t_window.newest = t_window.oldest = rowid;
+  t_window.newest = std::max(t_window.newest, rowid);
+  t_window.oldest = std::min(t_window.oldest, rowid);
+
+  std::fill(query->frequencies.begin(), query->frequencies.end(), 0.0);
+  int instances = 0;
+  rc = api->xInstCount(fts, &instances);
+  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
+    int phrase = 0, column = 0, offset = 0;
+    rc = api->xInst(fts, i, &phrase, &column, &offset);
+    if (rc == SQLITE_OK) query->frequencies[phrase] += 1.0;
+  }
+  int length = 0;
+  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &length);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(result, rc);
+    return;
+  }
+  // The same expression, in the same order, as bm25() (fts5_aux.c), so equal inputs give equal
+  // bits.
+  const double tokens = static_cast<double>(length);
+  double score = 0.0;
+  for (size_t i = 0; i < query->weights.size(); ++i) {
+    const double f = query->frequencies[i];
+    score += query->weights[i] *
+             ((f * (kK1 + 1.0)) / (f + kK1 * (1 - kB + kB * tokens / query->average_tokens)));
+  }
+  sqlite3_result_double(result, -1.0 * score);
+}
+
+// Registers amity_rank on a new connection (an SQLite auto-extension, see below).
+int RegisterRank(sqlite3* db, char** error, const sqlite3_api_routines*) {
+  fts5_api* fts5 = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_pointer(stmt, 1, &fts5, "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+  }
+  sqlite3_finalize(stmt);
+  if (fts5 == nullptr) return rc == SQLITE_OK ? SQLITE_ERROR : rc;
+  return fts5->xCreateFunction(fts5, "amity_rank", nullptr, Rank, nullptr);
+}
+
+// Every connection this process opens gets amity_rank: registered before main, so before any
+// connection exists.
+[[maybe_unused]] const int kRankRegistered =
+    sqlite3_auto_extension(reinterpret_cast<void (*)()>(RegisterRank));
 
 void AddText(Db& db, std::string_view kind, std::string_view id, std::string_view field,
              std::string_view lang, std::string_view text) {
@@ -102,14 +263,41 @@ long long RebuildSearchIndex(Db& db,
 
 std::vector<SearchHit> SearchTexts(Db& db, const std::string& match,
                                    const std::optional<std::string>& kind,
-                                   const std::optional<std::string>& lang, int limit) {
+                                   const std::optional<std::string>& lang, int limit, int window) {
+  Stmt span = db.Prepare(kIndexSpan);
+  span.Step();
+  const long long first = span.Int(0), last = span.Int(1);
   std::vector<SearchHit> hits;
+  hits.reserve(window);
+  t_window = {};
   Stmt select = db.Prepare(kSearch);
-  select.Bind(1, match).Bind(2, kind).Bind(3, lang).Bind(4, limit).Bind(5, kCandidateWindow);
+  select.Bind(1, match).Bind(2, kind).Bind(3, lang).Bind(4, last).Bind(5, window);
+  select.Bind(6, static_cast<long long>(window) + 1);
   while (select.Step()) {
     hits.push_back({std::string(select.Text(0)), std::string(select.Text(1)),
                     std::string(select.Text(2)), std::string(select.Text(3)), select.Real(4)});
   }
+  const RankWindow seen = t_window;
+  if (seen.phrases == 1) {  // apply the phrase's IDF (see RankQuery)
+    // A window that did not fill holds every match; a full one reached back to `oldest`.
+    const long long holding = seen.candidates < window
+                                  ? seen.candidates
+                                  : Extrapolate(seen.candidates, seen.newest - seen.oldest + 1,
+                                                seen.newest - first + 1, seen.texts);
+    const double idf = Idf(seen.texts, holding);
+    for (SearchHit& hit : hits) hit.score *= idf;
+  }
+  // Best first; ties by record, field and language, so results are stable across reindexing.
+  // Only the best `limit` are sorted.
+  const auto better = [](const SearchHit& a, const SearchHit& b) {
+    return std::tie(a.score, a.record_id, a.field, a.lang) <
+           std::tie(b.score, b.record_id, b.field, b.lang);
+  };
+  if (hits.size() > static_cast<size_t>(limit)) {
+    std::nth_element(hits.begin(), hits.begin() + limit, hits.end(), better);
+    hits.resize(limit);
+  }
+  std::sort(hits.begin(), hits.end(), better);
   return hits;
 }
 

@@ -27,19 +27,26 @@ void UnindexRecord(Db& db, std::string_view id);
 long long RebuildSearchIndex(Db& db,
                              const std::function<void(std::string_view, long long)>& progress);
 
+// Matching texts ranked per search: the newest this many (see SearchTexts).
+inline constexpr int kSearchWindow = 2000;
+
 struct SearchHit {
   std::string kind;
   std::string record_id;
   std::string field;
   std::string lang;
-  double score = 0;  // bm25: lower is better
+  double score = 0;  // BM25, as SQLite's bm25(): lower is better
 };
 
 // Texts matching the FTS5 `match` expression (see search::MatchExpression), best first,
-// optionally only of resource `kind` and language `lang`; at most `limit` hits. Ranking (bm25)
-// covers the 2,000 most recent matching texts: all of them for all but very common words.
+// optionally only of resource `kind` and language `lang`; at most `limit` hits. Ranking covers
+// the `window` most recent matching texts: all of them for all but very common words. Scores are
+// SQLite's bm25() whenever every phrase (word) of the query is in at most `window` texts; for a
+// more common phrase, the number of texts holding it (its IDF) is estimated from how far back the
+// newest `window` of them reach, which for a one-word query changes the scores but not the order.
 std::vector<SearchHit> SearchTexts(Db& db, const std::string& match,
                                    const std::optional<std::string>& kind,
-                                   const std::optional<std::string>& lang, int limit);
+                                   const std::optional<std::string>& lang, int limit,
+                                   int window = kSearchWindow);
 
 }  // namespace amity::store

@@ -6,6 +6,7 @@
 #include "base/id.h"
 #include "base/text.h"
 #include "http/error.h"
+#include "store/read_models.h"
 
 namespace amity::api {
 using domain::FieldSpec;
@@ -122,7 +123,7 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
     } else if (name == "overdue" && spec.name == "commitments") {
       if (value != "true")
         RejectParameter(name, "invalid_boolean", "only overdue=true is supported");
-      list.conditions.push_back({"status NOT IN ('done', 'dropped')", {}});  // open
+      list.conditions.push_back({store::kOpenCommitmentSql, {}});
       list.conditions.push_back({"due_date < ?", {FormatDate(today)}});
     } else if (const FieldSpec* field = spec.Field(name);
                field && field->filterable && field->type != FieldType::kInstant) {

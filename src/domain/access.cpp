@@ -29,6 +29,12 @@ bool SharedWith(const Principal& principal, const RecordFacts& record) {
   return record.partnership_id.empty() || Assigned(principal, record.partnership_id);
 }
 
+// A partner user creates and edits meetings, commitments and events shared in its partnerships.
+bool PartnerWorksOn(const Principal& principal, const RecordFacts& record) {
+  return IsWorkRecord(record.resource) && SharedWith(principal, record) &&
+         !record.partnership_id.empty();
+}
+
 }  // namespace
 
 std::string_view RoleName(Role role) { return kRoles[static_cast<int>(role)]; }
@@ -72,8 +78,7 @@ bool CanEdit(const Principal& principal, const RecordFacts& record) {
       return (record.resource == "commitments" || record.resource == "events") &&
              OwnedBy(principal, record);
     case Role::kPartner:
-      return IsWorkRecord(record.resource) && SharedWith(principal, record) &&
-             !record.partnership_id.empty();
+      return PartnerWorksOn(principal, record);
     case Role::kViewer:
       return false;
   }
@@ -92,8 +97,7 @@ bool CanCreate(const Principal& principal, const RecordFacts& record) {
     case Role::kContributor:
       return record.resource == "commitments" || record.resource == "events";
     case Role::kPartner:
-      return IsWorkRecord(record.resource) && SharedWith(principal, record) &&
-             !record.partnership_id.empty();
+      return PartnerWorksOn(principal, record);
     case Role::kViewer:
       return false;
   }

@@ -13,11 +13,6 @@ namespace json = boost::json;
 
 namespace {
 
-// Open statuses, mirrored from domain::IsOpenStatus for use in SQL: every status but the two
-// final ones (the column's CHECK allows no other). Two values, so SQLite compares them in place
-// instead of probing a temporary b-tree per row as it does for longer IN lists.
-constexpr char kOpen[] = "status NOT IN ('done', 'dropped')";
-
 // Live commitments by area and status, in that order; ?1 is today. Over all partnerships SQLite
 // groups the ~100k index entries itself; for one partnership (?2, ~100 rows) reading the rows
 // and counting them in C++ costs less than SQLite's GROUP BY with its aggregate functions.
@@ -108,7 +103,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
     if (!select.IsNull(0)) last_contact = json::string(select.Text(0).substr(0, 10));
   }
   ListQuery overdue_query{.conditions = {{"partnership_id = ?", {id}},
-                                         {kOpen, {}},
+                                         {kOpenCommitmentSql, {}},
                                          {"due_date < ?", {FormatDate(today)}}},
                           .sort_column = "due_date",
                           .descending = false,

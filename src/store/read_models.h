@@ -13,6 +13,11 @@
 
 namespace amity::store {
 
+// The WHERE condition of an open commitment (domain::IsOpenStatus in SQL): every status but the
+// two final ones, which the column's CHECK makes equivalent. Two values, so SQLite compares them
+// in place instead of probing a temporary b-tree per row as it does for longer IN lists.
+inline constexpr char kOpenCommitmentSql[] = "status NOT IN ('done', 'dropped')";
+
 // Live commitments counted by area and status, each with how many are due before `today`: one
 // scan of a covering index, from which every dashboard figure below is derived.
 struct CommitmentCount {

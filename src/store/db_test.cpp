@@ -7,20 +7,13 @@
 #include <thread>
 
 #include "store/pool.h"
+#include "store/test_db.h"
 
 namespace amity::store {
 namespace {
 
-std::string TempDbPath(const char* name) {
-  const auto path = std::filesystem::temp_directory_path() / name;
-  std::filesystem::remove(path);
-  std::filesystem::remove(path.string() + "-wal");
-  std::filesystem::remove(path.string() + "-shm");
-  return path.string();
-}
-
 TEST(DbTest, TxRollsBackUnlessCommitted) {
-  Db db(TempDbPath("amity_db_test_tx.db"));
+  Db db(FreshDbPath("amity_db_test_tx.db"));
   db.Exec("CREATE TABLE t (x INTEGER NOT NULL) STRICT");
   {
     Tx tx(db);
@@ -37,7 +30,7 @@ TEST(DbTest, TxRollsBackUnlessCommitted) {
 }
 
 TEST(DbTest, AnEmptyViewBindsEmptyTextNotNull) {
-  Db db(TempDbPath("amity_db_test_empty.db"));
+  Db db(FreshDbPath("amity_db_test_empty.db"));
   Stmt select = db.Prepare("SELECT ? IS NULL, ? = ''");
   select.Bind(1, std::string_view()).Bind(2, std::string_view());
   ASSERT_TRUE(select.Step());
@@ -46,14 +39,14 @@ TEST(DbTest, AnEmptyViewBindsEmptyTextNotNull) {
 }
 
 TEST(DbTest, ConstraintViolationsThrow) {
-  Db db(TempDbPath("amity_db_test_check.db"));
+  Db db(FreshDbPath("amity_db_test_check.db"));
   db.Exec("CREATE TABLE t (x INTEGER NOT NULL CHECK (x > 0)) STRICT");
   EXPECT_THROW(db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, -1).Run(), DbError);
   EXPECT_THROW(db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, "text").Run(), DbError);
 }
 
 TEST(DbTest, StatementsAreReusedAfterReset) {
-  Db db(TempDbPath("amity_db_test_reuse.db"));
+  Db db(FreshDbPath("amity_db_test_reuse.db"));
   for (int i = 0; i < 3; ++i) {
     Stmt select = db.Prepare("SELECT ? + 1");
     select.Bind(1, i);
@@ -65,7 +58,7 @@ TEST(DbTest, StatementsAreReusedAfterReset) {
 // With background checkpoints, commits no longer copy the WAL into the database file; the
 // Checkpointer's thread does, so the file grows without any checkpoint in a commit.
 TEST(DbTest, BackgroundCheckpointsCopyTheWalIntoTheFile) {
-  const std::string path = TempDbPath("amity_db_test_checkpoint.db");
+  const std::string path = FreshDbPath("amity_db_test_checkpoint.db");
   Pool pool(path, 1, {.background_checkpoints = true});
   auto db = pool.Acquire();
   Stmt setting = db->Prepare("PRAGMA wal_autocheckpoint");

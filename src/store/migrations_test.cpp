@@ -7,19 +7,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "store/test_db.h"
+
 namespace amity::store {
 namespace {
-
-std::string FreshDb(const char* name) {
-  const auto path = std::filesystem::temp_directory_path() / name;
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  return path.string();
-}
 
 // A fresh database must equal the schema reviewers read in src/store/schema.sql. After changing
 // a migration, regenerate it with AMITY_UPDATE_SCHEMA=1 and review the diff.
 TEST(MigrationsTest, FreshDatabaseMatchesReviewedSchema) {
-  Db db(FreshDb("amity_migrations_test.db"));
+  Db db(FreshDbPath("amity_migrations_test.db"));
   Migrate(db);
   const std::string schema = DumpSchema(db);
   if (std::getenv("AMITY_UPDATE_SCHEMA")) {
@@ -33,7 +29,7 @@ TEST(MigrationsTest, FreshDatabaseMatchesReviewedSchema) {
 }
 
 TEST(MigrationsTest, MigrateIsIdempotentAndKeepsTheInstanceId) {
-  Db db(FreshDb("amity_migrations_twice.db"));
+  Db db(FreshDbPath("amity_migrations_twice.db"));
   const auto first = Migrate(db);
   EXPECT_EQ(first.size(), AllMigrations().size());
   const std::string instance = InstanceId(db);

@@ -7,6 +7,7 @@
 #include "store/migrations.h"
 #include "store/pool.h"
 #include "store/records.h"
+#include "store/test_db.h"
 
 namespace amity::store {
 namespace {
@@ -46,12 +47,6 @@ TEST(RecordCacheTest, DropsTheLeastRecentlyUsedOverCapacity) {
   EXPECT_TRUE(cache.Append("c", 1, out));
 }
 
-std::string TempDbPath(const char* name) {
-  const auto path = std::filesystem::temp_directory_path() / name;
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  return path.string();
-}
-
 json::object City(int n) {
   return json::object{{"name", json::object{{"en", "City " + std::to_string(n)}}},
                       {"country", n % 2 ? "TR" : "CN"},
@@ -64,7 +59,7 @@ const WriteContext kWriter{.actor = "test", .now = Instant{}, .instance_id = "in
 // pages of a lone connection (no cache, every column decoded, totals counted), whatever the
 // filter, order and offset.
 TEST(RecordCacheTest, CachedPagesEqualUncachedPages) {
-  const std::string path = TempDbPath("amity_record_cache_pages.db");
+  const std::string path = FreshDbPath("amity_record_cache_pages.db");
   Db plain(path);
   Migrate(plain);
   {
@@ -109,7 +104,7 @@ TEST(RecordCacheTest, CachedPagesEqualUncachedPages) {
 // A version read inside a write transaction that is then rolled back must never be served: the
 // next committed change reuses that version number for other content.
 TEST(RecordCacheTest, NothingReadInARolledBackWriteIsServed) {
-  const std::string path = TempDbPath("amity_record_cache_rollback.db");
+  const std::string path = FreshDbPath("amity_record_cache_rollback.db");
   Pool pool(path, 1, {.record_cache_bytes = 1 << 20});
   auto db = pool.Acquire();
   Migrate(*db);

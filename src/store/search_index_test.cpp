@@ -8,15 +8,10 @@
 #include <filesystem>
 
 #include "store/migrations.h"
+#include "store/test_db.h"
 
 namespace amity::store {
 namespace {
-
-std::string FreshDb(const char* name) {
-  const auto path = std::filesystem::temp_directory_path() / name;
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  return path.string();
-}
 
 // Texts of varied length and word frequency, words drawn from a small vocabulary with a skew
 // (a deterministic generator, so every run sees the same corpus).
@@ -97,7 +92,7 @@ class SearchIndexTest : public ::testing::Test {
     Migrate(db_);
     AddTexts(db_, 600, 7);
   }
-  Db db_{FreshDb("amity_search_index_test.db")};
+  Db db_{FreshDbPath("amity_search_index_test.db")};
 };
 
 TEST_F(SearchIndexTest, BelowTheWindowEveryScoreIsBm25s) {
@@ -179,7 +174,7 @@ TEST_F(SearchIndexTest, AWordCommonerThanTheWindowWeighsLessThanARareOne) {
 
 TEST_F(SearchIndexTest, NothingFoundIsEmpty) {
   EXPECT_TRUE(SearchTexts(db_, "loose : (\"nowhere\" *)", std::nullopt, std::nullopt, 10).empty());
-  Db empty(FreshDb("amity_search_index_empty.db"));
+  Db empty(FreshDbPath("amity_search_index_empty.db"));
   Migrate(empty);
   EXPECT_TRUE(SearchTexts(empty, "loose : (\"alpha\" *)", std::nullopt, std::nullopt, 10).empty());
 }

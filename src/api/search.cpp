@@ -19,6 +19,9 @@ namespace {
 
 // How many texts the index returns before grouping; enough for 10 records of every kind.
 constexpr int kHitLimit = 400;
+// A typed prefix that starts at most this many index words is searched as those words (read
+// lazily, newest first); one that starts more is left to FTS5's own prefix expansion.
+constexpr int kWordsPerPrefix = 32;
 // Matching texts highlighted per result.
 constexpr size_t kMatchesShown = 3;
 
@@ -87,7 +90,10 @@ http::Response Search(Call& call) {
   }
   if (query.size() > 200) RejectParameter("q", "too_long", "at most 200 bytes");
   const auto match = search::MatchExpression(
-      query, accents == search::Accents::kSensitive ? "exact" : "loose", accents);
+      query, accents == search::Accents::kSensitive ? "exact" : "loose", accents,
+      [&call](std::string_view prefix) {
+        return store::IndexedWordsStartingWith(call.db, prefix, kWordsPerPrefix);
+      });
   if (!match) RejectParameter("q", "required", "type at least one word");
 
   // Group hits by kind and record, keeping each record's best score and the texts that matched.

@@ -1,6 +1,7 @@
 // Turning what a person typed into an FTS5 query, and marking where a text matches it.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,11 +11,25 @@
 
 namespace amity::search {
 
+// The index's words that start with a folded prefix, or nullopt when there are too many to list
+// (then FTS5 expands the prefix itself).
+using WordsStartingWith =
+    std::function<std::optional<std::vector<std::string>>(std::string_view prefix)>;
+
+// Prefixes up to this many characters have FTS5 prefix indexes (search_index's `prefix = '2 3'`)
+// and are read lazily as they are; longer ones are worth listing as words.
+inline constexpr size_t kIndexedPrefixLength = 3;
+
 // The FTS5 MATCH expression for `query` against column `column`: every word must occur; Latin
-// words match as prefixes (izm → İzmir, İzmirli), Chinese words as whole words. Returns nullopt
-// when the query has no word at all (only spaces or punctuation).
+// words match as prefixes (izm → İzmir, İzmirli), Chinese words as whole words. A Latin word
+// longer than kIndexedPrefixLength is written as the index words it starts, when
+// `words_starting_with` is given and lists them: `("konser" OR "konserde")` for `konser`, which
+// FTS5 reads newest first and stops early, where `"konser" *` would merge every such word's
+// posting list first. The two match the same texts. Returns nullopt when the query has no word at
+// all (only spaces or punctuation).
 std::optional<std::string> MatchExpression(std::string_view query, std::string_view column,
-                                           Accents accents);
+                                           Accents accents,
+                                           const WordsStartingWith& words_starting_with = {});
 
 // A piece of a text for display; `match` pieces are the words the query found.
 struct Segment {

@@ -18,6 +18,28 @@ TEST(QueryTest, SyntaxInTheQueryIsOnlyText) {
             "exact : (\"a\" * AND \"or\" * AND \"b\" * AND \"near\" *)");
 }
 
+TEST(QueryTest, LongLatinPrefixesBecomeTheWordsTheyStart) {
+  std::vector<std::string> asked;
+  const WordsStartingWith words =
+      [&asked](std::string_view prefix) -> std::optional<std::vector<std::string>> {
+    asked.emplace_back(prefix);
+    if (prefix == "konser") return std::vector<std::string>{"konser", "konserde"};
+    if (prefix == "harbin") return std::vector<std::string>{"harbin"};
+    if (prefix == "festival") return std::nullopt;  // too many words to list
+    return std::vector<std::string>{};              // no such word
+  };
+  EXPECT_EQ(*MatchExpression("Konser HARBİN festival zzzz", "loose", Accents::kInsensitive, words),
+            "loose : ((\"konser\" OR \"konserde\") AND \"harbin\" AND \"festival\" * AND "
+            "\"zzzz\" *)");
+  EXPECT_EQ(asked, (std::vector<std::string>{"konser", "harbin", "festival", "zzzz"}));
+  // Up to kIndexedPrefixLength characters (not bytes: ışı is six) FTS5's prefix indexes serve,
+  // and Chinese words are whole words: neither is looked up.
+  asked.clear();
+  EXPECT_EQ(*MatchExpression("izm ışı 冰雪", "exact", Accents::kSensitive, words),
+            "exact : (\"izm\" * AND \"ışı\" * AND \"冰雪\")");
+  EXPECT_TRUE(asked.empty());
+}
+
 std::string Marked(const std::vector<Segment>& segments) {
   std::string out;
   for (const Segment& segment : segments)

@@ -201,6 +201,7 @@ CREATE TABLE 'search_index_content'(id INTEGER PRIMARY KEY, c0, c1);
 CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE search_terms (term TEXT NOT NULL PRIMARY KEY) STRICT, WITHOUT ROWID;
 CREATE TABLE search_texts (
   rowid INTEGER PRIMARY KEY,
   kind TEXT NOT NULL,

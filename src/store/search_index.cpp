@@ -23,6 +23,10 @@ constexpr char kDeleteTextRows[] = "DELETE FROM search_texts WHERE record_id = ?
 constexpr char kInsertText[] =
     "INSERT INTO search_texts (kind, record_id, field, lang) VALUES (?, ?, ?, ?)";
 constexpr char kInsertIndex[] = "INSERT INTO search_index (rowid, exact, loose) VALUES (?, ?, ?)";
+constexpr char kInsertTerm[] = "INSERT OR IGNORE INTO search_terms (term) VALUES (?)";
+// Words in [?1, ?2), in order, at most ?3.
+constexpr char kSelectTerms[] =
+    "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?2 ORDER BY term LIMIT ?3";
 // FTS5 walks the matches newest first (rowid order, which it does natively) and stops after
 // ?5 candidates; only those are scored (amity_rank, below) and ranked by SearchTexts. For a term
 // with fewer matches this is exactly full ranking; for a very common word it ranks the newest ?5
@@ -173,17 +177,22 @@ void Rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result
   sqlite3_result_double(result, -1.0 * score);
 }
 
-// Registers amity_rank on a new connection (an SQLite auto-extension, see below).
-int RegisterRank(sqlite3* db, char** error, const sqlite3_api_routines*) {
+// The connection's FTS5 API (owned by the connection), or null.
+fts5_api* Fts5Api(sqlite3* db) {
   fts5_api* fts5 = nullptr;
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr);
-  if (rc == SQLITE_OK) {
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
     sqlite3_bind_pointer(stmt, 1, &fts5, "fts5_api_ptr", nullptr);
     sqlite3_step(stmt);
   }
   sqlite3_finalize(stmt);
-  if (fts5 == nullptr) return rc == SQLITE_OK ? SQLITE_ERROR : rc;
+  return fts5;
+}
+
+// Registers amity_rank on a new connection (an SQLite auto-extension, see below).
+int RegisterRank(sqlite3* db, char** error, const sqlite3_api_routines*) {
+  fts5_api* fts5 = Fts5Api(db);
+  if (fts5 == nullptr) return SQLITE_ERROR;
   return fts5->xCreateFunction(fts5, "amity_rank", nullptr, Rank, nullptr);
 }
 
@@ -192,24 +201,71 @@ int RegisterRank(sqlite3* db, char** error, const sqlite3_api_routines*) {
 [[maybe_unused]] const int kRankRegistered =
     sqlite3_auto_extension(reinterpret_cast<void (*)()>(RegisterRank));
 
-void AddText(Db& db, std::string_view kind, std::string_view id, std::string_view field,
-             std::string_view lang, std::string_view text) {
+// The terms FTS5 stores for a folded text: its own tokenizer, configured as search_index declares
+// it (unicode61, remove_diacritics 0), so search_terms holds exactly the index's words.
+class TermCollector {
+ public:
+  explicit TermCollector(Db& db) {
+    fts5_api* fts5 = Fts5Api(db.handle());
+    void* context = nullptr;
+    const char* arguments[] = {"remove_diacritics", "0"};
+    if (fts5 == nullptr ||
+        fts5->xFindTokenizer(fts5, "unicode61", &context, &module_) != SQLITE_OK ||
+        module_.xCreate(context, arguments, 2, &tokenizer_) != SQLITE_OK) {
+      throw DbError("FTS5 unicode61 tokenizer unavailable", SQLITE_ERROR);
+    }
+  }
+  TermCollector(const TermCollector&) = delete;
+  TermCollector& operator=(const TermCollector&) = delete;
+  ~TermCollector() { module_.xDelete(tokenizer_); }
+
+  void Add(std::string_view folded) {
+    const int rc = module_.xTokenize(
+        tokenizer_, &terms_, FTS5_TOKENIZE_DOCUMENT, folded.data(), static_cast<int>(folded.size()),
+        [](void* terms, int, const char* token, int size, int, int) {
+          static_cast<std::vector<std::string>*>(terms)->emplace_back(token, size);
+          return SQLITE_OK;
+        });
+    if (rc != SQLITE_OK) throw DbError("FTS5 tokenizer failed", rc);
+  }
+
+  // Records the distinct terms seen in search_terms.
+  void Store(Db& db) {
+    std::sort(terms_.begin(), terms_.end());
+    terms_.erase(std::unique(terms_.begin(), terms_.end()), terms_.end());
+    for (const std::string& term : terms_) db.Prepare(kInsertTerm).Bind(1, term).Run();
+    terms_.clear();
+  }
+
+ private:
+  fts5_tokenizer module_{};
+  Fts5Tokenizer* tokenizer_ = nullptr;
+  std::vector<std::string> terms_;
+};
+
+void AddText(Db& db, TermCollector& terms, std::string_view kind, std::string_view id,
+             std::string_view field, std::string_view lang, std::string_view text) {
   const std::string exact = search::FoldForIndex(text, search::Accents::kSensitive);
   if (exact.empty()) return;
+  const std::string loose = search::FoldForIndex(text, search::Accents::kInsensitive);
   db.Prepare(kInsertText).Bind(1, kind).Bind(2, id).Bind(3, field).Bind(4, lang).Run();
   db.Prepare(kInsertIndex)
       .Bind(1, static_cast<long long>(sqlite3_last_insert_rowid(db.handle())))
       .Bind(2, exact)
-      .Bind(3, search::FoldForIndex(text, search::Accents::kInsensitive))
+      .Bind(3, loose)
       .Run();
+  terms.Add(exact);
+  terms.Add(loose);
 }
 
-void AddTranslatable(Db& db, std::string_view kind, std::string_view id, std::string_view field,
-                     const json::value& value) {
+void AddTranslatable(Db& db, TermCollector& terms, std::string_view kind, std::string_view id,
+                     std::string_view field, const json::value& value) {
   if (!value.is_object()) return;
   for (std::string_view language : kLanguages) {
     const json::value* text = value.as_object().if_contains(language);
-    if (text && text->is_string()) AddText(db, kind, id, field, language, text->as_string());
+    if (text && text->is_string()) {
+      AddText(db, terms, kind, id, field, language, text->as_string());
+    }
   }
 }
 
@@ -224,25 +280,42 @@ void IndexRecord(Db& db, const domain::ResourceSpec& spec, const json::object& r
   const std::string id(record.at("id").as_string());
   UnindexRecord(db, id);
   if (record.at("archived").as_bool()) return;
+  TermCollector terms(db);
   for (const FieldSpec& field : spec.fields) {
     const json::value& value = record.at(field.name);
     if (field.type == FieldType::kText) {
-      AddTranslatable(db, spec.name, id, field.name, value);
+      AddTranslatable(db, terms, spec.name, id, field.name, value);
     } else if (field.type == FieldType::kString && !field.personal && value.is_string()) {
-      AddText(db, spec.name, id, field.name, "", value.as_string());
+      AddText(db, terms, spec.name, id, field.name, "", value.as_string());
     } else if (spec.name == "partnerships" && field.type == FieldType::kReference &&
                field.references == "cities" && value.is_string()) {
       if (const auto city = GetRecord(db, domain::Cities(), value.as_string())) {
-        AddTranslatable(db, spec.name, id, field.name, city->at("name"));
+        AddTranslatable(db, terms, spec.name, id, field.name, city->at("name"));
       }
     }
   }
+  terms.Store(db);
+}
+
+std::optional<std::vector<std::string>> IndexedWordsStartingWith(Db& db, std::string_view prefix,
+                                                                 int max) {
+  if (prefix.empty()) return std::nullopt;
+  // Every string that starts with `prefix` sorts (bytewise) below `prefix` with its last byte
+  // raised by one; no UTF-8 byte is 0xFF, so the raise cannot overflow.
+  std::string end(prefix);
+  end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
+  std::vector<std::string> words;
+  Stmt select = db.Prepare(kSelectTerms);
+  select.Bind(1, prefix).Bind(2, end).Bind(3, max + 1);
+  while (select.Step()) words.emplace_back(select.Text(0));
+  if (static_cast<int>(words.size()) > max) return std::nullopt;
+  return words;
 }
 
 long long RebuildSearchIndex(Db& db,
                              const std::function<void(std::string_view, long long)>& progress) {
   Tx tx(db);
-  db.Exec("DELETE FROM search_index; DELETE FROM search_texts;");
+  db.Exec("DELETE FROM search_index; DELETE FROM search_texts; DELETE FROM search_terms;");
   for (const domain::ResourceSpec* spec : domain::AllResources()) {
     ListQuery query{.sort_column = "created_at", .descending = false, .limit = 1000};
     long long indexed = 0;

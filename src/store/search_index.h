@@ -27,6 +27,12 @@ void UnindexRecord(Db& db, std::string_view id);
 long long RebuildSearchIndex(Db& db,
                              const std::function<void(std::string_view, long long)>& progress);
 
+// The words of the index (FTS5 terms, folded) that start with `prefix`, in order; nullopt when
+// there are more than `max` of them, or `prefix` is empty. The list may hold words whose last
+// text has since gone (they match nothing) until `amity reindex`.
+std::optional<std::vector<std::string>> IndexedWordsStartingWith(Db& db, std::string_view prefix,
+                                                                 int max);
+
 // Matching texts ranked per search: the newest this many (see SearchTexts).
 inline constexpr int kSearchWindow = 2000;
 

@@ -7,7 +7,9 @@
 
 #include <filesystem>
 
+#include "search/query.h"
 #include "store/migrations.h"
+#include "store/records.h"
 #include "store/test_db.h"
 
 namespace amity::store {
@@ -177,6 +179,124 @@ TEST_F(SearchIndexTest, NothingFoundIsEmpty) {
   Db empty(FreshDbPath("amity_search_index_empty.db"));
   Migrate(empty);
   EXPECT_TRUE(SearchTexts(empty, "loose : (\"alpha\" *)", std::nullopt, std::nullopt, 10).empty());
+}
+
+// Records indexed the way the API indexes them: search_terms must hold exactly FTS5's words, and a
+// prefix written as the words it starts must match exactly the texts `"prefix" *` matches.
+class SearchTermsTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Migrate(db_); }
+
+  boost::json::object AddCity(const std::string& tr, const std::string& zh, const std::string& en) {
+    Tx tx(db_);
+    auto city = InsertRecord(
+        db_, domain::Cities(),
+        boost::json::object{{"name", boost::json::object{{"tr", tr}, {"zh", zh}, {"en", en}}},
+                            {"country", "TR"},
+                            {"time_zone", "Europe/Istanbul"}},
+        kWriter);
+    tx.Commit();
+    return city;
+  }
+
+  std::vector<long long> Matches(const std::string& match) {
+    std::vector<long long> rowids;
+    Stmt select =
+        db_.Prepare("SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid");
+    select.Bind(1, match);
+    while (select.Step()) rowids.push_back(select.Int(0));
+    return rowids;
+  }
+
+  // search_index's words as FTS5 lists them, minus search_terms (should be empty) and the other
+  // way round (words whose texts have gone).
+  std::vector<std::string> Missing() {
+    db_.Exec(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary "
+        "USING fts5vocab(main, search_index, row)");
+    std::vector<std::string> missing;
+    Stmt select =
+        db_.Prepare("SELECT term FROM temp.vocabulary EXCEPT SELECT term FROM search_terms");
+    while (select.Step()) missing.emplace_back(select.Text(0));
+    return missing;
+  }
+
+  static constexpr WriteContext kWriter{
+      .actor = "test", .now = Instant{}, .instance_id = "instance"};
+  Db db_{FreshDbPath("amity_search_terms_test.db")};
+};
+
+TEST_F(SearchTermsTest, PrefixesListedAsWordsMatchWhatFts5PrefixesMatch) {
+  AddCity("Karşıyaka'da konser", "哈尔滨音乐会", "Karsiyaka concert");
+  AddCity("Karşıyakalı KONSERLER, ISPARTA", "冰雪节", "e.g. concerts 3.5 km");
+  AddCity("İzmir konserde", "哈尔滨冰雪大世界", "Izmir concerto; İZMİRLİ");
+  AddCity("ısparta ve Isparta'lı", "友谊", "Friendship and friends");
+  EXPECT_EQ(Missing(), std::vector<std::string>{});
+
+  int listed = 0;
+  for (const search::Accents accents :
+       {search::Accents::kSensitive, search::Accents::kInsensitive}) {
+    const char* column = accents == search::Accents::kSensitive ? "exact" : "loose";
+    for (const char* query :
+         {"karşıyaka", "karsiyaka", "karsiy", "konser", "konserl", "konserlerde", "izmir", "İZMİR",
+          "izmirli", "ıspar", "ispart", "ISPARTA", "concert", "concerts", "friend", "frie", "zzzz",
+          "konser izmir", "哈尔滨 konser"}) {
+      const auto words = [&](std::string_view prefix) {
+        auto found = IndexedWordsStartingWith(db_, prefix, 32);
+        if (found && !found->empty()) ++listed;
+        return found;
+      };
+      const auto as_words = search::MatchExpression(query, column, accents, words);
+      const auto as_prefix = search::MatchExpression(query, column, accents);
+      ASSERT_TRUE(as_words && as_prefix);
+      EXPECT_EQ(Matches(*as_words), Matches(*as_prefix)) << *as_words << " vs " << *as_prefix;
+    }
+  }
+  EXPECT_GT(listed, 20);  // the comparison above really compared listed words with prefixes
+  EXPECT_FALSE(Matches("loose : (\"konser\" *)").empty());
+}
+
+TEST_F(SearchTermsTest, EditsAndReindexingKeepTheWordsOfTheIndex) {
+  const auto city = AddCity("Bornova", "", "Bornova");
+  {
+    Tx tx(db_);
+    UpdateRecord(db_, domain::Cities(), city,
+                 boost::json::object{{"name", boost::json::object{{"en", "Buca Tepeköy"}}}},
+                 kWriter);
+    tx.Commit();
+  }
+  EXPECT_EQ(Missing(), std::vector<std::string>{});
+  EXPECT_EQ(IndexedWordsStartingWith(db_, "tepe", 32),
+            (std::vector<std::string>{"tepekoy", "tepeköy"}));
+  // A word whose texts have gone stays listed (it matches nothing) until the index is rebuilt.
+  EXPECT_EQ(IndexedWordsStartingWith(db_, "born", 32), std::vector<std::string>{"bornova"});
+  RebuildSearchIndex(db_, [](std::string_view, long long) {});
+  EXPECT_EQ(IndexedWordsStartingWith(db_, "born", 32), std::vector<std::string>{});
+  EXPECT_EQ(IndexedWordsStartingWith(db_, "tepe", 32),
+            (std::vector<std::string>{"tepekoy", "tepeköy"}));
+  EXPECT_EQ(Missing(), std::vector<std::string>{});
+  // More words than asked for: not listed at all.
+  EXPECT_EQ(IndexedWordsStartingWith(db_, "tepe", 1), std::nullopt);
+  EXPECT_EQ(IndexedWordsStartingWith(db_, "", 32), std::nullopt);
+}
+
+// A database indexed before search_terms existed gets its words from the index itself.
+TEST(SearchTermsMigrationTest, FillsTheWordsFromTheExistingIndex) {
+  Db db(FreshDbPath("amity_search_terms_migration.db"));
+  Migrate(db);
+  Tx tx(db);
+  InsertRecord(db, domain::Cities(),
+               boost::json::object{{"name", boost::json::object{{"tr", "Çeşme Alaçatı"}}},
+                                   {"country", "TR"},
+                                   {"time_zone", "Europe/Istanbul"}},
+               {.actor = "test", .now = Instant{}, .instance_id = "instance"});
+  db.Exec("DELETE FROM search_terms");
+  db.Exec("DELETE FROM schema_migrations WHERE number = 7; DROP TABLE search_terms");
+  tx.Commit();
+  EXPECT_EQ(Migrate(db), std::vector<int>{7});
+  EXPECT_EQ(IndexedWordsStartingWith(db, "ala", 32),
+            (std::vector<std::string>{"alacati", "alaçatı"}));
+  EXPECT_EQ(IndexedWordsStartingWith(db, "ces", 32), std::vector<std::string>{"cesme"});
 }
 
 }  // namespace

@@ -20,6 +20,21 @@ namespace {
 const char* const kWords[] = {"alpha",   "alphorn", "bravo", "charlie", "delta",   "echo",
                               "foxtrot", "golf",    "hotel", "india",   "juliett", "kilo"};
 
+void InsertText(Db& db, const char* kind, const std::string& id, const char* lang,
+                const std::string& text) {
+  db.Prepare("INSERT INTO search_texts (kind, record_id, field, lang) VALUES (?, ?, ?, ?)")
+      .Bind(1, kind)
+      .Bind(2, id)
+      .Bind(3, "text")
+      .Bind(4, lang)
+      .Run();
+  db.Prepare("INSERT INTO search_index (rowid, exact, loose) VALUES (?, ?, ?)")
+      .Bind(1, static_cast<long long>(sqlite3_last_insert_rowid(db.handle())))
+      .Bind(2, text)
+      .Bind(3, text)
+      .Run();
+}
+
 void AddTexts(Db& db, int count, unsigned seed, const char* every_other = nullptr) {
   Stmt count_rows = db.Prepare("SELECT count(*) FROM search_texts");
   count_rows.Step();
@@ -39,19 +54,11 @@ void AddTexts(Db& db, int count, unsigned seed, const char* every_other = nullpt
     }
     if (every_other && next % 2 == 0) text += every_other;
     const std::string id = "r" + std::to_string(next / 3);  // three texts per record
-    db.Prepare("INSERT INTO search_texts (kind, record_id, field, lang) VALUES (?, ?, ?, ?)")
-        .Bind(1, next % 5 == 0 ? "events" : "commitments")
-        .Bind(2, id)
-        .Bind(3, "text")
-        .Bind(4, next % 3 == 0   ? "tr"
-                 : next % 3 == 1 ? "en"
-                                 : "zh")
-        .Run();
-    db.Prepare("INSERT INTO search_index (rowid, exact, loose) VALUES (?, ?, ?)")
-        .Bind(1, static_cast<long long>(sqlite3_last_insert_rowid(db.handle())))
-        .Bind(2, text)
-        .Bind(3, text)
-        .Run();
+    InsertText(db, next % 5 == 0 ? "events" : "commitments", id,
+               next % 3 == 0   ? "tr"
+               : next % 3 == 1 ? "en"
+                               : "zh",
+               text);
   }
 }
 
@@ -114,6 +121,25 @@ TEST_F(SearchIndexTest, BelowTheWindowEveryScoreIsBm25s) {
       EXPECT_EQ(found[i].kind, expected[i].kind) << match << " at " << i;
       EXPECT_EQ(found[i].score, expected[i].score) << match << " at " << i;  // to the bit
     }
+  }
+}
+
+// Text lengths come from FTS5's docsize records, one varint per column: one, two and three bytes.
+TEST_F(SearchIndexTest, LongTextsScoreAsBm25Does) {
+  for (const int words : {130, 300, 20000}) {
+    std::string text;
+    for (int w = 0; w < words; ++w) text += w % 50 == 0 ? "zulu " : "kilo ";
+    InsertText(db_, "meetings", "long" + std::to_string(words), "en", text);
+  }
+  InsertText(db_, "meetings", "short", "en", "zulu kilo");
+  const std::string match = "loose : (\"zulu\")";
+  const auto expected = Bm25(db_, match, 400, kSearchWindow);
+  const auto found = SearchTexts(db_, match, std::nullopt, std::nullopt, 400);
+  ASSERT_EQ(found.size(), 4u);
+  ASSERT_EQ(found.size(), expected.size());
+  for (size_t i = 0; i < found.size(); ++i) {
+    EXPECT_EQ(found[i].record_id, expected[i].record_id) << i;
+    EXPECT_EQ(found[i].score, expected[i].score) << found[i].record_id;  // to the bit
   }
 }
 

@@ -19,9 +19,6 @@ namespace {
 
 // How many texts the index returns before grouping; enough for 10 records of every kind.
 constexpr int kHitLimit = 400;
-// A typed prefix that starts at most this many index words is searched as those words (read
-// lazily, newest first); one that starts more is left to FTS5's own prefix expansion.
-constexpr int kWordsPerPrefix = 32;
 // Matching texts highlighted per result.
 constexpr size_t kMatchesShown = 3;
 
@@ -92,7 +89,7 @@ http::Response Search(Call& call) {
   const auto match = search::MatchExpression(
       query, accents == search::Accents::kSensitive ? "exact" : "loose", accents,
       [&call](std::string_view prefix) {
-        return store::IndexedWordsStartingWith(call.db, prefix, kWordsPerPrefix);
+        return store::IndexedWordsStartingWith(call.db, prefix, store::kWordsPerPrefix);
       });
   if (!match) RejectParameter("q", "required", "type at least one word");
 

@@ -30,6 +30,9 @@ long long RebuildSearchIndex(Db& db,
 // The words of the index (FTS5 terms, folded) that start with `prefix`, in order; nullopt when
 // there are more than `max` of them, or `prefix` is empty. The list may hold words whose last
 // text has since gone (they match nothing) until `amity reindex`.
+// A typed prefix that starts at most this many index words is searched as those words (read
+// lazily, newest first); one that starts more is left to FTS5's own prefix expansion.
+inline constexpr int kWordsPerPrefix = 32;
 std::optional<std::vector<std::string>> IndexedWordsStartingWith(Db& db, std::string_view prefix,
                                                                  int max);
 

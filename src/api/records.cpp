@@ -79,17 +79,19 @@ http::Response ListRecordsHandler(Call& call) {
   if (auto visible = VisibleCondition(call.principal, spec)) {
     query.conditions.push_back(std::move(*visible));
   }
-  store::TextPage page = store::ListRecordsJson(call.db, spec, query);
-  if (HidesPersonalData(call.principal, spec)) {
-    page.items_json = RedactedJson(spec, page.items_json);
-  }
   http::Response response;
-  response.body.reserve(page.items_json.size() + 64);
-  response.body += "{\"items\":";
-  response.body += page.items_json;
-  response.body += ",\"total\":" + std::to_string(page.total) +
-                   ",\"limit\":" + std::to_string(query.limit) +
-                   ",\"offset\":" + std::to_string(query.offset) + "}";
+  std::string& body = response.body;
+  body = "{\"items\":";
+  long long total;
+  if (HidesPersonalData(call.principal, spec)) {
+    store::TextPage page = store::ListRecordsJson(call.db, spec, query);
+    body += RedactedJson(spec, page.items_json);
+    total = page.total;
+  } else {  // the page is written straight into the body
+    total = store::AppendRecordsJson(call.db, spec, query, body);
+  }
+  body += ",\"total\":" + std::to_string(total) + ",\"limit\":" + std::to_string(query.limit) +
+          ",\"offset\":" + std::to_string(query.offset) + "}";
   return response;
 }
 

@@ -267,22 +267,26 @@ long long AppendAndCache(const Stmt& select, const ResourceSpec& spec, std::stri
 
 }  // namespace
 
-TextPage ListRecordsJson(Db& db, const ResourceSpec& spec, const ListQuery& query) {
-  TextPage page;
-  std::string& out = page.items_json;
-  out = "[";
+long long AppendRecordsJson(Db& db, const ResourceSpec& spec, const ListQuery& query,
+                            std::string& out) {
+  // Room for a page of typical records up front, rather than doubling (and copying) as it grows.
+  constexpr size_t kTypicalRecordBytes = 1024;
+  out.reserve(out.size() + static_cast<size_t>(query.limit) * kTypicalRecordBytes);
+  out.push_back('[');
+  const size_t empty = out.size();
+  long long total = 0;
   RecordCache* cache = UsableCache(db);
   if (cache == nullptr) {
-    page.total = RunListQuery(db, spec, query, SelectColumns(spec), 0, [&](const Stmt& row) {
-      if (out.size() > 1) out.push_back(',');
+    total = RunListQuery(db, spec, query, SelectColumns(spec), 0, [&](const Stmt& row) {
+      if (out.size() > empty) out.push_back(',');
       AppendRecordJson(row, spec, out);
     });
   } else {
     // Ids and versions first (the list indexes carry both, so this reads no table row), then
     // each record from the cache or, when missing, by id: inside the page query's read
     // transaction, so the row is there and at that version.
-    page.total = RunListQuery(db, spec, query, "id, version", kCountAhead, [&](const Stmt& row) {
-      if (out.size() > 1) out.push_back(',');
+    total = RunListQuery(db, spec, query, "id, version", kCountAhead, [&](const Stmt& row) {
+      if (out.size() > empty) out.push_back(',');
       const std::string_view id = row.Text(0);
       if (cache->Append(id, row.Int(1), out)) return;
       Stmt select = db.Prepare(SelectByIdSql(spec));
@@ -290,6 +294,12 @@ TextPage ListRecordsJson(Db& db, const ResourceSpec& spec, const ListQuery& quer
     });
   }
   out.push_back(']');
+  return total;
+}
+
+TextPage ListRecordsJson(Db& db, const ResourceSpec& spec, const ListQuery& query) {
+  TextPage page;
+  page.total = AppendRecordsJson(db, spec, query, page.items_json);
   return page;
 }
 

@@ -63,6 +63,9 @@ struct TextPage {
   long long total = 0;
 };
 TextPage ListRecordsJson(Db& db, const domain::ResourceSpec& spec, const ListQuery& query);
+// The same page appended to `out` (no copy of it), returning the total.
+long long AppendRecordsJson(Db& db, const domain::ResourceSpec& spec, const ListQuery& query,
+                            std::string& out);
 
 // One record as JSON text with its version; nullopt when absent.
 struct RecordJson {

@@ -1,3 +1,5 @@
+#include <malloc.h>
+
 #include <cstdio>
 #include <thread>
 
@@ -14,8 +16,24 @@
 #include "web/assets.h"
 
 namespace amity::cli {
+namespace {
+
+// glibc gives freed memory at the top of a heap back to the kernel once more than 128 KiB is
+// free there, and the next request takes it back page by page (a page fault, zeroed by the
+// kernel, per 4 KiB). Whether a response's buffers sit at the top depends on what earlier
+// requests left behind: measured, a page of 50 commitments took 8 page faults and 90 µs of CPU
+// per request after a run of detail requests, and none and 57 µs without. A server keeps what
+// it freed, up to a bound: 32 MiB per heap. (Setting it also stops glibc raising its mmap
+// threshold on its own; large blocks above 1 MiB still get their own mapping.)
+void KeepFreedMemory() {
+  mallopt(M_TRIM_THRESHOLD, 32 << 20);
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+}
+
+}  // namespace
 
 int Serve(const Config& config) {
+  KeepFreedMemory();
   std::string instance_id;
   {
     auto db = OpenMigrated(config.db_path);

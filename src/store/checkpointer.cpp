@@ -6,8 +6,9 @@
 
 namespace amity::store {
 
-Checkpointer::Checkpointer(const std::string& path, std::chrono::milliseconds interval)
-    : thread_([this, path, interval] { Run(path, interval); }) {}
+Checkpointer::Checkpointer(const std::string& path, std::chrono::milliseconds interval,
+                           int restart_frames)
+    : thread_([this, path, interval, restart_frames] { Run(path, interval, restart_frames); }) {}
 
 Checkpointer::~Checkpointer() {
   {
@@ -23,7 +24,13 @@ long long Checkpointer::checkpoints() const {
   return checkpoints_;
 }
 
-void Checkpointer::Run(const std::string& path, std::chrono::milliseconds interval) {
+long long Checkpointer::restarts() const {
+  std::lock_guard lock(mutex_);
+  return restarts_;
+}
+
+void Checkpointer::Run(const std::string& path, std::chrono::milliseconds interval,
+                       int restart_frames) {
   try {
     Db db(path);
     for (bool last = false; !last;) {
@@ -33,11 +40,18 @@ void Checkpointer::Run(const std::string& path, std::chrono::milliseconds interv
         last = stopping_;
       }
       int log_frames = 0, copied = 0;
-      const int code = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                                 &log_frames, &copied);
+      int code = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                           &log_frames, &copied);
+      bool restarted = false;
+      if (code == SQLITE_OK && log_frames > restart_frames) {
+        code = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_RESTART,
+                                         &log_frames, &copied);
+        restarted = code == SQLITE_OK;
+      }
       if (code == SQLITE_OK) {
         std::lock_guard lock(mutex_);
         ++checkpoints_;
+        restarts_ += restarted;
       } else if (code != SQLITE_BUSY && code != SQLITE_LOCKED) {
         std::fprintf(stderr, "amity: background checkpoint failed: %s\n", sqlite3_errstr(code));
       }

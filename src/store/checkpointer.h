@@ -3,6 +3,13 @@
 // into the database file and its fsync. A Checkpointer owns a connection and a thread that runs a
 // PASSIVE checkpoint (it never blocks readers or writers) every `interval`; connections that rely
 // on it switch their automatic checkpoints off (Pool does, when asked).
+//
+// A PASSIVE checkpoint alone never lets a busy WAL start over: SQLite rewinds the log only after
+// a checkpoint has copied every frame, and under steady writes new frames always arrive while it
+// copies. Measured: 3.9 GB of WAL after 20 s of POSTs, with the copying on the server's core.
+// So when the WAL still holds more than `restart_frames` after the passive pass, the thread runs
+// a RESTART checkpoint: it holds new writers back only while it copies what the passive pass
+// left (the frames of the last moments), and the next writer starts the log from the beginning.
 #pragma once
 
 #include <chrono>
@@ -15,20 +22,24 @@ namespace amity::store {
 
 class Checkpointer {
  public:
-  Checkpointer(const std::string& path, std::chrono::milliseconds interval);
-  ~Checkpointer();  // stops the thread after a last checkpoint
+  Checkpointer(const std::string& path, std::chrono::milliseconds interval,
+               int restart_frames = kRestartFrames);
+  static constexpr int kRestartFrames = 1000;  // SQLite's own automatic checkpoint threshold
+  ~Checkpointer();                             // stops the thread after a last checkpoint
   Checkpointer(const Checkpointer&) = delete;
   Checkpointer& operator=(const Checkpointer&) = delete;
 
   long long checkpoints() const;  // completed so far
+  long long restarts() const;     // of which RESTART checkpoints
 
  private:
-  void Run(const std::string& path, std::chrono::milliseconds interval);
+  void Run(const std::string& path, std::chrono::milliseconds interval, int restart_frames);
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
   long long checkpoints_ = 0;
+  long long restarts_ = 0;
   std::thread thread_;  // last: started once the members above exist
 };
 

@@ -156,6 +156,11 @@ TEST_F(ApiFlowTest, MeetingToCommitmentsToDoneMovesTheDashboard) {
   EXPECT_EQ(after.at("left_proposed").as_int64(), 2);
   EXPECT_DOUBLE_EQ(after.at("follow_through").as_double(), 0.5);
   EXPECT_EQ(after.at("open_by_area").at("education").at("proposed").as_int64(), 1);
+  // The partnership as its own route answers it, and the legal steps its home country requires.
+  EXPECT_EQ(after.at("partnership"), server_.Get("/api/v1/partnerships/" + partnership).Json());
+  const json::array& steps = after.at("legal_steps").as_array();
+  ASSERT_FALSE(steps.empty());
+  EXPECT_EQ(steps.back().at("kind").as_string(), "agreement_signed");
 
   // Totals by area, for this partnership and over the whole register.
   const json::value totals = server_.Get(dashboard_path).Json().at("totals");
@@ -167,6 +172,18 @@ TEST_F(ApiFlowTest, MeetingToCommitmentsToDoneMovesTheDashboard) {
   const json::value everything = server_.Get("/api/v1/dashboard").Json().at("totals");
   EXPECT_EQ(everything.at("partnerships").as_int64(), 2);  // İzmir–Harbin and this one
   EXPECT_EQ(everything.at("open").as_int64(), 8 + 1);      // the eight demo proposals are open
+  // İzmir is in Türkiye: a council decision and a ministry permission come before the signing.
+  bool izmir_seen = false;
+  const json::value all = server_.Get("/api/v1/dashboard").Json();
+  for (const json::value& entry : all.at("partnerships").as_array()) {
+    const json::array& legal = entry.at("legal_steps").as_array();
+    if (legal.size() != 3) continue;
+    izmir_seen = true;
+    EXPECT_EQ(legal[0].at("kind").as_string(), "council_decision");
+    EXPECT_EQ(legal[1].at("kind").as_string(), "ministry_permission");
+    EXPECT_FALSE(legal[2].at("done").as_bool());  // the demo partnership is at `exploring`
+  }
+  EXPECT_TRUE(izmir_seen);
 
   const json::array history = server_.Get("/api/v1/commitments/" + commitments[0] + "/history")
                                   .Json()

@@ -44,7 +44,11 @@ http::Response Dashboard(Call& call) {
   const Date today = DateOf(call.now);
   store::Page page = store::ListRecords(call.db, domain::Partnerships(), query);
   // Records inside the summaries arrive as JSON text; the answer is assembled as text around them.
-  std::string body = "{\"today\":\"" + FormatDate(today) + "\",\"partnerships\":[";
+  std::string body;
+  body.reserve(4096 + page.items.size() * 24576);  // a partnership's summary is ~20 KB
+  body += "{\"today\":\"";
+  body += FormatDate(today);
+  body += "\",\"partnerships\":[";
   store::CommitmentCounts only_counts;
   bool first = true;
   for (const json::value& item : page.items) {
@@ -55,32 +59,39 @@ http::Response Dashboard(Call& call) {
         store::SummarizePartnership(call.db, partnership, counts, today, call.now, visible);
     if (only) only_counts = std::move(counts);  // the totals of one partnership are its own
     // Which legal steps the home city's country requires, and which are recorded.
-    const auto home =
-        store::GetRecord(call.db, domain::Cities(), partnership.at("home_city_id").as_string());
+    const std::string country =
+        store::CityCountry(call.db, partnership.at("home_city_id").as_string()).value_or("");
     json::array steps;
-    for (std::string_view step :
-         domain::RequiredSteps(home ? home->at("country").as_string() : json::string())) {
+    for (std::string_view step : domain::RequiredSteps(country)) {
       bool done = false;
       for (const json::value& m : partnership.at("milestones").as_array()) {
         done |= m.as_object().at("kind").as_string() == step;
       }
       steps.push_back(json::object{{"kind", step}, {"done", done}});
     }
-    summary.figures["partnership"] = partnership;
-    summary.figures["legal_steps"] = std::move(steps);
-    std::string entry = json::serialize(summary.figures);
-    entry.pop_back();  // reopen the object to add the two record lists
-    entry += ",\"overdue\":" + summary.overdue_json +
-             ",\"next_events\":" + summary.next_events_json + "}";
+    // The partnership as the API writes records (cached text), not re-serialized from the DOM.
+    const auto record = store::GetRecordJson(call.db, domain::Partnerships(), id);
     if (!first) body.push_back(',');
-    body += entry;
     first = false;
+    body += json::serialize(summary.figures);
+    body.pop_back();  // reopen the object to add the partnership and the lists
+    body += ",\"partnership\":";
+    body += record ? record->json : json::serialize(partnership);
+    body += ",\"legal_steps\":";
+    body += json::serialize(steps);
+    body += ",\"overdue\":";
+    body += summary.overdue_json;
+    body += ",\"next_events\":";
+    body += summary.next_events_json;
+    body.push_back('}');
   }
-  body += "],\"total\":" + std::to_string(page.total) + ",\"totals\":" +
-          json::serialize(store::DashboardTotals(
-              only ? only_counts : store::CountCommitments(call.db, std::nullopt, today, visible),
-              page.total)) +
-          "}";
+  body += "],\"total\":";
+  body += std::to_string(page.total);
+  body += ",\"totals\":";
+  body += json::serialize(store::DashboardTotals(
+      only ? only_counts : store::CountCommitments(call.db, std::nullopt, today, visible),
+      page.total));
+  body.push_back('}');
   http::Response response;
   response.body = std::move(body);
   return response;

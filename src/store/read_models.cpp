@@ -58,6 +58,12 @@ std::string NarrowedGrouped(std::string_view sql, std::string_view tail, const C
 
 }  // namespace
 
+std::optional<std::string> CityCountry(Db& db, std::string_view id) {
+  Stmt select = db.Prepare("SELECT country FROM cities WHERE id = ?");
+  if (!select.Bind(1, id).Step()) return std::nullopt;
+  return std::string(select.Text(0));
+}
+
 CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& partnership_id,
                                   Date today, const Condition* visible) {
   CommitmentCounts counts;

@@ -38,6 +38,9 @@ CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& part
 // `today`; at most 20, earliest due first), the next 5 events not cancelled starting at or after
 // `now`, the date of the last meeting that started by `now`, and follow-through (done ÷ all that
 // left proposed).
+// The country (ISO 3166-1 alpha-2) of city `id`; nullopt when there is no such city.
+std::optional<std::string> CityCountry(Db& db, std::string_view id);
+
 struct PartnershipSummary {
   // open_by_area, open_total, overdue_total, last_contact, follow_through, done, left_proposed
   boost::json::object figures;

@@ -1,6 +1,7 @@
 #include "store/checkpointer.h"
 
 #include <cstdio>
+#include <thread>
 
 #include "store/db.h"
 
@@ -33,6 +34,17 @@ void Checkpointer::Run(const std::string& path, std::chrono::milliseconds interv
                        int restart_frames) {
   try {
     Db db(path);
+    // A RESTART checkpoint holds new writers back while it waits for the last readers of the log,
+    // so it must not wait the way SQLite's busy timeout does (sleeps that grow to 100 ms): poll
+    // every 50 µs instead, for at most a second.
+    sqlite3_busy_handler(
+        db.handle(),
+        [](void*, int attempts) {
+          if (attempts >= 20000) return 0;
+          std::this_thread::sleep_for(std::chrono::microseconds(50));
+          return 1;
+        },
+        nullptr);
     for (bool last = false; !last;) {
       {
         std::unique_lock lock(mutex_);

@@ -73,7 +73,7 @@ http::Response Dashboard(Call& call) {
     const auto record = store::GetRecordJson(call.db, domain::Partnerships(), id);
     if (!first) body.push_back(',');
     first = false;
-    body += json::serialize(summary.figures);
+    body += summary.figures_json;
     body.pop_back();  // reopen the object to add the partnership and the lists
     body += ",\"partnership\":";
     body += record ? record->json : json::serialize(partnership);
@@ -88,9 +88,9 @@ http::Response Dashboard(Call& call) {
   body += "],\"total\":";
   body += std::to_string(page.total);
   body += ",\"totals\":";
-  body += json::serialize(store::DashboardTotals(
+  body += store::DashboardTotals(
       only ? only_counts : store::CountCommitments(call.db, std::nullopt, today, visible),
-      page.total));
+      page.total);
   body.push_back('}');
   http::Response response;
   response.body = std::move(body);

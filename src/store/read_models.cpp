@@ -1,8 +1,10 @@
 #include "store/read_models.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
+#include "base/text.h"
 #include "domain/commitment_status.h"
 #include "domain/follow_through.h"
 #include "domain/resources.h"
@@ -56,6 +58,29 @@ std::string NarrowedGrouped(std::string_view sql, std::string_view tail, const C
   return Narrowed(sql, visible) + " " + std::string(tail);
 }
 
+// A share (follow-through) as a JSON number that reads back as floating point, or null.
+void AppendRatio(std::string& out, std::optional<double> ratio) {
+  if (!ratio) {
+    out += "null";
+    return;
+  }
+  char buffer[32];
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, *ratio);
+  const std::string_view text(buffer, static_cast<size_t>(end - buffer));
+  out += text;
+  if (text.find_first_of(".eE") == std::string_view::npos) out += ".0";
+}
+
+// Appends `"key":value` (with a comma unless `first`).
+void AppendMember(std::string& out, std::string_view key, long long value, bool first = false) {
+  if (!first) out.push_back(',');
+  AppendJsonString(out, key);
+  out.push_back(':');
+  char digits[24];
+  const auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
+  out.append(digits, end);
+}
+
 }  // namespace
 
 std::optional<std::string> CityCountry(Db& db, std::string_view id) {
@@ -88,25 +113,33 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
                                         const CommitmentCounts& counts, Date today, Instant now,
                                         const Condition* visible) {
   const std::string id(partnership.at("id").as_string());
-  json::object open_by_area;
+  // Open commitments by area and status, in the counts' order (area, then status).
+  std::string open_by_area = "{";
+  std::optional<std::string_view> area_open;  // the area whose object is open in `open_by_area`
   long long open_total = 0, done = 0, left_proposed = 0;
   for (const CommitmentCount& count : counts) {
     if (domain::IsOpenStatus(count.status)) {
-      json::value& area = open_by_area[count.area];
-      if (!area.is_object()) area = json::object();
-      area.as_object()[count.status] = count.count;
+      const bool new_area = area_open != std::string_view(count.area);
+      if (new_area) {
+        if (area_open) open_by_area += "},";
+        AppendJsonString(open_by_area, count.area);
+        open_by_area += ":{";
+        area_open = count.area;
+      }
+      AppendMember(open_by_area, count.status, count.count, new_area);
       open_total += count.count;
     }
     if (count.status == "done") done += count.count;
     if (count.status != "proposed") left_proposed += count.count;
   }
-  json::value last_contact = nullptr;
+  open_by_area += area_open ? "}}" : "}";
+  std::optional<std::string> last_contact;  // a date
   {
     Stmt select = db.Prepare(Narrowed(kLastContact, visible));
     select.Bind(1, id).Bind(2, FormatInstant(now));
     BindVisible(select, 3, visible);
     select.Step();
-    if (!select.IsNull(0)) last_contact = json::string(select.Text(0).substr(0, 10));
+    if (!select.IsNull(0)) last_contact = std::string(select.Text(0).substr(0, 10));
   }
   ListQuery overdue_query{.conditions = {{"partnership_id = ?", {id}},
                                          {kOpenCommitmentSql, {}},
@@ -125,19 +158,24 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
   if (visible != nullptr) events_query.conditions.push_back(*visible);
   TextPage next_events = ListRecordsJson(db, domain::Events(), events_query);
 
-  const auto follow_through = domain::FollowThrough(done, left_proposed);
-  return {{{"open_by_area", std::move(open_by_area)},
-           {"open_total", open_total},
-           {"overdue_total", overdue.total},
-           {"last_contact", last_contact},
-           {"follow_through", follow_through ? json::value(*follow_through) : json::value(nullptr)},
-           {"done", done},
-           {"left_proposed", left_proposed}},
-          std::move(overdue.items_json),
-          std::move(next_events.items_json)};
+  std::string figures = "{\"open_by_area\":" + open_by_area;
+  AppendMember(figures, "open_total", open_total);
+  AppendMember(figures, "overdue_total", overdue.total);
+  figures += ",\"last_contact\":";
+  if (last_contact) {
+    AppendJsonString(figures, *last_contact);
+  } else {
+    figures += "null";
+  }
+  figures += ",\"follow_through\":";
+  AppendRatio(figures, domain::FollowThrough(done, left_proposed));
+  AppendMember(figures, "done", done);
+  AppendMember(figures, "left_proposed", left_proposed);
+  figures.push_back('}');
+  return {std::move(figures), std::move(overdue.items_json), std::move(next_events.items_json)};
 }
 
-json::object DashboardTotals(const CommitmentCounts& counts, long long partnerships) {
+std::string DashboardTotals(const CommitmentCounts& counts, long long partnerships) {
   struct Figures {
     long long open = 0, overdue = 0, done = 0, left_proposed = 0, total = 0;
     void Add(const CommitmentCount& count) {
@@ -148,12 +186,15 @@ json::object DashboardTotals(const CommitmentCounts& counts, long long partnersh
       left_proposed += count.status != "proposed" ? count.count : 0;
       total += count.count;
     }
-    json::object ToJson() const {
-      const auto ratio = domain::FollowThrough(done, left_proposed);
-      return {
-          {"open", open},   {"overdue", overdue},
-          {"done", done},   {"left_proposed", left_proposed},
-          {"total", total}, {"follow_through", ratio ? json::value(*ratio) : json::value(nullptr)}};
+    // The members, without braces.
+    void Append(std::string& out, bool first) const {
+      AppendMember(out, "open", open, first);
+      AppendMember(out, "overdue", overdue);
+      AppendMember(out, "done", done);
+      AppendMember(out, "left_proposed", left_proposed);
+      AppendMember(out, "total", total);
+      out += ",\"follow_through\":";
+      AppendRatio(out, domain::FollowThrough(done, left_proposed));
     }
   };
   std::map<std::string_view, Figures> by_area;  // areas in name order, as GROUP BY gave them
@@ -162,12 +203,21 @@ json::object DashboardTotals(const CommitmentCounts& counts, long long partnersh
     by_area[count.area].Add(count);
     all.Add(count);
   }
-  json::object areas;
-  for (const auto& [area, figures] : by_area) areas[area] = figures.ToJson();
-  json::object totals{{"partnerships", partnerships}};
-  for (auto& [key, value] : all.ToJson()) totals[key] = value;
-  totals["by_area"] = std::move(areas);
-  return totals;
+  std::string out = "{";
+  AppendMember(out, "partnerships", partnerships, true);
+  all.Append(out, false);
+  out += ",\"by_area\":{";
+  bool first = true;
+  for (const auto& [area, figures] : by_area) {
+    if (!first) out.push_back(',');
+    first = false;
+    AppendJsonString(out, area);
+    out += ":{";
+    figures.Append(out, true);
+    out.push_back('}');
+  }
+  out += "}}";
+  return out;
 }
 
 json::array Timeline(Db& db, const json::object& partnership, const Condition* visible) {

@@ -33,17 +33,18 @@ using CommitmentCounts = std::vector<CommitmentCount>;
 CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& partnership_id,
                                   Date today, const Condition* visible = nullptr);
 
+// The country (ISO 3166-1 alpha-2) of city `id`; nullopt when there is no such city.
+std::optional<std::string> CityCountry(Db& db, std::string_view id);
+
 // The dashboard figures of one partnership (a record from GetRecord) with `counts` of its
 // commitments: open commitments by area and status, overdue commitments (open, due before
 // `today`; at most 20, earliest due first), the next 5 events not cancelled starting at or after
 // `now`, the date of the last meeting that started by `now`, and follow-through (done ÷ all that
 // left proposed).
-// The country (ISO 3166-1 alpha-2) of city `id`; nullopt when there is no such city.
-std::optional<std::string> CityCountry(Db& db, std::string_view id);
-
 struct PartnershipSummary {
-  // open_by_area, open_total, overdue_total, last_contact, follow_through, done, left_proposed
-  boost::json::object figures;
+  // A JSON object: open_by_area, open_total, overdue_total, last_contact, follow_through, done,
+  // left_proposed.
+  std::string figures_json;
   std::string overdue_json;      // JSON array of commitment records
   std::string next_events_json;  // JSON array of event records
 };
@@ -54,8 +55,8 @@ PartnershipSummary SummarizePartnership(Db& db, const boost::json::object& partn
 // Figures of `counts` (every partnership's or one's):
 // {"partnerships", "open", "overdue", "done", "left_proposed", "total", "follow_through",
 //  "by_area": {area: {"open", "overdue", "done", "left_proposed", "total", "follow_through"}}}.
-// `partnerships` is reported as the number of partnerships counted.
-boost::json::object DashboardTotals(const CommitmentCounts& counts, long long partnerships);
+// `partnerships` is reported as the number of partnerships counted. JSON text.
+std::string DashboardTotals(const CommitmentCounts& counts, long long partnerships);
 
 // The partnership's milestones, meetings, commitment transitions and events, oldest first. Each
 // item: {"at", "kind", "ref_id", "summary"}.

@@ -1,5 +1,6 @@
 #include "store/checkpointer.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <thread>
 
@@ -35,16 +36,19 @@ void Checkpointer::Run(const std::string& path, std::chrono::milliseconds interv
   try {
     Db db(path);
     // A RESTART checkpoint holds new writers back while it waits for the last readers of the log,
-    // so it must not wait the way SQLite's busy timeout does (sleeps that grow to 100 ms): poll
-    // every 50 µs instead, for at most a second.
+    // so it must not wait the way SQLite's busy timeout does (sleeps that grow to 100 ms, for 5 s):
+    // poll every 50 µs, for at most 20 ms. A reader that keeps the log longer (a backup, say)
+    // makes it give up, and it tries again only a second later, so writers are never held back
+    // for long.
     sqlite3_busy_handler(
         db.handle(),
         [](void*, int attempts) {
-          if (attempts >= 20000) return 0;
+          if (attempts >= 400) return 0;
           std::this_thread::sleep_for(std::chrono::microseconds(50));
           return 1;
         },
         nullptr);
+    int restart_pause = 0;  // passes left before the next RESTART attempt
     for (bool last = false; !last;) {
       {
         std::unique_lock lock(mutex_);
@@ -55,10 +59,14 @@ void Checkpointer::Run(const std::string& path, std::chrono::milliseconds interv
       int code = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
                                            &log_frames, &copied);
       bool restarted = false;
-      if (code == SQLITE_OK && log_frames > restart_frames) {
+      if (restart_pause > 0) --restart_pause;
+      if (code == SQLITE_OK && log_frames > restart_frames && restart_pause == 0) {
         code = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_RESTART,
                                          &log_frames, &copied);
         restarted = code == SQLITE_OK;
+        if (code == SQLITE_BUSY) {
+          restart_pause = std::max(1, static_cast<int>(std::chrono::seconds(1) / interval));
+        }
       }
       if (code == SQLITE_OK) {
         std::lock_guard lock(mutex_);

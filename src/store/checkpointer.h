@@ -10,6 +10,8 @@
 // So when the WAL still holds more than `restart_frames` after the passive pass, the thread runs
 // a RESTART checkpoint: it holds new writers back only while it copies what the passive pass
 // left (the frames of the last moments), and the next writer starts the log from the beginning.
+// It waits at most 20 ms for readers still in the log; a reader that stays longer (a backup)
+// makes it give up and try again a second later, so writers are never held back for long.
 #pragma once
 
 #include <chrono>

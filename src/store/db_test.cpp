@@ -110,5 +110,34 @@ TEST(DbTest, TheWalStaysBoundedUnderSteadyWrites) {
   EXPECT_LT(largest, 24u << 20) << "restarts: " << checkpointer.restarts();
 }
 
+// A reader that keeps an old snapshot (a backup, a long export) stops the log from starting over;
+// the RESTART checkpoint that waits for it must give up soon, not hold writers back meanwhile.
+TEST(DbTest, ALongReaderDoesNotHoldWritersBack) {
+  const std::string path = FreshDbPath("amity_db_test_long_reader.db");
+  Db db(path);
+  db.Exec("PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (x TEXT NOT NULL) STRICT");
+  db.Prepare("INSERT INTO t (x) VALUES ('first')").Run();
+  Db reader(path);
+  reader.Exec("BEGIN");
+  {
+    Stmt snapshot = reader.Prepare("SELECT count(*) FROM t");
+    ASSERT_TRUE(snapshot.Step());  // from here the open transaction holds its snapshot
+  }
+  Checkpointer checkpointer(path, std::chrono::milliseconds(5), 50);
+  const std::string row(3000, 'x');
+  std::chrono::steady_clock::duration slowest{};
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(1500);
+  while (std::chrono::steady_clock::now() < until) {
+    const auto started = std::chrono::steady_clock::now();
+    db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, row).Run();
+    slowest = std::max(slowest, std::chrono::steady_clock::now() - started);
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  reader.Exec("COMMIT");
+  // The checkpointer waits at most 20 ms for the reader before giving up for a second.
+  EXPECT_LT(slowest, std::chrono::milliseconds(300))
+      << std::chrono::duration_cast<std::chrono::milliseconds>(slowest).count() << " ms";
+}
+
 }  // namespace
 }  // namespace amity::store

@@ -81,6 +81,30 @@ void AppendMember(std::string& out, std::string_view key, long long value, bool 
   out.append(digits, end);
 }
 
+// What the dashboard reports of a set of commitment counts: open, overdue (open and due before
+// today), done, left proposed (every status but proposed), all, and follow-through.
+struct Tally {
+  long long open = 0, overdue = 0, done = 0, left_proposed = 0, total = 0;
+  void Add(const CommitmentCount& count) {
+    const bool is_open = domain::IsOpenStatus(count.status);
+    open += is_open ? count.count : 0;
+    overdue += is_open ? count.due_before_today : 0;
+    done += count.status == "done" ? count.count : 0;
+    left_proposed += count.status != "proposed" ? count.count : 0;
+    total += count.count;
+  }
+  // The members, without braces.
+  void Append(std::string& out, bool first) const {
+    AppendMember(out, "open", open, first);
+    AppendMember(out, "overdue", overdue);
+    AppendMember(out, "done", done);
+    AppendMember(out, "left_proposed", left_proposed);
+    AppendMember(out, "total", total);
+    out += ",\"follow_through\":";
+    AppendRatio(out, domain::FollowThrough(done, left_proposed));
+  }
+};
+
 }  // namespace
 
 std::optional<std::string> CityCountry(Db& db, std::string_view id) {
@@ -116,8 +140,9 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
   // Open commitments by area and status, in the counts' order (area, then status).
   std::string open_by_area = "{";
   std::optional<std::string_view> area_open;  // the area whose object is open in `open_by_area`
-  long long open_total = 0, done = 0, left_proposed = 0;
+  Tally tally;
   for (const CommitmentCount& count : counts) {
+    tally.Add(count);
     if (domain::IsOpenStatus(count.status)) {
       const bool new_area = area_open != std::string_view(count.area);
       if (new_area) {
@@ -127,10 +152,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
         area_open = count.area;
       }
       AppendMember(open_by_area, count.status, count.count, new_area);
-      open_total += count.count;
     }
-    if (count.status == "done") done += count.count;
-    if (count.status != "proposed") left_proposed += count.count;
   }
   open_by_area += area_open ? "}}" : "}";
   std::optional<std::string> last_contact;  // a date
@@ -159,7 +181,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
   TextPage next_events = ListRecordsJson(db, domain::Events(), events_query);
 
   std::string figures = "{\"open_by_area\":" + open_by_area;
-  AppendMember(figures, "open_total", open_total);
+  AppendMember(figures, "open_total", tally.open);
   AppendMember(figures, "overdue_total", overdue.total);
   figures += ",\"last_contact\":";
   if (last_contact) {
@@ -168,37 +190,16 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
     figures += "null";
   }
   figures += ",\"follow_through\":";
-  AppendRatio(figures, domain::FollowThrough(done, left_proposed));
-  AppendMember(figures, "done", done);
-  AppendMember(figures, "left_proposed", left_proposed);
+  AppendRatio(figures, domain::FollowThrough(tally.done, tally.left_proposed));
+  AppendMember(figures, "done", tally.done);
+  AppendMember(figures, "left_proposed", tally.left_proposed);
   figures.push_back('}');
   return {std::move(figures), std::move(overdue.items_json), std::move(next_events.items_json)};
 }
 
 std::string DashboardTotals(const CommitmentCounts& counts, long long partnerships) {
-  struct Figures {
-    long long open = 0, overdue = 0, done = 0, left_proposed = 0, total = 0;
-    void Add(const CommitmentCount& count) {
-      const bool is_open = domain::IsOpenStatus(count.status);
-      open += is_open ? count.count : 0;
-      overdue += is_open ? count.due_before_today : 0;
-      done += count.status == "done" ? count.count : 0;
-      left_proposed += count.status != "proposed" ? count.count : 0;
-      total += count.count;
-    }
-    // The members, without braces.
-    void Append(std::string& out, bool first) const {
-      AppendMember(out, "open", open, first);
-      AppendMember(out, "overdue", overdue);
-      AppendMember(out, "done", done);
-      AppendMember(out, "left_proposed", left_proposed);
-      AppendMember(out, "total", total);
-      out += ",\"follow_through\":";
-      AppendRatio(out, domain::FollowThrough(done, left_proposed));
-    }
-  };
-  std::map<std::string_view, Figures> by_area;  // areas in name order, as GROUP BY gave them
-  Figures all;
+  std::map<std::string_view, Tally> by_area;  // areas in name order, as GROUP BY gave them
+  Tally all;
   for (const CommitmentCount& count : counts) {
     by_area[count.area].Add(count);
     all.Add(count);

@@ -40,31 +40,31 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
     }
     std::tie(config.listen_address, config.listen_port) = *parsed;
   }
-  if (const char* threads = getenv("AMITY_THREADS"); threads && *threads) {
-    const auto parsed = ParseCount(threads, 256);
-    if (!parsed) {
-      error = "AMITY_THREADS must be a number from 0 to 256";
-      return std::nullopt;
+  // A whole number from variable `name` within [minimum, maximum] into `field` when it is set;
+  // false, with `error` set to `problem`, when it is not such a number.
+  const auto count_from_env = [&getenv, &error](const char* name, int minimum, int maximum,
+                                                int& field, const char* problem) {
+    const char* text = getenv(name);
+    if (!text || !*text) return true;
+    const auto parsed = ParseCount(text, maximum);
+    if (!parsed || *parsed < minimum) {
+      error = problem;
+      return false;
     }
-    config.threads = *parsed;
-  }
-  if (const char* mib = getenv("AMITY_RECORD_CACHE_MIB"); mib && *mib) {
-    const auto parsed = ParseCount(mib, 4096);
-    if (!parsed) {
-      error = "AMITY_RECORD_CACHE_MIB must be a number from 0 to 4096";
-      return std::nullopt;
-    }
-    config.record_cache_mib = *parsed;
+    field = *parsed;
+    return true;
+  };
+  if (!count_from_env("AMITY_THREADS", 0, 256, config.threads,
+                      "AMITY_THREADS must be a number from 0 to 256") ||
+      !count_from_env("AMITY_RECORD_CACHE_MIB", 0, 4096, config.record_cache_mib,
+                      "AMITY_RECORD_CACHE_MIB must be a number from 0 to 4096")) {
+    return std::nullopt;
   }
   if (const char* url = getenv("AMITY_TRANSLATE_URL"); url && *url) config.translate_url = url;
   if (const char* key = getenv("AMITY_TRANSLATE_KEY"); key && *key) config.translate_key = key;
-  if (const char* ttl = getenv("AMITY_SESSION_TTL"); ttl && *ttl) {
-    const auto parsed = ParseCount(ttl, 30 * 24 * 3600);
-    if (!parsed || *parsed == 0) {
-      error = "AMITY_SESSION_TTL must be seconds from 1 to 2592000 (30 days)";
-      return std::nullopt;
-    }
-    config.session_ttl_seconds = *parsed;
+  if (!count_from_env("AMITY_SESSION_TTL", 1, 30 * 24 * 3600, config.session_ttl_seconds,
+                      "AMITY_SESSION_TTL must be seconds from 1 to 2592000 (30 days)")) {
+    return std::nullopt;
   }
   const auto flag = [&getenv](const char* name) {
     const char* value = getenv(name);

@@ -1,12 +1,16 @@
 #include "api/api.h"
 
 #include <boost/json.hpp>
+#include <cstdio>
+#include <optional>
 
 #include "api/access.h"
 #include "api/auth.h"
 #include "api/handlers.h"
 #include "api/responses.h"
+#include "base/text.h"
 #include "http/error.h"
+#include "http/problem.h"
 
 namespace amity::api {
 namespace json = boost::json;
@@ -163,25 +167,109 @@ http::Response Api::HandleAs(const http::Request& request, const domain::Princip
   return Dispatch(request, &principal);
 }
 
-http::Response Api::Dispatch(const http::Request& request, const domain::Principal* principal) {
+namespace {
+
+// The route for the request's method and path, or null; `allowed` then lists the methods of the
+// routes whose path matches (for 405).
+const Route* FindRoute(const http::Request& request, http::Params& params, std::string& allowed) {
   std::string_view method = request.method;
   if (method == "HEAD") method = "GET";  // HEAD is GET without the body (the adapter drops it)
   const auto segments = http::SplitPath(request.path);
-  std::string allowed;
-  http::Params params;
   for (size_t index = 0; index < Routes().size(); ++index) {
     const Route& route = Routes()[index];
     if (!Patterns()[index].Match(segments, params)) continue;
-    if (route.method != method) {
-      if (!allowed.empty()) allowed += ", ";
-      allowed += route.method;
-      continue;
+    if (route.method == method) return &route;
+    if (!allowed.empty()) allowed += ", ";
+    allowed += route.method;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool Api::SharesCommit(const http::Request& request) const {
+  if (request.method == "GET" || request.method == "HEAD") return false;
+  http::Params params;
+  std::string allowed;
+  const Route* route = FindRoute(request, params, allowed);
+  if (route == nullptr) return false;
+  const RouteHandler handler = route->handler;
+  return handler == CreateRecordHandler || handler == UpdateRecordHandler ||
+         handler == ArchiveRecordHandler || handler == TransitionCommitment ||
+         handler == AddCommitmentNote;
+}
+
+std::vector<http::Response> Api::HandleBatch(std::span<const http::Request> requests) {
+  std::vector<http::Response> responses;
+  responses.reserve(requests.size());
+  auto lease = pool_.Acquire();
+  store::Db& db = *lease;
+  // Requests from `open_from` on have their changes in the open transaction. Should SQLite drop
+  // it (it rolls back by itself after an I/O error or a full disk), their changes are gone, and
+  // those that had succeeded must not say so.
+  const auto lose = [&](size_t from) {
+    for (size_t i = from; i < responses.size(); ++i) {
+      if (responses[i].status < 400) {
+        responses[i] = http::ProblemResponse(
+            503, "Not saved",
+            {{"", "not_saved", "the database failed while saving this change; try again"}});
+      }
     }
+  };
+  // The batch's transaction; the requests' own Tx objects are savepoints inside it.
+  std::optional<store::Tx> batch;
+  size_t open_from = 0;
+  const auto begin = [&](size_t from) {
+    try {
+      batch.emplace(db);
+      open_from = from;
+    } catch (const store::DbError&) {
+      // The write lock stayed taken (another process): each request tries on its own, as alone.
+    }
+  };
+  begin(0);
+  for (size_t i = 0; i < requests.size(); ++i) {
+    const http::Request& request = requests[i];
+    responses.push_back(http::Guarded(request, [&] { return Dispatch(request, nullptr, &db); }));
+    if (batch && !db.InWriteTransaction()) {
+      batch.reset();
+      lose(open_from);
+      begin(i + 1);
+    }
+  }
+  if (batch) {
+    try {
+      batch->Commit();
+    } catch (const std::exception& error) {
+      batch.reset();  // rolls back what is left
+      std::string line =
+          "{\"level\":\"error\",\"batch_commit\":" + std::to_string(requests.size() - open_from) +
+          ",\"error\":";
+      AppendJsonString(line, error.what());
+      line += "}\n";
+      std::fputs(line.c_str(), stderr);
+      lose(open_from);
+    }
+  }
+  return responses;
+}
+
+http::Response Api::Dispatch(const http::Request& request, const domain::Principal* principal,
+                             store::Db* db) {
+  std::string allowed;
+  http::Params params;
+  if (const Route* found = FindRoute(request, params, allowed)) {
+    const Route& route = *found;
+    const std::string_view method = route.method;
     if (route.handler == nullptr) {  // /healthz: the server answers once it is listening
       return JsonResponse(200, json::object{{"status", "ok"}});
     }
-    auto lease = pool_.Acquire();
-    Call call{request, params, route, *lease, context_, context_.clock(), {}, false, {}};
+    std::optional<store::Pool::Lease> lease;
+    if (db == nullptr) {
+      lease.emplace(pool_.Acquire());
+      db = &**lease;
+    }
+    Call call{request, params, route, *db, context_, context_.clock(), {}, false, {}};
     if (principal != nullptr) {
       call.principal = *principal;
       call.authenticated = true;

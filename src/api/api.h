@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -88,8 +89,22 @@ class Api {
   // line act as domain::SystemPrincipal().
   http::Response HandleAs(const http::Request& request, const domain::Principal& principal);
 
+  // Whether `request` is a record write that may share its commit with others (create, update,
+  // archive, transition, note). Sign-in, passwords, users and tokens may not: they hash
+  // passwords (tens of milliseconds) or change who may call.
+  bool SharesCommit(const http::Request& request) const;
+
+  // Answers `requests` (each SharesCommit) one after another on one connection, inside one write
+  // transaction: each request's changes are a savepoint, so a failing request undoes only its
+  // own, and the batch pays for one commit instead of one each. Returns one response per
+  // request, in order, after the commit. Should SQLite lose the transaction (an I/O error, a full
+  // disk), the requests whose changes it held answer 503 instead of what they had done.
+  std::vector<http::Response> HandleBatch(std::span<const http::Request> requests);
+
  private:
-  http::Response Dispatch(const http::Request& request, const domain::Principal* principal);
+  // `db`: the connection to use (a batch's), or null to borrow one from the pool.
+  http::Response Dispatch(const http::Request& request, const domain::Principal* principal,
+                          store::Db* db = nullptr);
 
   store::Pool& pool_;
   Context context_;

@@ -42,7 +42,9 @@ int Serve(const Config& config) {
   }
   const int threads =
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
-  store::Pool pool(config.db_path, threads,
+  // One connection per server thread, and one for the writer thread that gives concurrent
+  // record writes one commit (http::Batching).
+  store::Pool pool(config.db_path, threads + 1,
                    {.record_cache_bytes = static_cast<size_t>(config.record_cache_mib) << 20,
                     .background_checkpoints = true});
   api::Api api(pool, api::Context{.instance_id = instance_id,
@@ -76,6 +78,13 @@ int Serve(const Config& config) {
   }
 
   http::ServerOptions options{config.listen_address, config.listen_port, threads};
+  // Record writes that arrive together share one commit: SQLite writes one at a time anyway, and
+  // a commit (WAL frames, their checksums, the search index's segment) costs more than most
+  // writes themselves.
+  options.batching = {
+      .batchable = [&api](const http::Request& request) { return api.SharesCommit(request); },
+      .handle =
+          [&api](std::span<const http::Request> requests) { return api.HandleBatch(requests); }};
   const auto handler = [&api](const http::Request& request) -> http::Response {
     if (request.path.starts_with("/api/") || request.path == "/healthz" ||
         request.path == "/public" || request.path.starts_with("/public/")) {

@@ -1,6 +1,9 @@
 #include "http/problem.h"
 
 #include <boost/json.hpp>
+#include <cstdio>
+
+#include "base/text.h"
 
 namespace amity::http {
 namespace json = boost::json;
@@ -30,6 +33,24 @@ Response ProblemResponse(const HttpError& error) {
   Response response = ProblemResponse(error.status(), error.title(), error.problems());
   response.headers = error.headers();
   return response;
+}
+
+Response Guarded(const Request& request, const std::function<Response()>& handle) {
+  try {
+    return handle();
+  } catch (const HttpError& error) {
+    return ProblemResponse(error);
+  } catch (const std::exception& error) {
+    std::string line = "{\"level\":\"error\",\"method\":";
+    AppendJsonString(line, request.method);
+    line += ",\"path\":";
+    AppendJsonString(line, request.path);
+    line += ",\"error\":";
+    AppendJsonString(line, error.what());
+    line += "}\n";
+    std::fputs(line.c_str(), stderr);
+    return ProblemResponse(500, "Internal server error");
+  }
 }
 
 }  // namespace amity::http

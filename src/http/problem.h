@@ -1,6 +1,7 @@
 // RFC 9457 problem details: the one error shape of the API.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "base/problem.h"
@@ -16,5 +17,9 @@ Response ProblemResponse(int status, const std::string& title, const Problems& p
 
 // The same for a thrown HttpError, including its extra headers (e.g. Allow).
 Response ProblemResponse(const HttpError& error);
+
+// Runs `handle` for `request` and maps what it throws: HttpError to its problem response,
+// anything else to a bare 500 (no internal detail to the client) whose cause goes to stderr.
+Response Guarded(const Request& request, const std::function<Response()>& handle);
 
 }  // namespace amity::http

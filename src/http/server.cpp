@@ -3,8 +3,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <optional>
 #include <restinio/all.hpp>
 #include <thread>
 
@@ -61,39 +66,137 @@ const char* ReasonPhrase(int status) {
   }
 }
 
-void LogRequest(const Request& request, int status, double millis, size_t bytes) {
+// `batch`: how many requests shared the commit of this one (0: not a batched write).
+void LogRequest(const Request& request, int status, double millis, size_t bytes, size_t batch) {
   std::string line = "{\"time\":\"" + FormatInstant(Now()) + "\",\"method\":";
   AppendJsonString(line, request.method);
   line += ",\"path\":";
   AppendJsonString(line, request.path);
   line += ",\"status\":" + std::to_string(status) + ",\"ms\":" + std::to_string(millis) +
-          ",\"bytes\":" + std::to_string(bytes) + "}\n";
+          ",\"bytes\":" + std::to_string(bytes);
+  if (batch > 0) line += ",\"batch\":" + std::to_string(batch);
+  line += "}\n";
   std::fwrite(line.data(), 1, line.size(), stdout);
 }
 
+bool TooLarge(const Request& request, std::size_t max_body_bytes) {
+  return request.body.size() > max_body_bytes;
+}
+
 Response Dispatch(const Handler& handler, const Request& request, std::size_t max_body_bytes) {
-  if (request.body.size() > max_body_bytes) {
+  if (TooLarge(request, max_body_bytes)) {
     return ProblemResponse(413, "Request body too large",
                            {{"", "body_too_large",
                              "the body has " + std::to_string(request.body.size()) +
                                  " bytes; the limit is " + std::to_string(max_body_bytes)}});
   }
-  try {
-    return handler(request);
-  } catch (const HttpError& error) {
-    return ProblemResponse(error);
-  } catch (const std::exception& error) {
-    std::string line = "{\"level\":\"error\",\"method\":";
-    AppendJsonString(line, request.method);
-    line += ",\"path\":";
-    AppendJsonString(line, request.path);
-    line += ",\"error\":";
-    AppendJsonString(line, error.what());
-    line += "}\n";
-    std::fputs(line.c_str(), stderr);
-    return ProblemResponse(500, "Internal server error");
-  }
+  return Guarded(request, [&] { return handler(request); });
 }
+
+using Clock = std::chrono::steady_clock;
+
+// Sends `response` on the connection of `raw` (from any thread: RESTinio hands the write to the
+// connection's strand) and logs the request.
+void Reply(const restinio::request_handle_t& raw, const Request& request, Response response,
+           Clock::time_point started, size_t batch) {
+  auto reply = raw->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+      ReasonPhrase(response.status)});
+  if (!response.content_type.empty()) {
+    reply.append_header(restinio::http_field::content_type, response.content_type);
+  }
+  for (const auto& [name, value] : response.headers) reply.append_header(name, value);
+  const size_t bytes = response.body.size();
+  if (request.method != "HEAD") reply.set_body(std::move(response.body));
+  reply.done();
+  LogRequest(request, response.status,
+             std::chrono::duration<double, std::milli>(Clock::now() - started).count(), bytes,
+             batch);
+}
+
+// The writer thread of Batching: takes what is queued, hands it to Batching::handle, replies.
+class WriteQueue {
+ public:
+  WriteQueue(const Batching& batching, std::atomic<int>& in_flight)
+      : batching_(batching), in_flight_(in_flight), thread_([this] { Run(); }) {}
+  ~WriteQueue() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+
+  void Push(Request request, restinio::request_handle_t raw, Clock::time_point started) {
+    {
+      std::lock_guard lock(mutex_);
+      waiting_.push_back({std::move(request), std::move(raw), started});
+    }
+    wake_.notify_one();
+  }
+
+ private:
+  struct Waiting {
+    Request request;
+    restinio::request_handle_t raw;
+    Clock::time_point started;
+  };
+
+  void Run() {
+    std::vector<Waiting> batch;
+    std::vector<Request> requests;
+    for (;;) {
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [this] { return stopping_ || !waiting_.empty(); });
+        if (waiting_.empty()) return;  // stopping, and nothing left to answer
+        // Let the server threads queue what has already arrived before taking the batch: on a
+        // busy core the first request would otherwise start a batch of one, and the rest wait
+        // for it. Stops as soon as the queue no longer grows.
+        for (size_t before = 0;
+             waiting_.size() != before && waiting_.size() < batching_.max_batch;) {
+          before = waiting_.size();
+          lock.unlock();
+          std::this_thread::yield();
+          lock.lock();
+        }
+        while (!waiting_.empty() && batch.size() < batching_.max_batch) {
+          batch.push_back(std::move(waiting_.front()));
+          waiting_.pop_front();
+        }
+      }
+      requests.clear();
+      for (Waiting& waiting : batch) requests.push_back(std::move(waiting.request));
+      std::vector<Response> responses;
+      try {
+        responses = batching_.handle(requests);
+      } catch (const std::exception&) {
+        const std::exception_ptr failure = std::current_exception();
+        responses.clear();
+        for (const Request& request : requests) {
+          responses.push_back(
+              Guarded(request, [&]() -> Response { std::rethrow_exception(failure); }));
+        }
+      }
+      for (size_t i = 0; i < batch.size(); ++i) {
+        Response response = i < responses.size() ? std::move(responses[i])
+                                                 : ProblemResponse(500, "Internal server error");
+        Reply(batch[i].raw, requests[i], std::move(response), batch[i].started, batch.size());
+        --in_flight_;
+      }
+      batch.clear();
+    }
+  }
+
+  const Batching& batching_;
+  std::atomic<int>& in_flight_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Waiting> waiting_;
+  bool stopping_ = false;
+  std::thread thread_;  // last: starts once the members above exist
+};
 
 }  // namespace
 
@@ -116,6 +219,8 @@ void Serve(const ServerOptions& options, Handler handler, const std::function<vo
     }
   });
   std::atomic<int> in_flight{0};
+  std::optional<WriteQueue> writes;
+  if (options.batching.batchable) writes.emplace(options.batching, in_flight);
   using Traits = restinio::default_traits_t;
   auto settings =
       restinio::server_settings_t<Traits>{}
@@ -125,7 +230,7 @@ void Serve(const ServerOptions& options, Handler handler, const std::function<vo
               restinio::incoming_http_msg_limits_t{}.max_body_size(kParserBodyLimit))
           .request_handler([&](const restinio::request_handle_t& raw) {
             ++in_flight;
-            const auto started = std::chrono::steady_clock::now();
+            const auto started = Clock::now();
             Request request;
             request.method = raw->header().method().c_str();
             const std::string_view raw_path = raw->header().path();
@@ -144,23 +249,14 @@ void Serve(const ServerOptions& options, Handler handler, const std::function<vo
                   400, "Malformed URL", {{"", "bad_escape", "the path or query is badly escaped"}});
             } else {
               request.query = std::move(*query);
+              if (writes && !TooLarge(request, options.max_body_bytes) &&
+                  options.batching.batchable(request)) {
+                writes->Push(std::move(request), raw, started);  // answered by the writer thread
+                return restinio::request_accepted();
+              }
               response = Dispatch(handler, request, options.max_body_bytes);
             }
-            auto reply = raw->create_response(restinio::http_status_line_t{
-                restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-                ReasonPhrase(response.status)});
-            if (!response.content_type.empty()) {
-              reply.append_header(restinio::http_field::content_type, response.content_type);
-            }
-            for (const auto& [name, value] : response.headers) reply.append_header(name, value);
-            const size_t bytes = response.body.size();
-            if (request.method != "HEAD") reply.set_body(std::move(response.body));
-            reply.done();
-            LogRequest(request, response.status,
-                       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                                 started)
-                           .count(),
-                       bytes);
+            Reply(raw, request, std::move(response), started, 0);
             --in_flight;
             return restinio::request_accepted();
           });
@@ -176,6 +272,7 @@ void Serve(const ServerOptions& options, Handler handler, const std::function<vo
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  writes.reset();  // answers what is still queued, then stops its thread
   server->stop();
   server->wait();
   serving = false;

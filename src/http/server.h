@@ -5,17 +5,32 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "http/message.h"
 
 namespace amity::http {
+
+// Writes that may share one database commit (group commit). Requests for which `batchable`
+// answers true are not handled on the thread that read them: they queue for one writer thread,
+// which takes every request waiting (at most `max_batch`) and answers them together with
+// `handle`, one response per request, in order. A batch holds only the requests that arrived
+// while the previous batch was being handled, so a lone write waits for nothing. Each answer is
+// sent once `handle` returns, that is after the batch's commit. Off when `batchable` is empty.
+struct Batching {
+  std::function<bool(const Request&)> batchable;
+  std::function<std::vector<Response>(std::span<const Request>)> handle;
+  std::size_t max_batch = 64;
+};
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;
   int threads = 1;
   std::size_t max_body_bytes = 1 << 20;  // larger bodies answer 413
+  Batching batching;
 };
 
 // Handles one request; may throw HttpError (mapped to a problem response) or anything else

@@ -25,7 +25,7 @@ Db::Db(const std::string& path) : path_(path) {
   // log next starts over, instead of keeping its largest size on disk.
   Exec(
       "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
-      "PRAGMA journal_size_limit = 67108864;");
+      "PRAGMA journal_size_limit = 67108864; PRAGMA temp_store = MEMORY;");
 }
 
 Db::~Db() {
@@ -121,21 +121,42 @@ int Stmt::Type(int column) const { return sqlite3_column_type(stmt_, column); }
 int Stmt::ColumnCount() const { return sqlite3_column_count(stmt_); }
 std::string_view Stmt::ColumnName(int column) const { return sqlite3_column_name(stmt_, column); }
 
-Tx::Tx(Db& db) : db_(db) { db_.Exec("BEGIN IMMEDIATE"); }
+Tx::Tx(Db& db) : db_(db), nested_(db.InWriteTransaction()), deferred_mark_(db.deferred_.size()) {
+  db_.Prepare(nested_ ? "SAVEPOINT tx" : "BEGIN IMMEDIATE").Run();
+  ++db_.tx_depth_;
+}
 
 Tx::~Tx() {
-  if (!done_) {
-    try {
-      db_.Exec("ROLLBACK");
-    } catch (const DbError&) {
-      // The transaction may already be gone (e.g. after a failed COMMIT); nothing to undo.
-    }
+  if (!open_) return;
+  Close();
+  db_.deferred_.resize(deferred_mark_);
+  try {
+    // A savepoint is rolled back and then released, which leaves the outer transaction as it
+    // was before this Tx.
+    db_.Exec(nested_ ? "ROLLBACK TO tx; RELEASE tx" : "ROLLBACK");
+  } catch (const DbError&) {
+    // The transaction may already be gone (e.g. after a failed COMMIT, or SQLite rolled the
+    // whole transaction back after an I/O error); nothing to undo.
   }
 }
 
+void Tx::Close() {
+  open_ = false;
+  --db_.tx_depth_;
+}
+
 void Tx::Commit() {
-  db_.Exec("COMMIT");
-  done_ = true;
+  if (nested_) {
+    db_.Prepare("RELEASE tx").Run();
+    Close();
+    return;
+  }
+  if (!db_.deferred_.empty()) {
+    db_.write_deferred_(db_, db_.deferred_);  // no savepoint is open now: written at once
+    db_.deferred_.clear();
+  }
+  db_.Prepare("COMMIT").Run();
+  Close();
 }
 
 }  // namespace amity::store

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace amity::store {
 
@@ -26,6 +27,19 @@ class DbError : public std::runtime_error {
 
 class Stmt;
 class RecordCache;
+
+// A record's search-index rows as they must be after the write that changed it; no texts when
+// the record is archived or gone. Made and written by search_index.cpp; Db only holds them back
+// (Db::DeferIndexChange).
+struct IndexChange {
+  struct Text {
+    std::string kind, field, lang, exact, loose;
+  };
+  std::string record_id;
+  std::vector<Text> texts;
+  std::vector<std::string> terms;  // the index words of the texts, for search_terms
+};
+using IndexWriter = void (*)(class Db& db, std::vector<IndexChange>& changes);
 
 class Db {
  public:
@@ -53,11 +67,28 @@ class Db {
   RecordCache* record_cache() const { return record_cache_; }
   void set_record_cache(RecordCache* cache) { record_cache_ = cache; }
 
+  // True inside a Tx within a Tx (a savepoint; see Tx).
+  bool InSavepoint() const { return tx_depth_ > 1; }
+  // Holds a search-index change made inside a savepoint back until the outermost Tx commits,
+  // which hands all of them to `write` just before COMMIT; a savepoint that rolls back drops its
+  // own. Why: FTS5 writes the terms it holds out as a new index segment at every savepoint, and
+  // every statement that writes to it inside a transaction opens one. Written one by one, a batch
+  // of requests would cost a segment (and its later merging) each; held back, one in all.
+  void DeferIndexChange(IndexChange change, IndexWriter write) {
+    deferred_.push_back(std::move(change));
+    write_deferred_ = write;
+  }
+
  private:
+  friend class Tx;
+
   sqlite3* db_ = nullptr;
   std::string path_;
   RecordCache* record_cache_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  int tx_depth_ = 0;                   // open Tx objects
+  std::vector<IndexChange> deferred_;  // see DeferIndexChange
+  IndexWriter write_deferred_ = nullptr;
 };
 
 // A prepared statement borrowed from a Db's cache. Bind with 1-based positions.
@@ -97,6 +128,11 @@ class Stmt {
 
 // BEGIN IMMEDIATE on construction (takes the write lock up front, so a read-then-write
 // transaction cannot fail half-way with SQLITE_BUSY); ROLLBACK on destruction unless Commit().
+// Inside a write transaction already open on the connection (several requests sharing one
+// commit, see api::Api::HandleBatch) it is a SAVEPOINT instead: Commit() releases it into the
+// outer transaction, and destruction without Commit() undoes only what was done since, including
+// the index changes deferred since (Db::DeferIndexChange). The outermost Commit() writes the
+// deferred index changes, then commits.
 class Tx {
  public:
   explicit Tx(Db& db);
@@ -106,8 +142,12 @@ class Tx {
   void Commit();
 
  private:
+  void Close();  // leaves the connection's count of open Tx objects
+
   Db& db_;
-  bool done_ = false;
+  const bool nested_;
+  const size_t deferred_mark_;  // index changes deferred before this Tx
+  bool open_ = true;
 };
 
 }  // namespace amity::store

@@ -31,6 +31,54 @@ TEST(DbTest, TxRollsBackUnlessCommitted) {
   EXPECT_EQ(count.Text(0), "2");
 }
 
+// Inside an open write transaction a Tx is a savepoint: an abandoned one undoes only its own
+// rows, a committed one joins the outer transaction, and nothing is stored before the outer
+// COMMIT (what api::Api::HandleBatch relies on to give several requests one commit).
+TEST(DbTest, ATxInsideATransactionIsASavepoint) {
+  const std::string path = FreshDbPath("amity_db_test_nested.db");
+  Db db(path);
+  db.Exec("CREATE TABLE t (x INTEGER NOT NULL) STRICT");
+  const auto values = [](Db& on) {
+    Stmt select =
+        on.Prepare("SELECT coalesce(group_concat(x), '') FROM (SELECT x FROM t ORDER BY x)");
+    EXPECT_TRUE(select.Step());
+    return std::string(select.Text(0));
+  };
+  {
+    Tx outer(db);
+    db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, 1).Run();
+    {
+      Tx first(db);
+      db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, 2).Run();
+      first.Commit();
+    }
+    {
+      Tx second(db);
+      db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, 3).Run();
+    }  // abandoned: only 3 goes
+    {
+      Tx third(db);
+      db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, 4).Run();
+      third.Commit();
+    }
+    EXPECT_TRUE(db.InWriteTransaction());
+    EXPECT_EQ(values(db), "1,2,4");
+    Db other(path);
+    EXPECT_EQ(values(other), "");  // nothing committed yet
+    outer.Commit();
+    EXPECT_EQ(values(other), "1,2,4");
+  }
+  {
+    Tx outer(db);
+    {
+      Tx inner(db);
+      db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, 5).Run();
+      inner.Commit();
+    }
+  }  // the outer transaction is abandoned, with what its savepoints released into it
+  EXPECT_EQ(values(db), "1,2,4");
+}
+
 TEST(DbTest, AnEmptyViewBindsEmptyTextNotNull) {
   Db db(FreshDbPath("amity_db_test_empty.db"));
   Stmt select = db.Prepare("SELECT ? IS NULL, ? = ''");

@@ -17,12 +17,20 @@ using domain::FieldType;
 
 namespace {
 
+// Every statement that writes to the FTS5 table inside a transaction makes FTS5 write out what it
+// holds as a new segment (a statement savepoint), so the changes of any number of records are
+// written with one DELETE and one INSERT, their rows passed as JSON arrays: ?1 the record ids,
+// and [rowid, exact, loose] per text.
 constexpr char kDeleteIndexRows[] =
-    "DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_texts WHERE record_id = ?)";
-constexpr char kDeleteTextRows[] = "DELETE FROM search_texts WHERE record_id = ?";
+    "DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_texts "
+    "WHERE record_id IN (SELECT value FROM json_each(?1)))";
+constexpr char kDeleteTextRows[] =
+    "DELETE FROM search_texts WHERE record_id IN (SELECT value FROM json_each(?1))";
 constexpr char kInsertText[] =
     "INSERT INTO search_texts (kind, record_id, field, lang) VALUES (?, ?, ?, ?)";
-constexpr char kInsertIndex[] = "INSERT INTO search_index (rowid, exact, loose) VALUES (?, ?, ?)";
+constexpr char kInsertIndex[] =
+    "INSERT INTO search_index (rowid, exact, loose) "
+    "SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)";
 constexpr char kInsertTerm[] = "INSERT OR IGNORE INTO search_terms (term) VALUES (?)";
 // Words in [?1, ?2), in order, at most ?3.
 constexpr char kSelectTerms[] =
@@ -250,9 +258,10 @@ class TermCollector {
   TermCollector& operator=(const TermCollector&) = delete;
   ~TermCollector() { module_.xDelete(tokenizer_); }
 
-  void Add(std::string_view folded) {
+  // Appends the terms of `folded` to `terms`.
+  void Add(std::string_view folded, std::vector<std::string>& terms) {
     const int rc = module_.xTokenize(
-        tokenizer_, &terms_, FTS5_TOKENIZE_DOCUMENT, folded.data(), static_cast<int>(folded.size()),
+        tokenizer_, &terms, FTS5_TOKENIZE_DOCUMENT, folded.data(), static_cast<int>(folded.size()),
         [](void* terms, int, const char* token, int size, int, int) {
           static_cast<std::vector<std::string>*>(terms)->emplace_back(token, size);
           return SQLITE_OK;
@@ -260,72 +269,121 @@ class TermCollector {
     if (rc != SQLITE_OK) throw DbError("FTS5 tokenizer failed", rc);
   }
 
-  // Records the distinct terms seen in search_terms.
-  void Store(Db& db) {
-    std::sort(terms_.begin(), terms_.end());
-    terms_.erase(std::unique(terms_.begin(), terms_.end()), terms_.end());
-    for (const std::string& term : terms_) db.Prepare(kInsertTerm).Bind(1, term).Run();
-    terms_.clear();
-  }
-
  private:
   fts5_tokenizer module_{};
   Fts5Tokenizer* tokenizer_ = nullptr;
-  std::vector<std::string> terms_;
 };
 
-void AddText(Db& db, TermCollector& terms, std::string_view kind, std::string_view id,
-             std::string_view field, std::string_view lang, std::string_view text) {
-  const std::string exact = search::FoldForIndex(text, search::Accents::kSensitive);
-  if (exact.empty()) return;
-  const std::string loose = search::FoldForIndex(text, search::Accents::kInsensitive);
-  db.Prepare(kInsertText).Bind(1, kind).Bind(2, id).Bind(3, field).Bind(4, lang).Run();
-  db.Prepare(kInsertIndex)
-      .Bind(1, static_cast<long long>(sqlite3_last_insert_rowid(db.handle())))
-      .Bind(2, exact)
-      .Bind(3, loose)
-      .Run();
-  terms.Add(exact);
-  terms.Add(loose);
-}
+// Builds the IndexChange of one record.
+class ChangeBuilder {
+ public:
+  ChangeBuilder(Db& db, std::string_view id) : terms_(db) { change_.record_id = id; }
 
-void AddTranslatable(Db& db, TermCollector& terms, std::string_view kind, std::string_view id,
-                     std::string_view field, const json::value& value) {
-  if (!value.is_object()) return;
-  for (std::string_view language : kLanguages) {
-    const json::value* text = value.as_object().if_contains(language);
-    if (text && text->is_string()) {
-      AddText(db, terms, kind, id, field, language, text->as_string());
+  void AddText(std::string_view kind, std::string_view field, std::string_view lang,
+               std::string_view text) {
+    std::string exact = search::FoldForIndex(text, search::Accents::kSensitive);
+    if (exact.empty()) return;
+    std::string loose = search::FoldForIndex(text, search::Accents::kInsensitive);
+    terms_.Add(exact, change_.terms);
+    terms_.Add(loose, change_.terms);
+    change_.texts.push_back({std::string(kind), std::string(field), std::string(lang),
+                             std::move(exact), std::move(loose)});
+  }
+
+  void AddTranslatable(std::string_view kind, std::string_view field, const json::value& value) {
+    if (!value.is_object()) return;
+    for (std::string_view language : kLanguages) {
+      const json::value* text = value.as_object().if_contains(language);
+      if (text && text->is_string()) AddText(kind, field, language, text->as_string());
     }
   }
+
+  IndexChange Take() { return std::move(change_); }
+
+ private:
+  TermCollector terms_;
+  IndexChange change_;
+};
+
+// Writes `changes` (the last change of a record wins): the records' old rows go, their new texts
+// come in, and their words join search_terms.
+void WriteIndexChanges(Db& db, std::vector<IndexChange>& changes) {
+  std::string ids = "[";
+  std::vector<const IndexChange*> latest;  // the last change of each record, newest first
+  std::vector<std::string_view> seen;
+  for (auto change = changes.rbegin(); change != changes.rend(); ++change) {
+    if (std::find(seen.begin(), seen.end(), change->record_id) != seen.end()) continue;
+    seen.push_back(change->record_id);
+    latest.push_back(&*change);
+    if (ids.size() > 1) ids += ',';
+    AppendJsonString(ids, change->record_id);
+  }
+  ids += ']';
+  db.Prepare(kDeleteIndexRows).Bind(1, ids).Run();
+  db.Prepare(kDeleteTextRows).Bind(1, ids).Run();
+  std::string rows = "[";
+  std::vector<std::string> terms;
+  for (auto change = latest.rbegin(); change != latest.rend(); ++change) {
+    for (const IndexChange::Text& text : (*change)->texts) {
+      db.Prepare(kInsertText)
+          .Bind(1, text.kind)
+          .Bind(2, (*change)->record_id)
+          .Bind(3, text.field)
+          .Bind(4, text.lang)
+          .Run();
+      if (rows.size() > 1) rows += ',';
+      rows += '[' + std::to_string(sqlite3_last_insert_rowid(db.handle())) + ',';
+      AppendJsonString(rows, text.exact);
+      rows += ',';
+      AppendJsonString(rows, text.loose);
+      rows += ']';
+    }
+    terms.insert(terms.end(), (*change)->terms.begin(), (*change)->terms.end());
+  }
+  rows += ']';
+  if (rows.size() > 2) db.Prepare(kInsertIndex).Bind(1, rows).Run();
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  for (const std::string& term : terms) db.Prepare(kInsertTerm).Bind(1, term).Run();
+}
+
+// Writes `change` now, or, inside a savepoint, at the outermost commit (Db::DeferIndexChange).
+void ApplyIndexChange(Db& db, IndexChange change) {
+  if (db.InSavepoint()) {
+    db.DeferIndexChange(std::move(change), WriteIndexChanges);
+    return;
+  }
+  std::vector<IndexChange> changes;
+  changes.push_back(std::move(change));
+  WriteIndexChanges(db, changes);
 }
 
 }  // namespace
 
 void UnindexRecord(Db& db, std::string_view id) {
-  db.Prepare(kDeleteIndexRows).Bind(1, id).Run();
-  db.Prepare(kDeleteTextRows).Bind(1, id).Run();
+  IndexChange change;
+  change.record_id = id;
+  ApplyIndexChange(db, std::move(change));
 }
 
 void IndexRecord(Db& db, const domain::ResourceSpec& spec, const json::object& record) {
-  const std::string id(record.at("id").as_string());
-  UnindexRecord(db, id);
-  if (record.at("archived").as_bool()) return;
-  TermCollector terms(db);
+  const std::string_view id = record.at("id").as_string();
+  if (record.at("archived").as_bool()) return UnindexRecord(db, id);
+  ChangeBuilder builder(db, id);
   for (const FieldSpec& field : spec.fields) {
     const json::value& value = record.at(field.name);
     if (field.type == FieldType::kText) {
-      AddTranslatable(db, terms, spec.name, id, field.name, value);
+      builder.AddTranslatable(spec.name, field.name, value);
     } else if (field.type == FieldType::kString && !field.personal && value.is_string()) {
-      AddText(db, terms, spec.name, id, field.name, "", value.as_string());
+      builder.AddText(spec.name, field.name, "", value.as_string());
     } else if (spec.name == "partnerships" && field.type == FieldType::kReference &&
                field.references == "cities" && value.is_string()) {
       if (const auto city = GetRecord(db, domain::Cities(), value.as_string())) {
-        AddTranslatable(db, terms, spec.name, id, field.name, city->at("name"));
+        builder.AddTranslatable(spec.name, field.name, city->at("name"));
       }
     }
   }
-  terms.Store(db);
+  ApplyIndexChange(db, builder.Take());
 }
 
 std::optional<std::vector<std::string>> IndexedWordsStartingWith(Db& db, std::string_view prefix,

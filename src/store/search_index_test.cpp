@@ -254,6 +254,64 @@ class SearchTermsTest : public ::testing::Test {
   Db db_{FreshDbPath("amity_search_terms_test.db")};
 };
 
+// Inside a batch (a Tx around the requests' own Tx objects, which are savepoints), index changes
+// wait for the outer commit, so FTS5 writes one segment for the batch; a request whose savepoint
+// rolls back leaves no index rows, and the last change of a record is the one indexed.
+TEST_F(SearchTermsTest, ABatchIndexesAtItsCommitAndForgetsWhatRolledBack) {
+  const auto segments = [&] {
+    Stmt select = db_.Prepare("SELECT count(*) FROM search_index_data WHERE id > 10");
+    EXPECT_TRUE(select.Step());
+    return select.Int(0);
+  };
+  const long long segments_before = segments();
+  boost::json::object edited;
+  {
+    Tx batch(db_);
+    for (const char* name : {"Birinci", "İkinci", "Üçüncü"}) {
+      Tx request(db_);
+      InsertRecord(db_, domain::Cities(),
+                   boost::json::object{{"name", boost::json::object{{"tr", name}}},
+                                       {"country", "TR"},
+                                       {"time_zone", "Europe/Istanbul"}},
+                   kWriter);
+      request.Commit();
+    }
+    {
+      Tx request(db_);
+      InsertRecord(db_, domain::Cities(),
+                   boost::json::object{{"name", boost::json::object{{"tr", "Geriye"}}},
+                                       {"country", "TR"},
+                                       {"time_zone", "Europe/Istanbul"}},
+                   kWriter);
+    }  // rolled back
+    {
+      Tx request(db_);
+      edited = InsertRecord(db_, domain::Cities(),
+                            boost::json::object{{"name", boost::json::object{{"tr", "Eski"}}},
+                                                {"country", "TR"},
+                                                {"time_zone", "Europe/Istanbul"}},
+                            kWriter);
+      edited =
+          UpdateRecord(db_, domain::Cities(), edited,
+                       boost::json::object{{"name", boost::json::object{{"tr", "Yeni"}}}}, kWriter);
+      request.Commit();
+    }
+    EXPECT_TRUE(Matches("birinci").empty());  // not yet: written at the batch's commit
+    batch.Commit();
+  }
+  for (const char* word : {"birinci", "ikinci", "üçüncü", "yeni"}) {
+    EXPECT_EQ(Matches(std::string("exact:") + word).size(), 1u) << word;
+  }
+  EXPECT_TRUE(Matches("geriye").empty());
+  EXPECT_TRUE(Matches("eski").empty());
+  Stmt texts = db_.Prepare("SELECT count(*) FROM search_texts WHERE record_id = ?");
+  texts.Bind(1, std::string(edited.at("id").as_string()));
+  ASSERT_TRUE(texts.Step());
+  EXPECT_EQ(texts.Int(0), 1);  // "Yeni" in tr; the edit's first texts are gone
+  EXPECT_EQ(Missing(), std::vector<std::string>{});
+  EXPECT_LE(segments() - segments_before, 2);  // one new segment (and its index page), not five
+}
+
 TEST_F(SearchTermsTest, PrefixesListedAsWordsMatchWhatFts5PrefixesMatch) {
   AddCity("Karşıyaka'da konser", "哈尔滨音乐会", "Karsiyaka concert");
   AddCity("Karşıyakalı KONSERLER, ISPARTA", "冰雪节", "e.g. concerts 3.5 km");

@@ -1,0 +1,117 @@
+// Concurrent record writes through the real server share commits (group commit, see
+// http::Batching and api::Api::HandleBatch): each request still gets its own answer, a failing
+// request undoes only its own changes, and what succeeded is stored, audited and searchable.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <regex>
+#include <thread>
+
+#include "test_server.h"
+
+namespace amity::testing {
+namespace {
+namespace json = boost::json;
+
+long long Count(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
+  long long count = -1;
+  if (sqlite3_step(stmt) == SQLITE_ROW) count = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return count;
+}
+
+TEST(ApiBatchTest, ConcurrentWritesShareCommitsAndFailAlone) {
+  TestServer server(true);
+  const HttpResult partnerships = server.Get("/api/v1/partnerships?limit=1");
+  ASSERT_EQ(partnerships.status, 200) << partnerships.body;
+  const std::string partnership(
+      partnerships.Json().at("items").as_array().at(0).at("id").as_string());
+
+  // Every fourth request names a meeting that does not exist: it fails inside the shared
+  // transaction (422), after the others before it in the batch have written.
+  constexpr int kWriters = 8, kEach = 12;
+  const auto failing = [](int n) { return n % 4 == 3; };
+  std::vector<long> statuses(kWriters * kEach);
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      for (int i = 0; i < kEach; ++i) {
+        const int n = w * kEach + i;
+        json::object body{
+            {"partnership_id", partnership},
+            {"text", json::object{{"original", "en"}, {"en", "zqbatch" + std::to_string(n) + "x"}}},
+            {"area", "sports"},
+            {"proposed_by_side", "home"}};
+        if (failing(n)) body["meeting_id"] = "01900000-0000-7000-8000-000000000000";
+        statuses[n] = server.Post("/api/v1/commitments", body).status;
+      }
+    });
+  }
+  for (std::thread& writer : writers) writer.join();
+
+  int stored = 0;
+  for (int n = 0; n < kWriters * kEach; ++n) {
+    EXPECT_EQ(statuses[n], failing(n) ? 422 : 201) << "request " << n;
+    stored += failing(n) ? 0 : 1;
+  }
+  const std::string db = server.db_path();
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM commitments WHERE text ->> '$.en' LIKE 'zqbatch%'"),
+            stored);
+  EXPECT_EQ(Count(db,
+                  "SELECT count(*) FROM changes c JOIN commitments m ON m.id = c.record_id "
+                  "WHERE c.op = 'create' AND m.text ->> '$.en' LIKE 'zqbatch%'"),
+            stored);
+  for (int n : {0, 1, 2, 3, 50, 51, 94, 95}) {
+    const HttpResult found = server.Get("/api/v1/search?q=zqbatch" + std::to_string(n) + "x");
+    ASSERT_EQ(found.status, 200) << found.body;
+    size_t hits = 0;
+    const json::value results = found.Json();
+    for (const json::value& group : results.at("groups").as_array()) {
+      hits += group.at("items").as_array().size();
+    }
+    EXPECT_EQ(hits, failing(n) ? 0u : 1u) << "zqbatch" << n;
+  }
+
+  // Two edits of one record at the same version: one wins, the other is told it is stale, in
+  // whatever order the shared transaction took them.
+  const HttpResult first = server.Get("/api/v1/search?q=zqbatch0x");
+  const std::string id(
+      first.Json().at("groups").as_array().at(0).at("items").as_array().at(0).at("id").as_string());
+  std::vector<long> edits(2);
+  std::thread a([&] {
+    edits[0] = server
+                   .Request("PATCH", "/api/v1/commitments/" + id, R"({"area":"music"})",
+                            {"Content-Type: application/json", "If-Match: \"1\""})
+                   .status;
+  });
+  std::thread b([&] {
+    edits[1] = server
+                   .Request("PATCH", "/api/v1/commitments/" + id, R"({"area":"youth"})",
+                            {"Content-Type: application/json", "If-Match: \"1\""})
+                   .status;
+  });
+  a.join();
+  b.join();
+  std::sort(edits.begin(), edits.end());
+  EXPECT_EQ(edits, (std::vector<long>{200, 412}));
+
+  // The request log says how many requests shared each commit; some did.
+  ASSERT_EQ(server.Stop(), 0);
+  const std::string log = ReadFile(server.folder() + "/server.log");
+  const std::regex batch("\"batch\":([0-9]+)");
+  int largest = 0;
+  for (auto it = std::sregex_iterator(log.begin(), log.end(), batch); it != std::sregex_iterator();
+       ++it) {
+    largest = std::max(largest, std::stoi((*it)[1]));
+  }
+  EXPECT_GT(largest, 1) << "no two writes shared a commit";
+}
+
+}  // namespace
+}  // namespace amity::testing

@@ -272,9 +272,11 @@ void Serve(const ServerOptions& options, Handler handler, const std::function<vo
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  writes.reset();  // answers what is still queued, then stops its thread
   server->stop();
   server->wait();
+  // After the server threads: they no longer queue writes. What is still queued is handled (and
+  // its answers dropped with their closed connections) before the thread stops.
+  writes.reset();
   serving = false;
   flusher.join();
   std::fflush(stdout);

@@ -2,7 +2,6 @@
 // http::Batching and api::Api::HandleBatch): each request still gets its own answer, a failing
 // request undoes only its own changes, and what succeeded is stored, audited and searchable.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <regex>
@@ -13,18 +12,6 @@
 namespace amity::testing {
 namespace {
 namespace json = boost::json;
-
-long long Count(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
-  long long count = -1;
-  if (sqlite3_step(stmt) == SQLITE_ROW) count = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return count;
-}
 
 TEST(ApiBatchTest, ConcurrentWritesShareCommitsAndFailAlone) {
   TestServer server(true);
@@ -61,11 +48,12 @@ TEST(ApiBatchTest, ConcurrentWritesShareCommitsAndFailAlone) {
     stored += failing(n) ? 0 : 1;
   }
   const std::string db = server.db_path();
-  EXPECT_EQ(Count(db, "SELECT count(*) FROM commitments WHERE text ->> '$.en' LIKE 'zqbatch%'"),
-            stored);
-  EXPECT_EQ(Count(db,
-                  "SELECT count(*) FROM changes c JOIN commitments m ON m.id = c.record_id "
-                  "WHERE c.op = 'create' AND m.text ->> '$.en' LIKE 'zqbatch%'"),
+  EXPECT_EQ(
+      QueryNumber(db, "SELECT count(*) FROM commitments WHERE text ->> '$.en' LIKE 'zqbatch%'"),
+      stored);
+  EXPECT_EQ(QueryNumber(db,
+                        "SELECT count(*) FROM changes c JOIN commitments m ON m.id = c.record_id "
+                        "WHERE c.op = 'create' AND m.text ->> '$.en' LIKE 'zqbatch%'"),
             stored);
   for (int n : {0, 1, 2, 3, 50, 51, 94, 95}) {
     const HttpResult found = server.Get("/api/v1/search?q=zqbatch" + std::to_string(n) + "x");

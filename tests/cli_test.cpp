@@ -1,6 +1,5 @@
 // The amity command line: help, version, usage errors, migrate and a backup of a live server.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "test_server.h"
 
@@ -22,16 +21,7 @@ TEST(CliTest, VersionAndHelp) {
 }
 
 long long CountRows(const std::string& path, const char* table) {
-  sqlite3* db = nullptr;
-  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(db, (std::string("SELECT count(*) FROM ") + table).c_str(), -1, &stmt,
-                     nullptr);
-  long long count = -1;
-  if (sqlite3_step(stmt) == SQLITE_ROW) count = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return count;
+  return QueryNumber(path, std::string("SELECT count(*) FROM ") + table);
 }
 
 TEST(CliTest, BackupOfARunningServerIsConsistent) {

@@ -30,6 +30,10 @@ bool PortOpen(int port);
 // Reads a whole file ("" when missing).
 std::string ReadFile(const std::string& path);
 
+// The first column of the first row `sql` gives on the database file at `db_path`, opened read
+// only (-1 when there is no row); fails the test when the file or the query does not open.
+long long QueryNumber(const std::string& db_path, const std::string& sql);
+
 // A user made with `amity user add`, with an API token from `amity token add`.
 struct TestUser {
   std::string id;

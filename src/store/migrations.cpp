@@ -16,9 +16,16 @@ constexpr char kRecordApplied[] =
     "INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)";
 constexpr char kSelectInstance[] = "SELECT id FROM instance LIMIT 1";
 constexpr char kInsertInstance[] = "INSERT INTO instance (id, created_at) VALUES (?, ?)";
+constexpr char kSchemaVersion[] = "PRAGMA schema_version";
 constexpr char kSchema[] =
     "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
     "ORDER BY type DESC, name";
+
+long long SchemaVersion(Db& db) {
+  Stmt select = db.Prepare(kSchemaVersion);
+  select.Step();
+  return select.Int(0);
+}
 
 }  // namespace
 
@@ -28,10 +35,11 @@ const std::vector<Migration>& AllMigrations() {
   return migrations;
 }
 
-std::vector<int> Migrate(Db& db) {
+std::vector<int> Migrate(Db& db, int last) {
   db.Exec(kCreateVersionTable);
   std::vector<int> applied;
   for (const Migration& migration : AllMigrations()) {
+    if (migration.number > last) break;
     Tx tx(db);
     bool done;
     {
@@ -39,7 +47,14 @@ std::vector<int> Migrate(Db& db) {
       done = check.Bind(1, migration.number).Step();
     }
     if (done) continue;
+    const long long schema_version = SchemaVersion(db);
     db.Exec(migration.sql);
+    // A migration that edits sqlite_schema itself (the ALTER TABLE documentation's way of
+    // changing a constraint) leaves the schema version alone; raising it makes every open
+    // connection reread the schema.
+    if (SchemaVersion(db) == schema_version) {
+      db.Exec("PRAGMA schema_version = " + std::to_string(schema_version + 1));
+    }
     db.Prepare(kRecordApplied)
         .Bind(1, migration.number)
         .Bind(2, migration.name)

@@ -2,6 +2,7 @@
 // transaction and recorded in schema_migrations; and the id of this Amity installation.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,10 +20,10 @@ struct Migration {
 // The embedded migrations, in the order they are applied.
 const std::vector<Migration>& AllMigrations();
 
-// Applies every migration not yet recorded and makes the instance id on first run. Returns the
-// numbers applied now (empty when the database was current). Throws DbError; a failed migration
-// leaves the database as it was before that migration.
-std::vector<int> Migrate(Db& db);
+// Applies every migration not yet recorded (up to number `last`) and makes the instance id on
+// first run. Returns the numbers applied now (empty when the database was current). Throws
+// DbError; a failed migration leaves the database as it was before that migration.
+std::vector<int> Migrate(Db& db, int last = std::numeric_limits<int>::max());
 
 // Refreshes the query planner's statistics (sqlite_stat1) from a bounded sample of each index,
 // so it takes milliseconds whatever the size. Without statistics SQLite cannot tell a selective

@@ -11,10 +11,11 @@ CREATE TABLE api_tokens (
 CREATE TABLE auth_events (
   id INTEGER PRIMARY KEY,
   at TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('login', 'login_failed', 'login_locked', 'logout',
-                                     'user_created', 'role_changed', 'user_disabled',
-                                     'user_enabled', 'password_changed', 'token_created',
-                                     'token_revoked', 'partnerships_changed')),
+  kind TEXT NOT NULL CHECK (kind = 'login' OR kind = 'login_failed' OR kind = 'login_locked' OR
+    kind = 'logout' OR kind = 'user_created' OR kind = 'role_changed' OR
+    kind = 'user_disabled' OR kind = 'user_enabled' OR
+    kind = 'password_changed' OR kind = 'token_created' OR
+    kind = 'token_revoked' OR kind = 'partnerships_changed'),
   email TEXT NOT NULL DEFAULT '',
   user_id TEXT,
   actor TEXT NOT NULL DEFAULT '',
@@ -26,7 +27,7 @@ CREATE TABLE changes (
   entity TEXT NOT NULL,
   record_id TEXT NOT NULL,
   version INTEGER NOT NULL,
-  op TEXT NOT NULL CHECK (op IN ('create', 'update', 'archive', 'transition')),
+  op TEXT NOT NULL CHECK (op = 'create' OR op = 'update' OR op = 'archive' OR op = 'transition'),
   actor TEXT NOT NULL,
   at TEXT NOT NULL,
   instance_id TEXT NOT NULL,
@@ -46,7 +47,8 @@ CREATE TABLE cities (
   latitude REAL CHECK (latitude BETWEEN -90 AND 90),
   longitude REAL CHECK (longitude BETWEEN -180 AND 180)
 , visibility TEXT NOT NULL DEFAULT 'private'
-  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT) STRICT;
+  CHECK (visibility = 'private' OR visibility = 'shared' OR
+    visibility = 'public'), created_by TEXT) STRICT;
 CREATE TABLE commitment_history (
   id TEXT NOT NULL PRIMARY KEY,
   commitment_id TEXT NOT NULL REFERENCES commitments (id),
@@ -69,18 +71,21 @@ CREATE TABLE commitments (
   partnership_id TEXT NOT NULL REFERENCES partnerships (id),
   meeting_id TEXT REFERENCES meetings (id),
   text TEXT NOT NULL CHECK (json_valid(text)),
-  area TEXT NOT NULL CHECK (area IN ('technology_ai', 'education', 'culture_arts', 'music',
-                                     'sports', 'trade_export', 'heritage', 'tourism',
-                                     'municipal_services', 'youth', 'other')),
-  proposed_by_side TEXT NOT NULL CHECK (proposed_by_side IN ('home', 'partner', 'both')),
+  area TEXT NOT NULL CHECK (area = 'technology_ai' OR area = 'education' OR area = 'culture_arts' OR
+    area = 'music' OR area = 'sports' OR area = 'trade_export' OR
+    area = 'heritage' OR area = 'tourism' OR area = 'municipal_services' OR
+    area = 'youth' OR area = 'other'),
+  proposed_by_side TEXT NOT NULL CHECK (proposed_by_side = 'home' OR proposed_by_side = 'partner' OR
+    proposed_by_side = 'both'),
   proposed_by_person_id TEXT REFERENCES people (id),
   home_owner_id TEXT REFERENCES people (id),
   partner_owner_id TEXT REFERENCES people (id),
   due_date TEXT,
-  status TEXT NOT NULL CHECK (status IN ('proposed', 'agreed', 'planned', 'in_progress', 'done',
-                                         'dropped'))
+  status TEXT NOT NULL CHECK (status = 'proposed' OR status = 'agreed' OR status = 'planned' OR
+    status = 'in_progress' OR status = 'done' OR status = 'dropped')
 , visibility TEXT NOT NULL DEFAULT 'private'
-  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT) STRICT;
+  CHECK (visibility = 'private' OR visibility = 'shared' OR
+    visibility = 'public'), created_by TEXT) STRICT;
 CREATE TABLE events (
   id TEXT NOT NULL PRIMARY KEY,
   version INTEGER NOT NULL CHECK (version >= 1),
@@ -88,8 +93,9 @@ CREATE TABLE events (
   updated_at TEXT NOT NULL,
   instance_id TEXT NOT NULL,
   archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
-  kind TEXT NOT NULL CHECK (kind IN ('festival', 'sports', 'concert', 'fair', 'exhibition',
-                                     'conference', 'study_visit', 'other')),
+  kind TEXT NOT NULL CHECK (kind = 'festival' OR kind = 'sports' OR kind = 'concert' OR
+    kind = 'fair' OR kind = 'exhibition' OR kind = 'conference' OR
+    kind = 'study_visit' OR kind = 'other'),
   partnership_id TEXT NOT NULL REFERENCES partnerships (id),
   title TEXT NOT NULL CHECK (json_valid(title)),
   description TEXT CHECK (description IS NULL OR json_valid(description)),
@@ -98,9 +104,11 @@ CREATE TABLE events (
   time_zone TEXT NOT NULL,
   city_id TEXT REFERENCES cities (id),
   venue TEXT,
-  status TEXT NOT NULL CHECK (status IN ('idea', 'planned', 'confirmed', 'held', 'cancelled')),
+  status TEXT NOT NULL CHECK (status = 'idea' OR status = 'planned' OR status = 'confirmed' OR
+    status = 'held' OR status = 'cancelled'),
   commitment_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(commitment_ids)), visibility TEXT NOT NULL DEFAULT 'private'
-  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT,
+  CHECK (visibility = 'private' OR visibility = 'shared' OR
+    visibility = 'public'), created_by TEXT,
   CHECK (ends_at >= starts_at)
 ) STRICT;
 CREATE TABLE glossary (
@@ -111,11 +119,12 @@ CREATE TABLE glossary (
   instance_id TEXT NOT NULL,
   archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
   term TEXT NOT NULL CHECK (json_valid(term)),
-  kind TEXT NOT NULL CHECK (kind IN ('city', 'institution', 'title', 'festival', 'heritage_site',
-                                     'other')),
+  kind TEXT NOT NULL CHECK (kind = 'city' OR kind = 'institution' OR kind = 'title' OR
+    kind = 'festival' OR kind = 'heritage_site' OR kind = 'other'),
   note TEXT
 , visibility TEXT NOT NULL DEFAULT 'private'
-  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT) STRICT;
+  CHECK (visibility = 'private' OR visibility = 'shared' OR
+    visibility = 'public'), created_by TEXT) STRICT;
 CREATE TABLE instance (
   id TEXT NOT NULL PRIMARY KEY,
   created_at TEXT NOT NULL
@@ -127,8 +136,8 @@ CREATE TABLE meetings (
   updated_at TEXT NOT NULL,
   instance_id TEXT NOT NULL,
   archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
-  kind TEXT NOT NULL CHECK (kind IN ('incoming_delegation', 'outgoing_visit', 'video_call',
-                                     'conference', 'other')),
+  kind TEXT NOT NULL CHECK (kind = 'incoming_delegation' OR kind = 'outgoing_visit' OR
+    kind = 'video_call' OR kind = 'conference' OR kind = 'other'),
   partnership_id TEXT NOT NULL REFERENCES partnerships (id),
   title TEXT NOT NULL CHECK (json_valid(title)),
   starts_at TEXT NOT NULL,
@@ -139,7 +148,8 @@ CREATE TABLE meetings (
   participants TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(participants)),
   areas TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(areas)),
   minutes TEXT CHECK (minutes IS NULL OR json_valid(minutes)), visibility TEXT NOT NULL DEFAULT 'private'
-  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT,
+  CHECK (visibility = 'private' OR visibility = 'shared' OR
+    visibility = 'public'), created_by TEXT,
   CHECK (ends_at >= starts_at)
 ) STRICT;
 CREATE TABLE organizations (
@@ -150,12 +160,14 @@ CREATE TABLE organizations (
   instance_id TEXT NOT NULL,
   archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
   name TEXT NOT NULL CHECK (json_valid(name)),
-  kind TEXT NOT NULL CHECK (kind IN ('municipality', 'department', 'university', 'chamber',
-                                     'company', 'orchestra', 'sports_club', 'ngo', 'other')),
+  kind TEXT NOT NULL CHECK (kind = 'municipality' OR kind = 'department' OR kind = 'university' OR
+    kind = 'chamber' OR kind = 'company' OR kind = 'orchestra' OR
+    kind = 'sports_club' OR kind = 'ngo' OR kind = 'other'),
   city_id TEXT NOT NULL REFERENCES cities (id),
   website TEXT
 , visibility TEXT NOT NULL DEFAULT 'private'
-  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT) STRICT;
+  CHECK (visibility = 'private' OR visibility = 'shared' OR
+    visibility = 'public'), created_by TEXT) STRICT;
 CREATE TABLE partnerships (
   id TEXT NOT NULL PRIMARY KEY,
   version INTEGER NOT NULL CHECK (version >= 1),
@@ -165,13 +177,15 @@ CREATE TABLE partnerships (
   archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
   home_city_id TEXT NOT NULL REFERENCES cities (id),
   partner_city_id TEXT NOT NULL REFERENCES cities (id),
-  tier TEXT NOT NULL CHECK (tier IN ('exploring', 'letter_of_intent', 'friendship',
-                                     'sister_city')),
-  status TEXT NOT NULL CHECK (status IN ('active', 'dormant', 'suspended', 'terminated')),
+  tier TEXT NOT NULL CHECK (tier = 'exploring' OR tier = 'letter_of_intent' OR
+    tier = 'friendship' OR tier = 'sister_city'),
+  status TEXT NOT NULL CHECK (status = 'active' OR status = 'dormant' OR status = 'suspended' OR
+    status = 'terminated'),
   milestones TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(milestones)),
   focal_points TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(focal_points)),
   notes TEXT CHECK (notes IS NULL OR json_valid(notes)), visibility TEXT NOT NULL DEFAULT 'private'
-  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT,
+  CHECK (visibility = 'private' OR visibility = 'shared' OR
+    visibility = 'public'), created_by TEXT,
   CHECK (home_city_id <> partner_city_id)
 ) STRICT;
 CREATE TABLE people (
@@ -188,7 +202,8 @@ CREATE TABLE people (
   languages TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(languages)),
   contact TEXT CHECK (contact IS NULL OR json_valid(contact))
 , visibility TEXT NOT NULL DEFAULT 'private'
-  CHECK (visibility IN ('private', 'shared', 'public')), created_by TEXT) STRICT;
+  CHECK (visibility = 'private' OR visibility = 'shared' OR
+    visibility = 'public'), created_by TEXT) STRICT;
 CREATE TABLE schema_migrations (number INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
 CREATE VIRTUAL TABLE search_index USING fts5 (
   exact,
@@ -230,7 +245,8 @@ CREATE TABLE users (
   updated_at TEXT NOT NULL,
   email TEXT NOT NULL UNIQUE CHECK (email = lower(email) AND length(email) BETWEEN 3 AND 254),
   display_name TEXT NOT NULL DEFAULT '',
-  role TEXT NOT NULL CHECK (role IN ('admin', 'officer', 'contributor', 'partner', 'viewer')),
+  role TEXT NOT NULL CHECK (role = 'admin' OR role = 'officer' OR role = 'contributor' OR
+    role = 'partner' OR role = 'viewer'),
   person_id TEXT REFERENCES people (id),
   password_hash TEXT NOT NULL,
   disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))

@@ -262,11 +262,45 @@ TEST_F(ApiFlowTest, OverdueCommitmentsAreListed) {
                                   .at(0);
   ASSERT_EQ(summary.at("overdue").as_array().size(), 1u);
   EXPECT_EQ(summary.at("overdue").at(0).at("id").as_string(), Id(late));
+  EXPECT_EQ(summary.at("overdue_total").as_int64(), 1);
   EXPECT_EQ(server_.Get("/api/v1/commitments?overdue=true&partnership_id=" + partnership)
                 .Json()
                 .at("total")
                 .as_int64(),
             1);
+
+  // More than the dashboard lists (20): the total still counts them all, and a dropped
+  // commitment past its date is not overdue.
+  for (int day = 2; day <= 23; ++day) {
+    const HttpResult more = server_.Post(
+        "/api/v1/commitments",
+        {{"partnership_id", partnership},
+         {"text", {{"en", "Reply to letter " + std::to_string(day)}}},
+         {"area", "other"},
+         {"proposed_by_side", "partner"},
+         {"due_date", "2020-01-" + std::string(day < 10 ? "0" : "") + std::to_string(day)}});
+    ASSERT_EQ(more.status, 201) << more.body;
+    if (day == 23) {
+      ASSERT_EQ(server_
+                    .Post("/api/v1/commitments/" + Id(more) + "/transitions",
+                          {{"to", "dropped"}, {"note", "Superseded by the visit"}})
+                    .status,
+                200);
+    }
+  }
+  const json::value crowded = server_.Get("/api/v1/dashboard?partnership_id=" + partnership)
+                                  .Json()
+                                  .at("partnerships")
+                                  .at(0);
+  const json::array& listed = crowded.at("overdue").as_array();
+  ASSERT_EQ(listed.size(), 20u);
+  EXPECT_EQ(listed.at(0).at("id").as_string(), Id(late));  // earliest due first
+  EXPECT_EQ(crowded.at("overdue_total").as_int64(), 22);
+  EXPECT_EQ(server_.Get("/api/v1/commitments?overdue=true&partnership_id=" + partnership)
+                .Json()
+                .at("total")
+                .as_int64(),
+            22);
 }
 
 TEST_F(ApiFlowTest, ListsPageFilterAndSort) {

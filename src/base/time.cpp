@@ -87,8 +87,8 @@ void PutDigits(char* out, int value, int width) {
 
 }  // namespace
 
-// Formatted by hand: date::format goes through iostreams and locales, and this runs for every
-// log line and every record written.
+// Formatted by hand: date::format goes through iostreams and locales, and these run for every
+// log line, every record written and every dashboard.
 std::string FormatInstant(Instant instant) {
   const date::sys_days day = std::chrono::floor<date::days>(instant);
   const date::year_month_day ymd{day};
@@ -110,7 +110,14 @@ std::optional<Date> ParseDate(std::string_view text) {
   return date::sys_days{*ymd};
 }
 
-std::string FormatDate(Date day) { return date::format("%F", day); }
+std::string FormatDate(Date day) {
+  const date::year_month_day ymd{day};
+  std::string text = "0000-00-00";
+  PutDigits(text.data(), static_cast<int>(ymd.year()), 4);
+  PutDigits(text.data() + 5, static_cast<int>(static_cast<unsigned>(ymd.month())), 2);
+  PutDigits(text.data() + 8, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+  return text;
+}
 
 bool IsTimeZone(std::string_view name) {
   if (name.empty()) return false;

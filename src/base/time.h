@@ -22,6 +22,7 @@ std::string FormatInstant(Instant instant);
 
 // Parses a calendar date "YYYY-MM-DD"; nullopt when malformed or impossible (2027-02-30).
 std::optional<Date> ParseDate(std::string_view text);
+// "YYYY-MM-DD", for the years 0000–9999 (those ParseDate reads).
 std::string FormatDate(Date date);
 
 // True when `name` is a zone (or link) in the system tz database, e.g. "Europe/Istanbul".

@@ -32,7 +32,10 @@ TEST(TimeTest, RejectsMalformedInstants) {
 }
 
 TEST(TimeTest, ParsesDates) {
-  EXPECT_EQ(FormatDate(*ParseDate("2028-02-29")), "2028-02-29");
+  for (const char* text : {"2028-02-29", "0001-01-01", "9999-12-31", "2026-11-09"}) {
+    EXPECT_EQ(FormatDate(*ParseDate(text)), text);
+  }
+  EXPECT_EQ(FormatDate(Date{std::chrono::year{2026} / 11 / 24}), "2026-11-24");
   EXPECT_FALSE(ParseDate("2027-02-29"));
   EXPECT_FALSE(ParseDate("2027-1-05"));
   EXPECT_FALSE(ParseDate("2027-01-05T00:00:00Z"));

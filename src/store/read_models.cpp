@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
 
 #include "base/text.h"
 #include "domain/commitment_status.h"
@@ -86,11 +85,10 @@ void AppendMember(std::string& out, std::string_view key, long long value, bool 
 struct Tally {
   long long open = 0, overdue = 0, done = 0, left_proposed = 0, total = 0;
   void Add(const CommitmentCount& count) {
-    const bool is_open = domain::IsOpenStatus(count.status);
-    open += is_open ? count.count : 0;
-    overdue += is_open ? count.due_before_today : 0;
-    done += count.status == "done" ? count.count : 0;
-    left_proposed += count.status != "proposed" ? count.count : 0;
+    open += count.open ? count.count : 0;
+    overdue += count.open ? count.due_before_today : 0;
+    done += count.done ? count.count : 0;
+    left_proposed += count.proposed ? 0 : count.count;
     total += count.count;
   }
   // The members, without braces.
@@ -116,16 +114,21 @@ std::optional<std::string> CityCountry(Db& db, std::string_view id) {
 CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& partnership_id,
                                   Date today, const Condition* visible) {
   CommitmentCounts counts;
-  Stmt select = db.Prepare(
-      NarrowedGrouped(partnership_id ? kCountsOne : kCountsAll,
-                      partnership_id ? "ORDER BY area, status" : "GROUP BY area, status", visible));
+  Stmt select = db.Prepare(NarrowedGrouped(
+      partnership_id ? kCountsOne : kCountsAll,
+      partnership_id ? "ORDER BY area, status" : "GROUP BY area, status ORDER BY area, status",
+      visible));
   select.Bind(1, FormatDate(today));
   if (partnership_id) select.Bind(2, *partnership_id);
   BindVisible(select, partnership_id ? 3 : 2, visible);
   while (select.Step()) {
     const std::string_view area = select.Text(0), status = select.Text(1);
     if (counts.empty() || counts.back().area != area || counts.back().status != status) {
-      counts.push_back({std::string(area), std::string(status), 0, 0});
+      counts.push_back({.area = std::string(area),
+                        .status = std::string(status),
+                        .open = domain::IsOpenStatus(status),
+                        .done = status == "done",
+                        .proposed = status == "proposed"});
     }
     counts.back().count += select.Int(2);
     counts.back().due_before_today += select.Int(3);
@@ -143,7 +146,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
   Tally tally;
   for (const CommitmentCount& count : counts) {
     tally.Add(count);
-    if (domain::IsOpenStatus(count.status)) {
+    if (count.open) {
       const bool new_area = area_open != std::string_view(count.area);
       if (new_area) {
         if (area_open) open_by_area += "},";
@@ -168,7 +171,8 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
                                          {"due_date < ?", {FormatDate(today)}}},
                           .sort_column = "due_date",
                           .descending = false,
-                          .limit = 20};
+                          .limit = 20,
+                          .count_total = false};  // the counts hold it: tally.overdue
   if (visible != nullptr) overdue_query.conditions.push_back(*visible);
   TextPage overdue = ListRecordsJson(db, domain::Commitments(), overdue_query);
   ListQuery events_query{.conditions = {{"partnership_id = ?", {id}},
@@ -182,7 +186,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
 
   std::string figures = "{\"open_by_area\":" + open_by_area;
   AppendMember(figures, "open_total", tally.open);
-  AppendMember(figures, "overdue_total", overdue.total);
+  AppendMember(figures, "overdue_total", tally.overdue);
   figures += ",\"last_contact\":";
   if (last_contact) {
     AppendJsonString(figures, *last_contact);
@@ -198,10 +202,13 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
 }
 
 std::string DashboardTotals(const CommitmentCounts& counts, long long partnerships) {
-  std::map<std::string_view, Tally> by_area;  // areas in name order, as GROUP BY gave them
+  // The counts come in area order, so each area's figures are one run of them.
+  std::vector<std::pair<std::string_view, Tally>> by_area;
   Tally all;
   for (const CommitmentCount& count : counts) {
-    by_area[count.area].Add(count);
+    if (by_area.empty() || by_area.back().first != count.area)
+      by_area.emplace_back(count.area, Tally{});
+    by_area.back().second.Add(count);
     all.Add(count);
   }
   std::string out = "{";

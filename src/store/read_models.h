@@ -25,7 +25,12 @@ struct CommitmentCount {
   std::string status;
   long long count = 0;
   long long due_before_today = 0;
+  // What the status means for the figures, worked out once per group rather than per use.
+  bool open = false;      // domain::IsOpenStatus
+  bool done = false;      // status "done"
+  bool proposed = false;  // status "proposed" (has not left it)
 };
+// In area, then status order.
 using CommitmentCounts = std::vector<CommitmentCount>;
 // Over every live commitment, or one partnership's when `partnership_id` is given. `visible`,
 // when given, narrows every commitment, meeting and event counted or listed here and below to

@@ -217,12 +217,14 @@ long long RunListQuery(Db& db, const ResourceSpec& spec, const ListQuery& query,
     Stmt select =
         db.Prepare("SELECT " + columns + " FROM " + table + " WHERE " + where + " ORDER BY " +
                    query.sort_column + direction + ", id" + direction + " LIMIT ? OFFSET ?");
+    if (!query.count_total) count_ahead = 0;
     const int next = bind_conditions(select);
     select.Bind(next, query.limit + count_ahead).Bind(next + 1, query.offset);
     int read = 0;
     while (select.Step()) {
       if (read++ < query.limit) row(select);
     }
+    if (!query.count_total) return static_cast<long long>(query.offset) + read;
     // Fewer rows than asked for: the matches ended here (unless the offset passed them all).
     if (read < query.limit + count_ahead && (read > 0 || query.offset == 0)) {
       return static_cast<long long>(query.offset) + read;

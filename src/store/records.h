@@ -38,6 +38,9 @@ struct ListQuery {
   int limit = 50;
   int offset = 0;
   bool include_archived = false;
+  // false when the caller knows how many match (the dashboard's overdue list, from its counts):
+  // reads only the page, and the total returned is only what the page query read.
+  bool count_total = true;
 };
 
 struct Page {

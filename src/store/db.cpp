@@ -107,6 +107,12 @@ Stmt& Stmt::Bind(int index, double number) {
   return *this;
 }
 
+Stmt& Stmt::BindPointer(int index, void* pointer, const char* type) {
+  const int code = sqlite3_bind_pointer(stmt_, index, pointer, type, nullptr);
+  if (code != SQLITE_OK) Fail(sqlite3_db_handle(stmt_), code, "bind");
+  return *this;
+}
+
 Stmt& Stmt::BindNull(int index) {
   const int code = sqlite3_bind_null(stmt_, index);
   if (code != SQLITE_OK) Fail(sqlite3_db_handle(stmt_), code, "bind");

@@ -107,6 +107,8 @@ class Stmt {
   Stmt& Bind(int index, int number) { return Bind(index, static_cast<long long>(number)); }
   Stmt& Bind(int index, double number);
   Stmt& BindNull(int index);
+  // Passes `pointer` to an extension that asks for one of `type` (sqlite3_bind_pointer).
+  Stmt& BindPointer(int index, void* pointer, const char* type);
   Stmt& Bind(int index, const std::optional<std::string>& text);
 
   // Advances to the next row: true when a row is available, false when done. Throws DbError.

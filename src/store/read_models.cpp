@@ -70,11 +70,13 @@ void AppendRatio(std::string& out, std::optional<double> ratio) {
   if (text.find_first_of(".eE") == std::string_view::npos) out += ".0";
 }
 
-// Appends `"key":value` (with a comma unless `first`).
+// Appends `"key":value` (with a comma unless `first`). `key` is a figure's name or a status, never
+// user text, so it needs no escaping.
 void AppendMember(std::string& out, std::string_view key, long long value, bool first = false) {
   if (!first) out.push_back(',');
-  AppendJsonString(out, key);
-  out.push_back(':');
+  out.push_back('"');
+  out.append(key);
+  out += "\":";
   char digits[24];
   const auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
   out.append(digits, end);

@@ -43,6 +43,13 @@ Db::Db(const std::string& path) : path_(path) {
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_handler(db_, WaitForLock, nullptr);
+  sqlite3_commit_hook(
+      db_,
+      [](void* commits) {
+        ++*static_cast<long long*>(commits);
+        return 0;  // go on with the commit
+      },
+      &own_commits_);
   // journal_size_limit: a WAL that once grew large (a bulk load) is cut back to 64 MiB when the
   // log next starts over, instead of keeping its largest size on disk.
   Exec(
@@ -53,6 +60,12 @@ Db::Db(const std::string& path) : path_(path) {
 Db::~Db() {
   for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
   sqlite3_close(db_);
+}
+
+Db::ContentStamp Db::Stamp() {
+  Stmt version = Prepare("PRAGMA data_version");
+  version.Step();
+  return {version.Int(0), own_commits_};
 }
 
 bool Db::InWriteTransaction() const { return sqlite3_txn_state(db_, "main") == SQLITE_TXN_WRITE; }

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <any>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -67,6 +68,20 @@ class Db {
   RecordCache* record_cache() const { return record_cache_; }
   void set_record_cache(RecordCache* cache) { record_cache_ = cache; }
 
+  // Identifies the content this connection reads: it changes whenever anything has been committed
+  // to the database since, by this connection (counted by a commit hook) or by any other, in this
+  // process or another (PRAGMA data_version). For results derived from many rows and kept while
+  // nothing changes (see derived()).
+  struct ContentStamp {
+    long long others = -1;
+    long long own = -1;
+    bool operator==(const ContentStamp&) const = default;
+  };
+  ContentStamp Stamp();
+  // Results derived from the database and kept on this connection by the code that derives them
+  // (read_models.cpp), each with the Stamp() it was derived at.
+  std::any& derived() { return derived_; }
+
   // True inside a Tx within a Tx (a savepoint; see Tx).
   bool InSavepoint() const { return tx_depth_ > 1; }
   // Holds a search-index change made inside a savepoint back until the outermost Tx commits,
@@ -86,7 +101,9 @@ class Db {
   std::string path_;
   RecordCache* record_cache_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
-  int tx_depth_ = 0;                   // open Tx objects
+  int tx_depth_ = 0;           // open Tx objects
+  long long own_commits_ = 0;  // see Stamp
+  std::any derived_;
   std::vector<IndexChange> deferred_;  // see DeferIndexChange
   IndexWriter write_deferred_ = nullptr;
 };

@@ -35,6 +35,8 @@ using CommitmentCounts = std::vector<CommitmentCount>;
 // Over every live commitment, or one partnership's when `partnership_id` is given. `visible`,
 // when given, narrows every commitment, meeting and event counted or listed here and below to
 // the rows it allows (a condition on `visibility` and `partnership_id`, see api/access.h).
+// The result is kept on `db` until anything is committed to the database (Db::Stamp), so a
+// dashboard asked for again between writes does not count again.
 CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& partnership_id,
                                   Date today, const Condition* visible = nullptr);
 

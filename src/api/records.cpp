@@ -37,16 +37,21 @@ std::string RedactedJson(const domain::ResourceSpec& spec, std::string_view text
 }
 
 // The stored record `id` as the answer, with its version as ETag.
+http::Response RecordResponse(int status, const domain::ResourceSpec& spec,
+                              store::RecordJson record, const domain::Principal& principal) {
+  http::Response response;
+  response.status = status;
+  response.body =
+      HidesPersonalData(principal, spec) ? RedactedJson(spec, record.json) : std::move(record.json);
+  response.headers.emplace_back("ETag", "\"" + std::to_string(record.version) + "\"");
+  return response;
+}
+
 http::Response RecordResponse(int status, store::Db& db, const domain::ResourceSpec& spec,
                               std::string_view id, const domain::Principal& principal) {
   std::optional<store::RecordJson> record = store::GetRecordJson(db, spec, id);
   if (!record) NotFound(spec.singular);
-  http::Response response;
-  response.status = status;
-  response.body = HidesPersonalData(principal, spec) ? RedactedJson(spec, record->json)
-                                                     : std::move(record->json);
-  response.headers.emplace_back("ETag", "\"" + std::to_string(record->version) + "\"");
-  return response;
+  return RecordResponse(status, spec, std::move(*record), principal);
 }
 
 // Partner users work inside what the home city shared: their records are shared, and they may
@@ -135,10 +140,11 @@ http::Response CreateRecordHandler(Call& call) {
                         : ""));
   }
   if (!call.principal.user_id.empty()) input.fields["created_by"] = call.principal.user_id;
+  store::RecordJson stored;
   const json::object record =
-      store::InsertRecord(call.db, spec, input.fields, WriteContextOf(call));
+      store::InsertRecord(call.db, spec, input.fields, WriteContextOf(call), &stored);
   const std::string id(record.at("id").as_string());
-  http::Response response = RecordResponse(201, call.db, spec, id, call.principal);
+  http::Response response = RecordResponse(201, spec, std::move(stored), call.principal);
   tx.Commit();
   response.headers.emplace_back("Location", "/api/v1/" + std::string(spec.name) + "/" + id);
   return response;

@@ -331,7 +331,7 @@ bool IsLiveRecord(Db& db, std::string_view table, std::string_view id) {
 }
 
 json::object InsertRecord(Db& db, const ResourceSpec& spec, const json::object& fields,
-                          const WriteContext& context) {
+                          const WriteContext& context, RecordJson* stored) {
   std::string columns = "id, version, created_at, updated_at, instance_id, archived";
   std::string placeholders = "?, 1, ?, ?, ?, 0";
   for (const FieldSpec& field : spec.fields) {
@@ -351,11 +351,13 @@ json::object InsertRecord(Db& db, const ResourceSpec& spec, const json::object& 
     }
     insert.Run();
   }
-  json::object record = *GetRecord(db, spec, id);
+  std::optional<RecordJson> text = GetRecordJson(db, spec, id);
+  json::object record = json::parse(text->json).as_object();
   json::object after;
   for (const FieldSpec& field : spec.fields) after.emplace(field.name, record.at(field.name));
   RecordChange(db, spec.name, id, 1, "create", context, nullptr, after);
   IndexRecord(db, spec, record);
+  if (stored != nullptr) *stored = std::move(*text);
   return record;
 }
 

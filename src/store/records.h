@@ -89,9 +89,12 @@ void AppendRecordJson(const Stmt& stmt, const domain::ResourceSpec& spec, std::s
 bool IsLiveRecord(Db& db, std::string_view table, std::string_view id);
 
 // Inserts a new record with `fields` (field name → validated value; absent fields take their
-// defaults) and records a "create" change. Returns the stored record.
+// defaults) and records a "create" change. Returns the stored record; `stored`, when given,
+// receives it as JSON text too (what GetRecordJson returns), so that a caller answering with it
+// does not read it again.
 boost::json::object InsertRecord(Db& db, const domain::ResourceSpec& spec,
-                                 const boost::json::object& fields, const WriteContext& context);
+                                 const boost::json::object& fields, const WriteContext& context,
+                                 RecordJson* stored = nullptr);
 
 // Applies `changes` (field name → new value, null clears) to `current` (as returned by
 // GetRecord), bumps the version and records an "update" change holding only the fields whose

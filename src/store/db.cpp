@@ -10,10 +10,6 @@ namespace {
   throw DbError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)), code);
 }
 
-}  // namespace
-
-namespace {
-
 // Busy handler: waits up to 5 s for a lock held by another connection. SQLite's busy timeout
 // sleeps 1, 2, 5, 10… ms between attempts, so a writer held back 3 ms by a checkpoint waited 8;
 // this polls every 100 µs for the first 20 ms (the locks here are held for milliseconds: a

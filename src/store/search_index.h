@@ -17,7 +17,7 @@ namespace amity::store {
 
 // Replaces the index rows of `record`: one row per translatable-text language value and per
 // plain (non-personal) string field; partnerships also carry their two cities' names. Inside a
-// savepoint both wait for the outermost commit (Db::DeferUntilCommit).
+// savepoint both wait for the outermost commit (Db::DeferIndexChange).
 void IndexRecord(Db& db, const domain::ResourceSpec& spec, const boost::json::object& record);
 
 // Removes every index row of the record with `id`.

@@ -199,9 +199,8 @@ bool Api::SharesCommit(const http::Request& request) const {
          handler == AddCommitmentNote;
 }
 
-std::vector<http::Response> Api::HandleBatch(std::span<const http::Request> requests) {
+std::vector<http::Response> Api::HandleBatch(const http::NextRequest& next) {
   std::vector<http::Response> responses;
-  responses.reserve(requests.size());
   auto lease = pool_.Acquire();
   store::Db& db = *lease;
   // Requests from `open_from` on have their changes in the open transaction. Should SQLite drop
@@ -228,13 +227,12 @@ std::vector<http::Response> Api::HandleBatch(std::span<const http::Request> requ
     }
   };
   begin(0);
-  for (size_t i = 0; i < requests.size(); ++i) {
-    const http::Request& request = requests[i];
-    responses.push_back(http::Guarded(request, [&] { return Dispatch(request, nullptr, &db); }));
+  while (const http::Request* request = next()) {
+    responses.push_back(http::Guarded(*request, [&] { return Dispatch(*request, nullptr, &db); }));
     if (batch && !db.InWriteTransaction()) {
       batch.reset();
       lose(open_from);
-      begin(i + 1);
+      begin(responses.size());
     }
   }
   if (batch) {
@@ -243,7 +241,7 @@ std::vector<http::Response> Api::HandleBatch(std::span<const http::Request> requ
     } catch (const std::exception& error) {
       batch.reset();  // rolls back what is left
       std::string line =
-          "{\"level\":\"error\",\"batch_commit\":" + std::to_string(requests.size() - open_from) +
+          "{\"level\":\"error\",\"batch_commit\":" + std::to_string(responses.size() - open_from) +
           ",\"error\":";
       AppendJsonString(line, error.what());
       line += "}\n";

@@ -94,12 +94,13 @@ class Api {
   // passwords (tens of milliseconds) or change who may call.
   bool SharesCommit(const http::Request& request) const;
 
-  // Answers `requests` (each SharesCommit) one after another on one connection, inside one write
-  // transaction: each request's changes are a savepoint, so a failing request undoes only its
-  // own, and the batch pays for one commit instead of one each. Returns one response per
-  // request, in order, after the commit. Should SQLite lose the transaction (an I/O error, a full
-  // disk), the requests whose changes it held answer 503 instead of what they had done.
-  std::vector<http::Response> HandleBatch(std::span<const http::Request> requests);
+  // Answers the requests `next` hands over (each SharesCommit, until it gives null) one after
+  // another on one connection, inside one write transaction: each request's changes are a
+  // savepoint, so a failing request undoes only its own, and the batch pays for one commit
+  // instead of one each. Returns one response per request, in order, after the commit. Should
+  // SQLite lose the transaction (an I/O error, a full disk), the requests whose changes it held
+  // answer 503 instead of what they had done.
+  std::vector<http::Response> HandleBatch(const http::NextRequest& next);
 
  private:
   // `db`: the connection to use (a batch's), or null to borrow one from the pool.

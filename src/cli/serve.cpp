@@ -83,8 +83,7 @@ int Serve(const Config& config) {
   // writes themselves.
   options.batching = {
       .batchable = [&api](const http::Request& request) { return api.SharesCommit(request); },
-      .handle =
-          [&api](std::span<const http::Request> requests) { return api.HandleBatch(requests); }};
+      .handle = [&api](const http::NextRequest& next) { return api.HandleBatch(next); }};
   const auto handler = [&api](const http::Request& request) -> http::Response {
     if (request.path.starts_with("/api/") || request.path == "/healthz" ||
         request.path == "/public" || request.path.starts_with("/public/")) {

@@ -2,6 +2,7 @@
 // They carry no server machinery, so handlers and their tests need no network.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,5 +34,8 @@ struct Response {
   Pairs headers;  // extra headers, e.g. ETag, Allow, Cache-Control, Content-Encoding
   std::string body;
 };
+
+// A source of requests: each call hands over the next one, or null when there is none (yet).
+using NextRequest = std::function<const Request*()>;
 
 }  // namespace amity::http

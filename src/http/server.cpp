@@ -145,44 +145,35 @@ class WriteQueue {
 
   void Run() {
     std::vector<Waiting> batch;
-    std::vector<Request> requests;
+    batch.reserve(batching_.max_batch);  // `next` hands out pointers into it: it must not move
     for (;;) {
       {
         std::unique_lock lock(mutex_);
         wake_.wait(lock, [this] { return stopping_ || !waiting_.empty(); });
         if (waiting_.empty()) return;  // stopping, and nothing left to answer
-        // Let the server threads queue what has already arrived before taking the batch: on a
-        // busy core the first request would otherwise start a batch of one, and the rest wait
-        // for it. Stops as soon as the queue no longer grows.
-        for (size_t before = 0;
-             waiting_.size() != before && waiting_.size() < batching_.max_batch;) {
-          before = waiting_.size();
-          lock.unlock();
-          std::this_thread::yield();
-          lock.lock();
-        }
-        while (!waiting_.empty() && batch.size() < batching_.max_batch) {
-          batch.push_back(std::move(waiting_.front()));
-          waiting_.pop_front();
-        }
       }
-      requests.clear();
-      for (Waiting& waiting : batch) requests.push_back(std::move(waiting.request));
+      const NextRequest next = [this, &batch]() -> const Request* {
+        std::lock_guard lock(mutex_);
+        if (waiting_.empty() || batch.size() >= batching_.max_batch) return nullptr;
+        batch.push_back(std::move(waiting_.front()));
+        waiting_.pop_front();
+        return &batch.back().request;
+      };
       std::vector<Response> responses;
       try {
-        responses = batching_.handle(requests);
+        responses = batching_.handle(next);
       } catch (const std::exception&) {
         const std::exception_ptr failure = std::current_exception();
         responses.clear();
-        for (const Request& request : requests) {
+        for (const Waiting& waiting : batch) {
           responses.push_back(
-              Guarded(request, [&]() -> Response { std::rethrow_exception(failure); }));
+              Guarded(waiting.request, [&]() -> Response { std::rethrow_exception(failure); }));
         }
       }
       for (size_t i = 0; i < batch.size(); ++i) {
         Response response = i < responses.size() ? std::move(responses[i])
                                                  : ProblemResponse(500, "Internal server error");
-        Reply(batch[i].raw, requests[i], std::move(response), batch[i].started, batch.size());
+        Reply(batch[i].raw, batch[i].request, std::move(response), batch[i].started, batch.size());
         --in_flight_;
       }
       batch.clear();

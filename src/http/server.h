@@ -14,14 +14,16 @@
 namespace amity::http {
 
 // Writes that may share one database commit (group commit). Requests for which `batchable`
-// answers true are not handled on the thread that read them: they queue for one writer thread,
-// which takes every request waiting (at most `max_batch`) and answers them together with
-// `handle`, one response per request, in order. A batch holds only the requests that arrived
-// while the previous batch was being handled, so a lone write waits for nothing. Each answer is
-// sent once `handle` returns, that is after the batch's commit. Off when `batchable` is empty.
+// answers true are not handled on the thread that read them: they queue for one writer thread.
+// It starts a batch as soon as one request waits and calls `handle` with a source of requests:
+// each call of `next` hands over the next request waiting, or null once none waits or the batch
+// holds `max_batch`. So a lone write waits for nothing, and a request that arrives while a batch
+// is being handled joins it rather than waiting for it to end. `handle` answers every request it
+// took, one response each, in order; the answers are sent once it returns, that is after the
+// batch's commit. Off when `batchable` is empty.
 struct Batching {
   std::function<bool(const Request&)> batchable;
-  std::function<std::vector<Response>(std::span<const Request>)> handle;
+  std::function<std::vector<Response>(const NextRequest& next)> handle;
   std::size_t max_batch = 64;
 };
 

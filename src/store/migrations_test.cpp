@@ -76,7 +76,7 @@ TEST(MigrationsTest, EnumeratedChecksAreOrChainsOnEveryOpenConnection) {
       "VALUES ('c', 1, 't', 't', 'i', 'p', '{}', 'music', 'home', 'proposed')";
   ASSERT_EQ(ephemeral_indexes(other, insert_commitment), 4) << "area, side, status, visibility";
 
-  EXPECT_EQ(Migrate(migrating), std::vector<int>{8});
+  EXPECT_EQ(Migrate(migrating, 8), std::vector<int>{8});
   {
     Stmt read = other.Prepare("SELECT count(*) FROM commitments");  // rereads a changed schema
     read.Step();

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "search/query.h"
@@ -310,6 +311,57 @@ TEST_F(SearchTermsTest, ABatchIndexesAtItsCommitAndForgetsWhatRolledBack) {
   EXPECT_EQ(texts.Int(0), 1);  // "Yeni" in tr; the edit's first texts are gone
   EXPECT_EQ(Missing(), std::vector<std::string>{});
   EXPECT_LE(segments() - segments_before, 2);  // one new segment (and its index page), not five
+}
+
+// The most segments FTS5 keeps on one level of search_index, from its structure record (row 10
+// of search_index_data): a 4-byte cookie; varints for the number of levels, of segments and the
+// write counter; then per level, varints for the segments being merged and the segments, and
+// three (id, first and last page) per segment.
+unsigned long long MostSegmentsOnALevel(Db& db) {
+  Stmt select = db.Prepare("SELECT block FROM search_index_data WHERE id = 10");
+  EXPECT_TRUE(select.Step());
+  const std::string_view block = select.Text(0);  // the blob's bytes as they are
+  size_t at = 4;
+  const auto varint = [&] {
+    unsigned long long value = 0;
+    for (int i = 0; i < 9 && at < block.size(); ++i) {
+      const auto byte = static_cast<unsigned char>(block[at++]);
+      if (i == 8) return (value << 8) | byte;
+      value = (value << 7) | (byte & 0x7F);
+      if ((byte & 0x80) == 0) break;
+    }
+    return value;
+  };
+  const unsigned long long levels = varint();
+  varint();  // segments
+  varint();  // write counter
+  unsigned long long most = 0;
+  for (unsigned long long level = 0; level < levels; ++level) {
+    varint();  // segments being merged
+    const unsigned long long segments = varint();
+    most = std::max(most, segments);
+    for (unsigned long long segment = 0; segment < 3 * segments; ++segment) varint();
+  }
+  EXPECT_EQ(at, block.size()) << "the structure record was read to its end";
+  return most;
+}
+
+// Migration 9 turns FTS5's automerge off; every write of the index takes a merge step instead. So
+// after 300 commits of one record each (300 level-0 segments without any merging, and levels of
+// up to 15 with FTS5's crisis merges alone) no level holds four segments: a step merges them.
+TEST_F(SearchTermsTest, EveryWriteMergesTheIndexInASmallStep) {
+  Stmt automerge = db_.Prepare("SELECT v FROM search_index_config WHERE k = 'automerge'");
+  ASSERT_TRUE(automerge.Step());
+  EXPECT_EQ(automerge.Int(0), 0);
+  for (int i = 0; i < 300; ++i) {
+    AddCity("Kent " + std::to_string(i), "城市", "Town number " + std::to_string(i));
+  }
+  EXPECT_LT(MostSegmentsOnALevel(db_), 4u);
+  EXPECT_EQ(Matches("loose:kent").size(), 300u);
+  EXPECT_EQ(Matches("exact:town AND exact:299").size(), 1u);
+  Stmt check =
+      db_.Prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 0)");
+  check.Run();
 }
 
 TEST_F(SearchTermsTest, PrefixesListedAsWordsMatchWhatFts5PrefixesMatch) {

@@ -4,10 +4,13 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <memory>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace amity::search {
 namespace {
@@ -15,51 +18,70 @@ namespace {
 constexpr UChar32 kDottedCapitalI = 0x0130;  // İ
 constexpr UChar32 kDotlessSmallI = 0x0131;   // ı
 
-// Appends the folded form of one code point to `out` (UTF-16).
-void FoldCodePoint(UChar32 c, Accents accents, icu::UnicodeString& out) {
-  UChar32 lower;
-  if (c == 'I') {
-    lower = kDotlessSmallI;
-  } else if (c == kDottedCapitalI) {
-    lower = 'i';
+void AppendUtf16(UChar32 c, std::u16string& out) {
+  if (c <= 0xFFFF) {
+    out.push_back(static_cast<char16_t>(c));
   } else {
-    lower = u_tolower(c);
+    out.push_back(static_cast<char16_t>(U16_LEAD(c)));
+    out.push_back(static_cast<char16_t>(U16_TRAIL(c)));
   }
-  if (accents == Accents::kSensitive) {
-    out.append(lower);
+}
+
+// Appends the folded form of one code point to `out` (UTF-16). `nfd` may be null (ICU without
+// its normalization data): accents then stay.
+void FoldCodePoint(UChar32 c, Accents accents, const icu::Normalizer2* nfd, std::u16string& out) {
+  if (c < 0x80) {    // ASCII, most of any Latin text: by hand, no ICU calls
+    if (c == 'I') {  // Turkish: I is the capital of dotless ı, which the loose form writes i
+      out.push_back(accents == Accents::kSensitive ? static_cast<char16_t>(kDotlessSmallI) : u'i');
+      return;
+    }
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+    out.push_back(static_cast<char16_t>(c));
     return;
   }
-  if (lower == kDotlessSmallI) {
-    out.append(static_cast<UChar32>('i'));
-    return;
-  }
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const UChar32 lower = c == kDottedCapitalI ? 'i' : u_tolower(c);
+  if (accents == Accents::kSensitive) return AppendUtf16(lower, out);
+  if (lower == kDotlessSmallI) return AppendUtf16('i', out);
   icu::UnicodeString decomposed;
-  if (U_FAILURE(status) || !nfd->getDecomposition(lower, decomposed)) {
-    out.append(lower);
-    return;
-  }
+  if (nfd == nullptr || !nfd->getDecomposition(lower, decomposed)) return AppendUtf16(lower, out);
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 part = decomposed.char32At(i);
-    if (u_charType(part) != U_NON_SPACING_MARK) out.append(part);
+    if (u_charType(part) != U_NON_SPACING_MARK) AppendUtf16(part, out);
     i += U16_LENGTH(part);
   }
 }
 
-bool IsIdeographic(const icu::UnicodeString& word) {
-  const UChar32 first = word.char32At(0);
+bool IsIdeographic(UChar32 first) {
   return u_hasBinaryProperty(first, UCHAR_IDEOGRAPHIC) ||
          ublock_getCode(first) == UBLOCK_HIRAGANA || ublock_getCode(first) == UBLOCK_KATAKANA;
+}
+
+// Appends UTF-16 units [begin, end) of `text` (valid: no lone surrogates) to `out` as UTF-8.
+void AppendUtf8(const std::u16string& text, int32_t begin, int32_t end, std::string& out) {
+  for (int32_t i = begin; i < end;) {
+    UChar32 c;
+    U16_NEXT_UNSAFE(text.data(), i, c);
+    char bytes[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(bytes, length, c);
+    out.append(bytes, static_cast<size_t>(length));
+  }
 }
 
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, Accents accents) {
+  static const icu::Normalizer2* const nfd = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* instance = icu::Normalizer2::getNFDInstance(status);
+    return U_SUCCESS(status) ? instance : nullptr;
+  }();
   // Fold code point by code point, remembering for each folded UTF-16 unit which original
   // byte range it came from.
-  icu::UnicodeString folded;
+  std::u16string folded;
+  folded.reserve(text.size());
   std::vector<std::pair<size_t, size_t>> origin;  // per folded UTF-16 unit
+  origin.reserve(text.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t length = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < length;) {
@@ -67,16 +89,14 @@ std::vector<Token> Tokenize(std::string_view text, Accents accents) {
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
     if (c < 0) continue;  // invalid UTF-8: skip the byte
-    const int32_t before = folded.length();
-    FoldCodePoint(c, accents, folded);
-    for (int32_t unit = before; unit < folded.length(); ++unit) {
-      origin.emplace_back(static_cast<size_t>(start), static_cast<size_t>(i));
-    }
+    FoldCodePoint(c, accents, nfd, folded);
+    origin.resize(folded.size(), {static_cast<size_t>(start), static_cast<size_t>(i)});
   }
   std::vector<Token> tokens;
-  if (folded.isEmpty()) return tokens;
+  if (folded.empty()) return tokens;
 
-  // One word iterator per thread: creating one loads ICU's dictionaries.
+  // One word iterator per thread: creating one loads ICU's dictionaries. It reads `folded` in
+  // place (a read-only alias, no copy).
   thread_local std::unique_ptr<icu::BreakIterator> words = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> iterator(
@@ -84,23 +104,25 @@ std::vector<Token> Tokenize(std::string_view text, Accents accents) {
     if (U_FAILURE(status)) throw std::runtime_error("ICU word break iterator unavailable");
     return iterator;
   }();
-  words->setText(folded);
+  const icu::UnicodeString alias(false, folded.data(), static_cast<int32_t>(folded.size()));
+  words->setText(alias);
   int32_t start = words->first();
   for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
        start = end, end = words->next()) {
     if (words->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
-    const icu::UnicodeString word = folded.tempSubStringBetween(start, end);
     // ICU keeps "izmir'de" as one word; split at apostrophes so the stem is found on its own.
-    int32_t piece_start = 0;
-    for (int32_t k = 0; k <= word.length(); ++k) {
-      const bool boundary = k == word.length() || word.charAt(k) == u'\'' || word.charAt(k) == u'’';
+    int32_t piece_start = start;
+    for (int32_t k = start; k <= end; ++k) {
+      const bool boundary = k == end || folded[k] == u'\'' || folded[k] == u'’';
       if (!boundary) continue;
       if (k > piece_start) {
         Token token;
-        word.tempSubStringBetween(piece_start, k).toUTF8String(token.text);
-        token.begin = origin[start + piece_start].first;
-        token.end = origin[start + k - 1].second;
-        token.ideographic = IsIdeographic(word.tempSubStringBetween(piece_start, k));
+        AppendUtf8(folded, piece_start, k, token.text);
+        token.begin = origin[piece_start].first;
+        token.end = origin[k - 1].second;
+        UChar32 first;
+        U16_GET_UNSAFE(folded.data(), piece_start, first);
+        token.ideographic = IsIdeographic(first);
         tokens.push_back(std::move(token));
       }
       piece_start = k + 1;

@@ -49,6 +49,32 @@ TEST(FoldTest, TokensPointBackAtTheOriginalText) {
   EXPECT_EQ(text.substr(tokens[3].begin, tokens[3].end - tokens[3].begin), "哈尔滨");
 }
 
+// Each token as "[text begin-end]"; the expectations below are what the ICU-only folding (before
+// ASCII was folded by hand) produced, so both paths must agree.
+std::string Described(std::string_view text, Accents accents) {
+  std::string out;
+  for (const Token& token : Tokenize(text, accents)) {
+    out += "[" + token.text + " " + std::to_string(token.begin) + "-" + std::to_string(token.end) +
+           "]";
+  }
+  return out;
+}
+
+TEST(FoldTest, AsciiAndOtherScriptsFoldAsIcuDoes) {
+  const std::string_view mixed = "IŞIK, İzmir’de: ABC123 x_y 3.5 don't";
+  EXPECT_EQ(Described(mixed, Accents::kSensitive),
+            "[ışık 0-5][izmir 7-13][de 16-18][abc123 20-26][x_y 27-30][3.5 31-34][don 35-38]"
+            "[t 39-40]");
+  EXPECT_EQ(Described(mixed, Accents::kInsensitive),
+            "[isik 0-5][izmir 7-13][de 16-18][abc123 20-26][x_y 27-30][3.5 31-34][don 35-38]"
+            "[t 39-40]");
+  const std::string_view other = "Ωμέγα Straße ﬁne 𝔘𝔫𝔦 😀 ǅemal";
+  EXPECT_EQ(Described(other, Accents::kSensitive),
+            "[ωμέγα 0-10][straße 11-18][ﬁne 19-24][𝔘𝔫𝔦 25-37][ǆemal 43-49]");
+  EXPECT_EQ(Described(other, Accents::kInsensitive),
+            "[ωμεγα 0-10][straße 11-18][ﬁne 19-24][𝔘𝔫𝔦 25-37][ǆemal 43-49]");
+}
+
 TEST(FoldTest, SkipsInvalidUtf8AndEmptyInput) {
   EXPECT_EQ(Fold(""), "");
   EXPECT_EQ(Fold("  ,;! "), "");

@@ -9,7 +9,7 @@ packages=(
   # C++ libraries
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libboost-json1.81-dev
   libsqlite3-dev libhowardhinnant-date-dev tzdata libgtest-dev libcurl4-openssl-dev
-  libsodium-dev
+  libsodium-dev libmimalloc-dev
   # browser tests
   chromium
   # tools

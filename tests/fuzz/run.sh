@@ -43,7 +43,7 @@ flags+=" -fno-sanitize-recover=all -D_GLIBCXX_ASSERTIONS"
 start=$(date +%s)
 mkdir -p "$build"
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE= -DCMAKE_C_FLAGS="$flags" \
-  -DCMAKE_CXX_FLAGS="$flags" -DAMITY_FUZZ=ON -DAMITY_BUILD_UI=OFF >"$build/configure.log" 2>&1 ||
+  -DCMAKE_CXX_FLAGS="$flags" -DAMITY_FUZZ=ON -DAMITY_BUILD_UI=OFF -DAMITY_MIMALLOC=OFF >"$build/configure.log" 2>&1 ||
   {
     cat "$build/configure.log"
     exit 1

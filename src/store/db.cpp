@@ -27,7 +27,12 @@ int WaitForLock(void*, int attempts) {
 
 }  // namespace
 
+void ConfigureSqlite() {
+  [[maybe_unused]] static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 Db::Db(const std::string& path) : path_(path) {
+  ConfigureSqlite();
   const int code =
       sqlite3_open_v2(path.c_str(), &db_,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);

@@ -42,6 +42,12 @@ struct IndexChange {
 };
 using IndexWriter = void (*)(class Db& db, std::vector<IndexChange>& changes);
 
+// Process-wide SQLite settings, which SQLite takes only before it starts: applied once, by the
+// first Db or by whatever registers an extension before main (search_index.cpp). Memory
+// statistics go off: Debian's SQLite has no lookaside, so every small allocation goes through
+// sqlite3_malloc, and with statistics on each one takes a global mutex to count itself.
+void ConfigureSqlite();
+
 class Db {
  public:
   // Opens (creating when absent) the database file at `path` with WAL, foreign keys on and a

@@ -79,6 +79,19 @@ TEST(DbTest, ATxInsideATransactionIsASavepoint) {
   EXPECT_EQ(values(db), "1,2,4");
 }
 
+// ConfigureSqlite ran before SQLite started (it cannot afterwards): memory statistics are off,
+// so SQLite counts nothing however much it allocates.
+TEST(DbTest, SqliteKeepsNoMemoryStatistics) {
+  Db db(FreshDbPath("amity_db_memstatus_test.db"));
+  db.Exec(
+      "CREATE TABLE t (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+      "WHERE i < 200) INSERT INTO t SELECT hex(randomblob(500)) FROM n");
+  sqlite3_int64 used = -1, highwater = -1;
+  ASSERT_EQ(sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &used, &highwater, 0), SQLITE_OK);
+  EXPECT_EQ(used, 0);
+  EXPECT_EQ(highwater, 0);
+}
+
 TEST(DbTest, AnEmptyViewBindsEmptyTextNotNull) {
   Db db(FreshDbPath("amity_db_test_empty.db"));
   Stmt select = db.Prepare("SELECT ? IS NULL, ? = ''");

@@ -250,9 +250,9 @@ int RegisterRank(sqlite3* db, char** error, const sqlite3_api_routines*) {
 }
 
 // Every connection this process opens gets amity_rank: registered before main, so before any
-// connection exists.
+// connection exists (and after the settings SQLite takes only before it starts).
 [[maybe_unused]] const int kRankRegistered =
-    sqlite3_auto_extension(reinterpret_cast<void (*)()>(RegisterRank));
+    (ConfigureSqlite(), sqlite3_auto_extension(reinterpret_cast<void (*)()>(RegisterRank)));
 
 // The terms FTS5 stores for a folded text: its own tokenizer, configured as search_index declares
 // it (unicode61, remove_diacritics 0), so search_terms holds exactly the index's words.

@@ -6,8 +6,13 @@
 # and the heaviest functions (inclusive and self).
 #
 #   bench/profile.sh SCENARIO [N]      SCENARIO: healthz detail page page_global dashboard post
+#   LOAD=64 DURATION=10 bench/profile.sh post
+#                                      the same under load: wrk with LOAD connections for DURATION
+#                                      seconds (after 2 s unmeasured), so POSTs share commits as
+#                                      they do in bench/run.sh; N is not used
 #
-# Settings: AMITY (binary), SCALE (default 1000), OUT_DIR (default build/bench), TOP (30).
+# Settings: AMITY (binary), SCALE (default 1000), OUT_DIR (default build/bench), TOP (30),
+# LOAD (connections; 0, the default: one connection, N requests one after another), DURATION.
 # Output: build/bench/callgrind-<scenario>-<timestamp>.out, to open with callgrind_annotate or
 # kcachegrind.
 set -euo pipefail
@@ -19,12 +24,16 @@ OUT_DIR=${OUT_DIR:-$ROOT/build/bench}
 TOP=${TOP:-30}
 SCENARIO=${1:?usage: bench/profile.sh SCENARIO [N]}
 N=${2:-200}
+LOAD=${LOAD:-0}
+DURATION=${DURATION:-10}
 
 die() {
   echo "profile: $*" >&2
   exit 1
 }
-for tool in valgrind callgrind_control callgrind_annotate curl; do
+tools=(valgrind callgrind_control callgrind_annotate curl)
+((LOAD > 0)) && tools+=(wrk)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool not found"
 done
 [[ -x $AMITY ]] || die "no amity binary at $AMITY"
@@ -92,10 +101,25 @@ curl_args=(-s -K "$config" -H "$AUTH" "${body_args[@]}")
 
 # The first request warms up (prepared statements, caches) outside the measurement.
 curl -sf -o /dev/null -H "$AUTH" "${body_args[@]}" "$URL$PATH_" || die "$METHOD $PATH_ failed"
+wrk_run() { # seconds
+  local args=(-t1 "-c$LOAD" "-d${1}s" -H "$AUTH")
+  if [[ $METHOD == POST ]]; then
+    PARTNERSHIP_ID=$P wrk "${args[@]}" -s "$ROOT/bench/post_commitment.lua" "$URL$PATH_" >/dev/null
+  else
+    wrk "${args[@]}" "$URL$PATH_" >/dev/null
+  fi
+}
+if ((LOAD > 0)); then wrk_run 2; fi
+sleep 0.5 # the server flushes its request log every 200 ms
 before=$(wc -l <"$WORK/requests.log")
 callgrind_control -i on "$PID" >/dev/null
-curl "${curl_args[@]}" >/dev/null 2>&1 || true
+if ((LOAD > 0)); then
+  wrk_run "$DURATION"
+else
+  curl "${curl_args[@]}" >/dev/null 2>&1 || true
+fi
 callgrind_control -i off "$PID" >/dev/null
+sleep 0.5
 after=$(wc -l <"$WORK/requests.log")
 requests=$((after - before))
 statuses=$(tail -n +"$((before + 1))" "$WORK/requests.log" | sed -n 's/.*"status":\([0-9]*\).*/\1/p' | sort | uniq -c | awk '{ printf "%s%s×%s", (NR > 1 ? ", " : ""), $1, $2 }')
@@ -107,7 +131,7 @@ dump=$OUT
 callgrind_annotate --inclusive=yes "$dump" >"$WORK/inclusive.txt" 2>/dev/null
 callgrind_annotate "$dump" >"$WORK/self.txt" 2>/dev/null
 total=$(awk '/PROGRAM TOTALS/ && !t { gsub(",", "", $1); t = $1 } END { print t }' "$WORK/self.txt")
-echo "scenario $SCENARIO: $METHOD $PATH_"
+echo "scenario $SCENARIO: $METHOD $PATH_$( ((LOAD > 0)) && echo " under wrk, $LOAD connections, ${DURATION} s")"
 echo "requests measured: $requests ($statuses); instructions: $total; per request: $(awk -v t="$total" -v n="$requests" 'BEGIN { printf "%.0f", (n ? t / n : 0) }')"
 echo "callgrind output: $dump"
 echo

@@ -18,18 +18,20 @@
 namespace amity::cli {
 namespace {
 
-// For builds without mimalloc (AMITY_MIMALLOC=OFF: the sanitizer builds), whose allocator is
-// glibc's; with mimalloc linked, as by default, nothing calls glibc's malloc and this changes
-// nothing. glibc gives freed memory at the top of a heap back to the kernel once more than 128 KiB
-// is free there, and the next request takes it back page by page (a page fault, zeroed by the
-// kernel, per 4 KiB). Whether a response's buffers sit at the top depends on what earlier
-// requests left behind: measured, a page of 50 commitments took 8 page faults and 90 µs of CPU
-// per request after a run of detail requests, and none and 57 µs without. A server keeps what
-// it freed, up to a bound: 32 MiB per heap. (Setting it also stops glibc raising its mmap
-// threshold on its own; large blocks above 1 MiB still get their own mapping.)
+// Only for builds without mimalloc (AMITY_MIMALLOC=OFF: the sanitizer builds), whose allocator
+// is glibc's; with mimalloc linked, as by default, nothing calls glibc's malloc. glibc gives freed
+// memory at the top of a heap back to the kernel once more than 128 KiB is free there, and the next
+// request takes it back page by page (a page fault, zeroed by the kernel, per 4 KiB). Whether a
+// response's buffers sit at the top depends on what earlier requests left behind: measured, a page
+// of 50 commitments took 8 page faults and 90 µs of CPU per request after a run of detail requests,
+// and none and 57 µs without. A server keeps what it freed, up to a bound: 32 MiB per heap.
+// (Setting it also stops glibc raising its mmap threshold on its own; large blocks above 1 MiB
+// still get their own mapping.)
 void KeepFreedMemory() {
+#ifndef AMITY_WITH_MIMALLOC
   mallopt(M_TRIM_THRESHOLD, 32 << 20);
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
 }
 
 }  // namespace

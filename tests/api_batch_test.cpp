@@ -2,6 +2,7 @@
 // http::Batching and api::Api::HandleBatch): each request still gets its own answer, a failing
 // request undoes only its own changes, and what succeeded is stored, audited and searchable.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <regex>
@@ -99,6 +100,83 @@ TEST(ApiBatchTest, ConcurrentWritesShareCommitsAndFailAlone) {
     largest = std::max(largest, std::stoi((*it)[1]));
   }
   EXPECT_GT(largest, 1) << "no two writes shared a commit";
+}
+
+// A request that fails after it has changed rows (here a trigger the test adds makes its change
+// row fail, after the commitment row is written) leaves nothing behind, while the requests that
+// shared its transaction are stored whole: the batch is rolled back and done again, each request
+// in its own savepoint.
+TEST(ApiBatchTest, ARequestThatFailsAfterWritingIsUndoneAloneInItsBatch) {
+  TestServer server(true);
+  const std::string db = server.db_path();
+  {
+    sqlite3* handle = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
+    sqlite3_busy_timeout(handle, 5000);
+    ASSERT_EQ(sqlite3_exec(handle,
+                           "CREATE TRIGGER zq_fail BEFORE INSERT ON changes "
+                           "WHEN NEW.after LIKE '%zqfail%' "
+                           "BEGIN SELECT RAISE(ABORT, 'zq test failure'); END",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(handle);
+    sqlite3_close(handle);
+  }
+  const HttpResult partnerships = server.Get("/api/v1/partnerships?limit=1");
+  ASSERT_EQ(partnerships.status, 200) << partnerships.body;
+  const std::string partnership(
+      partnerships.Json().at("items").as_array().at(0).at("id").as_string());
+
+  constexpr int kWriters = 8, kEach = 12;
+  const auto failing = [](int n) { return n % 4 == 1; };
+  std::vector<long> statuses(kWriters * kEach);
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      for (int i = 0; i < kEach; ++i) {
+        const int n = w * kEach + i;
+        const std::string word = (failing(n) ? "zqfail" : "zqkept") + std::to_string(n) + "x";
+        json::object body{{"partnership_id", partnership},
+                          {"text", json::object{{"original", "en"}, {"en", word}}},
+                          {"area", "youth"},
+                          {"proposed_by_side", "partner"}};
+        statuses[n] = server.Post("/api/v1/commitments", body).status;
+      }
+    });
+  }
+  for (std::thread& writer : writers) writer.join();
+
+  int kept = 0;
+  for (int n = 0; n < kWriters * kEach; ++n) {
+    EXPECT_EQ(statuses[n], failing(n) ? 500 : 201) << "request " << n;
+    kept += failing(n) ? 0 : 1;
+  }
+  EXPECT_EQ(
+      QueryNumber(db, "SELECT count(*) FROM commitments WHERE text ->> '$.en' LIKE 'zqfail%'"), 0);
+  EXPECT_EQ(
+      QueryNumber(db, "SELECT count(*) FROM commitments WHERE text ->> '$.en' LIKE 'zqkept%'"),
+      kept);
+  EXPECT_EQ(QueryNumber(db,
+                        "SELECT count(*) FROM changes c JOIN commitments m ON m.id = c.record_id "
+                        "WHERE c.op = 'create' AND m.text ->> '$.en' LIKE 'zqkept%'"),
+            kept);
+  EXPECT_EQ(QueryNumber(db,
+                        "SELECT count(DISTINCT t.record_id) FROM search_texts t JOIN commitments m "
+                        "ON m.id = t.record_id WHERE m.text ->> '$.en' LIKE 'zqkept%'"),
+            kept);
+  EXPECT_EQ(QueryNumber(db, "SELECT count(*) FROM search_index WHERE search_index MATCH 'zqfail*'"),
+            0);
+
+  // Some failing request shared its transaction with others (else this proved nothing).
+  ASSERT_EQ(server.Stop(), 0);
+  const std::string log = ReadFile(server.folder() + "/server.log");
+  const std::regex failed_in_batch("\"status\":500,[^}]*\"batch\":([0-9]+)");
+  int largest = 0;
+  for (auto it = std::sregex_iterator(log.begin(), log.end(), failed_in_batch);
+       it != std::sregex_iterator(); ++it) {
+    largest = std::max(largest, std::stoi((*it)[1]));
+  }
+  EXPECT_GT(largest, 1) << "no failing request shared a commit";
 }
 
 }  // namespace

@@ -200,14 +200,15 @@ bool Api::SharesCommit(const http::Request& request) const {
 }
 
 std::vector<http::Response> Api::HandleBatch(const http::NextRequest& next) {
+  std::vector<const http::Request*> requests;
   std::vector<http::Response> responses;
   auto lease = pool_.Acquire();
   store::Db& db = *lease;
   // Requests from `open_from` on have their changes in the open transaction. Should SQLite drop
   // it (it rolls back by itself after an I/O error or a full disk), their changes are gone, and
   // those that had succeeded must not say so.
-  const auto lose = [&](size_t from) {
-    for (size_t i = from; i < responses.size(); ++i) {
+  const auto lose = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
       if (responses[i].status < 400) {
         responses[i] = http::ProblemResponse(
             503, "Not saved",
@@ -215,7 +216,9 @@ std::vector<http::Response> Api::HandleBatch(const http::NextRequest& next) {
       }
     }
   };
-  // The batch's transaction; the requests' own Tx objects are savepoints inside it.
+  // The batch's transaction. The requests' own Tx objects open no savepoints in it at first
+  // (Db::SkipSavepoints): should a request fail after changing rows, the transaction is rolled
+  // back and its requests are done again, each in a savepoint that undoes only its own changes.
   std::optional<store::Tx> batch;
   size_t open_from = 0;
   const auto begin = [&](size_t from) {
@@ -226,13 +229,30 @@ std::vector<http::Response> Api::HandleBatch(const http::NextRequest& next) {
       // The write lock stayed taken (another process): each request tries on its own, as alone.
     }
   };
-  begin(0);
-  while (const http::Request* request = next()) {
-    responses.push_back(http::Guarded(*request, [&] { return Dispatch(*request, nullptr, &db); }));
+  struct Savepoints {  // back on when the connection returns to the pool
+    store::Db& db;
+    ~Savepoints() { db.SkipSavepoints(false); }
+  } savepoints{db};
+  const auto run = [&](size_t i) {
+    responses[i] =
+        http::Guarded(*requests[i], [&] { return Dispatch(*requests[i], nullptr, &db); });
     if (batch && !db.InWriteTransaction()) {
       batch.reset();
-      lose(open_from);
-      begin(responses.size());
+      lose(open_from, i + 1);
+      begin(i + 1);
+    }
+  };
+  begin(0);
+  db.SkipSavepoints(true);
+  while (const http::Request* request = next()) {
+    requests.push_back(request);
+    responses.emplace_back();
+    run(requests.size() - 1);
+    if (db.PartialChangesLeft()) {
+      batch.reset();
+      db.SkipSavepoints(false);
+      begin(open_from);
+      for (size_t i = open_from; i < requests.size(); ++i) run(i);
     }
   }
   if (batch) {
@@ -246,7 +266,7 @@ std::vector<http::Response> Api::HandleBatch(const http::NextRequest& next) {
       AppendJsonString(line, error.what());
       line += "}\n";
       std::fputs(line.c_str(), stderr);
-      lose(open_from);
+      lose(open_from, responses.size());
     }
   }
   return responses;

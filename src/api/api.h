@@ -95,11 +95,12 @@ class Api {
   bool SharesCommit(const http::Request& request) const;
 
   // Answers the requests `next` hands over (each SharesCommit, until it gives null) one after
-  // another on one connection, inside one write transaction: each request's changes are a
-  // savepoint, so a failing request undoes only its own, and the batch pays for one commit
-  // instead of one each. Returns one response per request, in order, after the commit. Should
-  // SQLite lose the transaction (an I/O error, a full disk), the requests whose changes it held
-  // answer 503 instead of what they had done.
+  // another on one connection, inside one write transaction, so the batch pays for one commit
+  // instead of one each. A failing request undoes only its own changes: the requests run without
+  // savepoints, and should one fail after changing rows, the transaction is rolled back and they
+  // run again, each in a savepoint (see store::Db::SkipSavepoints). Returns one response per
+  // request, in order, after the commit. Should SQLite lose the transaction (an I/O error, a full
+  // disk), the requests whose changes it held answer 503 instead of what they had done.
   std::vector<http::Response> HandleBatch(const http::NextRequest& next);
 
  private:

@@ -153,8 +153,14 @@ class WriteQueue {
         if (waiting_.empty()) return;  // stopping, and nothing left to answer
       }
       const NextRequest next = [this, &batch]() -> const Request* {
-        std::lock_guard lock(mutex_);
-        if (waiting_.empty() || batch.size() >= batching_.max_batch) return nullptr;
+        std::unique_lock lock(mutex_);
+        if (batch.size() >= batching_.max_batch) return nullptr;
+        if (waiting_.empty() && !batch.empty()) {
+          lock.unlock();
+          std::this_thread::yield();
+          lock.lock();
+        }
+        if (waiting_.empty()) return nullptr;
         batch.push_back(std::move(waiting_.front()));
         waiting_.pop_front();
         return &batch.back().request;

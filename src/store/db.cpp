@@ -163,8 +163,17 @@ int Stmt::Type(int column) const { return sqlite3_column_type(stmt_, column); }
 int Stmt::ColumnCount() const { return sqlite3_column_count(stmt_); }
 std::string_view Stmt::ColumnName(int column) const { return sqlite3_column_name(stmt_, column); }
 
-Tx::Tx(Db& db) : db_(db), nested_(db.InWriteTransaction()), deferred_mark_(db.deferred_.size()) {
-  db_.Prepare(nested_ ? "SAVEPOINT tx" : "BEGIN IMMEDIATE").Run();
+Tx::Tx(Db& db)
+    : db_(db),
+      nested_(db.InWriteTransaction()),
+      savepoint_(nested_ && !db.skip_savepoints_),
+      changes_(nested_ && !savepoint_ ? sqlite3_total_changes64(db.handle()) : 0),
+      deferred_mark_(db.deferred_.size()) {
+  if (!nested_) {
+    db_.Prepare("BEGIN IMMEDIATE").Run();
+  } else if (savepoint_) {
+    db_.Prepare("SAVEPOINT tx").Run();
+  }
   ++db_.tx_depth_;
 }
 
@@ -172,6 +181,11 @@ Tx::~Tx() {
   if (!open_) return;
   Close();
   db_.deferred_.resize(deferred_mark_);
+  if (nested_ && !savepoint_) {
+    // Nothing to undo with: the caller rolls the whole transaction back if rows changed.
+    if (sqlite3_total_changes64(db_.handle()) != changes_) db_.partial_changes_left_ = true;
+    return;
+  }
   try {
     // A savepoint is rolled back and then released, which leaves the outer transaction as it
     // was before this Tx.
@@ -189,7 +203,7 @@ void Tx::Close() {
 
 void Tx::Commit() {
   if (nested_) {
-    db_.Prepare("RELEASE tx").Run();
+    if (savepoint_) db_.Prepare("RELEASE tx").Run();
     Close();
     return;
   }

@@ -79,6 +79,50 @@ TEST(DbTest, ATxInsideATransactionIsASavepoint) {
   EXPECT_EQ(values(db), "1,2,4");
 }
 
+// With savepoints skipped, a Tx inside a transaction writes straight into it. One left without
+// Commit() says whether it leaves changed rows behind (which only the whole transaction's
+// rollback undoes); one that changed nothing, or committed, does not.
+TEST(DbTest, ATxWithoutItsSavepointSaysWhenItLeavesChangesBehind) {
+  const std::string path = FreshDbPath("amity_db_test_skipped.db");
+  Db db(path);
+  db.Exec("CREATE TABLE t (x INTEGER NOT NULL CHECK (x > 0)) STRICT");
+  const auto count = [&db] {
+    Stmt select = db.Prepare("SELECT count(*) FROM t");
+    EXPECT_TRUE(select.Step());
+    return select.Int(0);
+  };
+  Tx outer(db);
+  db.SkipSavepoints(true);
+  {
+    Tx committed(db);
+    db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, 1).Run();
+    committed.Commit();
+  }
+  {
+    Tx unchanged(db);  // left before it wrote, as a request that fails validation
+  }
+  {
+    Tx failed(db);  // its only statement fails, and SQLite undoes the statement itself
+    EXPECT_THROW(db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, -1).Run(), DbError);
+  }
+  EXPECT_FALSE(db.PartialChangesLeft());
+  EXPECT_EQ(count(), 1);
+  {
+    Tx abandoned(db);
+    db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, 2).Run();
+  }
+  EXPECT_TRUE(db.PartialChangesLeft());
+  EXPECT_EQ(count(), 2);  // no savepoint took it back
+  db.SkipSavepoints(false);
+  EXPECT_FALSE(db.PartialChangesLeft());
+  {
+    Tx abandoned(db);  // a savepoint again: undoes its own row
+    db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, 3).Run();
+  }
+  EXPECT_FALSE(db.PartialChangesLeft());
+  EXPECT_EQ(count(), 2);
+}
+
 // ConfigureSqlite ran before SQLite started (it cannot afterwards): memory statistics are off,
 // so SQLite counts nothing however much it allocates.
 TEST(DbTest, SqliteKeepsNoMemoryStatistics) {

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <functional>
 #include <regex>
 #include <thread>
 
@@ -14,34 +15,60 @@ namespace amity::testing {
 namespace {
 namespace json = boost::json;
 
-TEST(ApiBatchTest, ConcurrentWritesShareCommitsAndFailAlone) {
-  TestServer server(true);
-  const HttpResult partnerships = server.Get("/api/v1/partnerships?limit=1");
-  ASSERT_EQ(partnerships.status, 200) << partnerships.body;
-  const std::string partnership(
-      partnerships.Json().at("items").as_array().at(0).at("id").as_string());
+constexpr int kWriters = 8, kEach = 12;
 
-  // Every fourth request names a meeting that does not exist: it fails inside the shared
-  // transaction (422), after the others before it in the batch have written.
-  constexpr int kWriters = 8, kEach = 12;
-  const auto failing = [](int n) { return n % 4 == 3; };
+// The id of the first partnership the server lists.
+std::string FirstPartnershipId(const TestServer& server) {
+  const HttpResult partnerships = server.Get("/api/v1/partnerships?limit=1");
+  EXPECT_EQ(partnerships.status, 200) << partnerships.body;
+  return std::string(partnerships.Json().at("items").as_array().at(0).at("id").as_string());
+}
+
+// POSTs commitment `body(n)` for n in [0, kWriters × kEach) from kWriters threads at once (kEach
+// each, one after another); returns the statuses by n.
+std::vector<long> PostConcurrently(const TestServer& server,
+                                   const std::function<json::object(int)>& body) {
   std::vector<long> statuses(kWriters * kEach);
   std::vector<std::thread> writers;
   for (int w = 0; w < kWriters; ++w) {
     writers.emplace_back([&, w] {
       for (int i = 0; i < kEach; ++i) {
         const int n = w * kEach + i;
-        json::object body{
-            {"partnership_id", partnership},
-            {"text", json::object{{"original", "en"}, {"en", "zqbatch" + std::to_string(n) + "x"}}},
-            {"area", "sports"},
-            {"proposed_by_side", "home"}};
-        if (failing(n)) body["meeting_id"] = "01900000-0000-7000-8000-000000000000";
-        statuses[n] = server.Post("/api/v1/commitments", body).status;
+        statuses[n] = server.Post("/api/v1/commitments", body(n)).status;
       }
     });
   }
   for (std::thread& writer : writers) writer.join();
+  return statuses;
+}
+
+// The largest "batch" (requests that shared a commit) among the request-log lines `line` matches;
+// its first group must capture the batch size. 0 when none matches.
+int LargestBatch(const std::string& log, const std::regex& line) {
+  int largest = 0;
+  for (auto it = std::sregex_iterator(log.begin(), log.end(), line); it != std::sregex_iterator();
+       ++it) {
+    largest = std::max(largest, std::stoi((*it)[1]));
+  }
+  return largest;
+}
+
+TEST(ApiBatchTest, ConcurrentWritesShareCommitsAndFailAlone) {
+  TestServer server(true);
+  const std::string partnership = FirstPartnershipId(server);
+
+  // Every fourth request names a meeting that does not exist: it fails inside the shared
+  // transaction (422), after the others before it in the batch have written.
+  const auto failing = [](int n) { return n % 4 == 3; };
+  const std::vector<long> statuses = PostConcurrently(server, [&](int n) {
+    json::object body{
+        {"partnership_id", partnership},
+        {"text", json::object{{"original", "en"}, {"en", "zqbatch" + std::to_string(n) + "x"}}},
+        {"area", "sports"},
+        {"proposed_by_side", "home"}};
+    if (failing(n)) body["meeting_id"] = "01900000-0000-7000-8000-000000000000";
+    return body;
+  });
 
   int stored = 0;
   for (int n = 0; n < kWriters * kEach; ++n) {
@@ -93,13 +120,8 @@ TEST(ApiBatchTest, ConcurrentWritesShareCommitsAndFailAlone) {
   // The request log says how many requests shared each commit; some did.
   ASSERT_EQ(server.Stop(), 0);
   const std::string log = ReadFile(server.folder() + "/server.log");
-  const std::regex batch("\"batch\":([0-9]+)");
-  int largest = 0;
-  for (auto it = std::sregex_iterator(log.begin(), log.end(), batch); it != std::sregex_iterator();
-       ++it) {
-    largest = std::max(largest, std::stoi((*it)[1]));
-  }
-  EXPECT_GT(largest, 1) << "no two writes shared a commit";
+  EXPECT_GT(LargestBatch(log, std::regex("\"batch\":([0-9]+)")), 1)
+      << "no two writes shared a commit";
 }
 
 // A request that fails after it has changed rows (here a trigger the test adds makes its change
@@ -122,29 +144,16 @@ TEST(ApiBatchTest, ARequestThatFailsAfterWritingIsUndoneAloneInItsBatch) {
         << sqlite3_errmsg(handle);
     sqlite3_close(handle);
   }
-  const HttpResult partnerships = server.Get("/api/v1/partnerships?limit=1");
-  ASSERT_EQ(partnerships.status, 200) << partnerships.body;
-  const std::string partnership(
-      partnerships.Json().at("items").as_array().at(0).at("id").as_string());
+  const std::string partnership = FirstPartnershipId(server);
 
-  constexpr int kWriters = 8, kEach = 12;
   const auto failing = [](int n) { return n % 4 == 1; };
-  std::vector<long> statuses(kWriters * kEach);
-  std::vector<std::thread> writers;
-  for (int w = 0; w < kWriters; ++w) {
-    writers.emplace_back([&, w] {
-      for (int i = 0; i < kEach; ++i) {
-        const int n = w * kEach + i;
-        const std::string word = (failing(n) ? "zqfail" : "zqkept") + std::to_string(n) + "x";
-        json::object body{{"partnership_id", partnership},
-                          {"text", json::object{{"original", "en"}, {"en", word}}},
-                          {"area", "youth"},
-                          {"proposed_by_side", "partner"}};
-        statuses[n] = server.Post("/api/v1/commitments", body).status;
-      }
-    });
-  }
-  for (std::thread& writer : writers) writer.join();
+  const std::vector<long> statuses = PostConcurrently(server, [&](int n) {
+    const std::string word = (failing(n) ? "zqfail" : "zqkept") + std::to_string(n) + "x";
+    return json::object{{"partnership_id", partnership},
+                        {"text", json::object{{"original", "en"}, {"en", word}}},
+                        {"area", "youth"},
+                        {"proposed_by_side", "partner"}};
+  });
 
   int kept = 0;
   for (int n = 0; n < kWriters * kEach; ++n) {
@@ -170,13 +179,8 @@ TEST(ApiBatchTest, ARequestThatFailsAfterWritingIsUndoneAloneInItsBatch) {
   // Some failing request shared its transaction with others (else this proved nothing).
   ASSERT_EQ(server.Stop(), 0);
   const std::string log = ReadFile(server.folder() + "/server.log");
-  const std::regex failed_in_batch("\"status\":500,[^}]*\"batch\":([0-9]+)");
-  int largest = 0;
-  for (auto it = std::sregex_iterator(log.begin(), log.end(), failed_in_batch);
-       it != std::sregex_iterator(); ++it) {
-    largest = std::max(largest, std::stoi((*it)[1]));
-  }
-  EXPECT_GT(largest, 1) << "no failing request shared a commit";
+  EXPECT_GT(LargestBatch(log, std::regex("\"status\":500,[^}]*\"batch\":([0-9]+)")), 1)
+      << "no failing request shared a commit";
 }
 
 }  // namespace

@@ -87,7 +87,10 @@ int Serve(const Config& config) {
   // writes themselves.
   options.batching = {
       .batchable = [&api](const http::Request& request) { return api.SharesCommit(request); },
-      .handle = [&api](const http::NextRequest& next) { return api.HandleBatch(next); }};
+      .handle = [&api](const http::NextRequest& next) { return api.HandleBatch(next); },
+      // Between batches the writer copies the end of the log, so that the log starts over
+      // without a RESTART checkpoint holding writes back (store::Checkpointer::CatchUp).
+      .idle = [&pool] { pool.CatchUpCheckpoint(); }};
   const auto handler = [&api](const http::Request& request) -> http::Response {
     if (request.path.starts_with("/api/") || request.path == "/healthz" ||
         request.path == "/public" || request.path.starts_with("/public/")) {

@@ -195,6 +195,20 @@ class WriteQueue {
         }
       });
       batch.clear();
+      if (batching_.idle) {
+        bool waiting = false;
+        {
+          std::lock_guard lock(mutex_);
+          waiting = !waiting_.empty();
+        }
+        if (!waiting) {
+          try {
+            batching_.idle();
+          } catch (const std::exception& error) {  // housekeeping: the next batch comes first
+            std::fprintf(stderr, "amity: after a batch: %s\n", error.what());
+          }
+        }
+      }
     }
   }
 

@@ -19,10 +19,12 @@ namespace amity::http {
 // holds `max_batch`. So a lone write waits for nothing, and a request that arrives while a batch
 // is being handled joins it rather than waiting for it to end. `handle` answers every request it
 // took, one response each, in order; the answers are sent once it returns, that is after the
-// batch's commit. Off when `batchable` is empty.
+// batch's commit. Then, if no request waits, the writer thread calls `idle` (when set): work
+// that would otherwise hold a batch up. Off when `batchable` is empty.
 struct Batching {
   std::function<bool(const Request&)> batchable;
   std::function<std::vector<Response>(const NextRequest& next)> handle;
+  std::function<void()> idle;
   std::size_t max_batch = 64;
 };
 

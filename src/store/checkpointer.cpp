@@ -9,8 +9,9 @@
 namespace amity::store {
 
 Checkpointer::Checkpointer(const std::string& path, std::chrono::milliseconds interval,
-                           int restart_frames)
-    : thread_([this, path, interval, restart_frames] { Run(path, interval, restart_frames); }) {}
+                           int restart_frames, int catch_up_frames)
+    : catch_up_frames_(catch_up_frames),
+      thread_([this, path, interval, restart_frames] { Run(path, interval, restart_frames); }) {}
 
 Checkpointer::~Checkpointer() {
   {
@@ -24,6 +25,25 @@ Checkpointer::~Checkpointer() {
 long long Checkpointer::checkpoints() const {
   std::lock_guard lock(mutex_);
   return checkpoints_;
+}
+
+long long Checkpointer::catch_ups() const {
+  std::lock_guard lock(mutex_);
+  return catch_ups_;
+}
+
+void Checkpointer::CatchUp(Db& db) {
+  if (!catch_up_wanted_.load(std::memory_order_relaxed)) return;
+  int log_frames = 0, copied = 0;
+  // PASSIVE never waits: SQLITE_BUSY while the thread's own pass runs, and then the next call
+  // tries again.
+  const int code = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                             &log_frames, &copied);
+  if (code == SQLITE_OK && copied == log_frames) {
+    catch_up_wanted_.store(false, std::memory_order_relaxed);
+    std::lock_guard lock(mutex_);
+    ++catch_ups_;
+  }
 }
 
 long long Checkpointer::restarts() const {
@@ -58,6 +78,9 @@ void Checkpointer::Run(const std::string& path, std::chrono::milliseconds interv
       int log_frames = 0, copied = 0;
       int code = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
                                            &log_frames, &copied);
+      if (code == SQLITE_OK && log_frames > catch_up_frames_) {
+        catch_up_wanted_.store(true, std::memory_order_relaxed);
+      }
       bool restarted = false;
       if (restart_pause > 0) --restart_pause;
       if (code == SQLITE_OK && log_frames > restart_frames && restart_pause == 0) {

@@ -215,6 +215,30 @@ TEST(DbTest, TheWalStaysBoundedUnderSteadyWrites) {
   EXPECT_LT(largest, 24u << 20) << "restarts: " << checkpointer.restarts();
 }
 
+// The server's writer calls CatchUp between its batches: the log then starts over at the next
+// write, with no RESTART pass (which holds writers back) however steady the writes.
+TEST(DbTest, TheWritersCatchUpBetweenWritesLetsTheLogStartOver) {
+  const std::string path = FreshDbPath("amity_db_test_catch_up.db");
+  Db db(path);
+  db.Exec(
+      "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 1048576;"
+      "CREATE TABLE t (x TEXT NOT NULL) STRICT");
+  constexpr int kNeverRestart = 1 << 30;
+  Checkpointer checkpointer(path, std::chrono::milliseconds(5), kNeverRestart, 200);
+  const std::string row(3000, 'x');
+  std::uintmax_t largest = 0;
+  for (int i = 0; i < 6000; ++i) {  // ~24 MiB of rows through the log, as in the test above
+    db.Prepare("INSERT INTO t (x) VALUES (?)").Bind(1, row).Run();
+    std::this_thread::sleep_for(std::chrono::microseconds(20));
+    if (i % 20 == 19) checkpointer.CatchUp(db);  // a batch of 20 writes ends
+    if (i % 100 == 0) largest = std::max(largest, std::filesystem::file_size(path + "-wal"));
+  }
+  EXPECT_EQ(checkpointer.restarts(), 0);
+  EXPECT_GT(checkpointer.catch_ups(), 0);
+  // Without the catch-up passes (and no RESTART) the log holds all of it: 74 MiB.
+  EXPECT_LT(largest, 24u << 20) << "catch-ups: " << checkpointer.catch_ups();
+}
+
 // A reader that keeps an old snapshot (a backup, a long export) stops the log from starting over;
 // the RESTART checkpoint that waits for it must give up soon, not hold writers back meanwhile.
 TEST(DbTest, ALongReaderDoesNotHoldWritersBack) {

@@ -20,6 +20,12 @@ Pool::Pool(const std::string& path, int size, PoolOptions options) {
   }
 }
 
+void Pool::CatchUpCheckpoint() {
+  if (!checkpointer_) return;
+  Lease db = Acquire();
+  checkpointer_->CatchUp(*db);
+}
+
 Pool::Lease::~Lease() {
   if (db_) pool_->Return(std::move(db_));
 }

@@ -41,6 +41,10 @@ class Pool {
   // Waits until a connection is free and lends it.
   Lease Acquire();
 
+  // Checkpointer::CatchUp on a connection of the pool, for the writer between two writes. No-op
+  // without background checkpoints.
+  void CatchUpCheckpoint();
+
   // Null when the pool was made without a record cache, or without background checkpoints.
   RecordCache* record_cache() { return record_cache_.get(); }
   const Checkpointer* checkpointer() const { return checkpointer_.get(); }

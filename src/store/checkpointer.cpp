@@ -33,7 +33,7 @@ long long Checkpointer::catch_ups() const {
 }
 
 void Checkpointer::CatchUp(Db& db) {
-  if (!catch_up_wanted_.load(std::memory_order_relaxed)) return;
+  if (!CatchUpWanted()) return;
   int log_frames = 0, copied = 0;
   // PASSIVE never waits: SQLITE_BUSY while the thread's own pass runs, and then the next call
   // tries again.

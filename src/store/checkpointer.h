@@ -53,6 +53,7 @@ class Checkpointer {
   // write transaction then starts the log over, and the RESTART above stays for writes that come
   // from elsewhere (a CLI command, another process) or a reader that holds the log.
   void CatchUp(Db& db);
+  bool CatchUpWanted() const { return catch_up_wanted_.load(std::memory_order_relaxed); }
   // 4 MiB of pages, ~10 batches of 64 POSTs: with it, RESTART passes (each held the writer back
   // for a few ms) no longer happened under steady POSTs (bench/RESULTS.md).
   static constexpr int kCatchUpFrames = 1024;

@@ -21,7 +21,7 @@ Pool::Pool(const std::string& path, int size, PoolOptions options) {
 }
 
 void Pool::CatchUpCheckpoint() {
-  if (!checkpointer_) return;
+  if (!checkpointer_ || !checkpointer_->CatchUpWanted()) return;  // borrows nothing in vain
   Lease db = Acquire();
   checkpointer_->CatchUp(*db);
 }

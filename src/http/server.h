@@ -20,7 +20,8 @@ namespace amity::http {
 // is being handled joins it rather than waiting for it to end. `handle` answers every request it
 // took, one response each, in order; the answers are sent once it returns, that is after the
 // batch's commit. Then, if no request waits, the writer thread calls `idle` (when set): work
-// that would otherwise hold a batch up. Off when `batchable` is empty.
+// that would otherwise land in a batch, done while none is waiting (a request that arrives
+// meanwhile waits for it). Off when `batchable` is empty.
 struct Batching {
   std::function<bool(const Request&)> batchable;
   std::function<std::vector<Response>(const NextRequest& next)> handle;

@@ -43,6 +43,8 @@ void Checkpointer::CatchUp(Db& db) {
     catch_up_wanted_.store(false, std::memory_order_relaxed);
     std::lock_guard lock(mutex_);
     ++catch_ups_;
+  } else if (code != SQLITE_OK && code != SQLITE_BUSY && code != SQLITE_LOCKED) {
+    std::fprintf(stderr, "amity: checkpoint between writes failed: %s\n", sqlite3_errstr(code));
   }
 }
 

@@ -233,7 +233,6 @@ TEST(DbTest, TheWritersCatchUpBetweenWritesLetsTheLogStartOver) {
     if (i % 20 == 19) checkpointer.CatchUp(db);  // a batch of 20 writes ends
     if (i % 100 == 0) largest = std::max(largest, std::filesystem::file_size(path + "-wal"));
   }
-  EXPECT_EQ(checkpointer.restarts(), 0);
   EXPECT_GT(checkpointer.catch_ups(), 0);
   // Without the catch-up passes (and no RESTART) the log holds all of it: 74 MiB.
   EXPECT_LT(largest, 24u << 20) << "catch-ups: " << checkpointer.catch_ups();

@@ -260,10 +260,9 @@ CREATE INDEX commitment_history_at ON commitment_history (at);
 CREATE INDEX commitment_history_commitment ON commitment_history (commitment_id, at);
 CREATE INDEX commitments_area_live_due
   ON commitments (area, archived, due_date, id, status, version);
-CREATE INDEX commitments_created ON commitments (created_at);
-CREATE INDEX commitments_due ON commitments (due_date);
+CREATE INDEX commitments_created ON commitments (created_at, id, archived, version);
+CREATE INDEX commitments_due ON commitments (due_date, id, archived, status, version);
 CREATE INDEX commitments_live_area_status ON commitments (archived, area, status, due_date);
-CREATE INDEX commitments_live_created ON commitments (archived, created_at, id, version);
 CREATE INDEX commitments_meeting ON commitments (meeting_id);
 CREATE INDEX commitments_partnership_live_area
   ON commitments (partnership_id, archived, area, status, due_date);

@@ -398,7 +398,8 @@ void IndexRecord(Db& db, const domain::ResourceSpec& spec, const json::object& r
     const json::value& value = record.at(field.name);
     if (field.type == FieldType::kText) {
       builder.AddTranslatable(spec.name, field.name, value);
-    } else if (field.type == FieldType::kString && !field.personal && value.is_string()) {
+    } else if (field.type == FieldType::kString && field.writable && !field.personal &&
+               value.is_string()) {  // what people wrote, not the server's own fields (creator)
       builder.AddText(spec.name, field.name, "", value.as_string());
     } else if (spec.name == "partnerships" && field.type == FieldType::kReference &&
                field.references == "cities" && value.is_string()) {

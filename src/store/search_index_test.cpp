@@ -418,6 +418,55 @@ TEST_F(SearchTermsTest, EditsAndReindexingKeepTheWordsOfTheIndex) {
   EXPECT_EQ(IndexedWordsStartingWith(db_, "", 32), std::nullopt);
 }
 
+// Only what people write is searched: the creator's user id, which the server sets, is not
+// (each record would match its pieces, and writing them was most of a new record's index work).
+TEST_F(SearchTermsTest, TheCreatorsIdIsNotIndexed) {
+  constexpr char kUser[] = "01a20e04-5f5b-7379-9ff4-686112b07e40";
+  Tx tx(db_);
+  InsertRecord(db_, domain::Cities(),
+               boost::json::object{{"name", boost::json::object{{"tr", "Karşıyaka"}}},
+                                   {"country", "TR"},
+                                   {"time_zone", "Europe/Istanbul"},
+                                   {"created_by", kUser}},
+               kWriter);
+  tx.Commit();
+  EXPECT_EQ(Matches("loose : karsiyaka").size(), 1u);
+  EXPECT_TRUE(Matches("7379").empty());
+  EXPECT_TRUE(Matches("\"01a20e04\"").empty());
+  Stmt fields = db_.Prepare("SELECT DISTINCT field FROM search_texts");
+  std::vector<std::string> indexed;
+  while (fields.Step()) indexed.emplace_back(fields.Text(0));
+  EXPECT_EQ(indexed, std::vector<std::string>{"name"});
+  EXPECT_EQ(IndexedWordsStartingWith(db_, "7379", 32), std::vector<std::string>{});
+}
+
+// A database indexed before that loses the creator rows and their words at migration 11.
+TEST_F(SearchTermsTest, Migration11RemovesTheCreatorRowsAlreadyIndexed) {
+  AddCity("Bayraklı", "", "Bayrakli");
+  {
+    Tx tx(db_);  // what the old code wrote for a record's creator
+    db_.Exec(
+        "INSERT INTO search_texts (rowid, kind, record_id, field, lang) "
+        "VALUES (900, 'cities', 'c1', 'created_by', ''); "
+        "INSERT INTO search_index (rowid, exact, loose) "
+        "VALUES (900, '01a20e04 5f5b 7379', '01a20e04 5f5b 7379'); "
+        "INSERT INTO search_terms (term) VALUES ('01a20e04'), ('5f5b'), ('7379'); "
+        "DELETE FROM schema_migrations WHERE number = 11");
+    tx.Commit();
+  }
+  ASSERT_EQ(Matches("7379"), std::vector<long long>{900});
+  EXPECT_EQ(Migrate(db_), std::vector<int>{11});
+  EXPECT_TRUE(Matches("7379").empty());
+  EXPECT_EQ(Matches("loose : bayrakli").size(), 2u);  // tr and en texts of the city
+  Stmt creators = db_.Prepare("SELECT count(*) FROM search_texts WHERE field = 'created_by'");
+  ASSERT_TRUE(creators.Step());
+  EXPECT_EQ(creators.Int(0), 0);
+  EXPECT_EQ(IndexedWordsStartingWith(db_, "7379", 32), std::vector<std::string>{});
+  EXPECT_EQ(IndexedWordsStartingWith(db_, "bayrak", 32),
+            (std::vector<std::string>{"bayrakli", "bayraklı"}));
+  EXPECT_EQ(Missing(), std::vector<std::string>{});
+}
+
 // A database indexed before search_terms existed gets its words from the index itself.
 TEST(SearchTermsMigrationTest, FillsTheWordsFromTheExistingIndex) {
   Db db(FreshDbPath("amity_search_terms_migration.db"));

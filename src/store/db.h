@@ -39,6 +39,7 @@ struct IndexChange {
   std::string record_id;
   std::vector<Text> texts;
   std::vector<std::string> terms;  // the index words of the texts, for search_terms
+  bool new_record = false;         // created in this transaction: the index holds none of it
 };
 using IndexWriter = void (*)(class Db& db, std::vector<IndexChange>& changes);
 

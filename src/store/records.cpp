@@ -356,7 +356,7 @@ json::object InsertRecord(Db& db, const ResourceSpec& spec, const json::object& 
   json::object after;
   for (const FieldSpec& field : spec.fields) after.emplace(field.name, record.at(field.name));
   RecordChange(db, spec.name, id, 1, "create", context, nullptr, after);
-  IndexRecord(db, spec, record);
+  IndexRecord(db, spec, record, /*new_record=*/true);
   if (stored != nullptr) *stored = std::move(*text);
   return record;
 }

@@ -294,7 +294,10 @@ class TermCollector {
 // Builds the IndexChange of one record.
 class ChangeBuilder {
  public:
-  ChangeBuilder(Db& db, std::string_view id) : terms_(db) { change_.record_id = id; }
+  ChangeBuilder(Db& db, std::string_view id, bool new_record) : terms_(db) {
+    change_.record_id = id;
+    change_.new_record = new_record;
+  }
 
   void AddText(std::string_view kind, std::string_view field, std::string_view lang,
                std::string_view text) {
@@ -332,12 +335,15 @@ void WriteIndexChanges(Db& db, std::vector<IndexChange>& changes) {
     if (std::find(seen.begin(), seen.end(), change->record_id) != seen.end()) continue;
     seen.push_back(change->record_id);
     latest.push_back(&*change);
+    if (change->new_record) continue;  // no old rows to delete
     if (ids.size() > 1) ids += ',';
     AppendJsonString(ids, change->record_id);
   }
   ids += ']';
-  db.Prepare(kDeleteIndexRows).Bind(1, ids).Run();
-  db.Prepare(kDeleteTextRows).Bind(1, ids).Run();
+  if (ids.size() > 2) {
+    db.Prepare(kDeleteIndexRows).Bind(1, ids).Run();
+    db.Prepare(kDeleteTextRows).Bind(1, ids).Run();
+  }
   std::string rows = "[";
   long long indexed_bytes = 0;
   std::vector<std::string> terms;
@@ -390,10 +396,11 @@ void UnindexRecord(Db& db, std::string_view id) {
   ApplyIndexChange(db, std::move(change));
 }
 
-void IndexRecord(Db& db, const domain::ResourceSpec& spec, const json::object& record) {
+void IndexRecord(Db& db, const domain::ResourceSpec& spec, const json::object& record,
+                 bool new_record) {
   const std::string_view id = record.at("id").as_string();
   if (record.at("archived").as_bool()) return UnindexRecord(db, id);
-  ChangeBuilder builder(db, id);
+  ChangeBuilder builder(db, id, new_record);
   for (const FieldSpec& field : spec.fields) {
     const json::value& value = record.at(field.name);
     if (field.type == FieldType::kText) {
@@ -435,7 +442,9 @@ long long RebuildSearchIndex(Db& db,
     long long indexed = 0;
     for (;;) {
       Page page = ListRecords(db, *spec, query);
-      for (const json::value& record : page.items) IndexRecord(db, *spec, record.as_object());
+      for (const json::value& record : page.items) {
+        IndexRecord(db, *spec, record.as_object(), /*new_record=*/true);  // the index is empty
+      }
       indexed += static_cast<long long>(page.items.size());
       if (static_cast<int>(page.items.size()) < query.limit) break;
       query.offset += query.limit;

@@ -18,7 +18,10 @@ namespace amity::store {
 // Replaces the index rows of `record`: one row per translatable-text language value and per
 // plain (non-personal) string field; partnerships also carry their two cities' names. Inside a
 // savepoint both wait for the outermost commit (Db::DeferIndexChange).
-void IndexRecord(Db& db, const domain::ResourceSpec& spec, const boost::json::object& record);
+// `new_record`: created in this transaction (or the index emptied), so there are no old rows of
+// it to delete first.
+void IndexRecord(Db& db, const domain::ResourceSpec& spec, const boost::json::object& record,
+                 bool new_record = false);
 
 // Removes every index row of the record with `id`.
 void UnindexRecord(Db& db, std::string_view id);

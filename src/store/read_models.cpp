@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <any>
 #include <charconv>
+#include <map>
 #include <unordered_map>
 
 #include "base/text.h"
@@ -16,10 +17,11 @@ namespace json = boost::json;
 
 namespace {
 
-// Live commitments by area and status, in that order; ?1 is today. Over all partnerships SQLite
-// groups the ~100k index entries itself; for one partnership (?2, ~100 rows) reading the rows
-// and counting them in C++ costs less than SQLite's GROUP BY with its aggregate functions.
-// Both are served by covering indexes.
+// Live commitments by area and status; ?1 is today. Over all partnerships SQLite groups the ~100k
+// index entries itself; for one partnership (?2, ~100 rows) reading the rows and counting them in
+// C++ costs less than SQLite's GROUP BY with its aggregate functions, and they are read in the
+// order of the index by due date (migration 12), unsorted: CountCommitments puts the groups in
+// order. Both are served by covering indexes.
 constexpr char kCountsAll[] =
     "SELECT area, status, count(*), coalesce(sum(due_date < ?1), 0) FROM commitments "
     "WHERE archived = 0";
@@ -160,26 +162,33 @@ CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& part
     key = MemoKey(partnership_id, today, visible);
     if (auto found = memo->counts.find(key); found != memo->counts.end()) return found->second;
   }
-  CommitmentCounts counts;
-  Stmt select = db.Prepare(NarrowedGrouped(
-      partnership_id ? kCountsOne : kCountsAll,
-      partnership_id ? "ORDER BY area, status" : "GROUP BY area, status ORDER BY area, status",
-      visible));
+  std::map<std::pair<std::string, std::string>, CommitmentCount, std::less<>> groups;
+  Stmt select =
+      db.Prepare(partnership_id ? Narrowed(kCountsOne, visible)
+                                : NarrowedGrouped(kCountsAll, "GROUP BY area, status", visible));
   select.Bind(1, FormatDate(today));
   if (partnership_id) select.Bind(2, *partnership_id);
   BindVisible(select, partnership_id ? 3 : 2, visible);
+  CommitmentCount* group = nullptr;  // the last row's, often the next one's too
   while (select.Step()) {
     const std::string_view area = select.Text(0), status = select.Text(1);
-    if (counts.empty() || counts.back().area != area || counts.back().status != status) {
-      counts.push_back({.area = std::string(area),
-                        .status = std::string(status),
-                        .open = domain::IsOpenStatus(status),
-                        .done = status == "done",
-                        .proposed = status == "proposed"});
+    if (group == nullptr || group->area != area || group->status != status) {
+      auto [entry, inserted] = groups.try_emplace({std::string(area), std::string(status)});
+      group = &entry->second;
+      if (inserted) {
+        *group = {.area = std::string(area),
+                  .status = std::string(status),
+                  .open = domain::IsOpenStatus(status),
+                  .done = status == "done",
+                  .proposed = status == "proposed"};
+      }
     }
-    counts.back().count += select.Int(2);
-    counts.back().due_before_today += select.Int(3);
+    group->count += select.Int(2);
+    group->due_before_today += select.Int(3);
   }
+  CommitmentCounts counts;  // in area, then status order: the map's
+  counts.reserve(groups.size());
+  for (auto& [name, count] : groups) counts.push_back(std::move(count));
   if (memo != nullptr) memo->counts.emplace(std::move(key), counts);
   return counts;
 }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+#include <vector>
+
 #include "store/migrations.h"
 #include "store/test_db.h"
 
@@ -11,15 +14,17 @@ namespace {
 // Commitments written straight into the table (no partnership rows: foreign keys are off on the
 // writing connections), enough for the counts.
 void AddCommitment(Db& db, const std::string& id, const std::string& partnership,
-                   const std::string& status, const std::string& due) {
+                   const std::string& status, const std::string& due,
+                   const std::string& area = "music") {
   db.Prepare(
         "INSERT INTO commitments (id, version, created_at, updated_at, instance_id, "
         "partnership_id, text, area, proposed_by_side, status, due_date) "
-        "VALUES (?, 1, 't', 't', 'i', ?, '{}', 'music', 'home', ?, ?)")
+        "VALUES (?, 1, 't', 't', 'i', ?, '{}', ?, 'home', ?, ?)")
       .Bind(1, id)
       .Bind(2, partnership)
-      .Bind(3, status)
-      .Bind(4, due)
+      .Bind(3, area)
+      .Bind(4, status)
+      .Bind(5, due)
       .Run();
 }
 
@@ -75,6 +80,40 @@ TEST(CountCommitmentsTest, KeptCountsFollowEveryCommit) {
     EXPECT_EQ(Totals(CountCommitments(reader, p, day)), std::make_pair(4LL, 3LL));
   }  // rolled back
   EXPECT_EQ(Totals(CountCommitments(reader, p, day)), std::make_pair(3LL, 2LL));
+}
+
+// A partnership's commitments are read by due date, so the rows of one area and status come
+// apart; each group is still counted once, and the groups come in area, then status order, as
+// SQLite's GROUP BY over all partnerships gives them.
+TEST(CountCommitmentsTest, GroupsComeOnceInAreaThenStatusOrder) {
+  Db db(FreshDbPath("amity_read_models_groups.db"));
+  Migrate(db);
+  db.Exec("PRAGMA foreign_keys = OFF");
+  const Date day = *ParseDate("2026-11-24");
+  const char* const kRows[][3] = {
+      {"sports", "proposed", "2026-01-01"}, {"music", "agreed", "2026-02-01"},
+      {"sports", "agreed", "2026-03-01"},   {"music", "agreed", "2026-12-01"},
+      {"sports", "proposed", "2027-01-01"}, {"education", "done", "2027-02-01"},
+      {"music", "proposed", "2027-03-01"},  {"sports", "proposed", "2027-04-01"},
+  };
+  int n = 0;
+  for (const auto& row : kRows) {
+    AddCommitment(db, "c" + std::to_string(++n), "p1", row[1], row[2], row[0]);
+  }
+  std::vector<std::tuple<std::string, std::string, long long, long long>> groups;
+  for (const CommitmentCount& count : CountCommitments(db, std::string("p1"), day)) {
+    groups.emplace_back(count.area, count.status, count.count, count.due_before_today);
+  }
+  const decltype(groups) expected = {
+      {"education", "done", 1, 0}, {"music", "agreed", 2, 1},    {"music", "proposed", 1, 0},
+      {"sports", "agreed", 1, 1},  {"sports", "proposed", 3, 1},
+  };
+  EXPECT_EQ(groups, expected);
+  std::vector<std::tuple<std::string, std::string, long long, long long>> all;
+  for (const CommitmentCount& count : CountCommitments(db, std::nullopt, day)) {
+    all.emplace_back(count.area, count.status, count.count, count.due_before_today);
+  }
+  EXPECT_EQ(all, expected);
 }
 
 }  // namespace

@@ -264,12 +264,10 @@ CREATE INDEX commitments_created ON commitments (created_at, id, archived, versi
 CREATE INDEX commitments_due ON commitments (due_date, id, archived, status, version);
 CREATE INDEX commitments_live_area_status ON commitments (archived, area, status, due_date);
 CREATE INDEX commitments_meeting ON commitments (meeting_id);
-CREATE INDEX commitments_partnership_live_area
-  ON commitments (partnership_id, archived, area, status, due_date);
 CREATE INDEX commitments_partnership_live_created
   ON commitments (partnership_id, archived, created_at, id, status, version);
 CREATE INDEX commitments_partnership_live_due
-  ON commitments (partnership_id, archived, due_date, id, status, version);
+  ON commitments (partnership_id, archived, due_date, id, status, version, area);
 CREATE INDEX commitments_status_live_due ON commitments (status, archived, due_date, id, version);
 CREATE INDEX events_live_starts ON events (archived, starts_at, id, version);
 CREATE INDEX events_partnership_live_starts

@@ -263,6 +263,7 @@ CREATE INDEX commitments_area_live_due
 CREATE INDEX commitments_created ON commitments (created_at, id, archived, version);
 CREATE INDEX commitments_due ON commitments (due_date, id, archived, status, version);
 CREATE INDEX commitments_live_area_status ON commitments (archived, area, status, due_date);
+CREATE INDEX commitments_live_created ON commitments (archived, created_at, id, version);
 CREATE INDEX commitments_meeting ON commitments (meeting_id);
 CREATE INDEX commitments_partnership_live_created
   ON commitments (partnership_id, archived, created_at, id, status, version);

@@ -16,7 +16,8 @@
 namespace amity::store {
 
 // Replaces the index rows of `record`: one row per translatable-text language value and per
-// plain (non-personal) string field; partnerships also carry their two cities' names. Inside a
+// plain string field people write (not personal data, not fields the server sets such as
+// `created_by`); partnerships also carry their two cities' names. Inside a
 // savepoint both wait for the outermost commit (Db::DeferIndexChange).
 // `new_record`: created in this transaction (or the index emptied), so there are no old rows of
 // it to delete first.

@@ -162,29 +162,30 @@ CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& part
     key = MemoKey(partnership_id, today, visible);
     if (auto found = memo->counts.find(key); found != memo->counts.end()) return found->second;
   }
-  std::map<std::pair<std::string, std::string>, CommitmentCount, std::less<>> groups;
+  std::map<std::pair<std::string, std::string>, CommitmentCount> groups;  // by area, then status
   Stmt select =
       db.Prepare(partnership_id ? Narrowed(kCountsOne, visible)
                                 : NarrowedGrouped(kCountsAll, "GROUP BY area, status", visible));
   select.Bind(1, FormatDate(today));
   if (partnership_id) select.Bind(2, *partnership_id);
   BindVisible(select, partnership_id ? 3 : 2, visible);
-  CommitmentCount* group = nullptr;  // the last row's, often the next one's too
+  std::pair<std::string, std::string> name;  // reused: no allocation per row
   while (select.Step()) {
-    const std::string_view area = select.Text(0), status = select.Text(1);
-    if (group == nullptr || group->area != area || group->status != status) {
-      auto [entry, inserted] = groups.try_emplace({std::string(area), std::string(status)});
-      group = &entry->second;
-      if (inserted) {
-        *group = {.area = std::string(area),
-                  .status = std::string(status),
-                  .open = domain::IsOpenStatus(status),
-                  .done = status == "done",
-                  .proposed = status == "proposed"};
-      }
+    name.first.assign(select.Text(0));
+    name.second.assign(select.Text(1));
+    auto group = groups.find(name);
+    if (group == groups.end()) {
+      const std::string_view status = name.second;
+      group = groups
+                  .emplace(name, CommitmentCount{.area = name.first,
+                                                 .status = name.second,
+                                                 .open = domain::IsOpenStatus(status),
+                                                 .done = status == "done",
+                                                 .proposed = status == "proposed"})
+                  .first;
     }
-    group->count += select.Int(2);
-    group->due_before_today += select.Int(3);
+    group->second.count += select.Int(2);
+    group->second.due_before_today += select.Int(3);
   }
   CommitmentCounts counts;  // in area, then status order: the map's
   counts.reserve(groups.size());

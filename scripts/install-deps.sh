@@ -7,7 +7,7 @@ packages=(
   # build
   g++ make cmake pkg-config
   # C++ libraries
-  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libboost-json1.81-dev
+  libboost-json1.81-dev libboost1.81-dev
   libsqlite3-dev libhowardhinnant-date-dev tzdata libgtest-dev libcurl4-openssl-dev
   libsodium-dev libmimalloc-dev
   # browser tests

@@ -74,6 +74,7 @@ class TestServer {
   const std::string& db_path() const { return db_path_; }
   const std::string& folder() const { return folder_; }
   int port() const { return port_; }
+  int pid() const { return pid_; }  // of the server process
 
  private:
   std::string folder_;

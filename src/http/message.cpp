@@ -1,8 +1,30 @@
 #include "http/message.h"
 
 #include <strings.h>
+#include <sys/mman.h>
+
+#include <new>
 
 namespace amity::http {
+
+namespace {
+constexpr std::size_t kMappedBodyBytes = 256 << 10;
+}
+
+void* AllocateBodyBytes(std::size_t bytes) {
+  if (bytes < kMappedBodyBytes) return ::operator new(bytes);
+  void* block = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (block == MAP_FAILED) throw std::bad_alloc();
+  return block;
+}
+
+void FreeBodyBytes(void* block, std::size_t bytes) {
+  if (bytes < kMappedBodyBytes) {
+    ::operator delete(block);
+  } else {
+    munmap(block, bytes);
+  }
+}
 
 std::optional<std::string_view> Request::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {

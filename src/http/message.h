@@ -14,12 +14,35 @@ namespace amity::http {
 // Header and query names are compared case-insensitively for headers, exactly for query keys.
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
+// Memory for request bodies. Blocks of 256 KiB and more are mapped from the kernel and unmapped
+// when freed, so a burst of large bodies does not leave the process bigger for good (a general
+// allocator keeps freed memory for reuse); smaller ones come from operator new.
+void* AllocateBodyBytes(std::size_t bytes);  // throws std::bad_alloc
+void FreeBodyBytes(void* block, std::size_t bytes);
+
+template <class T>
+struct BodyAllocator {
+  using value_type = T;
+  BodyAllocator() = default;
+  template <class U>
+  BodyAllocator(const BodyAllocator<U>&) {}  // NOLINT: allocators convert implicitly
+  T* allocate(std::size_t n) { return static_cast<T*>(AllocateBodyBytes(n * sizeof(T))); }
+  void deallocate(T* block, std::size_t n) { FreeBodyBytes(block, n * sizeof(T)); }
+  template <class U>
+  bool operator==(const BodyAllocator<U>&) const {
+    return true;
+  }
+};
+
+// A request body: raw bytes, usable wherever a std::string_view is.
+using Body = std::basic_string<char, std::char_traits<char>, BodyAllocator<char>>;
+
 struct Request {
   std::string method;  // "GET", "POST", …
   std::string path;    // percent-decoded path without the query, e.g. "/api/v1/cities"
   Pairs query;         // decoded query parameters in order of appearance
   Pairs headers;       // as received
-  std::string body;    // raw body bytes
+  Body body;           // raw body bytes
   std::string remote_address;
 
   // Returns the first header with this name (case-insensitive), or nullopt when absent.

@@ -1,16 +1,26 @@
-// The only translation unit that instantiates RESTinio (it is slow to compile).
+// The only translation unit that includes Boost.Beast and Boost.Asio (they are slow to compile).
+//
+// Why Beast and not RESTinio (used before): RESTinio 0.6 reads a whole request before the
+// handler sees it and closes the connection without an answer when a limit is passed, so a
+// declared 15 MB body was read into memory before the 413, and an over-long URL or header got no
+// 414/431. Beast parses the head first, so limits answer before the body is read, and the
+// connection loop is ours: pipelined requests are answered one after the other, in order.
 #include "http/server.h"
 
+#include <array>
 #include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <deque>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <optional>
-#include <restinio/all.hpp>
 #include <thread>
 
 #include "base/text.h"
@@ -21,9 +31,31 @@
 namespace amity::http {
 namespace {
 
-// Bodies beyond this are cut by the parser (connection closed); below it and above
-// max_body_bytes the handler answers 413 with a problem body.
-constexpr std::uint64_t kParserBodyLimit = 16u << 20;
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+// The request line and headers together; beyond it 431 (or 414 when the request line alone
+// does not fit). Browsers send 1-2 KiB; nginx's default is 8 KiB per line.
+constexpr std::uint32_t kHeaderLimit = 16 << 10;
+// A request target longer than this answers 414.
+constexpr std::size_t kTargetLimit = 8 << 10;
+// What the bodies being received may hold in memory together, over every connection. A request
+// whose body would pass it answers 503 (retry later) before its body is read.
+constexpr std::int64_t kBodyBudget = 64 << 20;
+// Open connections; one more is closed at once. With the header limit this bounds what
+// unfinished request heads can hold (2,048 × 16 KiB = 32 MiB).
+constexpr int kMaxConnections = 2048;
+// How long a connection may stay idle between requests, take to send one, or take to read an
+// answer.
+constexpr auto kIdleTimeout = std::chrono::seconds(60);
+constexpr auto kTransferTimeout = std::chrono::seconds(60);
+// After an answer that closes a connection whose request was not read to its end, what is still
+// sent is read and dropped for at most this long (closing with unread data would reset the
+// connection and could destroy the answer before the client reads it).
+constexpr auto kLingerTimeout = std::chrono::seconds(2);
 
 const char* ReasonPhrase(int status) {
   switch (status) {
@@ -33,6 +65,8 @@ const char* ReasonPhrase(int status) {
       return "Created";
     case 204:
       return "No Content";
+    case 206:
+      return "Partial Content";
     case 304:
       return "Not Modified";
     case 400:
@@ -45,12 +79,16 @@ const char* ReasonPhrase(int status) {
       return "Not Found";
     case 405:
       return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
     case 409:
       return "Conflict";
     case 412:
       return "Precondition Failed";
     case 413:
       return "Content Too Large";
+    case 414:
+      return "URI Too Long";
     case 415:
       return "Unsupported Media Type";
     case 422:
@@ -59,6 +97,8 @@ const char* ReasonPhrase(int status) {
       return "Precondition Required";
     case 429:
       return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
     case 503:
       return "Service Unavailable";
     default:
@@ -79,47 +119,80 @@ void LogRequest(const Request& request, int status, double millis, size_t bytes,
   std::fwrite(line.data(), 1, line.size(), stdout);
 }
 
-bool TooLarge(const Request& request, std::size_t max_body_bytes) {
-  return request.body.size() > max_body_bytes;
-}
-
-Response Dispatch(const Handler& handler, const Request& request, std::size_t max_body_bytes) {
-  if (TooLarge(request, max_body_bytes)) {
-    return ProblemResponse(413, "Request body too large",
-                           {{"", "body_too_large",
-                             "the body has " + std::to_string(request.body.size()) +
-                                 " bytes; the limit is " + std::to_string(max_body_bytes)}});
+// A method is an upper-case token (RFC 9110 §9.1: methods are case-sensitive; all registered
+// ones are upper case), so "get" is refused rather than taken for an unknown method.
+bool IsUpperCaseToken(std::string_view method) {
+  if (method.empty()) return false;
+  for (const char c : method) {
+    if (c < 'A' || c > 'Z') return false;
   }
-  return Guarded(request, [&] { return handler(request); });
+  return true;
 }
 
-using Clock = std::chrono::steady_clock;
+struct ServerState;
 
-using Reply = restinio::response_builder_t<restinio::restinio_controlled_output_t>;
+// One client connection: reads a request head, checks its limits, reads its body, has it
+// answered, writes the answer, and only then reads the next request, so pipelined requests
+// (already in `buffer_`) are answered one by one, in order. While a request is being answered
+// the connection has no operation pending (no read, no timer), which is what lets the writer
+// thread's reply task call Send from any server thread.
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket socket, ServerState& state);
+  ~Connection();
 
-// The answer `response` on the connection of `raw`, ready to send with done(); logs the request.
-Reply MakeReply(const restinio::request_handle_t& raw, const Request& request, Response response,
-                Clock::time_point started, size_t batch) {
-  auto reply = raw->create_response(restinio::http_status_line_t{
-      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-      ReasonPhrase(response.status)});
-  if (!response.content_type.empty()) {
-    reply.append_header(restinio::http_field::content_type, response.content_type);
-  }
-  for (const auto& [name, value] : response.headers) reply.append_header(name, value);
-  const size_t bytes = response.body.size();
-  if (request.method != "HEAD") reply.set_body(std::move(response.body));
-  LogRequest(request, response.status,
-             std::chrono::duration<double, std::milli>(Clock::now() - started).count(), bytes,
-             batch);
-  return reply;
-}
+  void Start() { ReadHeader(); }
+
+  // Writes the answer to the request being handled (logged with `batch`), then reads the next
+  // request or closes the connection.
+  void Send(const Request& request, Response response, Clock::time_point started, size_t batch);
+
+ private:
+  void ReadHeader();
+  void OnHeader(beast::error_code error);
+  void ReadBody();
+  void OnBody(beast::error_code error);
+  void Handle();
+  // Answers `status` without handling the request and closes the connection.
+  void Refuse(int status, const std::string& title, const Problems& problems);
+  void Write(Response response, bool head_only);
+  void AfterWrite(beast::error_code error);
+  void Linger();
+  void ReleaseBody();
+
+  beast::tcp_stream stream_;
+  ServerState& state_;
+  beast::flat_buffer buffer_;
+  // Bodies are read into the memory they are handed over in (Request::body).
+  using BodyType = bhttp::basic_string_body<char, std::char_traits<char>, BodyAllocator<char>>;
+  std::optional<bhttp::request_parser<BodyType>> parser_;
+  std::string remote_address_;
+  Request request_;  // the one being handled (its body moved out once handled)
+  Clock::time_point started_;
+  std::int64_t held_ = 0;  // taken from ServerState::body_budget for the body being read
+  bool keep_alive_ = false;
+  bool unread_input_ = false;  // the request was refused before its body was read
+  std::string head_;           // of the answer being written
+  std::string body_;
+  std::array<char, 4096> drain_{};
+};
+
+class WriteQueue;
+
+struct ServerState {
+  const ServerOptions& options;
+  const Handler& handler;
+  asio::io_context& io;
+  WriteQueue* writes = nullptr;
+  std::atomic<int> in_flight{0};
+  std::atomic<int> connections{0};
+  std::atomic<std::int64_t> body_budget{kBodyBudget};
+};
 
 // The writer thread of Batching: takes what is queued, hands it to Batching::handle, replies.
 class WriteQueue {
  public:
-  WriteQueue(const Batching& batching, restinio::asio_ns::io_context& io,
-             std::atomic<int>& in_flight)
+  WriteQueue(const Batching& batching, asio::io_context& io, std::atomic<int>& in_flight)
       : batching_(batching), io_(io), in_flight_(in_flight), thread_([this] { Run(); }) {}
   ~WriteQueue() {
     {
@@ -130,10 +203,10 @@ class WriteQueue {
     thread_.join();
   }
 
-  void Push(Request request, restinio::request_handle_t raw, Clock::time_point started) {
+  void Push(Request request, std::shared_ptr<Connection> connection, Clock::time_point started) {
     {
       std::lock_guard lock(mutex_);
-      waiting_.push_back({std::move(request), std::move(raw), started});
+      waiting_.push_back({std::move(request), std::move(connection), started});
     }
     wake_.notify_one();
   }
@@ -141,7 +214,7 @@ class WriteQueue {
  private:
   struct Waiting {
     Request request;
-    restinio::request_handle_t raw;
+    std::shared_ptr<Connection> connection;
     Clock::time_point started;
   };
 
@@ -178,23 +251,24 @@ class WriteQueue {
               Guarded(waiting.request, [&]() -> Response { std::rethrow_exception(failure); }));
         }
       }
-      // Sent by one task on the server threads: a reply sent from here would wake them once
-      // for each (an epoll_ctl and a switch of threads, ~5% of a POST).
-      auto replies = std::make_shared<std::vector<Reply>>();
-      replies->reserve(batch.size());
-      for (size_t i = 0; i < batch.size(); ++i) {
-        Response response = i < responses.size() ? std::move(responses[i])
-                                                 : ProblemResponse(500, "Internal server error");
-        replies->push_back(MakeReply(batch[i].raw, batch[i].request, std::move(response),
-                                     batch[i].started, batch.size()));
+      for (size_t i = responses.size(); i < batch.size(); ++i) {
+        responses.push_back(ProblemResponse(500, "Internal server error"));
       }
-      restinio::asio_ns::post(io_, [replies, &in_flight = in_flight_] {
-        for (Reply& reply : *replies) {
-          reply.done();
+      // Sent by one task on the server threads: a task per answer would wake them once for each
+      // (an epoll_ctl and a switch of threads, ~5% of a POST).
+      auto replies = std::make_shared<std::pair<std::vector<Waiting>, std::vector<Response>>>(
+          std::move(batch), std::move(responses));
+      batch = {};
+      batch.reserve(batching_.max_batch);
+      asio::post(io_, [replies, &in_flight = in_flight_] {
+        auto& [answered, answers] = *replies;
+        const size_t size = answered.size();
+        for (size_t i = 0; i < size; ++i) {
+          answered[i].connection->Send(answered[i].request, std::move(answers[i]),
+                                       answered[i].started, size);
           --in_flight;
         }
       });
-      batch.clear();
       if (batching_.idle) {
         bool waiting = false;
         {
@@ -213,7 +287,7 @@ class WriteQueue {
   }
 
   const Batching& batching_;
-  restinio::asio_ns::io_context& io_;
+  asio::io_context& io_;
   std::atomic<int>& in_flight_;
   std::mutex mutex_;
   std::condition_variable wake_;
@@ -221,6 +295,279 @@ class WriteQueue {
   bool stopping_ = false;
   std::thread thread_;  // last: starts once the members above exist
 };
+
+Connection::Connection(tcp::socket socket, ServerState& state)
+    : stream_(std::move(socket)), state_(state), buffer_(64 << 10) {
+  beast::error_code error;
+  const auto endpoint = stream_.socket().remote_endpoint(error);
+  if (!error) remote_address_ = endpoint.address().to_string();
+  stream_.socket().set_option(tcp::no_delay(true), error);
+  ++state_.connections;
+}
+
+Connection::~Connection() {
+  ReleaseBody();
+  --state_.connections;
+}
+
+void Connection::ReleaseBody() {
+  if (held_ > 0) state_.body_budget += held_;
+  held_ = 0;
+}
+
+void Connection::ReadHeader() {
+  parser_.emplace();
+  parser_->header_limit(kHeaderLimit);
+  parser_->body_limit(state_.options.max_body_bytes);
+  stream_.expires_after(kIdleTimeout);
+  bhttp::async_read_header(
+      stream_, buffer_, *parser_,
+      [self = shared_from_this()](beast::error_code error, size_t) { self->OnHeader(error); });
+}
+
+void Connection::OnHeader(beast::error_code error) {
+  started_ = Clock::now();
+  if (error == bhttp::error::end_of_stream || error == asio::error::eof ||
+      error == beast::error::timeout || error == asio::error::operation_aborted ||
+      error == asio::error::connection_reset) {
+    return;  // the client went away (or stayed silent): nothing to answer
+  }
+  if (error == bhttp::error::header_limit || error == bhttp::error::buffer_overflow) {
+    // Which part did not fit: the request line is parsed (and its target known) on its own.
+    if (parser_->get().target().empty()) {
+      Refuse(414, "URI too long",
+             {{"", "uri_too_long",
+               "the request target is longer than " + std::to_string(kTargetLimit) + " bytes"}});
+    } else {
+      Refuse(431, "Request header fields too large",
+             {{"", "headers_too_large",
+               "the request line and headers take more than " + std::to_string(kHeaderLimit) +
+                   " bytes"}});
+    }
+    return;
+  }
+  if (error == bhttp::error::body_limit) {  // a declared Content-Length over the limit
+    Refuse(413, "Request body too large",
+           {{"", "body_too_large",
+             "the body is larger than the limit of " +
+                 std::to_string(state_.options.max_body_bytes) + " bytes"}});
+    return;
+  }
+  if (error) {
+    Refuse(400, "Malformed request", {{"", "malformed_request", error.message()}});
+    return;
+  }
+  const auto& head = parser_->get();
+  if (!IsUpperCaseToken(head.method_string())) {
+    Refuse(400, "Malformed request",
+           {{"", "invalid_method", "the method must be an upper-case token such as GET"}});
+    return;
+  }
+  if (head.target().size() > kTargetLimit) {
+    Refuse(414, "URI too long",
+           {{"", "uri_too_long",
+             "the request target is longer than " + std::to_string(kTargetLimit) + " bytes"}});
+    return;
+  }
+  if (!parser_->is_done()) {
+    // Memory for the body is taken before it is read: declared, or the limit when chunked.
+    const std::int64_t need = static_cast<std::int64_t>(
+        parser_->content_length().value_or(state_.options.max_body_bytes));
+    if (state_.body_budget.fetch_sub(need) < need) {
+      state_.body_budget += need;
+      Refuse(503, "Server busy",
+             {{"", "server_busy", "too many request bodies are being received; try again"}});
+      return;
+    }
+    held_ = need;
+    const auto expect = head[bhttp::field::expect];
+    if (beast::iequals(expect, "100-continue")) {
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      stream_.expires_after(kTransferTimeout);
+      asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
+                        [self = shared_from_this()](beast::error_code write_error, size_t) {
+                          if (!write_error) self->ReadBody();
+                        });
+      return;
+    }
+    ReadBody();
+    return;
+  }
+  Handle();
+}
+
+void Connection::ReadBody() {
+  stream_.expires_after(kTransferTimeout);
+  bhttp::async_read(
+      stream_, buffer_, *parser_,
+      [self = shared_from_this()](beast::error_code error, size_t) { self->OnBody(error); });
+}
+
+void Connection::OnBody(beast::error_code error) {
+  if (error == bhttp::error::body_limit) {  // chunked: stopped at the limit
+    Refuse(413, "Request body too large",
+           {{"", "body_too_large",
+             "the body is larger than the limit of " +
+                 std::to_string(state_.options.max_body_bytes) + " bytes"}});
+    return;
+  }
+  if (error == beast::error::timeout) {
+    Refuse(408, "Request timeout", {{"", "timeout", "the body did not arrive in time"}});
+    return;
+  }
+  if (error == bhttp::error::partial_message || error == bhttp::error::end_of_stream ||
+      error == asio::error::eof || error == asio::error::connection_reset ||
+      error == asio::error::operation_aborted) {
+    return;  // the client went away mid-body
+  }
+  if (error) {
+    Refuse(400, "Malformed request", {{"", "malformed_request", error.message()}});
+    return;
+  }
+  Handle();
+}
+
+void Connection::Handle() {
+  stream_.expires_never();
+  auto message = parser_->release();
+  keep_alive_ = message.keep_alive();
+  request_ = Request{};
+  request_.method = std::string(message.method_string());
+  const std::string_view target = message.target();
+  const size_t question = target.find('?');
+  const std::string_view raw_path = target.substr(0, question);
+  const std::string_view raw_query =
+      question == std::string_view::npos ? std::string_view() : target.substr(question + 1);
+  auto path = PercentDecode(raw_path, false);
+  auto query = ParseQuery(raw_query);
+  request_.path = path ? std::move(*path) : std::string(raw_path);
+  request_.headers.reserve(std::distance(message.begin(), message.end()));
+  for (const auto& field : message) {
+    request_.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  }
+  request_.body = std::move(message.body());
+  request_.remote_address = remote_address_;
+  ++state_.in_flight;
+  if (!path || !query) {
+    Send(request_,
+         ProblemResponse(400, "Malformed URL",
+                         {{"", "bad_escape", "the path or query is badly escaped"}}),
+         started_, 0);
+    --state_.in_flight;
+    return;
+  }
+  request_.query = std::move(*query);
+  const Batching& batching = state_.options.batching;
+  if (state_.writes != nullptr && batching.batchable(request_)) {
+    // Answered by the writer thread, which calls Send.
+    state_.writes->Push(std::move(request_), shared_from_this(), started_);
+    return;
+  }
+  Response response = Guarded(request_, [&] { return state_.handler(request_); });
+  request_.body = Body();  // freed now, not with the next request
+  Send(request_, std::move(response), started_, 0);
+  --state_.in_flight;
+}
+
+void Connection::Send(const Request& request, Response response, Clock::time_point started,
+                      size_t batch) {
+  LogRequest(request, response.status,
+             std::chrono::duration<double, std::milli>(Clock::now() - started).count(),
+             response.body.size(), batch);
+  ReleaseBody();
+  Write(std::move(response), request.method == "HEAD");
+}
+
+void Connection::Refuse(int status, const std::string& title, const Problems& problems) {
+  unread_input_ = true;
+  keep_alive_ = false;
+  Request request;
+  if (parser_ && parser_->is_header_done()) {
+    request.method = std::string(parser_->get().method_string());
+    request.path = std::string(parser_->get().target().substr(0, 200));
+  }
+  Response response = ProblemResponse(status, title, problems);
+  if (status == 503) response.headers.emplace_back("Retry-After", "1");
+  LogRequest(request, status, 0, response.body.size(), 0);
+  ReleaseBody();
+  Write(std::move(response), request.method == "HEAD");
+}
+
+void Connection::Write(Response response, bool head_only) {
+  head_.clear();
+  head_ += "HTTP/1.1 ";
+  head_ += std::to_string(response.status);
+  head_ += ' ';
+  head_ += ReasonPhrase(response.status);
+  head_ += "\r\n";
+  if (!response.content_type.empty()) {
+    head_ += "Content-Type: ";
+    head_ += response.content_type;
+    head_ += "\r\n";
+  }
+  for (const auto& [name, value] : response.headers) {
+    head_ += name;
+    head_ += ": ";
+    head_ += value;
+    head_ += "\r\n";
+  }
+  // A HEAD answer says how long the GET answer would be (RFC 9110 §9.3.2), without the body.
+  const bool no_body = response.status == 204 || response.status == 304;
+  if (!no_body) {
+    head_ += "Content-Length: ";
+    head_ += std::to_string(response.body.size());
+    head_ += "\r\n";
+  }
+  if (!keep_alive_) head_ += "Connection: close\r\n";
+  head_ += "\r\n";
+  body_ = (head_only || no_body) ? std::string() : std::move(response.body);
+  stream_.expires_after(kTransferTimeout);
+  const std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::buffer(body_)};
+  asio::async_write(stream_, buffers, [self = shared_from_this()](beast::error_code error, size_t) {
+    self->AfterWrite(error);
+  });
+}
+
+void Connection::AfterWrite(beast::error_code error) {
+  body_.clear();
+  body_.shrink_to_fit();
+  if (error) return;  // the client went away; the connection closes with this object
+  if (keep_alive_) {
+    ReadHeader();
+    return;
+  }
+  beast::error_code ignored;
+  if (!unread_input_) {
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    return;
+  }
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(kLingerTimeout);
+  Linger();
+}
+
+void Connection::Linger() {
+  stream_.async_read_some(asio::buffer(drain_),
+                          [self = shared_from_this()](beast::error_code error, size_t) {
+                            if (!error) self->Linger();
+                          });
+}
+
+void Accept(tcp::acceptor& acceptor, ServerState& state) {
+  acceptor.async_accept(asio::make_strand(state.io),
+                        [&acceptor, &state](beast::error_code error, tcp::socket socket) {
+                          if (error == asio::error::operation_aborted) return;  // stopping
+                          if (!error) {
+                            if (state.connections.load() >= kMaxConnections) {
+                              beast::error_code ignored;
+                              socket.close(ignored);
+                            } else {
+                              std::make_shared<Connection>(std::move(socket), state)->Start();
+                            }
+                          }
+                          Accept(acceptor, state);
+                        });
+}
 
 }  // namespace
 
@@ -242,66 +589,45 @@ void Serve(const ServerOptions& options, Handler handler, const std::function<vo
       std::fflush(stdout);
     }
   });
-  std::atomic<int> in_flight{0};
-  restinio::asio_ns::io_context io;  // the server threads run it
+  const int threads = std::max(1, options.threads);
+  // Destroyed explicitly, in order, before `state`: tasks still queued in `io` own connections,
+  // whose destructors use `state`.
+  auto io = std::make_unique<asio::io_context>(threads);  // the server threads run it
+  ServerState state{options, handler, *io};
   std::optional<WriteQueue> writes;
-  if (options.batching.batchable) writes.emplace(options.batching, io, in_flight);
-  using Traits = restinio::default_traits_t;
-  auto settings =
-      restinio::server_settings_t<Traits>{}
-          .address(options.address)
-          .port(options.port)
-          .incoming_http_msg_limits(
-              restinio::incoming_http_msg_limits_t{}.max_body_size(kParserBodyLimit))
-          .request_handler([&](const restinio::request_handle_t& raw) {
-            ++in_flight;
-            const auto started = Clock::now();
-            Request request;
-            request.method = raw->header().method().c_str();
-            const std::string_view raw_path = raw->header().path();
-            auto path = PercentDecode(raw_path, false);
-            auto query = ParseQuery(raw->header().query());
-            request.path = path ? std::move(*path) : std::string(raw_path);
-            raw->header().for_each_field([&request](const restinio::http_header_field_t& field) {
-              request.headers.emplace_back(field.name(), field.value());
-            });
-            request.body = raw->body();
-            request.remote_address = raw->remote_endpoint().address().to_string();
-
-            Response response;
-            if (!path || !query) {
-              response = ProblemResponse(
-                  400, "Malformed URL", {{"", "bad_escape", "the path or query is badly escaped"}});
-            } else {
-              request.query = std::move(*query);
-              if (writes && !TooLarge(request, options.max_body_bytes) &&
-                  options.batching.batchable(request)) {
-                writes->Push(std::move(request), raw, started);  // answered by the writer thread
-                return restinio::request_accepted();
-              }
-              response = Dispatch(handler, request, options.max_body_bytes);
-            }
-            MakeReply(raw, request, std::move(response), started, 0).done();
-            --in_flight;
-            return restinio::request_accepted();
-          });
-
-  auto server = restinio::run_async<Traits>(restinio::external_io_context(io), std::move(settings),
-                                            static_cast<std::size_t>(options.threads));
+  if (options.batching.batchable) {
+    writes.emplace(options.batching, *io, state.in_flight);
+    state.writes = &*writes;
+  }
+  const tcp::endpoint endpoint(asio::ip::make_address(options.address), options.port);
+  std::optional<tcp::acceptor> acceptor(std::in_place, *io);
+  acceptor->open(endpoint.protocol());
+  acceptor->set_option(asio::socket_base::reuse_address(true));
+  acceptor->bind(endpoint);
+  acceptor->listen(asio::socket_base::max_listen_connections);
+  Accept(*acceptor, state);
+  std::vector<std::thread> pool;
+  for (int i = 0; i < threads; ++i) pool.emplace_back([&io] { io->run(); });
   on_ready();
   int received = 0;
   sigwait(&signals, &received);
-  // Let requests already being handled write their responses before the sockets close.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  while (in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+  // No new connections; requests already being handled write their answers first.
+  asio::post(*io, [&acceptor] {
+    beast::error_code ignored;
+    acceptor->close(ignored);
+  });
+  const auto deadline = Clock::now() + std::chrono::seconds(5);
+  while (state.in_flight.load() > 0 && Clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  server->stop();
-  server->wait();
+  io->stop();
+  for (std::thread& thread : pool) thread.join();
   // After the server threads: they no longer queue writes. What is still queued is handled (and
-  // its answers dropped with their closed connections) before the thread stops.
+  // its answers dropped with their connections) before the thread stops.
   writes.reset();
+  acceptor.reset();
+  io.reset();
   serving = false;
   flusher.join();
   std::fflush(stdout);

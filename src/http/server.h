@@ -1,5 +1,6 @@
-// The HTTP server: RESTinio on standalone Asio with a pool of threads, each request handed to a
-// plain function as an http::Request. It logs one JSON line per request and stops cleanly on
+// The HTTP/1.1 server: Boost.Beast on Asio with a pool of threads, each request handed to a plain
+// function as an http::Request. Limits are answered before a body is read (see server.cpp) and
+// pipelined requests are answered in order. It logs one JSON line per request and stops cleanly on
 // SIGTERM or SIGINT after letting in-flight requests finish.
 #pragma once
 

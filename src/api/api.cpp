@@ -190,9 +190,9 @@ std::vector<Route> BuildRoutes() {
                     "A published partnership's page (HTML): its steps and public events", nullptr,
                     "", "", 200, Access::kPublic, portal_language});
   routes.push_back({"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "",
-                    "", 200, Access::kPublic});
-  routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "", "",
-                    200, Access::kPublic});
+                    "OpenApiDocument", 200, Access::kPublic});
+  routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "",
+                    "Health", 200, Access::kPublic});
   return routes;
 }
 

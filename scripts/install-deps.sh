@@ -14,6 +14,8 @@ packages=(
   chromium
   # tools
   sqlite3 clang-format
+  # the check of every API answer against the OpenAPI document (JSON Schema 2020-12)
+  python3 python3-jsonschema
   # security tests: SQL injection scan, libFuzzer (clang and its runtime)
   sqlmap clang libclang-rt-dev
   # Chinese glyphs for browser screenshots

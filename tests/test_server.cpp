@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 namespace amity::testing {
@@ -166,6 +167,45 @@ int TestServer::Stop() {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+namespace {
+
+// With AMITY_RESPONSE_LOG naming a folder, each exchange is appended as one JSON line to a file of
+// this process in it (ctest runs the tests in separate processes, also in parallel), for
+// tests/check_openapi_responses.py to validate against the OpenAPI document. JSON bodies only:
+// the UI's assets and the portal's HTML are not described by schemas.
+void LogExchange(const std::string& method, const std::string& path, const HttpResult& result) {
+  static const char* const folder = std::getenv("AMITY_RESPONSE_LOG");
+  if (folder == nullptr || *folder == '\0' || result.status == 0) return;  // 0: no answer
+  static std::mutex mutex;
+  static FILE* file = nullptr;
+  const std::lock_guard lock(mutex);
+  if (file == nullptr) {
+    std::filesystem::create_directories(folder);
+    const std::string name =
+        std::string(folder) + "/api_test-" + std::to_string(getpid()) + ".jsonl";
+    file = fopen(name.c_str(), "a");
+    if (file == nullptr) {
+      ADD_FAILURE() << "cannot write " << name;
+      return;
+    }
+  }
+  const std::string content_type = result.Header("content-type");
+  json::object line{{"method", method},
+                    {"path", path},
+                    {"status", result.status},
+                    {"content_type", content_type}};
+  if (content_type.find("json") != std::string::npos) {
+    line["body"] = result.body;
+  } else {
+    line["body_length"] = result.body.size();
+  }
+  const std::string text = json::serialize(line) + "\n";
+  fwrite(text.data(), 1, text.size(), file);
+  fflush(file);
+}
+
+}  // namespace
+
 HttpResult TestServer::Request(const std::string& method, const std::string& path,
                                const std::string& body,
                                const std::vector<std::string>& headers) const {
@@ -205,6 +245,7 @@ HttpResult TestServer::Request(const std::string& method, const std::string& pat
   }
   curl_slist_free_all(list);
   curl_easy_cleanup(curl);
+  LogExchange(method, path, result);
   return result;
 }
 

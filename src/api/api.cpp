@@ -17,6 +17,23 @@ namespace json = boost::json;
 
 namespace {
 
+using Type = QueryParameter::Type;
+
+// `parameters` followed by limit and offset.
+std::vector<QueryParameter> Paged(std::vector<QueryParameter> parameters,
+                                  int max_limit = kMaxLimit) {
+  for (QueryParameter& paging : PagingParameters(max_limit)) parameters.push_back(paging);
+  return parameters;
+}
+
+std::vector<std::string> ResourceNames() {
+  std::vector<std::string> names;
+  for (const domain::ResourceSpec* spec : domain::AllResources()) names.emplace_back(spec->name);
+  return names;
+}
+
+std::vector<std::string> Languages() { return {kLanguages.begin(), kLanguages.end()}; }
+
 std::vector<Route> BuildRoutes() {
   std::vector<Route> routes;
   for (const domain::ResourceSpec* spec : domain::AllResources()) {
@@ -36,7 +53,7 @@ std::vector<Route> BuildRoutes() {
         {"DELETE", base + "/{id}", ArchiveRecordHandler, "Archive a " + schema, spec, "", "", 204});
     routes.push_back({"GET", base + "/{id}/changes", RecordChangesHandler,
                       "The change trail of one " + schema + ", newest first", spec, "",
-                      "ChangePage"});
+                      "ChangePage", 200, Access::kUser, Paged({})});
   }
   routes.push_back({"POST", "/api/v1/commitments/{id}/transitions", TransitionCommitment,
                     "Move a commitment to another status", nullptr, "TransitionInput",
@@ -51,25 +68,85 @@ std::vector<Route> BuildRoutes() {
                     "Timeline"});
   routes.push_back({"GET", "/api/v1/dashboard", Dashboard,
                     "Per partnership: open and overdue commitments, next events, follow-through",
-                    nullptr, "", "Dashboard"});
+                    nullptr, "", "Dashboard", 200, Access::kUser,
+                    Paged({{.name = "partnership_id",
+                            .type = Type::kId,
+                            .description = "only this partnership (the totals are its own)"}})});
   routes.push_back(
       {"GET", "/api/v1/areas", ListAreas, "The fixed taxonomy of areas", nullptr, "", "AreaList"});
   routes.push_back({"GET", "/api/v1/areas/{code}", GetArea, "One area", nullptr, "", "Area"});
-  routes.push_back({"GET", "/api/v1/search", Search,
-                    "Search every kind of record in Turkish, Chinese and English (q, kind, lang, "
-                    "accents, limit)",
-                    nullptr, "", "SearchResults"});
+  routes.push_back(
+      {"GET",
+       "/api/v1/search",
+       Search,
+       "Search every kind of record in Turkish, Chinese and English",
+       nullptr,
+       "",
+       "SearchResults",
+       200,
+       Access::kUser,
+       {{.name = "q", .description = "the words to find (at most 200 bytes)", .required = true},
+        {.name = "kind",
+         .type = Type::kEnum,
+         .description = "only records of this kind",
+         .values = ResourceNames()},
+        {.name = "lang",
+         .type = Type::kEnum,
+         .description = "only texts in this language",
+         .values = Languages()},
+        {.name = "accents",
+         .type = Type::kEnum,
+         .description = "whether ş matches s and ı matches i (insensitive, the default)",
+         .values = {"insensitive", "sensitive"}},
+        {.name = "limit",
+         .type = Type::kInteger,
+         .description = "records per kind",
+         .minimum = 1,
+         .maximum = 50}}});
   routes.push_back({"GET", "/api/v1/translations", TranslationQueue,
-                    "Texts to translate or review into one language (lang, state, kind), newest "
-                    "first",
-                    nullptr, "", "TranslationQueue", 200, Access::kHome});
-  routes.push_back({"GET", "/api/v1/changes", ListChangesHandler,
-                    "The change trail, newest first (entity, record_id, actor, op, since, until)",
-                    nullptr, "", "ChangePage", 200, Access::kAdmin});
+                    "Texts to translate or review into one language, newest first", nullptr, "",
+                    "TranslationQueue", 200, Access::kHome,
+                    Paged({{.name = "lang",
+                            .type = Type::kEnum,
+                            .description = "the language to translate into",
+                            .values = Languages(),
+                            .required = true},
+                           {.name = "state",
+                            .type = Type::kEnum,
+                            .description = "only texts missing in it, or translated unreviewed",
+                            .values = {"missing", "unreviewed"}},
+                           {.name = "kind",
+                            .type = Type::kEnum,
+                            .description = "only records of this kind",
+                            .values = ResourceNames()}})});
+  const QueryParameter since{.name = "since",
+                             .type = Type::kInstant,
+                             .description = "only entries at or after this instant"};
+  const QueryParameter until{
+      .name = "until", .type = Type::kInstant, .description = "only entries before this instant"};
+  routes.push_back({"GET", "/api/v1/changes", ListChangesHandler, "The change trail, newest first",
+                    nullptr, "", "ChangePage", 200, Access::kAdmin,
+                    Paged({{.name = "entity",
+                            .type = Type::kEnum,
+                            .description = "only records of this kind",
+                            .values = ResourceNames()},
+                           {.name = "record_id",
+                            .type = Type::kId,
+                            .description = "only the changes of this record"},
+                           {.name = "actor", .description = "only changes by this e-mail address"},
+                           {.name = "op",
+                            .type = Type::kEnum,
+                            .description = "only this kind of change",
+                            .values = {"create", "update", "archive", "transition"}},
+                           since,
+                           until})});
   routes.push_back({"GET", "/api/v1/audit", ListAuthEvents,
-                    "Logins, failed logins, role changes and tokens, newest first (kind, email, "
-                    "since, until)",
-                    nullptr, "", "AuthEventPage", 200, Access::kAdmin});
+                    "Logins, failed logins, role changes and tokens, newest first", nullptr, "",
+                    "AuthEventPage", 200, Access::kAdmin,
+                    Paged({{.name = "kind", .description = "only events of this kind, e.g. login"},
+                           {.name = "email", .description = "only events of this account"},
+                           since,
+                           until})});
   routes.push_back({"POST", "/api/v1/session", Login,
                     "Sign in with e-mail and password: sets the session cookie, returns the CSRF "
                     "token",
@@ -101,17 +178,21 @@ std::vector<Route> BuildRoutes() {
                     "TokenInput", "TokenWithSecret", 201});
   routes.push_back(
       {"DELETE", "/api/v1/tokens/{id}", RevokeToken, "Revoke an API token", nullptr, "", "", 204});
+  const std::vector<QueryParameter> portal_language = {
+      {.name = "lang",
+       .type = Type::kEnum,
+       .description = "the page's language (else Accept-Language, else English)",
+       .values = Languages()}};
   routes.push_back({"GET", "/public", PublicPortal,
-                    "The public portal (HTML): published partnerships and upcoming public events "
-                    "(lang=tr|zh|en)",
-                    nullptr, "", "", 200, Access::kPublic});
+                    "The public portal (HTML): published partnerships and upcoming public events",
+                    nullptr, "", "", 200, Access::kPublic, portal_language});
   routes.push_back({"GET", "/public/partnerships/{id}", PublicPartnership,
                     "A published partnership's page (HTML): its steps and public events", nullptr,
-                    "", "", 200, Access::kPublic});
+                    "", "", 200, Access::kPublic, portal_language});
   routes.push_back({"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "",
-                    "", 200, Access::kPublic});
-  routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "", "",
-                    200, Access::kPublic});
+                    "OpenApiDocument", 200, Access::kPublic});
+  routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "",
+                    "Health", 200, Access::kPublic});
   return routes;
 }
 

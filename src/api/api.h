@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "api/list_query.h"
 #include "base/time.h"
 #include "domain/access.h"
 #include "domain/resources.h"
@@ -70,6 +71,9 @@ struct Route {
   std::string response_schema;  // component schema name of the answer, empty for none
   int success_status = 200;
   Access access = Access::kUser;
+  // The query parameters the handler accepts (see CheckQuery); record lists take theirs from the
+  // resource (ListParameters) instead.
+  std::vector<QueryParameter> query = {};
 };
 
 // Every route the API serves, in the order they are matched.

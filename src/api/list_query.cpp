@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 #include "base/id.h"
 #include "base/text.h"
@@ -75,9 +76,9 @@ void RejectUnknownParameter(std::string_view parameter) {
 
 bool ParsePaging(std::string_view name, std::string_view value, int& limit, int& offset) {
   if (name == "limit") {
-    limit = ParseBoundedInt(name, value, 1, 200);
+    limit = ParseBoundedInt(name, value, 1, kMaxLimit);
   } else if (name == "offset") {
-    offset = ParseBoundedInt(name, value, 0, 100000000);
+    offset = ParseBoundedInt(name, value, 0, kMaxOffset);
   } else {
     return false;
   }
@@ -96,61 +97,170 @@ int ParseBoundedInt(std::string_view name, std::string_view value, int minimum, 
   return number;
 }
 
+namespace {
+
+std::vector<ListParameter> BuildListParameters(const domain::ResourceSpec& spec) {
+  using Kind = ListParameter::Kind;
+  std::vector<ListParameter> parameters = {{"limit", Kind::kLimit}, {"offset", Kind::kOffset}};
+  ListParameter sort{"sort", Kind::kSort};
+  for (std::string_view column : {std::string_view("created_at"), std::string_view("updated_at")}) {
+    sort.sort_keys.emplace_back(column);
+  }
+  for (const FieldSpec& field : spec.fields) {
+    if (field.sortable) sort.sort_keys.emplace_back(field.name);
+  }
+  for (size_t i = 0, columns = sort.sort_keys.size(); i < columns; ++i) {
+    sort.sort_keys.push_back("-" + sort.sort_keys[i]);
+  }
+  parameters.push_back(std::move(sort));
+  parameters.push_back({"archived", Kind::kArchived});
+  if (spec.name == "commitments") parameters.push_back({"overdue", Kind::kOverdue});
+  for (const FieldSpec& field : spec.fields) {
+    if (!field.filterable) continue;
+    const std::string name(field.name);
+    if (field.type != FieldType::kInstant) parameters.push_back({name, Kind::kEquals, &field});
+    if (field.type == FieldType::kDate || field.type == FieldType::kInstant) {
+      parameters.push_back({name + "_from", Kind::kFrom, &field});
+      parameters.push_back({name + "_to", Kind::kTo, &field});
+    }
+  }
+  return parameters;
+}
+
+}  // namespace
+
+std::vector<QueryParameter> PagingParameters(int max_limit) {
+  using Type = QueryParameter::Type;
+  return {{.name = "limit",
+           .type = Type::kInteger,
+           .description = "entries per page",
+           .minimum = 1,
+           .maximum = max_limit},
+          {.name = "offset",
+           .type = Type::kInteger,
+           .description = "entries to skip",
+           .minimum = 0,
+           .maximum = kMaxOffset}};
+}
+
+void CheckQuery(std::span<const QueryParameter> declared, const http::Pairs& query) {
+  using Type = QueryParameter::Type;
+  for (const auto& [name, value] : query) {
+    const auto parameter = std::find_if(declared.begin(), declared.end(),
+                                        [&](const QueryParameter& p) { return p.name == name; });
+    if (parameter == declared.end()) RejectUnknownParameter(name);
+    switch (parameter->type) {
+      case Type::kText:
+        break;
+      case Type::kEnum:
+        if (std::find(parameter->values.begin(), parameter->values.end(), value) ==
+            parameter->values.end()) {
+          std::string choices;
+          for (const std::string& choice : parameter->values) {
+            (choices += choices.empty() ? "" : ", ") += choice;
+          }
+          RejectParameter(name, "invalid_enum", "one of: " + choices);
+        }
+        break;
+      case Type::kId:
+        if (!IsUuid(value)) RejectParameter(name, "invalid_id", "expected an id (UUID)");
+        break;
+      case Type::kInstant:
+        if (!ParseInstant(value)) {
+          RejectParameter(name, "invalid_instant", "expected e.g. 2026-11-23T00:00:00Z");
+        }
+        break;
+      case Type::kInteger:
+        ParseBoundedInt(name, value, parameter->minimum, parameter->maximum);
+        break;
+    }
+  }
+  for (const QueryParameter& parameter : declared) {
+    if (!parameter.required) continue;
+    const bool given = std::any_of(query.begin(), query.end(),
+                                   [&](const auto& pair) { return pair.first == parameter.name; });
+    if (!given) RejectParameter(parameter.name, "required", "required: " + parameter.description);
+  }
+}
+
+const std::vector<ListParameter>& ListParameters(const domain::ResourceSpec& spec) {
+  // Built once per resource: every list request looks its parameters up here.
+  static const auto* const all = [] {
+    auto* built =
+        new std::vector<std::pair<const domain::ResourceSpec*, std::vector<ListParameter>>>();
+    for (const domain::ResourceSpec* resource : domain::AllResources()) {
+      built->emplace_back(resource, BuildListParameters(*resource));
+    }
+    return built;
+  }();
+  for (const auto& [resource, parameters] : *all) {
+    if (resource == &spec) return parameters;
+  }
+  throw std::logic_error("no list parameters for " + std::string(spec.name));
+}
+
 store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pairs& query,
                                 Date today) {
+  using Kind = ListParameter::Kind;
+  const std::vector<ListParameter>& parameters = ListParameters(spec);
   store::ListQuery list;
   for (const auto& [name, value] : query) {
-    if (ParsePaging(name, value, list.limit, list.offset)) {
-      continue;
-    } else if (name == "archived") {
-      if (value != "true" && value != "false")
-        RejectParameter(name, "invalid_boolean", "true or false");
-      list.include_archived = value == "true";
-    } else if (name == "sort") {
-      std::string_view column = value;
-      list.descending = column.starts_with('-');
-      if (list.descending) column.remove_prefix(1);
-      const FieldSpec* field = spec.Field(column);
-      if (column != "created_at" && column != "updated_at" && (!field || !field->sortable)) {
-        std::string sortable = "created_at, updated_at";
-        for (const FieldSpec& f : spec.fields) {
-          if (f.sortable) sortable += ", " + std::string(f.name);
+    const auto parameter = std::find_if(parameters.begin(), parameters.end(),
+                                        [&](const ListParameter& p) { return p.name == name; });
+    if (parameter == parameters.end()) RejectUnknownParameter(name);
+    const FieldSpec* field = parameter->field;
+    switch (parameter->kind) {
+      case Kind::kLimit:
+      case Kind::kOffset:
+        ParsePaging(name, value, list.limit, list.offset);
+        break;
+      case Kind::kArchived:
+        if (value != "true" && value != "false")
+          RejectParameter(name, "invalid_boolean", "true or false");
+        list.include_archived = value == "true";
+        break;
+      case Kind::kSort: {
+        const std::vector<std::string>& keys = parameter->sort_keys;
+        if (std::find(keys.begin(), keys.end(), value) == keys.end()) {
+          std::string sortable;
+          for (size_t i = 0; i < keys.size() / 2; ++i) (sortable += i ? ", " : "") += keys[i];
+          RejectParameter(name, "invalid_sort",
+                          "sort by one of: " + sortable + " (prefix - for descending)");
         }
-        RejectParameter(name, "invalid_sort",
-                        "sort by one of: " + sortable + " (prefix - for descending)");
+        std::string_view column = value;
+        list.descending = column.starts_with('-');
+        if (list.descending) column.remove_prefix(1);
+        list.sort_column = std::string(column);
+        break;
       }
-      list.sort_column = std::string(column);
-    } else if (name == "overdue" && spec.name == "commitments") {
-      if (value != "true")
-        RejectParameter(name, "invalid_boolean", "only overdue=true is supported");
-      list.conditions.push_back({store::kOpenCommitmentSql, {}});
-      list.conditions.push_back({"due_date < ?", {FormatDate(today)}});
-    } else if (const FieldSpec* field = spec.Field(name);
-               field && field->filterable && field->type != FieldType::kInstant) {
-      std::vector<std::string> values;
-      for (const std::string& part : SplitComma(value)) {
-        values.push_back(FilterValue(*field, name, part));
+      case Kind::kOverdue:
+        if (value != "true")
+          RejectParameter(name, "invalid_boolean", "only overdue=true is supported");
+        list.conditions.push_back({store::kOpenCommitmentSql, {}});
+        list.conditions.push_back({"due_date < ?", {FormatDate(today)}});
+        break;
+      case Kind::kEquals: {
+        std::vector<std::string> values;
+        for (const std::string& part : SplitComma(value)) {
+          values.push_back(FilterValue(*field, name, part));
+        }
+        // "a = ? OR a = ? …" rather than "a IN (?, ?, …)": SQLite builds a temporary b-tree for
+        // an IN list of more than two values and probes it for every row, while equal
+        // comparisons cost a few instructions (it still uses an index on `a` for either form).
+        std::string sql;
+        for (size_t i = 0; i < values.size(); ++i) {
+          ((sql += i ? " OR " : "") += field->name) += " = ?";
+        }
+        list.conditions.push_back({std::move(sql), std::move(values)});
+        break;
       }
-      // "a = ? OR a = ? …" rather than "a IN (?, ?, …)": SQLite builds a temporary b-tree for
-      // an IN list of more than two values and probes it for every row, while equal
-      // comparisons cost a few instructions (it still uses an index on `a` for either form).
-      std::string sql;
-      for (size_t i = 0; i < values.size(); ++i) {
-        ((sql += i ? " OR " : "") += field->name) += " = ?";
+      case Kind::kFrom:
+      case Kind::kTo: {
+        const bool upper = parameter->kind == Kind::kTo;
+        list.conditions.push_back({std::string(field->name) + (upper ? " <= ?" : " >= ?"),
+                                   {RangeBound(*field, name, value, upper)}});
+        break;
       }
-      list.conditions.push_back({std::move(sql), std::move(values)});
-    } else if (name.ends_with("_from") || name.ends_with("_to")) {
-      const bool upper = name.ends_with("_to");
-      const std::string base = name.substr(0, name.size() - (upper ? 3 : 5));
-      const FieldSpec* ranged = spec.Field(base);
-      if (!ranged || !ranged->filterable ||
-          (ranged->type != FieldType::kDate && ranged->type != FieldType::kInstant)) {
-        RejectUnknownParameter(name);
-      }
-      list.conditions.push_back(
-          {base + (upper ? " <= ?" : " >= ?"), {RangeBound(*ranged, name, value, upper)}});
-    } else {
-      RejectUnknownParameter(name);
     }
   }
   return list;

@@ -2,12 +2,70 @@
 // into a store::ListQuery for a resource, rejecting unknown parameters and bad values.
 #pragma once
 
+#include <span>
+#include <string>
+#include <vector>
+
 #include "base/time.h"
 #include "domain/resources.h"
 #include "http/message.h"
 #include "store/records.h"
 
 namespace amity::api {
+
+// One query parameter of a resource's list. ParseListQuery accepts exactly these, and the
+// OpenAPI document describes them, so the two cannot drift apart.
+struct ListParameter {
+  enum class Kind {
+    kLimit,     // page size, 1 to kMaxLimit
+    kOffset,    // rows to skip, 0 to kMaxOffset
+    kSort,      // one of `sort_keys`
+    kArchived,  // true or false: include archived records
+    kOverdue,   // commitments: only true (open and due before today)
+    kEquals,    // `field` equals the value, or any of comma-separated values
+    kFrom,      // `field` (a date or an instant) on or after the value
+    kTo,        // `field` on or before the value
+  };
+  std::string name;
+  Kind kind;
+  const domain::FieldSpec* field = nullptr;  // kEquals, kFrom, kTo
+  std::vector<std::string> sort_keys = {};   // kSort: each column, and with '-' for descending
+};
+
+inline constexpr int kMaxLimit = 200;
+inline constexpr int kMaxOffset = 100000000;
+
+// The query parameters a list of `spec` accepts, derived from its fields' filterable and sortable
+// flags: paging, sort, archived, an equality filter per filterable field that is not an instant,
+// and _from/_to bounds per filterable date or instant.
+const std::vector<ListParameter>& ListParameters(const domain::ResourceSpec& spec);
+
+// A query parameter of a route other than a record list (the change trail, search, the dashboard
+// …), declared with its route in the route table: CheckQuery enforces the declarations and the
+// OpenAPI document describes them, so the handler only reads values already checked.
+struct QueryParameter {
+  enum class Type {
+    kText,     // any text
+    kEnum,     // one of `values`
+    kId,       // a UUID
+    kInstant,  // an RFC 3339 instant
+    kInteger,  // a whole number from `minimum` to `maximum`
+  };
+  std::string name;
+  Type type = Type::kText;
+  std::string description = {};
+  std::vector<std::string> values = {};  // kEnum
+  int minimum = 0;                       // kInteger
+  int maximum = 0;
+  bool required = false;
+};
+
+// The declarations of `limit` (1 to `max_limit`) and `offset` (0 to kMaxOffset).
+std::vector<QueryParameter> PagingParameters(int max_limit);
+
+// Throws HttpError 400 naming the parameter when `query` holds one that `declared` does not list,
+// a value that does not fit its declaration, or lacks a required one.
+void CheckQuery(std::span<const QueryParameter> declared, const http::Pairs& query);
 
 // Throws HttpError 400 for an unknown parameter or a malformed value, naming the parameter.
 // `today` is used by the commitments' `overdue=true` filter.
@@ -18,8 +76,8 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
 // parameter when it is not one or lies outside [minimum, maximum].
 int ParseBoundedInt(std::string_view name, std::string_view value, int minimum, int maximum);
 
-// When `name` is "limit" (1–200) or "offset" (≥ 0), stores the value and returns true; returns
-// false for any other parameter. Throws HttpError 400 for a bad value.
+// When `name` is "limit" (1 to kMaxLimit) or "offset" (0 to kMaxOffset), stores the value and
+// returns true; returns false for any other parameter. Throws HttpError 400 for a bad value.
 bool ParsePaging(std::string_view name, std::string_view value, int& limit, int& offset);
 
 // Throws HttpError 400 "Invalid query parameter" with one problem on `parameter`.

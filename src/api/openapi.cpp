@@ -3,7 +3,10 @@
 #include <boost/json.hpp>
 
 #include "api/handlers.h"
+#include "api/list_query.h"
 #include "api/responses.h"
+#include "base/text.h"
+#include "domain/access.h"
 #include "domain/areas.h"
 #include "http/router.h"
 
@@ -24,13 +27,34 @@ json::array Strings(std::span<const std::string_view> values) {
   return out;
 }
 
-json::object FieldSchema(const FieldSpec& field);
+// Who a schema describes: what the server answers, or what a client may send.
+enum class Use { kRead, kWrite };
 
-json::object ObjectSchema(std::span<const FieldSpec> members) {
+// `schema` that also admits null (an absent value the answer shows as null, or that a client sends
+// to clear a field).
+json::object Nullable(json::object schema) {
+  if (schema.contains("$ref")) {
+    json::object either{{"anyOf", json::array{{{"$ref", schema.at("$ref")}}, {{"type", "null"}}}}};
+    schema.erase("$ref");
+    for (auto& [key, value] : schema) either[key] = std::move(value);  // the annotations
+    return either;
+  }
+  schema["type"] = json::array{schema.at("type"), "null"};
+  if (json::value* choices = schema.if_contains("enum")) choices->as_array().push_back(nullptr);
+  return schema;
+}
+
+json::object FieldSchema(const FieldSpec& field, Use use);
+
+// An object with `members`. Answers leave out members that were not given (never null); requests
+// may send null for an optional member, which means the same.
+json::object ObjectSchema(std::span<const FieldSpec> members, Use use) {
   json::object properties;
   json::array required;
   for (const FieldSpec& member : members) {
-    properties[member.name] = FieldSchema(member);
+    json::object schema = FieldSchema(member, use);
+    if (use == Use::kWrite && !member.required) schema = Nullable(std::move(schema));
+    properties[member.name] = std::move(schema);
     if (member.required) required.push_back(json::string(member.name));
   }
   json::object schema{
@@ -39,14 +63,15 @@ json::object ObjectSchema(std::span<const FieldSpec> members) {
   return schema;
 }
 
-json::object FieldSchema(const FieldSpec& field) {
+// The schema of one value of `field`, null not included.
+json::object FieldSchema(const FieldSpec& field, Use use) {
   json::object schema;
   switch (field.type) {
     case FieldType::kString:
       schema = {{"type", "string"}, {"maxLength", field.max_length}};
       break;
     case FieldType::kText:
-      schema = Ref("Text");
+      schema = Ref(use == Use::kRead ? "Text" : "TextInput");
       break;
     case FieldType::kEnum:
       schema = {{"type", "string"}, {"enum", Strings(field.values)}};
@@ -87,15 +112,16 @@ json::object FieldSchema(const FieldSpec& field) {
     case FieldType::kLanguageList:
       schema = {{"type", "array"},
                 {"uniqueItems", true},
+                {"maxItems", field.max_length},
                 {"items", {{"type", "string"}, {"pattern", "^[a-z]{2}$"}}}};
       break;
     case FieldType::kObject:
-      schema = ObjectSchema(field.members);
+      schema = ObjectSchema(field.members, use);
       break;
     case FieldType::kObjectList:
       schema = {{"type", "array"},
                 {"maxItems", field.max_length},
-                {"items", ObjectSchema(field.members)}};
+                {"items", ObjectSchema(field.members, use)}};
       break;
   }
   if (!field.description.empty()) schema["description"] = field.description;
@@ -104,270 +130,371 @@ json::object FieldSchema(const FieldSpec& field) {
   return schema;
 }
 
-// The record as returned: its fields plus the server's columns.
-json::object RecordSchema(const domain::ResourceSpec& spec) {
-  json::object schema = ObjectSchema(spec.fields);
-  json::object& properties = schema["properties"].as_object();
-  properties["id"] = {{"type", "string"}, {"format", "uuid"}, {"readOnly", true}};
-  properties["version"] = {{"type", "integer"}, {"readOnly", true}};
-  properties["created_at"] = {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}};
-  properties["updated_at"] = {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}};
-  properties["instance_id"] = {{"type", "string"}, {"format", "uuid"}, {"readOnly", true}};
-  properties["archived"] = {{"type", "boolean"}, {"readOnly", true}};
-  if (spec.HasTimeZone()) {
-    properties["starts_local"] = {{"type", "string"},
-                                  {"readOnly", true},
-                                  {"description", "starts_at as local time in time_zone"}};
-    properties["ends_local"] = {{"type", "string"},
-                                {"readOnly", true},
-                                {"description", "ends_at as local time in time_zone"}};
-  }
-  schema.erase("required");
-  schema.erase("additionalProperties");
-  return schema;
+// Whether a record's field can read as null: optional fields without a default that are not lists
+// (those read as []), and personal data, which is withheld (null) from partner users.
+bool ReadsAsNull(const FieldSpec& field) {
+  return field.personal ||
+         (!field.required && !domain::IsListType(field.type) && field.default_value.empty());
 }
 
+// The record as returned: every field (null when absent), the server's columns, and for a record
+// with a time zone each "…_at" instant as local time in that zone.
+json::object RecordSchema(const domain::ResourceSpec& spec) {
+  json::object properties;
+  json::array required;
+  const FieldSpec* zone = spec.Field("time_zone");
+  for (const FieldSpec& field : spec.fields) {
+    json::object schema = FieldSchema(field, Use::kRead);
+    properties[field.name] = ReadsAsNull(field) ? Nullable(std::move(schema)) : std::move(schema);
+    required.push_back(json::string(field.name));
+  }
+  if (zone != nullptr) {
+    for (const FieldSpec& field : spec.fields) {
+      if (field.type != FieldType::kInstant || !field.name.ends_with("_at")) continue;
+      const std::string local = std::string(field.name.substr(0, field.name.size() - 3)) + "_local";
+      properties[local] = {
+          {"type", "string"},
+          {"format", "date-time"},
+          {"readOnly", true},
+          {"description", std::string(field.name) + " as local time in time_zone, with offset"}};
+      if (field.required && zone->required) required.push_back(json::string(local));
+    }
+  }
+  properties["id"] = {{"type", "string"}, {"format", "uuid"}, {"readOnly", true}};
+  properties["version"] = {{"type", "integer"}, {"minimum", 1}, {"readOnly", true}};
+  properties["created_at"] = {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}};
+  properties["updated_at"] = {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}};
+  properties["instance_id"] = {{"type", "string"}, {"readOnly", true}};
+  properties["archived"] = {{"type", "boolean"}, {"readOnly", true}};
+  for (const char* column :
+       {"id", "version", "created_at", "updated_at", "instance_id", "archived"})
+    required.push_back(column);
+  return {{"type", "object"},
+          {"properties", std::move(properties)},
+          {"required", std::move(required)},
+          {"additionalProperties", false}};
+}
+
+// The body of a create (required fields required) or a patch (any subset). Optional fields accept
+// null: on create the same as leaving them out, on a patch it clears them.
 json::object InputSchema(const domain::ResourceSpec& spec, bool patch) {
   std::vector<FieldSpec> writable;
   for (const FieldSpec& field : spec.fields) {
     if (field.writable) writable.push_back(field);
   }
-  json::object schema = ObjectSchema(writable);
+  json::object schema = ObjectSchema(writable, Use::kWrite);
   if (patch) schema.erase("required");
   return schema;
 }
 
+json::object StringType(std::string_view format = {}) {
+  json::object type{{"type", "string"}};
+  if (!format.empty()) type["format"] = format;
+  return type;
+}
+
+json::object NullableString(std::string_view format = {}) { return Nullable(StringType(format)); }
+
+json::object Integer() { return {{"type", "integer"}}; }
+
+json::object ArrayOf(json::object items) {
+  return {{"type", "array"}, {"items", std::move(items)}};
+}
+
+// An object whose members are exactly `properties`, all of them always present except `optional`.
+json::object Closed(json::object properties,
+                    std::initializer_list<std::string_view> optional = {}) {
+  json::array required;
+  for (const auto& [key, value] : properties) {
+    if (std::find(optional.begin(), optional.end(), key) == optional.end()) {
+      required.push_back(json::string(key));
+    }
+  }
+  json::object schema{{"type", "object"}, {"properties", std::move(properties)}};
+  if (!required.empty()) schema["required"] = std::move(required);
+  schema["additionalProperties"] = false;
+  return schema;
+}
+
+// A page of `items` with the total and the paging it was read with.
+json::object PageOf(json::object item) {
+  return Closed({{"items", ArrayOf(std::move(item))},
+                 {"total", Integer()},
+                 {"limit", Integer()},
+                 {"offset", Integer()}});
+}
+
+json::array ResourceNames() {
+  json::array names;
+  for (const domain::ResourceSpec* spec : domain::AllResources()) names.emplace_back(spec->name);
+  return names;
+}
+
 json::object Schemas() {
   json::object schemas;
-  schemas["Text"] = {
+  json::object languages;
+  json::object language_inputs;
+  for (std::string_view language : kLanguages) {
+    languages[language] = StringType();
+    language_inputs[language] = NullableString();
+  }
+  const json::object translation_status =
+      Closed({{"by", {{"type", "string"}, {"enum", {"human", "machine"}}}},
+              {"reviewed", {{"type", "boolean"}}}},
+             {"by", "reviewed"});
+  const json::object translations{
       {"type", "object"},
-      {"description", "Translatable text: one value per language and the original language"},
-      {"properties",
-       {{"original", {{"type", "string"}, {"enum", {"tr", "zh", "en"}}}},
-        {"tr", {{"type", "string"}}},
-        {"zh", {{"type", "string"}}},
-        {"en", {{"type", "string"}}},
-        {"translations",
-         {{"type", "object"},
-          {"description", "per translated language: by human or machine, and reviewed"},
-          {"additionalProperties",
-           {{"type", "object"},
-            {"properties",
-             {{"by", {{"type", "string"}, {"enum", {"human", "machine"}}}},
-              {"reviewed", {{"type", "boolean"}}}}}}}}}}},
-      {"additionalProperties", false}};
-  schemas["TranslationQueue"] = {
-      {"type", "object"},
-      {"properties",
-       {{"lang", {{"type", "string"}}},
-        {"total", {{"type", "integer"}}},
-        {"items",
-         {{"type", "array"},
-          {"items",
-           {{"type", "object"},
-            {"properties",
-             {{"kind", {{"type", "string"}}},
-              {"id", {{"type", "string"}}},
-              {"field", {{"type", "string"}}},
-              {"state", {{"type", "string"}, {"enum", {"missing", "unreviewed"}}}},
-              {"updated_at", {{"type", "string"}}},
-              {"text", Ref("Text")}}}}}}}}}};
-  schemas["Problem"] = {{"type", "object"},
-                        {"properties",
-                         {{"type", {{"type", "string"}}},
-                          {"title", {{"type", "string"}}},
-                          {"status", {{"type", "integer"}}},
-                          {"detail", {{"type", "string"}}},
-                          {"problems",
-                           {{"type", "array"},
-                            {"items",
-                             {{"type", "object"},
-                              {"properties",
-                               {{"field", {{"type", "string"}}},
-                                {"code", {{"type", "string"}}},
-                                {"message", {{"type", "string"}}}}}}}}}}}};
+      {"description", "per translated language: by human or machine, and reviewed"},
+      {"propertyNames", {{"enum", Strings(kLanguages)}}},
+      {"additionalProperties", translation_status}};
+  {
+    json::object properties = languages;
+    properties["original"] = {{"type", "string"}, {"enum", Strings(kLanguages)}};
+    properties["translations"] = translations;
+    json::object optional_languages = Closed(std::move(properties));
+    optional_languages["required"] = {"original"};
+    optional_languages["description"] =
+        "Translatable text: one value per language and the language it was written in";
+    schemas["Text"] = std::move(optional_languages);
+  }
+  {
+    json::object properties = language_inputs;
+    properties["original"] = {{"type", "string"}, {"enum", Strings(kLanguages)}};
+    properties["translations"] = Nullable(translations);
+    json::object input = Closed(std::move(properties));
+    input.erase("required");
+    input["description"] =
+        "Translatable text: a value in at least one language; original defaults to the first "
+        "given";
+    schemas["TextInput"] = std::move(input);
+  }
+  schemas["TranslationQueue"] =
+      Closed({{"lang", {{"type", "string"}, {"enum", Strings(kLanguages)}}},
+              {"total", Integer()},
+              {"limit", Integer()},
+              {"offset", Integer()},
+              {"items",
+               ArrayOf(Closed({{"kind", {{"type", "string"}, {"enum", ResourceNames()}}},
+                               {"id", StringType("uuid")},
+                               {"field", StringType()},
+                               {"state", {{"type", "string"}, {"enum", {"missing", "unreviewed"}}}},
+                               {"updated_at", StringType("date-time")},
+                               {"text", Ref("Text")}}))}});
+  schemas["Problem"] = Closed(
+      {{"type", StringType()},
+       {"title", StringType()},
+       {"status", {{"type", "integer"}, {"minimum", 400}, {"maximum", 599}}},
+       {"detail", StringType()},
+       {"problems",
+        ArrayOf(
+            Closed({{"field", StringType()}, {"code", StringType()}, {"message", StringType()}}))}},
+      {"detail", "problems"});
+  schemas["Problem"].as_object()["description"] = "RFC 9457 problem details";
   for (const domain::ResourceSpec* spec : domain::AllResources()) {
     const std::string name(spec->singular);
     schemas[name] = RecordSchema(*spec);
     schemas[name + "Input"] = InputSchema(*spec, false);
     schemas[name + "Patch"] = InputSchema(*spec, true);
-    schemas[name + "Page"] = {{"type", "object"},
-                              {"properties",
-                               {{"items", {{"type", "array"}, {"items", Ref(name)}}},
-                                {"total", {{"type", "integer"}}},
-                                {"limit", {{"type", "integer"}}},
-                                {"offset", {{"type", "integer"}}}}}};
+    schemas[name + "Page"] = PageOf(Ref(name));
   }
-  schemas["TransitionInput"] = {
-      {"type", "object"},
-      {"required", {"to"}},
-      {"additionalProperties", false},
-      {"properties",
-       {{"to", {{"type", "string"}, {"enum", Strings(domain::kCommitmentStatuses)}}},
-        {"note", {{"type", "string"}}}}}};
-  schemas["NoteInput"] = {{"type", "object"},
-                          {"required", {"note"}},
-                          {"additionalProperties", false},
-                          {"properties", {{"note", {{"type", "string"}}}}}};
-  schemas["HistoryEntry"] = {{"type", "object"},
-                             {"properties",
-                              {{"id", {{"type", "string"}}},
-                               {"kind", {{"type", "string"}, {"enum", {"transition", "note"}}}},
-                               {"from", {{"type", {"string", "null"}}}},
-                               {"to", {{"type", {"string", "null"}}}},
-                               {"note", {{"type", {"string", "null"}}}},
-                               {"at", {{"type", "string"}, {"format", "date-time"}}},
-                               {"actor", {{"type", "string"}}}}}};
-  schemas["History"] = {
-      {"type", "object"},
-      {"properties", {{"items", {{"type", "array"}, {"items", Ref("HistoryEntry")}}}}}};
-  schemas["Timeline"] = {
-      {"type", "object"},
-      {"properties",
-       {{"items",
-         {{"type", "array"},
-          {"items",
-           {{"type", "object"},
-            {"properties",
-             {{"at", {{"type", "string"}}},
-              {"kind",
-               {{"type", "string"}, {"enum", {"milestone", "meeting", "transition", "event"}}}},
-              {"ref_id", {{"type", "string"}}},
-              {"summary", {{"type", "object"}}}}}}}}}}}};
-  schemas["Dashboard"] = {
-      {"type", "object"},
-      {"properties",
-       {{"today", {{"type", "string"}, {"format", "date"}}},
-        {"total", {{"type", "integer"}}},
-        {"partnerships",
-         {{"type", "array"},
-          {"items",
-           {{"type", "object"},
-            {"properties",
-             {{"partnership", Ref("partnership")},
-              {"open_by_area", {{"type", "object"}}},
-              {"open_total", {{"type", "integer"}}},
-              {"overdue", {{"type", "array"}, {"items", Ref("commitment")}}},
-              {"overdue_total", {{"type", "integer"}}},
-              {"next_events", {{"type", "array"}, {"items", Ref("event")}}},
-              {"last_contact", {{"type", {"string", "null"}}, {"format", "date"}}},
-              {"follow_through", {{"type", {"number", "null"}}}},
-              {"done", {{"type", "integer"}}},
-              {"left_proposed", {{"type", "integer"}}},
-              {"legal_steps", {{"type", "array"}}}}}}}}}}}};
-  schemas["Area"] = {{"type", "object"},
-                     {"properties",
-                      {{"code", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
-                       {"name", Ref("Text")}}}};
-  schemas["AreaList"] = {{"type", "object"},
-                         {"properties", {{"items", {{"type", "array"}, {"items", Ref("Area")}}}}}};
-  schemas["SearchResults"] = {
-      {"type", "object"},
-      {"properties",
-       {{"query", {{"type", "string"}}},
-        {"accents", {{"type", "string"}, {"enum", {"insensitive", "sensitive"}}}},
-        {"total", {{"type", "integer"}}},
-        {"groups",
-         {{"type", "array"},
-          {"items",
-           {{"type", "object"},
-            {"properties",
-             {{"kind", {{"type", "string"}}},
-              {"total", {{"type", "integer"}}},
-              {"items",
-               {{"type", "array"},
-                {"items",
-                 {{"type", "object"},
-                  {"properties",
-                   {{"id", {{"type", "string"}}},
-                    {"title", {}},
-                    {"score", {{"type", "number"}}},
-                    {"matches",
-                     {{"type", "array"},
-                      {"items",
+  schemas["TransitionInput"] =
+      Closed({{"to", {{"type", "string"}, {"enum", Strings(domain::kCommitmentStatuses)}}},
+              {"note", NullableString()}},
+             {"note"});
+  schemas["NoteInput"] = Closed({{"note", StringType()}});
+  const json::object status_or_null{{"type", {"string", "null"}},
+                                    {"enum", [] {
+                                       json::array statuses = Strings(domain::kCommitmentStatuses);
+                                       statuses.push_back(nullptr);
+                                       return statuses;
+                                     }()}};
+  schemas["HistoryEntry"] =
+      Closed({{"id", StringType()},
+              {"kind", {{"type", "string"}, {"enum", {"transition", "note"}}}},
+              {"from", status_or_null},
+              {"to", status_or_null},
+              {"note", NullableString()},
+              {"at", StringType("date-time")},
+              {"actor", StringType()}});
+  schemas["History"] = Closed({{"items", ArrayOf(Ref("HistoryEntry"))}});
+  const FieldSpec* milestones = domain::Partnerships().Field("milestones");
+  {
+    // What each kind of timeline entry shows of its record.
+    const auto entry = [](std::string_view kind, json::object summary) {
+      return Closed({{"at", StringType()},
+                     {"kind", {{"type", "string"}, {"const", kind}}},
+                     {"ref_id", StringType("uuid")},
+                     {"summary", std::move(summary)}});
+    };
+    json::object kinds{
+        {"oneOf",
+         {entry("milestone", ObjectSchema(milestones->members, Use::kRead)),
+          entry("meeting",
+                Closed({{"kind", FieldSchema(*domain::Meetings().Field("kind"), Use::kRead)},
+                        {"title", Ref("Text")},
+                        {"time_zone", StringType()}})),
+          entry("transition",
+                Closed({{"from", StringType()},
+                        {"to", StringType()},
+                        {"note", NullableString()},
+                        {"text", Ref("Text")},
+                        {"area", FieldSchema(*domain::Commitments().Field("area"), Use::kRead)}})),
+          entry("event",
+                Closed({{"kind", FieldSchema(*domain::Events().Field("kind"), Use::kRead)},
+                        {"title", Ref("Text")},
+                        {"status", FieldSchema(*domain::Events().Field("status"), Use::kRead)},
+                        {"time_zone", StringType()}}))}}};
+    schemas["Timeline"] = Closed({{"items", ArrayOf(std::move(kinds))}});
+  }
+  {
+    // Counts of commitments: open, overdue, done, left proposed, all, and done / left proposed.
+    const json::object figures = Closed({{"open", Integer()},
+                                         {"overdue", Integer()},
+                                         {"done", Integer()},
+                                         {"left_proposed", Integer()},
+                                         {"total", Integer()},
+                                         {"follow_through", {{"type", {"number", "null"}}}}});
+    const json::object area_names{{"enum", Strings(domain::kAreaCodes)}};
+    json::object totals = figures;
+    totals["properties"].as_object()["partnerships"] = Integer();
+    totals["properties"].as_object()["by_area"] = {
+        {"type", "object"}, {"propertyNames", area_names}, {"additionalProperties", figures}};
+    totals["required"].as_array().push_back("partnerships");
+    totals["required"].as_array().push_back("by_area");
+    schemas["Dashboard"] =
+        Closed({{"today", StringType("date")},
+                {"total", Integer()},
+                {"totals", std::move(totals)},
+                {"partnerships",
+                 ArrayOf(Closed(
+                     {{"partnership", Ref("partnership")},
+                      {"open_by_area",
                        {{"type", "object"},
-                        {"properties",
-                         {{"field", {{"type", "string"}}},
-                          {"lang", {{"type", "string"}}},
-                          {"segments", {{"type", "array"}}}}}}}}}}}}}}}}}}}}}}}};
-  schemas["ChangePage"] = {{"type", "object"},
-                           {"properties",
-                            {{"items", {{"type", "array"}, {"items", {{"type", "object"}}}}},
-                             {"total", {{"type", "integer"}}}}}};
-  const auto string_type = [](std::string_view format = {}) {
-    json::object type{{"type", "string"}};
-    if (!format.empty()) type["format"] = format;
-    return type;
-  };
-  const json::object nullable_string{{"type", {"string", "null"}}};
-  schemas["LoginInput"] = {
-      {"type", "object"},
-      {"required", {"email", "password"}},
-      {"additionalProperties", false},
-      {"properties", {{"email", string_type("email")}, {"password", string_type("password")}}}};
-  schemas["PasswordInput"] = {
-      {"type", "object"},
-      {"required", {"current_password", "new_password"}},
-      {"additionalProperties", false},
-      {"properties",
-       {{"current_password", string_type("password")},
-        {"new_password", {{"type", "string"}, {"format", "password"}, {"minLength", 12}}}}}};
-  json::object user_properties{{"email", string_type("email")},
-                               {"display_name", string_type()},
-                               {"role", {{"type", "string"}, {"enum", Strings(domain::kRoles)}}},
-                               {"person_id", nullable_string},
-                               {"partnerships", {{"type", "array"}, {"items", string_type()}}},
+                        {"description", "open commitments by area and status"},
+                        {"propertyNames", area_names},
+                        {"additionalProperties",
+                         {{"type", "object"},
+                          {"propertyNames", {{"enum", Strings(domain::kCommitmentStatuses)}}},
+                          {"additionalProperties", Integer()}}}}},
+                      {"open_total", Integer()},
+                      {"overdue", ArrayOf(Ref("commitment"))},
+                      {"overdue_total", Integer()},
+                      {"next_events", ArrayOf(Ref("event"))},
+                      {"last_contact", NullableString("date")},
+                      {"follow_through", {{"type", {"number", "null"}}}},
+                      {"done", Integer()},
+                      {"left_proposed", Integer()},
+                      {"legal_steps",
+                       ArrayOf(Closed({{"kind", FieldSchema(milestones->members[0], Use::kRead)},
+                                       {"done", {{"type", "boolean"}}}}))}}))}});
+  }
+  schemas["Area"] = Closed({{"code", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
+                            {"name", Ref("Text")}});
+  schemas["AreaList"] = Closed({{"items", ArrayOf(Ref("Area"))}});
+  schemas["SearchResults"] = Closed(
+      {{"query", StringType()},
+       {"accents", {{"type", "string"}, {"enum", {"insensitive", "sensitive"}}}},
+       {"total", Integer()},
+       {"groups",
+        ArrayOf(Closed(
+            {{"kind", {{"type", "string"}, {"enum", ResourceNames()}}},
+             {"total", Integer()},
+             {"best_score", {{"type", "number"}}},
+             {"items",
+              ArrayOf(Closed(
+                  {{"id", StringType("uuid")},
+                   {"title",
+                    {{"description",
+                      "the record's name: a text, a plain string, or a partnership's two cities"},
+                     {"anyOf",
+                      {Ref("Text"), StringType(),
+                       Closed({{"home_city", Nullable(Ref("Text"))},
+                               {"partner_city", Nullable(Ref("Text"))}})}}}},
+                   {"score", {{"type", "number"}}},
+                   {"matches",
+                    ArrayOf(
+                        Closed({{"field", StringType()},
+                                {"lang", StringType()},
+                                {"segments",
+                                 ArrayOf(Closed({{"text", StringType()},
+                                                 {"match", {{"type", "boolean"}}}}))}}))}}))}}))}});
+  schemas["ChangePage"] = PageOf(Closed(
+      {{"seq", Integer()},
+       {"entity", {{"type", "string"}, {"enum", ResourceNames()}}},
+       {"record_id", StringType("uuid")},
+       {"version", Integer()},
+       {"op", {{"type", "string"}, {"enum", {"create", "update", "archive", "transition"}}}},
+       {"actor", StringType()},
+       {"at", StringType("date-time")},
+       {"instance_id", StringType()},
+       {"before", {{"type", {"object", "null"}}, {"description", "the fields changed, before"}}},
+       {"after", {{"type", {"object", "null"}}, {"description", "the fields changed, after"}}}}));
+  schemas["LoginInput"] =
+      Closed({{"email", StringType("email")}, {"password", StringType("password")}});
+  schemas["PasswordInput"] =
+      Closed({{"current_password", StringType("password")},
+              {"new_password", {{"type", "string"}, {"format", "password"}, {"minLength", 12}}}});
+  const json::object role{{"type", "string"}, {"enum", Strings(domain::kRoles)}};
+  json::object user_properties{{"email", StringType("email")},
+                               {"display_name", StringType()},
+                               {"role", role},
+                               {"person_id", NullableString("uuid")},
+                               {"partnerships", ArrayOf(StringType("uuid"))},
                                {"disabled", {{"type", "boolean"}}}};
-  schemas["UserInput"] = {{"type", "object"},
-                          {"required", {"email", "role"}},
-                          {"additionalProperties", false},
-                          {"properties", user_properties}};
+  json::object user_input = Closed(user_properties);
+  user_input["required"] = {"email", "role"};
+  schemas["UserInput"] = std::move(user_input);
   json::object patch_properties = user_properties;
   patch_properties.erase("email");
-  schemas["UserPatch"] = {
-      {"type", "object"}, {"additionalProperties", false}, {"properties", patch_properties}};
+  json::object user_patch = Closed(std::move(patch_properties));
+  user_patch.erase("required");
+  schemas["UserPatch"] = std::move(user_patch);
   json::object user_read = user_properties;
-  user_read["id"] = string_type();
-  user_read["version"] = {{"type", "integer"}};
-  user_read["created_at"] = string_type("date-time");
-  user_read["updated_at"] = string_type("date-time");
-  schemas["User"] = {{"type", "object"}, {"properties", user_read}};
-  json::object with_password = user_read;
-  with_password["password"] = {{"type", "string"},
-                               {"description", "the first password, shown only in this answer"}};
-  schemas["UserWithPassword"] = {{"type", "object"}, {"properties", with_password}};
-  schemas["UserList"] = {{"type", "object"},
-                         {"properties", {{"items", {{"type", "array"}, {"items", Ref("User")}}}}}};
-  schemas["Session"] = {{"type", "object"},
-                        {"properties",
-                         {{"user", Ref("User")},
-                          {"csrf_token",
-                           {{"type", "string"},
-                            {"description",
-                             "send as X-CSRF-Token with every change made with "
-                             "the session cookie"}}},
-                          {"expires_at", string_type("date-time")}}}};
-  json::object token_properties{
-      {"id", string_type()},           {"user_id", string_type()},
-      {"name", string_type()},         {"created_at", string_type("date-time")},
-      {"expires_at", nullable_string}, {"last_used_at", nullable_string},
-      {"revoked_at", nullable_string}};
-  schemas["TokenInput"] = {
-      {"type", "object"},
-      {"required", {"name"}},
-      {"additionalProperties", false},
-      {"properties", {{"name", string_type()}, {"expires_at", string_type("date-time")}}}};
-  schemas["Token"] = {{"type", "object"}, {"properties", token_properties}};
+  user_read["id"] = StringType("uuid");
+  user_read["version"] = Integer();
+  user_read["created_at"] = StringType("date-time");
+  user_read["updated_at"] = StringType("date-time");
+  schemas["User"] = Closed(user_read);
+  user_read["password"] = {{"type", "string"},
+                           {"description", "the first password, shown only in this answer"}};
+  schemas["UserWithPassword"] = Closed(std::move(user_read));
+  schemas["UserList"] = Closed({{"items", ArrayOf(Ref("User"))}});
+  schemas["Session"] = Closed({{"user", Ref("User")},
+                               {"csrf_token",
+                                {{"type", "string"},
+                                 {"description",
+                                  "send as X-CSRF-Token with every change made with the session "
+                                  "cookie (absent when signed in with a token)"}}},
+                               {"expires_at", StringType("date-time")}},
+                              {"csrf_token", "expires_at"});
+  json::object token_properties{{"id", StringType("uuid")},
+                                {"user_id", StringType("uuid")},
+                                {"name", StringType()},
+                                {"created_at", StringType("date-time")},
+                                {"expires_at", NullableString("date-time")},
+                                {"last_used_at", NullableString("date-time")},
+                                {"revoked_at", NullableString("date-time")}};
+  json::object token_input = Closed({{"name", {{"type", "string"}, {"minLength", 1}}},
+                                     {"expires_at", NullableString("date-time")}},
+                                    {"expires_at"});
+  schemas["TokenInput"] = std::move(token_input);
+  schemas["Token"] = Closed(token_properties);
   token_properties["token"] = {{"type", "string"},
                                {"description", "the secret, shown only in this answer"}};
-  schemas["TokenWithSecret"] = {{"type", "object"}, {"properties", token_properties}};
-  schemas["TokenList"] = {
-      {"type", "object"},
-      {"properties", {{"items", {{"type", "array"}, {"items", Ref("Token")}}}}}};
-  schemas["AuthEventPage"] = {{"type", "object"},
-                              {"properties",
-                               {{"items", {{"type", "array"}, {"items", {{"type", "object"}}}}},
-                                {"total", {{"type", "integer"}}}}}};
+  schemas["TokenWithSecret"] = Closed(std::move(token_properties));
+  schemas["TokenList"] = Closed({{"items", ArrayOf(Ref("Token"))}});
+  schemas["AuthEventPage"] = PageOf(Closed({{"id", Integer()},
+                                            {"at", StringType("date-time")},
+                                            {"kind", StringType()},
+                                            {"email", StringType()},
+                                            {"user_id", NullableString("uuid")},
+                                            {"actor", StringType()},
+                                            {"address", StringType()},
+                                            {"detail", {{"type", "object"}}}}));
+  schemas["Health"] = Closed({{"status", {{"type", "string"}, {"const", "ok"}}}});
+  schemas["OpenApiDocument"] = {{"type", "object"},
+                                {"description", "this document"},
+                                {"required", {"openapi", "info", "paths"}}};
   return schemas;
 }
 
@@ -375,6 +502,106 @@ std::string Lower(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+// The schema of one value a query parameter compares with `field`.
+json::object ParameterValue(const FieldSpec& field) {
+  json::object schema = FieldSchema(field, Use::kRead);
+  for (const char* annotation : {"readOnly", "default", "description", "x-personal-data"}) {
+    schema.erase(annotation);
+  }
+  return schema;
+}
+
+json::object ListParameterSchema(const ListParameter& parameter) {
+  using Kind = ListParameter::Kind;
+  json::object schema;
+  std::string description;
+  switch (parameter.kind) {
+    case Kind::kLimit:
+      schema = {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxLimit}, {"default", 50}};
+      description = "records per page";
+      break;
+    case Kind::kOffset:
+      schema = {{"type", "integer"}, {"minimum", 0}, {"maximum", kMaxOffset}, {"default", 0}};
+      description = "records to skip";
+      break;
+    case Kind::kSort:
+      schema = {{"type", "string"}, {"enum", json::array()}, {"default", "-created_at"}};
+      for (const std::string& key : parameter.sort_keys) {
+        schema["enum"].as_array().emplace_back(key);
+      }
+      description = "the order: a column, with - before it for descending";
+      break;
+    case Kind::kArchived:
+      schema = {{"type", "boolean"}, {"default", false}};
+      description = "include archived records";
+      break;
+    case Kind::kOverdue:
+      schema = {{"type", "boolean"}, {"enum", {true}}};
+      description = "only open commitments due before today";
+      break;
+    case Kind::kEquals:
+      schema = {{"type", "array"}, {"minItems", 1}, {"items", ParameterValue(*parameter.field)}};
+      description = "records whose " + std::string(parameter.field->name) +
+                    " is this value, or any of comma-separated values";
+      break;
+    case Kind::kFrom:
+    case Kind::kTo: {
+      const bool upper = parameter.kind == Kind::kTo;
+      description = "records whose " + std::string(parameter.field->name) +
+                    (upper ? " is on or before" : " is on or after") + " this";
+      if (parameter.field->type == FieldType::kDate) {
+        schema = StringType("date");
+      } else {
+        schema = {{"anyOf", {StringType("date-time"), StringType("date")}}};
+        description +=
+            upper ? " (a date: its last second, UTC)" : " (a date: its first second, UTC)";
+      }
+      break;
+    }
+  }
+  json::object declared{{"name", parameter.name},
+                        {"in", "query"},
+                        {"description", std::move(description)},
+                        {"schema", std::move(schema)}};
+  if (parameter.kind == Kind::kEquals) {
+    declared["style"] = "form";
+    declared["explode"] = false;
+  }
+  return declared;
+}
+
+json::object QueryParameterSchema(const QueryParameter& parameter) {
+  using Type = QueryParameter::Type;
+  json::object schema;
+  switch (parameter.type) {
+    case Type::kText:
+      schema = StringType();
+      break;
+    case Type::kEnum:
+      schema = {{"type", "string"}, {"enum", json::array()}};
+      for (const std::string& value : parameter.values) {
+        schema["enum"].as_array().emplace_back(value);
+      }
+      break;
+    case Type::kId:
+      schema = StringType("uuid");
+      break;
+    case Type::kInstant:
+      schema = StringType("date-time");
+      break;
+    case Type::kInteger:
+      schema = {
+          {"type", "integer"}, {"minimum", parameter.minimum}, {"maximum", parameter.maximum}};
+      break;
+  }
+  json::object declared{{"name", parameter.name},
+                        {"in", "query"},
+                        {"description", parameter.description},
+                        {"schema", std::move(schema)}};
+  if (parameter.required) declared["required"] = true;
+  return declared;
 }
 
 }  // namespace
@@ -398,6 +625,14 @@ json::object OpenApiDocument() {
                                         {"in", "header"},
                                         {"required", true},
                                         {"schema", {{"type", "string"}}}});
+    }
+    if (route.handler == ListRecordsHandler) {
+      for (const ListParameter& parameter : ListParameters(*route.resource)) {
+        parameters.push_back(ListParameterSchema(parameter));
+      }
+    }
+    for (const QueryParameter& parameter : route.query) {
+      parameters.push_back(QueryParameterSchema(parameter));
     }
     if (!parameters.empty()) operation["parameters"] = std::move(parameters);
     if (!route.request_schema.empty()) {

@@ -24,15 +24,13 @@ http::Response PartnershipTimeline(Call& call) {
 http::Response Dashboard(Call& call) {
   store::ListQuery query{.sort_column = "created_at", .descending = false, .limit = 50};
   std::optional<std::string> only;
+  CheckQuery(call.route.query, call.request.query);
   for (const auto& [name, value] : call.request.query) {
     if (name == "partnership_id") {
       only = value;
-      if (!IsUuid(value)) {
-        RejectParameter(name, "invalid_id", "expected a partnership id (UUID)");
-      }
       query.conditions.push_back({"id = ?", {value}});
-    } else if (!ParsePaging(name, value, query.limit, query.offset)) {
-      RejectUnknownParameter(name);
+    } else {
+      ParsePaging(name, value, query.limit, query.offset);
     }
   }
   if (auto visible = VisibleCondition(call.principal, domain::Partnerships())) {

@@ -156,13 +156,8 @@ class Page {
 // ?lang= when given (400 for an unknown one), else the first of tr/zh/en in Accept-Language,
 // else English.
 std::string PortalLanguage(const Call& call) {
-  for (const auto& [name, value] : call.request.query) {
-    if (name != "lang") RejectUnknownParameter(name);
-    if (value != "tr" && value != "zh" && value != "en") {
-      RejectParameter(name, "invalid_enum", "tr, zh or en");
-    }
-    return value;
-  }
+  CheckQuery(call.route.query, call.request.query);
+  for (const auto& [name, value] : call.request.query) return value;  // lang, the only one
   if (const auto accepted = call.request.Header("Accept-Language")) {
     size_t best = std::string_view::npos;
     std::string chosen = "en";

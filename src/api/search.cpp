@@ -64,25 +64,18 @@ http::Response Search(Call& call) {
   std::optional<std::string> kind, lang;
   search::Accents accents = search::Accents::kInsensitive;
   int per_kind = 10;
+  CheckQuery(call.route.query, call.request.query);
   for (const auto& [name, value] : call.request.query) {
     if (name == "q") {
       query = value;
     } else if (name == "kind") {
-      if (!domain::FindResource(value))
-        RejectParameter(name, "invalid_enum", "not a kind of record");
       kind = value;
     } else if (name == "lang") {
-      if (!IsLanguage(value)) RejectParameter(name, "invalid_enum", "tr, zh or en");
       lang = value;
     } else if (name == "accents") {
-      if (value != "insensitive" && value != "sensitive") {
-        RejectParameter(name, "invalid_enum", "insensitive (default) or sensitive");
-      }
       accents = value == "sensitive" ? search::Accents::kSensitive : search::Accents::kInsensitive;
     } else if (name == "limit") {
       per_kind = ParseBoundedInt(name, value, 1, 50);
-    } else {
-      RejectUnknownParameter(name);
     }
   }
   if (query.size() > 200) RejectParameter("q", "too_long", "at most 200 bytes");

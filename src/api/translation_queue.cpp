@@ -11,25 +11,18 @@ namespace amity::api {
 namespace json = boost::json;
 
 http::Response TranslationQueue(Call& call) {
+  CheckQuery(call.route.query, call.request.query);
   store::TranslationQuery query;
   for (const auto& [name, value] : call.request.query) {
     if (name == "lang") {
-      if (!IsLanguage(value)) RejectParameter(name, "invalid_enum", "tr, zh or en");
       query.lang = value;
     } else if (name == "state") {
-      if (value != "missing" && value != "unreviewed")
-        RejectParameter(name, "invalid_enum", "missing or unreviewed");
       query.state = value;
     } else if (name == "kind") {
-      if (!domain::FindResource(value))
-        RejectParameter(name, "invalid_enum", "not a kind of record");
       query.kind = value;
-    } else if (!ParsePaging(name, value, query.limit, query.offset)) {
-      RejectUnknownParameter(name);
+    } else {
+      ParsePaging(name, value, query.limit, query.offset);
     }
-  }
-  if (query.lang.empty()) {
-    RejectParameter("lang", "required", "name the language to translate into: tr, zh or en");
   }
   store::Page page = store::ListTranslationQueue(call.db, query);
   return JsonResponse(200, json::object{{"lang", query.lang},

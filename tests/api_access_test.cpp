@@ -350,5 +350,161 @@ TEST_F(AccessMatrixTest, PersonalDataStaysWithTheHomeCity) {
             std::string::npos);
 }
 
+// Records the partner user may see that point at records it may not: the shared and public
+// records below name a private city, meeting, person and commitment. Their ids (and the city's
+// name) appear nowhere the partner user looks; the home city still sees them.
+TEST_F(AccessMatrixTest, HiddenReferencesAreWithheldEverywhere) {
+  const std::string shared_person = FirstId("/api/v1/people");  // the demo shares its people
+  const auto created = [&](const std::string& path, const std::string& body) {
+    const HttpResult result = server_.Request("POST", path, body);
+    EXPECT_EQ(result.status, 201) << path << " " << result.body;
+    return Id(result);
+  };
+  const std::string city = created(
+      "/api/v1/cities",
+      R"({"name":{"original":"en","en":"Atlantisburg"},"country":"GR","time_zone":"Europe/Athens"})");
+  const std::string person =
+      created("/api/v1/people", R"({"native_name":"Gizli Kişi","latin_name":"Gizli Kisi"})");
+  const std::string meeting = Create("meetings", kPrivateHere);
+  const std::string private_commitment = Create("commitments", kPrivateHere);
+  const std::string izmir = FirstId("/api/v1/cities?country=TR");
+  const std::string partnership =
+      created("/api/v1/partnerships",
+              json::serialize(json::object{
+                  {"home_city_id", izmir}, {"partner_city_id", city}, {"visibility", "public"}}));
+  json::object body = Body("commitments", partnership_, "shared");
+  body["meeting_id"] = meeting;
+  body["home_owner_id"] = person;
+  body["due_date"] = "2020-01-01";  // overdue: the dashboard lists it
+  const std::string commitment = created("/api/v1/commitments", json::serialize(body));
+  body = Body("events", partnership_, "shared");
+  body["starts_at"] = "2099-03-01T18:00:00Z";  // upcoming: the dashboard lists it
+  body["ends_at"] = "2099-03-01T20:00:00Z";
+  body["city_id"] = city;
+  body["commitment_ids"] = json::array{commitment, private_commitment};
+  const std::string event = created("/api/v1/events", json::serialize(body));
+  body["visibility"] = "public";  // the portal lists it
+  body["title"] = {{"original", "en"}, {"en", "Published matrix concert"}};
+  const std::string public_event = created("/api/v1/events", json::serialize(body));
+  body = Body("meetings", partnership_, "shared");
+  body["participants"] =
+      json::array{json::object{{"person_id", shared_person}, {"side", "home"}, {"role", "host"}},
+                  json::object{{"person_id", person}, {"side", "home"}, {"role", "guest"}}};
+  const std::string shared_meeting = created("/api/v1/meetings", json::serialize(body));
+  const std::vector<std::string> secrets = {city, person, meeting, private_commitment,
+                                            "Atlantisburg"};
+  const auto expect_no_secret = [&](const HttpResult& result, const std::string& where) {
+    EXPECT_EQ(result.status, 200) << where << ": " << result.body;
+    for (const std::string& secret : secrets) {
+      EXPECT_EQ(result.body.find(secret), std::string::npos) << where << " shows " << secret;
+    }
+  };
+
+  // One record: the reference is null and named in "hidden"; lists drop hidden entries.
+  const HttpResult one = Call(kPartner, "GET", "/api/v1/commitments/" + commitment);
+  expect_no_secret(one, "commitment");
+  EXPECT_TRUE(one.Json().at("meeting_id").is_null());
+  EXPECT_EQ(one.Json().at("hidden"), json::parse(R"(["meeting_id","home_owner_id"])"));
+  const HttpResult as_admin = Call(kAdmin, "GET", "/api/v1/commitments/" + commitment);
+  EXPECT_EQ(as_admin.Json().at("meeting_id"), meeting.c_str());
+  EXPECT_FALSE(as_admin.Json().as_object().contains("hidden"));
+  const HttpResult shown_event = Call(kPartner, "GET", "/api/v1/events/" + event);
+  expect_no_secret(shown_event, "event");
+  EXPECT_EQ(shown_event.Json().at("commitment_ids"), json::array{commitment.c_str()});
+  EXPECT_TRUE(shown_event.Json().at("city_id").is_null());
+  const HttpResult shown_meeting = Call(kPartner, "GET", "/api/v1/meetings/" + shared_meeting);
+  expect_no_secret(shown_meeting, "meeting");
+  EXPECT_EQ(shown_meeting.Json().at("participants").as_array().size(), 1u);
+  EXPECT_EQ(shown_meeting.Json().at("hidden"), json::array{"participants"});
+  const HttpResult shown_partnership = Call(kPartner, "GET", "/api/v1/partnerships/" + partnership);
+  expect_no_secret(shown_partnership, "public partnership");
+  EXPECT_TRUE(shown_partnership.Json().at("partner_city_id").is_null());
+  for (const std::string resource : {"commitments", "events", "meetings", "partnerships"}) {
+    expect_no_secret(Call(kPartner, "GET", "/api/v1/" + resource + "?limit=200"), resource);
+    expect_no_secret(Call(kPartner, "GET", "/api/v1/" + resource + "?archived=true&limit=200"),
+                     resource + " (archived too)");
+  }
+  expect_no_secret(Call(kPartner, "GET", "/api/v1/commitments/" + commitment + "/changes"),
+                   "change trail");
+  expect_no_secret(Call(kPartner, "GET", "/api/v1/events/" + event + "/changes"),
+                   "event change trail");
+  expect_no_secret(Call(kPartner, "GET", "/api/v1/dashboard"), "dashboard");
+  expect_no_secret(Call(kPartner, "GET", "/api/v1/partnerships/" + partnership_ + "/timeline"),
+                   "timeline");
+  const HttpResult dashboard = Call(kAdmin, "GET", "/api/v1/dashboard");
+  EXPECT_NE(dashboard.body.find(meeting), std::string::npos) << "the home city sees the meeting";
+
+  // A filter naming a hidden record finds nothing, as a missing id would.
+  EXPECT_EQ(Call(kAdmin, "GET", "/api/v1/commitments?meeting_id=" + meeting)
+                .Json()
+                .at("total")
+                .as_int64(),
+            1);
+  EXPECT_EQ(Call(kPartner, "GET", "/api/v1/commitments?meeting_id=" + meeting)
+                .Json()
+                .at("total")
+                .as_int64(),
+            0);
+  EXPECT_EQ(
+      Call(kPartner, "GET",
+           "/api/v1/commitments?meeting_id=" + meeting + "," + Create("meetings", kSharedHere))
+          .status,
+      200);
+
+  // Search finds the partnership by its visible city, never by the hidden one, and names only
+  // the visible one.
+  EXPECT_GE(Call(kAdmin, "GET", "/api/v1/search?q=atlantisburg").Json().at("total").as_int64(), 1);
+  const HttpResult found = Call(kPartner, "GET", "/api/v1/search?q=atlantisburg");
+  expect_no_secret(found, "search");
+  EXPECT_EQ(found.Json().at("total").as_int64(), 0);
+  const HttpResult by_izmir = Call(kPartner, "GET", "/api/v1/search?q=izmir&kind=partnerships");
+  expect_no_secret(by_izmir, "search by the visible city");
+  bool titled = false;
+  const json::value groups = by_izmir.Json().at("groups");
+  for (const json::value& item : groups.at(0).at("items").as_array()) {
+    if (item.at("id") != partnership.c_str()) continue;
+    titled = true;
+    EXPECT_TRUE(item.at("title").at("partner_city").is_null());
+    EXPECT_TRUE(item.at("title").at("home_city").is_object());
+  }
+  EXPECT_TRUE(titled) << by_izmir.body;
+
+  // The public portal names only published cities.
+  expect_no_secret(Call(kPartner, "GET", "/api/v1/events/" + public_event), "public event");
+  const HttpResult portal = Call(kAnonymous, "GET", "/public?lang=en");
+  expect_no_secret(portal, "portal");
+  EXPECT_NE(portal.body.find("Published matrix concert"), std::string::npos);
+  EXPECT_NE(portal.body.find("İzmir – (unpublished city)"), std::string::npos);
+  const HttpResult published = Call(kAnonymous, "GET", "/public/partnerships/" + partnership);
+  expect_no_secret(published, "portal partnership page");
+  EXPECT_NE(published.body.find("<title>İzmir – (unpublished city)</title>"), std::string::npos);
+
+  // Editing a list keeps the entries the partner user was not shown.
+  const std::string path = "/api/v1/events/" + event;
+  const std::string added = Create("commitments", kSharedHere);
+  const HttpResult edited =
+      Call(kPartner, "PATCH", path,
+           json::serialize(json::object{{"commitment_ids", json::array{commitment, added}}}),
+           {"If-Match: \"" + std::to_string(Version(path)) + "\""});
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  expect_no_secret(edited, "edited event");
+  EXPECT_EQ(edited.Json().at("commitment_ids").as_array().size(), 2u);
+  EXPECT_EQ(server_.Get(path).Json().at("commitment_ids"),
+            (json::array{commitment, added, private_commitment}));
+
+  // Once the city is published, its name and id show: the checks above look where they appear.
+  const std::string city_path = "/api/v1/cities/" + city;
+  ASSERT_EQ(server_
+                .Request("PATCH", city_path, R"({"visibility":"public"})",
+                         {"If-Match: \"" + std::to_string(Version(city_path)) + "\""})
+                .status,
+            200);
+  EXPECT_NE(Call(kAnonymous, "GET", "/public?lang=en").body.find("İzmir – Atlantisburg"),
+            std::string::npos);
+  EXPECT_EQ(Call(kPartner, "GET", "/api/v1/events/" + event).Json().at("city_id"), city.c_str());
+  EXPECT_EQ(Call(kPartner, "GET", "/api/v1/search?q=atlantisburg").Json().at("total").as_int64(),
+            2);
+}
+
 }  // namespace
 }  // namespace amity::testing

@@ -57,13 +57,11 @@ http::Response TransitionCommitment(Call& call) {
     throw http::HttpError(422, "Transition not allowed", problems);
   }
   const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};
-  json::object record = store::UpdateRecord(call.db, domain::Commitments(), current,
-                                            json::object{{"status", to}}, write, "transition");
+  store::UpdateRecord(call.db, domain::Commitments(), current, json::object{{"status", to}}, write,
+                      "transition");
   store::AppendTransition(call.db, current.at("id").as_string(), from, to, note, write);
+  http::Response response = RecordResponse(200, call, domain::Commitments(), call.Param("id"));
   tx.Commit();
-  http::Response response = JsonResponse(200, record);
-  response.headers.emplace_back("ETag",
-                                "\"" + std::to_string(record.at("version").as_int64()) + "\"");
   return response;
 }
 

@@ -97,7 +97,7 @@ int ParseBoundedInt(std::string_view name, std::string_view value, int minimum, 
 }
 
 store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pairs& query,
-                                Date today) {
+                                Date today, const SeesReference& sees) {
   store::ListQuery list;
   for (const auto& [name, value] : query) {
     if (ParsePaging(name, value, list.limit, list.offset)) {
@@ -130,6 +130,10 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
       std::vector<std::string> values;
       for (const std::string& part : SplitComma(value)) {
         values.push_back(FilterValue(*field, name, part));
+        // No record has the empty id: the comparison then matches nothing.
+        if (field->type == FieldType::kReference && sees && !sees(*field, values.back())) {
+          values.back().clear();
+        }
       }
       // "a = ? OR a = ? …" rather than "a IN (?, ?, …)": SQLite builds a temporary b-tree for
       // an IN list of more than two values and probes it for every row, while equal

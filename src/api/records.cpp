@@ -7,6 +7,7 @@
 #include "api/handlers.h"
 #include "api/list_query.h"
 #include "api/record_rules.h"
+#include "api/redaction.h"
 #include "api/responses.h"
 #include "api/texts.h"
 #include "api/validation.h"
@@ -25,34 +26,28 @@ store::WriteContext WriteContextOf(const Call& call) {
   throw http::HttpError(StatusFor(problems), "Invalid " + std::string(singular), problems);
 }
 
-// `text` (a record or an array of records) without its personal data.
-std::string RedactedJson(const domain::ResourceSpec& spec, std::string_view text) {
-  json::value value = json::parse(text);
-  if (value.is_array()) {
-    for (json::value& item : value.as_array()) RedactPersonal(spec, item.as_object());
-  } else {
-    RedactPersonal(spec, value.as_object());
-  }
-  return json::serialize(value);
-}
-
-// The stored record `id` as the answer, with its version as ETag.
+// The stored record `id` as the answer, with its version as ETag, showing what the caller may
+// see of it.
 http::Response RecordResponse(int status, const domain::ResourceSpec& spec,
-                              store::RecordJson record, const domain::Principal& principal) {
+                              store::RecordJson record, Redactor& redactor) {
   http::Response response;
   response.status = status;
-  response.body =
-      HidesPersonalData(principal, spec) ? RedactedJson(spec, record.json) : std::move(record.json);
+  response.body = redactor.RedactJson(spec, std::move(record.json));
   response.headers.emplace_back("ETag", "\"" + std::to_string(record.version) + "\"");
   return response;
 }
 
-http::Response RecordResponse(int status, store::Db& db, const domain::ResourceSpec& spec,
-                              std::string_view id, const domain::Principal& principal) {
-  std::optional<store::RecordJson> record = store::GetRecordJson(db, spec, id);
+}  // namespace
+
+http::Response RecordResponse(int status, Call& call, const domain::ResourceSpec& spec,
+                              std::string_view id) {
+  std::optional<store::RecordJson> record = store::GetRecordJson(call.db, spec, id);
   if (!record) NotFound(spec.singular);
-  return RecordResponse(status, spec, std::move(*record), principal);
+  Redactor redactor(call.db, call.principal);
+  return RecordResponse(status, spec, std::move(*record), redactor);
 }
+
+namespace {
 
 // Partner users work inside what the home city shared: their records are shared, and they may
 // not change a record's visibility. `current` is null on create.
@@ -80,7 +75,13 @@ json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec) {
 
 http::Response ListRecordsHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
-  store::ListQuery query = ParseListQuery(spec, call.request.query, DateOf(call.now));
+  Redactor redactor(call.db, call.principal);
+  // Filtering by a record the caller may not see finds nothing, as for a missing id.
+  store::ListQuery query =
+      ParseListQuery(spec, call.request.query, DateOf(call.now),
+                     [&](const domain::FieldSpec& field, std::string_view id) {
+                       return redactor.Sees(*domain::FindResource(field.references), id);
+                     });
   if (auto visible = VisibleCondition(call.principal, spec)) {
     query.conditions.push_back(std::move(*visible));
   }
@@ -88,9 +89,9 @@ http::Response ListRecordsHandler(Call& call) {
   std::string& body = response.body;
   body = "{\"items\":";
   long long total;
-  if (HidesPersonalData(call.principal, spec)) {
+  if (redactor.active()) {
     store::TextPage page = store::ListRecordsJson(call.db, spec, query);
-    body += RedactedJson(spec, page.items_json);
+    body += redactor.RedactJson(spec, std::move(page.items_json));
     total = page.total;
   } else {  // the page is written straight into the body
     total = store::AppendRecordsJson(call.db, spec, query, body);
@@ -109,7 +110,7 @@ http::Response GetRecordHandler(Call& call) {
     if (const auto record = store::GetRecord(call.db, spec, id))
       RequireVisible(call, spec, *record);
   }
-  return RecordResponse(200, call.db, spec, id, call.principal);
+  return RecordResponse(200, call, spec, id);
 }
 
 http::Response CreateRecordHandler(Call& call) {
@@ -144,7 +145,8 @@ http::Response CreateRecordHandler(Call& call) {
   const json::object record =
       store::InsertRecord(call.db, spec, input.fields, WriteContextOf(call), &stored);
   const std::string id(record.at("id").as_string());
-  http::Response response = RecordResponse(201, spec, std::move(stored), call.principal);
+  Redactor redactor(call.db, call.principal);
+  http::Response response = RecordResponse(201, spec, std::move(stored), redactor);
   tx.Commit();
   response.headers.emplace_back("Location", "/api/v1/" + std::string(spec.name) + "/" + id);
   return response;
@@ -163,6 +165,8 @@ http::Response UpdateRecordHandler(Call& call) {
   ReconcileTexts(spec, input.fields, &current);
   Problems problems = CheckReferences(call.db, input.references);
   if (!problems.empty()) Fail(problems, spec.singular);
+  Redactor redactor(call.db, call.principal);
+  redactor.KeepWithheld(spec, current, input.fields);
   json::object merged = current;
   for (const auto& [key, value] : input.fields) {
     merged[key] = value.is_null() && merged[key].is_array() ? json::value(json::array()) : value;
@@ -172,7 +176,7 @@ http::Response UpdateRecordHandler(Call& call) {
   // Moving a record (e.g. to another partnership) must keep it within what the caller edits.
   RequireEditable(call, spec, merged);
   store::UpdateRecord(call.db, spec, current, input.fields, WriteContextOf(call));
-  http::Response response = RecordResponse(200, call.db, spec, call.Param("id"), call.principal);
+  http::Response response = RecordResponse(200, call, spec, call.Param("id"));
   tx.Commit();
   return response;
 }

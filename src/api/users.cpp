@@ -6,6 +6,7 @@
 #include "api/auth.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
+#include "api/redaction.h"
 #include "api/responses.h"
 #include "api/validation.h"
 #include "auth/secrets.h"
@@ -378,6 +379,7 @@ http::Response ListChangesHandler(Call& call) {
   return ChangePage(store::ListChanges(call.db, query), query);
 }
 
+// References to records the caller may not see are withheld from the values as from records.
 http::Response RecordChangesHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
   const std::string_view id = call.Param("id");
@@ -389,14 +391,19 @@ http::Response RecordChangesHandler(Call& call) {
   for (const auto& [name, value] : call.request.query) {
     if (!ParsePaging(name, value, query.limit, query.offset)) RejectUnknownParameter(name);
   }
+  Redactor redactor(call.db, call.principal);
   store::Page page = store::ListChanges(call.db, query);
-  if (HidesPersonalData(call.principal, spec)) {
-    for (json::value& change : page.items) {
+  if (redactor.active()) {
+    std::vector<json::object*> values;
+    for (json::value& item : page.items) {
+      json::object& change = item.as_object();
       for (const char* side : {"before", "after"}) {
-        json::value& values = change.as_object()[side];
-        if (values.is_object()) RedactPersonal(spec, values.as_object());
+        if (json::value& values_of_side = change[side]; values_of_side.is_object()) {
+          values.push_back(&values_of_side.as_object());
+        }
       }
     }
+    redactor.Redact(spec, values);
   }
   return ChangePage(std::move(page), query);
 }

@@ -88,6 +88,10 @@ void AppendRecordJson(const Stmt& stmt, const domain::ResourceSpec& spec, std::s
 // True when `table` holds a record with `id` that is not archived.
 bool IsLiveRecord(Db& db, std::string_view table, std::string_view id);
 
+// Those of `ids` (records of `table`, archived or not) that match `visible`, in one query.
+std::vector<std::string> MatchingIds(Db& db, std::string_view table,
+                                     const std::vector<std::string>& ids, const Condition& visible);
+
 // Inserts a new record with `fields` (field name → validated value; absent fields take their
 // defaults) and records a "create" change. Returns the stored record; `stored`, when given,
 // receives it as JSON text too (what GetRecordJson returns), so that a caller answering with it

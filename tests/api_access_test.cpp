@@ -196,6 +196,12 @@ TEST_F(AccessMatrixTest, EveryRoleOnEveryRecordRoute) {
 }
 
 TEST_F(AccessMatrixTest, WhoMayCreateWhat) {
+  const HttpResult published = server_.Post(
+      "/api/v1/partnerships", {{"home_city_id", FirstId("/api/v1/cities?country=TR")},
+                               {"partner_city_id", FirstId("/api/v1/cities?country=KR")},
+                               {"visibility", "public"}});
+  ASSERT_EQ(published.status, 201) << published.body;
+  const std::string public_partnership = Id(published);
   const auto create = [&](Who who, const std::string& resource, const std::string& partnership,
                           const std::string& visibility) {
     return Call(who, "POST", "/api/v1/" + resource,
@@ -212,7 +218,10 @@ TEST_F(AccessMatrixTest, WhoMayCreateWhat) {
     // Partner users add shared records to their own partnership only.
     EXPECT_EQ(create(kPartner, resource, partnership_, "shared"), 201) << resource;
     EXPECT_EQ(create(kPartner, resource, partnership_, "private"), 403) << resource;
-    EXPECT_EQ(create(kPartner, resource, other_partnership_, "shared"), 403) << resource;
+    // A partnership the partner user may not see is answered as a missing one…
+    EXPECT_EQ(create(kPartner, resource, other_partnership_, "shared"), 422) << resource;
+    // …one it sees (public) but is not assigned to, as one it may not work in.
+    EXPECT_EQ(create(kPartner, resource, public_partnership, "shared"), 403) << resource;
   }
   // Without a visibility, a partner user's record is shared (so it stays visible to them).
   json::object body = Body("commitments", partnership_, "shared");
@@ -504,6 +513,88 @@ TEST_F(AccessMatrixTest, HiddenReferencesAreWithheldEverywhere) {
   EXPECT_EQ(Call(kPartner, "GET", "/api/v1/events/" + event).Json().at("city_id"), city.c_str());
   EXPECT_EQ(Call(kPartner, "GET", "/api/v1/search?q=atlantisburg").Json().at("total").as_int64(),
             2);
+}
+
+// A reference to a record the caller may not see is answered exactly as one to a missing record,
+// so partner users can neither learn which private ids exist nor point their records at them.
+TEST_F(AccessMatrixTest, ReferencesToHiddenRecordsAreMissingOnes) {
+  const std::string hidden_meeting = Create("meetings", kPrivateHere);
+  const std::string hidden_person = Id(server_.Request(
+      "POST", "/api/v1/people", R"({"native_name":"Gizli Kişi","latin_name":"Gizli Kisi"})"));
+  const std::string missing = "0191e4a0-0000-7000-8000-000000000000";
+  const std::string commitment = Create("commitments", kSharedHere);
+  const std::string path = "/api/v1/commitments/" + commitment;
+  struct Case {
+    std::string field, hidden;
+  };
+  for (const Case& c : {Case{"meeting_id", hidden_meeting}, Case{"home_owner_id", hidden_person},
+                        Case{"partnership_id", other_partnership_}}) {
+    SCOPED_TRACE(c.field);
+    const std::string before = server_.Snapshot();
+    json::value answers[2][2];  // [create, update][hidden, missing]
+    int row = 0;
+    for (const std::string& id : {c.hidden, missing}) {
+      json::object body = Body("commitments", partnership_, "shared");
+      body[c.field] = id;
+      const HttpResult made = Call(kPartner, "POST", "/api/v1/commitments", json::serialize(body));
+      const HttpResult patched =
+          Call(kPartner, "PATCH", path, json::serialize(json::object{{c.field, id}}),
+               {"If-Match: \"" + std::to_string(Version(path)) + "\""});
+      for (const HttpResult* result : {&made, &patched}) {
+        EXPECT_EQ(result->status, 422) << result->body;
+        json::value problem = result->Json();
+        // The same answer, but for the id itself.
+        std::string text = json::serialize(problem);
+        for (size_t at; (at = text.find(id)) != std::string::npos;)
+          text.replace(at, id.size(), "ID");
+        answers[result == &made ? 0 : 1][row] = json::parse(text);
+      }
+      ++row;
+    }
+    EXPECT_EQ(answers[0][0], answers[0][1]) << "create";
+    EXPECT_EQ(answers[1][0], answers[1][1]) << "update";
+    EXPECT_EQ(server_.Snapshot(), before) << "the database changed";
+  }
+  // What the partner user sees stays a valid reference.
+  json::object body = Body("commitments", partnership_, "shared");
+  body["meeting_id"] = Create("meetings", kSharedHere);
+  EXPECT_EQ(Call(kPartner, "POST", "/api/v1/commitments", json::serialize(body)).status, 201);
+  // The home city's roles still reference private records.
+  body["meeting_id"] = hidden_meeting;
+  EXPECT_EQ(Call(kOfficer, "POST", "/api/v1/commitments", json::serialize(body)).status, 201);
+}
+
+// Who may act is settled before what it sent is judged: a caller that may not make the change
+// gets 403 however wrong its body, and learns nothing from validation.
+TEST_F(AccessMatrixTest, PermissionComesBeforeValidation) {
+  const std::string commitment = Create("commitments", kSharedHere);
+  const std::string path = "/api/v1/commitments/" + commitment;
+  const std::string version = "If-Match: \"" + std::to_string(Version(path)) + "\"";
+  struct Case {
+    Who who;
+    std::string method, path, body;
+    std::vector<std::string> headers;
+  };
+  const std::vector<Case> cases = {
+      {kViewer, "POST", "/api/v1/commitments", "{}", {}},
+      {kViewer, "POST", "/api/v1/commitments", "not json", {}},
+      {kViewer, "POST", "/api/v1/commitments", R"({"due_date":"soon"})", {}},
+      {kContributor, "POST", "/api/v1/meetings", "{}", {}},
+      {kPartner, "POST", "/api/v1/cities", R"({"country":"XX"})", {}},
+      {kViewer, "PATCH", path, R"({"due_date":"soon"})", {version}},
+      {kViewer, "PATCH", path, R"({"colour":"red"})", {}},
+      {kContributor, "PATCH", path, "[]", {version}},
+      {kViewer, "POST", path + "/transitions", R"({"to":"finished"})", {}},
+      {kViewer, "POST", path + "/notes", "{}", {}},
+      {kPartner, "PATCH", "/api/v1/partnerships/" + partnership_, R"({"tier":"best"})", {version}},
+  };
+  for (const Case& c : cases) {
+    const std::string before = server_.Snapshot();
+    const HttpResult result = Call(c.who, c.method, c.path, c.body, c.headers);
+    EXPECT_EQ(result.status, 403) << kWhoNames[c.who] << " " << c.method << " " << c.path << " "
+                                  << c.body << ": " << result.body;
+    EXPECT_EQ(server_.Snapshot(), before);
+  }
 }
 
 }  // namespace

@@ -44,14 +44,15 @@ json::object ValidBody(const Call& call, const domain::ResourceSpec& body_spec) 
 
 }  // namespace
 
+// In each route the caller's right to change the commitment is settled before its body is
+// judged.
 http::Response TransitionCommitment(Call& call) {
-  const json::object body = ValidBody(call, kTransitionBody);
-  const std::string to = store::StringMember(body, "to"), note = store::StringMember(body, "note");
-  const long long expected = IfMatchVersion(call.request, false);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, domain::Commitments());
   RequireEditable(call, domain::Commitments(), current);
-  CheckVersion(current, expected);
+  CheckVersion(current, IfMatchVersion(call.request, false));
+  const json::object body = ValidBody(call, kTransitionBody);
+  const std::string to = store::StringMember(body, "to"), note = store::StringMember(body, "note");
   const std::string from = store::StringMember(current, "status");
   if (Problems problems = domain::CheckTransition(from, to, note); !problems.empty()) {
     throw http::HttpError(422, "Transition not allowed", problems);
@@ -66,10 +67,10 @@ http::Response TransitionCommitment(Call& call) {
 }
 
 http::Response AddCommitmentNote(Call& call) {
-  const json::object body = ValidBody(call, kNoteBody);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, domain::Commitments());
   RequireEditable(call, domain::Commitments(), current);
+  const json::object body = ValidBody(call, kNoteBody);
   const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};
   json::object entry = store::AppendNote(call.db, current.at("id").as_string(),
                                          store::StringMember(body, "note"), write);

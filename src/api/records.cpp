@@ -113,14 +113,20 @@ http::Response GetRecordHandler(Call& call) {
   return RecordResponse(200, call, spec, id);
 }
 
+// Permission comes before validation: a caller that may not create records of this kind learns
+// nothing from how its body would have been judged. Which partnership a partner user may create
+// in is known only from the body: that is checked once the references are.
 http::Response CreateRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
+  if (!domain::MayCreate(call.principal, spec.name)) {
+    ForbidRole(call.principal, "", "may not create " + std::string(spec.name));
+  }
   Validated input = ValidateFields(spec, ParseBody(call.request), Mode::kCreate);
   if (!input.problems.empty()) Fail(input.problems, spec.singular);
   CheckVisibilityChange(call, input.fields, nullptr);
   ReconcileTexts(spec, input.fields, nullptr);
   store::Tx tx(call.db);
-  Problems problems = CheckReferences(call.db, input.references);
+  Problems problems = CheckReferences(call.db, input.references, call.principal);
   if (!problems.empty()) Fail(problems, spec.singular);
   // Rules see the record as it will be stored, defaults included.
   json::object candidate = input.fields;
@@ -131,8 +137,6 @@ http::Response CreateRecordHandler(Call& call) {
                                                              : json::value(field.default_value);
     }
   }
-  problems = CheckRecordRules(call.db, spec, candidate);
-  if (!problems.empty()) Fail(problems, spec.singular);
   if (!domain::CanCreate(call.principal, FactsOf(spec, candidate))) {
     ForbidRole(call.principal, "",
                "may not create this " + std::string(spec.singular) +
@@ -140,6 +144,8 @@ http::Response CreateRecordHandler(Call& call) {
                         ? " (partner users create shared records in their own partnerships)"
                         : ""));
   }
+  problems = CheckRecordRules(call.db, spec, candidate);
+  if (!problems.empty()) Fail(problems, spec.singular);
   if (!call.principal.user_id.empty()) input.fields["created_by"] = call.principal.user_id;
   store::RecordJson stored;
   const json::object record =
@@ -154,16 +160,16 @@ http::Response CreateRecordHandler(Call& call) {
 
 http::Response UpdateRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
-  const long long expected = IfMatchVersion(call.request, true);
-  Validated input = ValidateFields(spec, ParseBody(call.request), Mode::kPatch);
-  if (!input.problems.empty()) Fail(input.problems, spec.singular);
   store::Tx tx(call.db);
+  // Who may change the record is settled before the request itself is judged.
   const json::object current = LoadLiveRecord(call, spec);
   RequireEditable(call, spec, current);
-  CheckVersion(current, expected);
+  CheckVersion(current, IfMatchVersion(call.request, true));
+  Validated input = ValidateFields(spec, ParseBody(call.request), Mode::kPatch);
+  if (!input.problems.empty()) Fail(input.problems, spec.singular);
   CheckVisibilityChange(call, input.fields, &current);
   ReconcileTexts(spec, input.fields, &current);
-  Problems problems = CheckReferences(call.db, input.references);
+  Problems problems = CheckReferences(call.db, input.references, call.principal);
   if (!problems.empty()) Fail(problems, spec.singular);
   Redactor redactor(call.db, call.principal);
   redactor.KeepWithheld(spec, current, input.fields);
@@ -171,10 +177,10 @@ http::Response UpdateRecordHandler(Call& call) {
   for (const auto& [key, value] : input.fields) {
     merged[key] = value.is_null() && merged[key].is_array() ? json::value(json::array()) : value;
   }
-  problems = CheckRecordRules(call.db, spec, merged);
-  if (!problems.empty()) Fail(problems, spec.singular);
   // Moving a record (e.g. to another partnership) must keep it within what the caller edits.
   RequireEditable(call, spec, merged);
+  problems = CheckRecordRules(call.db, spec, merged);
+  if (!problems.empty()) Fail(problems, spec.singular);
   store::UpdateRecord(call.db, spec, current, input.fields, WriteContextOf(call));
   http::Response response = RecordResponse(200, call, spec, call.Param("id"));
   tx.Commit();
@@ -183,13 +189,12 @@ http::Response UpdateRecordHandler(Call& call) {
 
 http::Response ArchiveRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
-  const long long expected = IfMatchVersion(call.request, false);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, spec);
   if (!domain::CanArchive(call.principal, FactsOf(spec, current))) {
     ForbidRole(call.principal, "", "may not archive this " + std::string(spec.singular));
   }
-  CheckVersion(current, expected);
+  CheckVersion(current, IfMatchVersion(call.request, false));
   store::ArchiveRecord(call.db, spec, current, WriteContextOf(call));
   tx.Commit();
   return NoContent();

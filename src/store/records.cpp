@@ -324,10 +324,16 @@ std::optional<RecordJson> GetRecordJson(Db& db, const ResourceSpec& spec, std::s
   return record;
 }
 
-bool IsLiveRecord(Db& db, std::string_view table, std::string_view id) {
-  Stmt select =
-      db.Prepare("SELECT 1 FROM " + std::string(table) + " WHERE id = ? AND archived = 0");
-  return select.Bind(1, id).Step();
+bool IsLiveRecord(Db& db, std::string_view table, std::string_view id, const Condition* visible) {
+  std::string sql = "SELECT 1 FROM " + std::string(table) + " WHERE id = ? AND archived = 0";
+  if (visible != nullptr) sql += " AND (" + visible->sql + ")";
+  Stmt select = db.Prepare(sql);
+  select.Bind(1, id);
+  int index = 2;
+  if (visible != nullptr) {
+    for (const std::string& param : visible->params) select.Bind(index++, param);
+  }
+  return select.Step();
 }
 
 std::vector<std::string> MatchingIds(Db& db, std::string_view table,

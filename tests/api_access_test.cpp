@@ -597,5 +597,59 @@ TEST_F(AccessMatrixTest, PermissionComesBeforeValidation) {
   }
 }
 
+// A record made visible later shows the partner user its change trail, history and timeline
+// only from then on: what it said while private stays with the home city.
+TEST_F(AccessMatrixTest, HistoryStartsWhenTheRecordBecameVisible) {
+  const std::string commitment = Create("commitments", kPrivateHere);
+  const std::string path = "/api/v1/commitments/" + commitment;
+  const auto patch = [&](Who who, const std::string& body) {
+    const HttpResult result =
+        Call(who, "PATCH", path, body, {"If-Match: \"" + std::to_string(Version(path)) + "\""});
+    EXPECT_EQ(result.status, 200) << body << ": " << result.body;
+  };
+  patch(kAdmin, R"({"text":{"original":"en","en":"Walrus tariff, draft"}})");
+  ASSERT_EQ(Call(kAdmin, "POST", path + "/notes", R"({"note":"walrus budget is 3M"})").status, 201);
+  ASSERT_EQ(
+      Call(kAdmin, "POST", path + "/transitions", R"({"to":"agreed","note":"walrus ok"})").status,
+      200);
+  // Shared, with the text changed in the same request: its old value is withheld too.
+  patch(kAdmin, R"({"visibility":"shared","text":{"original":"en","en":"Harbour tariffs"}})");
+  patch(kPartner, R"({"due_date":"2027-09-30"})");
+
+  const HttpResult trail = Call(kPartner, "GET", path + "/changes");
+  ASSERT_EQ(trail.status, 200) << trail.body;
+  EXPECT_EQ(trail.body.find("alrus"), std::string::npos) << trail.body;
+  const json::value page = trail.Json();
+  ASSERT_EQ(page.at("items").as_array().size(), 2u) << trail.body;
+  EXPECT_EQ(page.at("total").as_int64(), 2);
+  EXPECT_EQ(page.at("items").at(0).at("after").at("due_date"), "2027-09-30");
+  const json::value& widened = page.at("items").at(1);
+  EXPECT_EQ(widened.at("after").at("visibility"), "shared");
+  EXPECT_TRUE(widened.at("before").is_null());
+  EXPECT_EQ(widened.at("hidden"), json::array{"before"});
+  // The home city keeps the whole trail.
+  const HttpResult full = Call(kViewer, "GET", path + "/changes");
+  EXPECT_NE(full.body.find("Walrus tariff"), std::string::npos);
+  EXPECT_EQ(full.Json().at("total").as_int64(), 5);  // notes are not changes
+
+  const HttpResult history = Call(kPartner, "GET", path + "/history");
+  ASSERT_EQ(history.status, 200);
+  EXPECT_EQ(history.body.find("alrus"), std::string::npos) << history.body;
+  EXPECT_NE(Call(kViewer, "GET", path + "/history").body.find("walrus budget"), std::string::npos);
+  const HttpResult timeline =
+      Call(kPartner, "GET", "/api/v1/partnerships/" + partnership_ + "/timeline");
+  ASSERT_EQ(timeline.status, 200);
+  EXPECT_EQ(timeline.body.find("alrus"), std::string::npos);
+  EXPECT_NE(Call(kViewer, "GET", "/api/v1/partnerships/" + partnership_ + "/timeline")
+                .body.find("walrus ok"),
+            std::string::npos);
+
+  // A record shared from the start shows its whole history.
+  const std::string open = "/api/v1/commitments/" + Create("commitments", kSharedHere);
+  ASSERT_EQ(Call(kAdmin, "POST", open + "/notes", R"({"note":"seal budget"})").status, 201);
+  EXPECT_NE(Call(kPartner, "GET", open + "/history").body.find("seal budget"), std::string::npos);
+  EXPECT_EQ(Call(kPartner, "GET", open + "/changes").Json().at("total").as_int64(), 1);
+}
+
 }  // namespace
 }  // namespace amity::testing

@@ -7,6 +7,7 @@
 #include "api/validation.h"
 #include "domain/commitment_status.h"
 #include "http/error.h"
+#include "store/changes.h"
 #include "store/commitment_history.h"
 #include "store/records.h"
 
@@ -78,10 +79,19 @@ http::Response AddCommitmentNote(Call& call) {
   return JsonResponse(201, entry);
 }
 
+// A caller who does not see every record sees the history only after the last change that
+// widened who sees the commitment (as its change trail, api/users.cpp): what was noted before was
+// noted for a narrower audience.
 http::Response CommitmentHistory(Call& call) {
   const json::object current = LoadLiveRecord(call, domain::Commitments());
-  return JsonResponse(
-      200, json::object{{"items", store::ListHistory(call.db, current.at("id").as_string())}});
+  const std::string id(current.at("id").as_string());
+  std::optional<std::string> after;
+  if (!domain::SeesEverything(call.principal)) {
+    if (auto widening = store::LastWidening(call.db, "commitments", id)) {
+      after = std::move(widening->at);
+    }
+  }
+  return JsonResponse(200, json::object{{"items", store::ListHistory(call.db, id, after)}});
 }
 
 }  // namespace amity::api

@@ -379,7 +379,10 @@ http::Response ListChangesHandler(Call& call) {
   return ChangePage(store::ListChanges(call.db, query), query);
 }
 
-// References to records the caller may not see are withheld from the values as from records.
+// A caller who does not see every record sees a record's trail only from the last change that
+// widened who sees it (store::LastWidening): earlier values were meant for a narrower audience.
+// That change keeps its `after` but not its `before` ("hidden": ["before"]). References to
+// records the caller may not see are withheld from the values as from records.
 http::Response RecordChangesHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
   const std::string_view id = call.Param("id");
@@ -392,11 +395,20 @@ http::Response RecordChangesHandler(Call& call) {
     if (!ParsePaging(name, value, query.limit, query.offset)) RejectUnknownParameter(name);
   }
   Redactor redactor(call.db, call.principal);
+  std::optional<store::ChangeMark> widening;
+  if (redactor.active()) {
+    widening = store::LastWidening(call.db, spec.name, id);
+    if (widening) query.from_seq = widening->seq;
+  }
   store::Page page = store::ListChanges(call.db, query);
   if (redactor.active()) {
     std::vector<json::object*> values;
     for (json::value& item : page.items) {
       json::object& change = item.as_object();
+      if (widening && change.at("seq").as_int64() == widening->seq) {
+        change["before"] = nullptr;
+        change["hidden"] = json::array{"before"};
+      }
       for (const char* side : {"before", "after"}) {
         if (json::value& values_of_side = change[side]; values_of_side.is_object()) {
           values.push_back(&values_of_side.as_object());

@@ -196,6 +196,12 @@ TEST_F(AccessMatrixTest, EveryRoleOnEveryRecordRoute) {
 }
 
 TEST_F(AccessMatrixTest, WhoMayCreateWhat) {
+  const HttpResult published = server_.Post(
+      "/api/v1/partnerships", {{"home_city_id", FirstId("/api/v1/cities?country=TR")},
+                               {"partner_city_id", FirstId("/api/v1/cities?country=KR")},
+                               {"visibility", "public"}});
+  ASSERT_EQ(published.status, 201) << published.body;
+  const std::string public_partnership = Id(published);
   const auto create = [&](Who who, const std::string& resource, const std::string& partnership,
                           const std::string& visibility) {
     return Call(who, "POST", "/api/v1/" + resource,
@@ -212,7 +218,10 @@ TEST_F(AccessMatrixTest, WhoMayCreateWhat) {
     // Partner users add shared records to their own partnership only.
     EXPECT_EQ(create(kPartner, resource, partnership_, "shared"), 201) << resource;
     EXPECT_EQ(create(kPartner, resource, partnership_, "private"), 403) << resource;
-    EXPECT_EQ(create(kPartner, resource, other_partnership_, "shared"), 403) << resource;
+    // A partnership the partner user may not see is answered as a missing one…
+    EXPECT_EQ(create(kPartner, resource, other_partnership_, "shared"), 422) << resource;
+    // …one it sees (public) but is not assigned to, as one it may not work in.
+    EXPECT_EQ(create(kPartner, resource, public_partnership, "shared"), 403) << resource;
   }
   // Without a visibility, a partner user's record is shared (so it stays visible to them).
   json::object body = Body("commitments", partnership_, "shared");
@@ -348,6 +357,298 @@ TEST_F(AccessMatrixTest, PersonalDataStaysWithTheHomeCity) {
             std::string::npos);
   EXPECT_NE(Call(kOfficer, "GET", "/api/v1/people/" + id + "/changes").body.find("@example.org"),
             std::string::npos);
+}
+
+// Records the partner user may see that point at records it may not: the shared and public
+// records below name a private city, meeting, person and commitment. Their ids (and the city's
+// name) appear nowhere the partner user looks; the home city still sees them.
+TEST_F(AccessMatrixTest, HiddenReferencesAreWithheldEverywhere) {
+  const std::string shared_person = FirstId("/api/v1/people");  // the demo shares its people
+  const auto created = [&](const std::string& path, const std::string& body) {
+    const HttpResult result = server_.Request("POST", path, body);
+    EXPECT_EQ(result.status, 201) << path << " " << result.body;
+    return Id(result);
+  };
+  const std::string city = created(
+      "/api/v1/cities",
+      R"({"name":{"original":"en","en":"Atlantisburg"},"country":"GR","time_zone":"Europe/Athens"})");
+  const std::string person =
+      created("/api/v1/people", R"({"native_name":"Gizli Kişi","latin_name":"Gizli Kisi"})");
+  const std::string meeting = Create("meetings", kPrivateHere);
+  const std::string private_commitment = Create("commitments", kPrivateHere);
+  const std::string izmir = FirstId("/api/v1/cities?country=TR");
+  const std::string partnership =
+      created("/api/v1/partnerships",
+              json::serialize(json::object{
+                  {"home_city_id", izmir}, {"partner_city_id", city}, {"visibility", "public"}}));
+  json::object body = Body("commitments", partnership_, "shared");
+  body["meeting_id"] = meeting;
+  body["home_owner_id"] = person;
+  body["due_date"] = "2020-01-01";  // overdue: the dashboard lists it
+  const std::string commitment = created("/api/v1/commitments", json::serialize(body));
+  body = Body("events", partnership_, "shared");
+  body["starts_at"] = "2099-03-01T18:00:00Z";  // upcoming: the dashboard lists it
+  body["ends_at"] = "2099-03-01T20:00:00Z";
+  body["city_id"] = city;
+  body["commitment_ids"] = json::array{commitment, private_commitment};
+  const std::string event = created("/api/v1/events", json::serialize(body));
+  body["visibility"] = "public";  // the portal lists it
+  body["title"] = {{"original", "en"}, {"en", "Published matrix concert"}};
+  const std::string public_event = created("/api/v1/events", json::serialize(body));
+  body = Body("meetings", partnership_, "shared");
+  body["participants"] =
+      json::array{json::object{{"person_id", shared_person}, {"side", "home"}, {"role", "host"}},
+                  json::object{{"person_id", person}, {"side", "home"}, {"role", "guest"}}};
+  const std::string shared_meeting = created("/api/v1/meetings", json::serialize(body));
+  const std::vector<std::string> secrets = {city, person, meeting, private_commitment,
+                                            "Atlantisburg"};
+  const auto expect_no_secret = [&](const HttpResult& result, const std::string& where) {
+    EXPECT_EQ(result.status, 200) << where << ": " << result.body;
+    for (const std::string& secret : secrets) {
+      EXPECT_EQ(result.body.find(secret), std::string::npos) << where << " shows " << secret;
+    }
+  };
+
+  // One record: the reference is null and named in "hidden"; lists drop hidden entries.
+  const HttpResult one = Call(kPartner, "GET", "/api/v1/commitments/" + commitment);
+  expect_no_secret(one, "commitment");
+  EXPECT_TRUE(one.Json().at("meeting_id").is_null());
+  EXPECT_EQ(one.Json().at("hidden"), json::parse(R"(["meeting_id","home_owner_id"])"));
+  const HttpResult as_admin = Call(kAdmin, "GET", "/api/v1/commitments/" + commitment);
+  EXPECT_EQ(as_admin.Json().at("meeting_id"), meeting.c_str());
+  EXPECT_FALSE(as_admin.Json().as_object().contains("hidden"));
+  const HttpResult shown_event = Call(kPartner, "GET", "/api/v1/events/" + event);
+  expect_no_secret(shown_event, "event");
+  EXPECT_EQ(shown_event.Json().at("commitment_ids"), json::array{commitment.c_str()});
+  EXPECT_TRUE(shown_event.Json().at("city_id").is_null());
+  const HttpResult shown_meeting = Call(kPartner, "GET", "/api/v1/meetings/" + shared_meeting);
+  expect_no_secret(shown_meeting, "meeting");
+  EXPECT_EQ(shown_meeting.Json().at("participants").as_array().size(), 1u);
+  EXPECT_EQ(shown_meeting.Json().at("hidden"), json::array{"participants"});
+  const HttpResult shown_partnership = Call(kPartner, "GET", "/api/v1/partnerships/" + partnership);
+  expect_no_secret(shown_partnership, "public partnership");
+  EXPECT_TRUE(shown_partnership.Json().at("partner_city_id").is_null());
+  for (const std::string resource : {"commitments", "events", "meetings", "partnerships"}) {
+    expect_no_secret(Call(kPartner, "GET", "/api/v1/" + resource + "?limit=200"), resource);
+    expect_no_secret(Call(kPartner, "GET", "/api/v1/" + resource + "?archived=true&limit=200"),
+                     resource + " (archived too)");
+  }
+  expect_no_secret(Call(kPartner, "GET", "/api/v1/commitments/" + commitment + "/changes"),
+                   "change trail");
+  expect_no_secret(Call(kPartner, "GET", "/api/v1/events/" + event + "/changes"),
+                   "event change trail");
+  expect_no_secret(Call(kPartner, "GET", "/api/v1/dashboard"), "dashboard");
+  expect_no_secret(Call(kPartner, "GET", "/api/v1/partnerships/" + partnership_ + "/timeline"),
+                   "timeline");
+  const HttpResult dashboard = Call(kAdmin, "GET", "/api/v1/dashboard");
+  EXPECT_NE(dashboard.body.find(meeting), std::string::npos) << "the home city sees the meeting";
+
+  // A filter naming a hidden record finds nothing, as a missing id would.
+  EXPECT_EQ(Call(kAdmin, "GET", "/api/v1/commitments?meeting_id=" + meeting)
+                .Json()
+                .at("total")
+                .as_int64(),
+            1);
+  EXPECT_EQ(Call(kPartner, "GET", "/api/v1/commitments?meeting_id=" + meeting)
+                .Json()
+                .at("total")
+                .as_int64(),
+            0);
+  EXPECT_EQ(
+      Call(kPartner, "GET",
+           "/api/v1/commitments?meeting_id=" + meeting + "," + Create("meetings", kSharedHere))
+          .status,
+      200);
+
+  // Search finds the partnership by its visible city, never by the hidden one, and names only
+  // the visible one.
+  EXPECT_GE(Call(kAdmin, "GET", "/api/v1/search?q=atlantisburg").Json().at("total").as_int64(), 1);
+  const HttpResult found = Call(kPartner, "GET", "/api/v1/search?q=atlantisburg");
+  expect_no_secret(found, "search");
+  EXPECT_EQ(found.Json().at("total").as_int64(), 0);
+  const HttpResult by_izmir = Call(kPartner, "GET", "/api/v1/search?q=izmir&kind=partnerships");
+  expect_no_secret(by_izmir, "search by the visible city");
+  bool titled = false;
+  const json::value groups = by_izmir.Json().at("groups");
+  for (const json::value& item : groups.at(0).at("items").as_array()) {
+    if (item.at("id") != partnership.c_str()) continue;
+    titled = true;
+    EXPECT_TRUE(item.at("title").at("partner_city").is_null());
+    EXPECT_TRUE(item.at("title").at("home_city").is_object());
+  }
+  EXPECT_TRUE(titled) << by_izmir.body;
+
+  // The public portal names only published cities.
+  expect_no_secret(Call(kPartner, "GET", "/api/v1/events/" + public_event), "public event");
+  const HttpResult portal = Call(kAnonymous, "GET", "/public?lang=en");
+  expect_no_secret(portal, "portal");
+  EXPECT_NE(portal.body.find("Published matrix concert"), std::string::npos);
+  EXPECT_NE(portal.body.find("İzmir – (unpublished city)"), std::string::npos);
+  const HttpResult published = Call(kAnonymous, "GET", "/public/partnerships/" + partnership);
+  expect_no_secret(published, "portal partnership page");
+  EXPECT_NE(published.body.find("<title>İzmir – (unpublished city)</title>"), std::string::npos);
+
+  // Editing a list keeps the entries the partner user was not shown.
+  const std::string path = "/api/v1/events/" + event;
+  const std::string added = Create("commitments", kSharedHere);
+  const HttpResult edited =
+      Call(kPartner, "PATCH", path,
+           json::serialize(json::object{{"commitment_ids", json::array{commitment, added}}}),
+           {"If-Match: \"" + std::to_string(Version(path)) + "\""});
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  expect_no_secret(edited, "edited event");
+  EXPECT_EQ(edited.Json().at("commitment_ids").as_array().size(), 2u);
+  EXPECT_EQ(server_.Get(path).Json().at("commitment_ids"),
+            (json::array{commitment, added, private_commitment}));
+
+  // Once the city is published, its name and id show: the checks above look where they appear.
+  const std::string city_path = "/api/v1/cities/" + city;
+  ASSERT_EQ(server_
+                .Request("PATCH", city_path, R"({"visibility":"public"})",
+                         {"If-Match: \"" + std::to_string(Version(city_path)) + "\""})
+                .status,
+            200);
+  EXPECT_NE(Call(kAnonymous, "GET", "/public?lang=en").body.find("İzmir – Atlantisburg"),
+            std::string::npos);
+  EXPECT_EQ(Call(kPartner, "GET", "/api/v1/events/" + event).Json().at("city_id"), city.c_str());
+  EXPECT_EQ(Call(kPartner, "GET", "/api/v1/search?q=atlantisburg").Json().at("total").as_int64(),
+            2);
+}
+
+// A reference to a record the caller may not see is answered exactly as one to a missing record,
+// so partner users can neither learn which private ids exist nor point their records at them.
+TEST_F(AccessMatrixTest, ReferencesToHiddenRecordsAreMissingOnes) {
+  const std::string hidden_meeting = Create("meetings", kPrivateHere);
+  const std::string hidden_person = Id(server_.Request(
+      "POST", "/api/v1/people", R"({"native_name":"Gizli Kişi","latin_name":"Gizli Kisi"})"));
+  const std::string missing = "0191e4a0-0000-7000-8000-000000000000";
+  const std::string commitment = Create("commitments", kSharedHere);
+  const std::string path = "/api/v1/commitments/" + commitment;
+  struct Case {
+    std::string field, hidden;
+  };
+  for (const Case& c : {Case{"meeting_id", hidden_meeting}, Case{"home_owner_id", hidden_person},
+                        Case{"partnership_id", other_partnership_}}) {
+    SCOPED_TRACE(c.field);
+    const std::string before = server_.Snapshot();
+    json::value answers[2][2];  // [create, update][hidden, missing]
+    int row = 0;
+    for (const std::string& id : {c.hidden, missing}) {
+      json::object body = Body("commitments", partnership_, "shared");
+      body[c.field] = id;
+      const HttpResult made = Call(kPartner, "POST", "/api/v1/commitments", json::serialize(body));
+      const HttpResult patched =
+          Call(kPartner, "PATCH", path, json::serialize(json::object{{c.field, id}}),
+               {"If-Match: \"" + std::to_string(Version(path)) + "\""});
+      for (const HttpResult* result : {&made, &patched}) {
+        EXPECT_EQ(result->status, 422) << result->body;
+        json::value problem = result->Json();
+        // The same answer, but for the id itself.
+        std::string text = json::serialize(problem);
+        for (size_t at; (at = text.find(id)) != std::string::npos;)
+          text.replace(at, id.size(), "ID");
+        answers[result == &made ? 0 : 1][row] = json::parse(text);
+      }
+      ++row;
+    }
+    EXPECT_EQ(answers[0][0], answers[0][1]) << "create";
+    EXPECT_EQ(answers[1][0], answers[1][1]) << "update";
+    EXPECT_EQ(server_.Snapshot(), before) << "the database changed";
+  }
+  // What the partner user sees stays a valid reference.
+  json::object body = Body("commitments", partnership_, "shared");
+  body["meeting_id"] = Create("meetings", kSharedHere);
+  EXPECT_EQ(Call(kPartner, "POST", "/api/v1/commitments", json::serialize(body)).status, 201);
+  // The home city's roles still reference private records.
+  body["meeting_id"] = hidden_meeting;
+  EXPECT_EQ(Call(kOfficer, "POST", "/api/v1/commitments", json::serialize(body)).status, 201);
+}
+
+// Who may act is settled before what it sent is judged: a caller that may not make the change
+// gets 403 however wrong its body, and learns nothing from validation.
+TEST_F(AccessMatrixTest, PermissionComesBeforeValidation) {
+  const std::string commitment = Create("commitments", kSharedHere);
+  const std::string path = "/api/v1/commitments/" + commitment;
+  const std::string version = "If-Match: \"" + std::to_string(Version(path)) + "\"";
+  struct Case {
+    Who who;
+    std::string method, path, body;
+    std::vector<std::string> headers;
+  };
+  const std::vector<Case> cases = {
+      {kViewer, "POST", "/api/v1/commitments", "{}", {}},
+      {kViewer, "POST", "/api/v1/commitments", "not json", {}},
+      {kViewer, "POST", "/api/v1/commitments", R"({"due_date":"soon"})", {}},
+      {kContributor, "POST", "/api/v1/meetings", "{}", {}},
+      {kPartner, "POST", "/api/v1/cities", R"({"country":"XX"})", {}},
+      {kViewer, "PATCH", path, R"({"due_date":"soon"})", {version}},
+      {kViewer, "PATCH", path, R"({"colour":"red"})", {}},
+      {kContributor, "PATCH", path, "[]", {version}},
+      {kViewer, "POST", path + "/transitions", R"({"to":"finished"})", {}},
+      {kViewer, "POST", path + "/notes", "{}", {}},
+      {kPartner, "PATCH", "/api/v1/partnerships/" + partnership_, R"({"tier":"best"})", {version}},
+  };
+  for (const Case& c : cases) {
+    const std::string before = server_.Snapshot();
+    const HttpResult result = Call(c.who, c.method, c.path, c.body, c.headers);
+    EXPECT_EQ(result.status, 403) << kWhoNames[c.who] << " " << c.method << " " << c.path << " "
+                                  << c.body << ": " << result.body;
+    EXPECT_EQ(server_.Snapshot(), before);
+  }
+}
+
+// A record made visible later shows the partner user its change trail, history and timeline
+// only from then on: what it said while private stays with the home city.
+TEST_F(AccessMatrixTest, HistoryStartsWhenTheRecordBecameVisible) {
+  const std::string commitment = Create("commitments", kPrivateHere);
+  const std::string path = "/api/v1/commitments/" + commitment;
+  const auto patch = [&](Who who, const std::string& body) {
+    const HttpResult result =
+        Call(who, "PATCH", path, body, {"If-Match: \"" + std::to_string(Version(path)) + "\""});
+    EXPECT_EQ(result.status, 200) << body << ": " << result.body;
+  };
+  patch(kAdmin, R"({"text":{"original":"en","en":"Walrus tariff, draft"}})");
+  ASSERT_EQ(Call(kAdmin, "POST", path + "/notes", R"({"note":"walrus budget is 3M"})").status, 201);
+  ASSERT_EQ(
+      Call(kAdmin, "POST", path + "/transitions", R"({"to":"agreed","note":"walrus ok"})").status,
+      200);
+  // Shared, with the text changed in the same request: its old value is withheld too.
+  patch(kAdmin, R"({"visibility":"shared","text":{"original":"en","en":"Harbour tariffs"}})");
+  patch(kPartner, R"({"due_date":"2027-09-30"})");
+
+  const HttpResult trail = Call(kPartner, "GET", path + "/changes");
+  ASSERT_EQ(trail.status, 200) << trail.body;
+  EXPECT_EQ(trail.body.find("alrus"), std::string::npos) << trail.body;
+  const json::value page = trail.Json();
+  ASSERT_EQ(page.at("items").as_array().size(), 2u) << trail.body;
+  EXPECT_EQ(page.at("total").as_int64(), 2);
+  EXPECT_EQ(page.at("items").at(0).at("after").at("due_date"), "2027-09-30");
+  const json::value& widened = page.at("items").at(1);
+  EXPECT_EQ(widened.at("after").at("visibility"), "shared");
+  EXPECT_TRUE(widened.at("before").is_null());
+  EXPECT_EQ(widened.at("hidden"), json::array{"before"});
+  // The home city keeps the whole trail.
+  const HttpResult full = Call(kViewer, "GET", path + "/changes");
+  EXPECT_NE(full.body.find("Walrus tariff"), std::string::npos);
+  EXPECT_EQ(full.Json().at("total").as_int64(), 5);  // notes are not changes
+
+  const HttpResult history = Call(kPartner, "GET", path + "/history");
+  ASSERT_EQ(history.status, 200);
+  EXPECT_EQ(history.body.find("alrus"), std::string::npos) << history.body;
+  EXPECT_NE(Call(kViewer, "GET", path + "/history").body.find("walrus budget"), std::string::npos);
+  const HttpResult timeline =
+      Call(kPartner, "GET", "/api/v1/partnerships/" + partnership_ + "/timeline");
+  ASSERT_EQ(timeline.status, 200);
+  EXPECT_EQ(timeline.body.find("alrus"), std::string::npos);
+  EXPECT_NE(Call(kViewer, "GET", "/api/v1/partnerships/" + partnership_ + "/timeline")
+                .body.find("walrus ok"),
+            std::string::npos);
+
+  // A record shared from the start shows its whole history.
+  const std::string open = "/api/v1/commitments/" + Create("commitments", kSharedHere);
+  ASSERT_EQ(Call(kAdmin, "POST", open + "/notes", R"({"note":"seal budget"})").status, 201);
+  EXPECT_NE(Call(kPartner, "GET", open + "/history").body.find("seal budget"), std::string::npos);
+  EXPECT_EQ(Call(kPartner, "GET", open + "/changes").Json().at("total").as_int64(), 1);
 }
 
 }  // namespace

@@ -1,7 +1,5 @@
 #include "api/access.h"
 
-#include <algorithm>
-
 #include "api/responses.h"
 #include "http/error.h"
 
@@ -72,18 +70,6 @@ void Forbid(std::string field, std::string message) {
 void ForbidRole(const domain::Principal& principal, std::string field, std::string_view what) {
   Forbid(std::move(field),
          "your role (" + std::string(domain::RoleName(principal.role)) + ") " + std::string(what));
-}
-
-bool HidesPersonalData(const domain::Principal& principal, const domain::ResourceSpec& spec) {
-  return !domain::SeesEverything(principal) &&
-         std::any_of(spec.fields.begin(), spec.fields.end(),
-                     [](const domain::FieldSpec& field) { return field.personal; });
-}
-
-void RedactPersonal(const domain::ResourceSpec& spec, json::object& values) {
-  for (const domain::FieldSpec& field : spec.fields) {
-    if (field.personal && values.contains(field.name)) values[field.name] = nullptr;
-  }
 }
 
 }  // namespace amity::api

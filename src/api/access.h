@@ -35,12 +35,4 @@ void RequireEditable(const Call& call, const domain::ResourceSpec& spec,
 [[noreturn]] void ForbidRole(const domain::Principal& principal, std::string field,
                              std::string_view what);
 
-// True when `principal` must not see the personal-data fields of `spec` (KVKK / PIPL: personal
-// data stays with the home city, so partner users get null in their place).
-bool HidesPersonalData(const domain::Principal& principal, const domain::ResourceSpec& spec);
-
-// Sets every personal-data field of `spec` present in `values` (a record, or the before/after of
-// a change) to null.
-void RedactPersonal(const domain::ResourceSpec& spec, boost::json::object& values);
-
 }  // namespace amity::api

@@ -7,6 +7,7 @@
 #include "api/validation.h"
 #include "domain/commitment_status.h"
 #include "http/error.h"
+#include "store/changes.h"
 #include "store/commitment_history.h"
 #include "store/records.h"
 
@@ -44,34 +45,33 @@ json::object ValidBody(const Call& call, const domain::ResourceSpec& body_spec) 
 
 }  // namespace
 
+// In each route the caller's right to change the commitment is settled before its body is
+// judged.
 http::Response TransitionCommitment(Call& call) {
-  const json::object body = ValidBody(call, kTransitionBody);
-  const std::string to = store::StringMember(body, "to"), note = store::StringMember(body, "note");
-  const long long expected = IfMatchVersion(call.request, false);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, domain::Commitments());
   RequireEditable(call, domain::Commitments(), current);
-  CheckVersion(current, expected);
+  CheckVersion(current, IfMatchVersion(call.request, false));
+  const json::object body = ValidBody(call, kTransitionBody);
+  const std::string to = store::StringMember(body, "to"), note = store::StringMember(body, "note");
   const std::string from = store::StringMember(current, "status");
   if (Problems problems = domain::CheckTransition(from, to, note); !problems.empty()) {
     throw http::HttpError(422, "Transition not allowed", problems);
   }
   const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};
-  json::object record = store::UpdateRecord(call.db, domain::Commitments(), current,
-                                            json::object{{"status", to}}, write, "transition");
+  store::UpdateRecord(call.db, domain::Commitments(), current, json::object{{"status", to}}, write,
+                      "transition");
   store::AppendTransition(call.db, current.at("id").as_string(), from, to, note, write);
+  http::Response response = RecordResponse(200, call, domain::Commitments(), call.Param("id"));
   tx.Commit();
-  http::Response response = JsonResponse(200, record);
-  response.headers.emplace_back("ETag",
-                                "\"" + std::to_string(record.at("version").as_int64()) + "\"");
   return response;
 }
 
 http::Response AddCommitmentNote(Call& call) {
-  const json::object body = ValidBody(call, kNoteBody);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, domain::Commitments());
   RequireEditable(call, domain::Commitments(), current);
+  const json::object body = ValidBody(call, kNoteBody);
   const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};
   json::object entry = store::AppendNote(call.db, current.at("id").as_string(),
                                          store::StringMember(body, "note"), write);
@@ -79,10 +79,19 @@ http::Response AddCommitmentNote(Call& call) {
   return JsonResponse(201, entry);
 }
 
+// A caller who does not see every record sees the history only after the last change that
+// widened who sees the commitment (as its change trail, api/users.cpp): what was noted before was
+// noted for a narrower audience.
 http::Response CommitmentHistory(Call& call) {
   const json::object current = LoadLiveRecord(call, domain::Commitments());
-  return JsonResponse(
-      200, json::object{{"items", store::ListHistory(call.db, current.at("id").as_string())}});
+  const std::string id(current.at("id").as_string());
+  std::optional<std::string> after;
+  if (!domain::SeesEverything(call.principal)) {
+    if (auto widening = store::LastWidening(call.db, "commitments", id)) {
+      after = std::move(widening->at);
+    }
+  }
+  return JsonResponse(200, json::object{{"items", store::ListHistory(call.db, id, after)}});
 }
 
 }  // namespace amity::api

@@ -46,6 +46,11 @@ http::Response TranslationQueue(Call& call);
 // The OpenAPI 3.1 document of every route in Routes().
 boost::json::object OpenApiDocument();
 
+// The record `id` of `spec` as the answer, with its version as ETag, showing what the caller may
+// see of it (api/redaction.h). Throws HttpError 404 when there is no such record.
+http::Response RecordResponse(int status, Call& call, const domain::ResourceSpec& spec,
+                              std::string_view id);
+
 // Loads a live (not archived) record or throws HttpError 404 naming the resource.
 boost::json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec);
 

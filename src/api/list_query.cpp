@@ -200,7 +200,7 @@ const std::vector<ListParameter>& ListParameters(const domain::ResourceSpec& spe
 }
 
 store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pairs& query,
-                                Date today) {
+                                Date today, const SeesReference& sees) {
   using Kind = ListParameter::Kind;
   const std::vector<ListParameter>& parameters = ListParameters(spec);
   store::ListQuery list;
@@ -243,6 +243,10 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
         std::vector<std::string> values;
         for (const std::string& part : SplitComma(value)) {
           values.push_back(FilterValue(*field, name, part));
+          // No record has the empty id: the comparison then matches nothing.
+          if (field->type == FieldType::kReference && sees && !sees(*field, values.back())) {
+            values.back().clear();
+          }
         }
         // "a = ? OR a = ? …" rather than "a IN (?, ?, …)": SQLite builds a temporary b-tree for
         // an IN list of more than two values and probes it for every row, while equal

@@ -2,8 +2,10 @@
 // into a store::ListQuery for a resource, rejecting unknown parameters and bad values.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/time.h"
@@ -67,10 +69,14 @@ std::vector<QueryParameter> PagingParameters(int max_limit);
 // a value that does not fit its declaration, or lacks a required one.
 void CheckQuery(std::span<const QueryParameter> declared, const http::Pairs& query);
 
+// Tells whether the caller may see record `id` referenced by `field`.
+using SeesReference = std::function<bool(const domain::FieldSpec& field, std::string_view id)>;
+
 // Throws HttpError 400 for an unknown parameter or a malformed value, naming the parameter.
-// `today` is used by the commitments' `overdue=true` filter.
+// `today` is used by the commitments' `overdue=true` filter. A filter value naming a record
+// that `sees` (when given) says the caller may not see matches nothing, as a missing id would.
 store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pairs& query,
-                                Date today);
+                                Date today, const SeesReference& sees = nullptr);
 
 // Reads a whole number from `value` of parameter `name`; throws HttpError 400 naming the
 // parameter when it is not one or lies outside [minimum, maximum].

@@ -131,10 +131,22 @@ json::object FieldSchema(const FieldSpec& field, Use use) {
 }
 
 // Whether a record's field can read as null: optional fields without a default that are not lists
-// (those read as []), and personal data, which is withheld (null) from partner users.
+// (those read as []), personal data, which is withheld (null) from partner users, and references,
+// withheld (null) from callers who may not see the record referenced (api/redaction.h).
 bool ReadsAsNull(const FieldSpec& field) {
-  return field.personal ||
+  return field.personal || field.type == FieldType::kReference ||
          (!field.required && !domain::IsListType(field.type) && field.default_value.empty());
+}
+
+// The `hidden` member of records and change entries: which fields lost a value the caller may not
+// see. Absent when nothing was withheld.
+json::object HiddenSchema() {
+  return {{"type", "array"},
+          {"items", {{"type", "string"}}},
+          {"readOnly", true},
+          {"description",
+           "the fields that lost a value the caller may not see (a reference, a list entry, a "
+           "change's before); absent when nothing was withheld"}};
 }
 
 // The record as returned: every field (null when absent), the server's columns, and for a record
@@ -166,6 +178,7 @@ json::object RecordSchema(const domain::ResourceSpec& spec) {
   properties["updated_at"] = {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}};
   properties["instance_id"] = {{"type", "string"}, {"readOnly", true}};
   properties["archived"] = {{"type", "boolean"}, {"readOnly", true}};
+  properties["hidden"] = HiddenSchema();
   for (const char* column :
        {"id", "version", "created_at", "updated_at", "instance_id", "archived"})
     required.push_back(column);
@@ -428,7 +441,9 @@ json::object Schemas() {
        {"at", StringType("date-time")},
        {"instance_id", StringType()},
        {"before", {{"type", {"object", "null"}}, {"description", "the fields changed, before"}}},
-       {"after", {{"type", {"object", "null"}}, {"description", "the fields changed, after"}}}}));
+       {"after", {{"type", {"object", "null"}}, {"description", "the fields changed, after"}}},
+       {"hidden", HiddenSchema()}},
+      {"hidden"}));
   schemas["LoginInput"] =
       Closed({{"email", StringType("email")}, {"password", StringType("password")}});
   schemas["PasswordInput"] =

@@ -4,6 +4,7 @@
 #include "api/access.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
+#include "api/redaction.h"
 #include "api/responses.h"
 #include "base/id.h"
 #include "domain/milestones.h"
@@ -41,6 +42,8 @@ http::Response Dashboard(Call& call) {
   const store::Condition* visible = visible_rows ? &*visible_rows : nullptr;
   const Date today = DateOf(call.now);
   store::Page page = store::ListRecords(call.db, domain::Partnerships(), query);
+  // Records the caller may see can name records it may not (api/redaction.h).
+  Redactor redactor(call.db, call.principal);
   // Records inside the summaries arrive as JSON text; the answer is assembled as text around them.
   std::string body;
   body.reserve(4096 + page.items.size() * 24576);  // a partnership's summary is ~20 KB
@@ -74,13 +77,14 @@ http::Response Dashboard(Call& call) {
     body += summary.figures_json;
     body.pop_back();  // reopen the object to add the partnership and the lists
     body += ",\"partnership\":";
-    body += record ? record->json : json::serialize(partnership);
+    body += redactor.RedactJson(domain::Partnerships(),
+                                record ? record->json : json::serialize(partnership));
     body += ",\"legal_steps\":";
     body += json::serialize(steps);
     body += ",\"overdue\":";
-    body += summary.overdue_json;
+    body += redactor.RedactJson(domain::Commitments(), std::move(summary.overdue_json));
     body += ",\"next_events\":";
-    body += summary.next_events_json;
+    body += redactor.RedactJson(domain::Events(), std::move(summary.next_events_json));
     body.push_back('}');
   }
   body += "],\"total\":";

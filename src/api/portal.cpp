@@ -5,6 +5,7 @@
 
 #include "api/handlers.h"
 #include "api/list_query.h"
+#include "api/redaction.h"
 #include "base/id.h"
 #include "base/text.h"
 #include "http/error.h"
@@ -30,6 +31,7 @@ constexpr Phrase kPhrases[] = {
     {"back", "All partnerships", "Tüm ilişkiler", "全部合作关系"},
     {"local", "local time", "yerel saat", "当地时间"},
     {"sign_in", "Sign in", "Giriş yap", "登录"},
+    {"unpublished_city", "(unpublished city)", "(yayımlanmamış şehir)", "（未公开的城市）"},
     {"exploring", "Exploring", "Ön görüşme", "初步接触"},
     {"letter_of_intent", "Letter of intent", "Niyet mektubu", "意向书"},
     {"friendship", "Friendship city", "Dostluk şehri", "友好交流城市"},
@@ -185,19 +187,28 @@ http::Response HtmlResponse(std::string html) {
   return response;
 }
 
-std::string CityName(const Call& call, const Page& page, const json::value& id) {
+// The name of city `id` when it is published; a city that is not has its name withheld like
+// every record the public may not see (api/redaction.h): "" (nothing printed) or, when
+// `placeholder`, a neutral phrase in its place.
+std::string CityName(Call& call, Redactor& redactor, const Page& page, const json::value& id,
+                     bool placeholder) {
   if (!id.is_string()) return "";
+  if (!redactor.Sees(domain::Cities(), id.as_string())) {
+    return placeholder ? std::string(page.Say("unpublished_city")) : "";
+  }
   const auto city = store::GetRecord(call.db, domain::Cities(), id.as_string());
   return city ? page.Text(city->if_contains("name")) : "";
 }
 
-std::string PartnershipName(const Call& call, const Page& page, const json::object& partnership) {
-  return CityName(call, page, partnership.at("home_city_id")) + " – " +
-         CityName(call, page, partnership.at("partner_city_id"));
+std::string PartnershipName(Call& call, Redactor& redactor, const Page& page,
+                            const json::object& partnership) {
+  return CityName(call, redactor, page, partnership.at("home_city_id"), true) + " – " +
+         CityName(call, redactor, page, partnership.at("partner_city_id"), true);
 }
 
 // Public events matching `conditions`, as a list.
-void AddEvents(const Call& call, Page& page, std::vector<store::Condition> conditions) {
+void AddEvents(Call& call, Redactor& redactor, Page& page,
+               std::vector<store::Condition> conditions) {
   conditions.push_back({"visibility = 'public'", {}});
   conditions.push_back({"status <> 'cancelled'", {}});
   const store::Page events = store::ListRecords(call.db, domain::Events(),
@@ -231,7 +242,8 @@ void AddEvents(const Call& call, Page& page, std::vector<store::Condition> condi
     page.Add(", ");
     page.AddText(event.at("time_zone").as_string());
     page.Add(")");
-    if (const std::string city = CityName(call, page, event.at("city_id")); !city.empty()) {
+    if (const std::string city = CityName(call, redactor, page, event.at("city_id"), false);
+        !city.empty()) {
       page.Add(" · ");
       page.AddText(city);
     }
@@ -248,6 +260,7 @@ void AddEvents(const Call& call, Page& page, std::vector<store::Condition> condi
 
 http::Response PublicPortal(Call& call) {
   Page page(PortalLanguage(call));
+  Redactor redactor = Redactor::ForPublic(call.db);
   page.Add("<h2>");
   page.AddText(page.Say("partnerships"));
   page.Add("</h2>");
@@ -268,7 +281,7 @@ http::Response PublicPortal(Call& call) {
       page.Add("<li><a href=\"/public/partnerships/");
       page.AddText(partnership.at("id").as_string());
       page.Add("?lang=" + page.lang() + "\">");
-      page.AddText(PartnershipName(call, page, partnership));
+      page.AddText(PartnershipName(call, redactor, page, partnership));
       page.Add("</a><span class=\"tag\">");
       page.AddText(page.Say(partnership.at("tier").as_string()));
       page.Add("</span></li>");
@@ -278,7 +291,7 @@ http::Response PublicPortal(Call& call) {
   page.Add("<h2>");
   page.AddText(page.Say("events"));
   page.Add("</h2>");
-  AddEvents(call, page, {{"ends_at >= ?", {FormatInstant(call.now)}}});
+  AddEvents(call, redactor, page, {{"ends_at >= ?", {FormatInstant(call.now)}}});
   return HtmlResponse(page.Finish(page.Say("title"), "/public"));
 }
 
@@ -292,6 +305,7 @@ http::Response PublicPartnership(Call& call) {
                           {{"id", "not_found", "no published partnership with this id"}});
   }
   Page page(PortalLanguage(call));
+  Redactor redactor = Redactor::ForPublic(call.db);
   page.Add("<p><a href=\"/public?lang=" + page.lang() + "\">← ");
   page.AddText(page.Say("back"));
   page.Add("</a></p><p><span class=\"tag\">");
@@ -318,9 +332,9 @@ http::Response PublicPartnership(Call& call) {
   page.Add("<h2>");
   page.AddText(page.Say("all_events"));
   page.Add("</h2>");
-  AddEvents(call, page, {{"partnership_id = ?", {std::string(id)}}});
+  AddEvents(call, redactor, page, {{"partnership_id = ?", {std::string(id)}}});
   const std::string self = "/public/partnerships/" + std::string(id);
-  return HtmlResponse(page.Finish(PartnershipName(call, page, *partnership), self));
+  return HtmlResponse(page.Finish(PartnershipName(call, redactor, page, *partnership), self));
 }
 
 }  // namespace amity::api

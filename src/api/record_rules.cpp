@@ -1,5 +1,6 @@
 #include "api/record_rules.h"
 
+#include "api/access.h"
 #include "domain/milestones.h"
 #include "store/records.h"
 
@@ -52,10 +53,13 @@ void CheckSamePartnership(store::Db& db, const domain::ResourceSpec& target, std
 
 }  // namespace
 
-Problems CheckReferences(store::Db& db, const std::vector<ReferenceCheck>& references) {
+Problems CheckReferences(store::Db& db, const std::vector<ReferenceCheck>& references,
+                         const domain::Principal& principal) {
   Problems problems;
   for (const ReferenceCheck& reference : references) {
-    if (!store::IsLiveRecord(db, reference.table, reference.id)) {
+    const std::optional<store::Condition> visible =
+        VisibleCondition(principal, *domain::FindResource(reference.table));
+    if (!store::IsLiveRecord(db, reference.table, reference.id, visible ? &*visible : nullptr)) {
       problems.push_back(
           {reference.field, "not_found",
            "no " + std::string(reference.table) + " record with id " + reference.id});

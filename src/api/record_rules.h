@@ -8,13 +8,17 @@
 
 #include "api/validation.h"
 #include "base/problem.h"
+#include "domain/access.h"
 #include "domain/resources.h"
 #include "store/db.h"
 
 namespace amity::api {
 
-// One problem ("not_found", 422) per reference that names no live record.
-Problems CheckReferences(store::Db& db, const std::vector<ReferenceCheck>& references);
+// One problem ("not_found", 422) per reference that names no live record `principal` may see: a
+// record it may not see is answered exactly as a missing one, so that references neither reveal
+// which hidden ids exist nor point the caller's records at what it may not see.
+Problems CheckReferences(store::Db& db, const std::vector<ReferenceCheck>& references,
+                         const domain::Principal& principal);
 
 // Checks `record` (the full record after the change) against its resource's rules.
 Problems CheckRecordRules(store::Db& db, const domain::ResourceSpec& spec,

@@ -7,6 +7,7 @@
 #include "api/handlers.h"
 #include "api/list_query.h"
 #include "api/record_rules.h"
+#include "api/redaction.h"
 #include "api/responses.h"
 #include "api/texts.h"
 #include "api/validation.h"
@@ -25,34 +26,28 @@ store::WriteContext WriteContextOf(const Call& call) {
   throw http::HttpError(StatusFor(problems), "Invalid " + std::string(singular), problems);
 }
 
-// `text` (a record or an array of records) without its personal data.
-std::string RedactedJson(const domain::ResourceSpec& spec, std::string_view text) {
-  json::value value = json::parse(text);
-  if (value.is_array()) {
-    for (json::value& item : value.as_array()) RedactPersonal(spec, item.as_object());
-  } else {
-    RedactPersonal(spec, value.as_object());
-  }
-  return json::serialize(value);
-}
-
-// The stored record `id` as the answer, with its version as ETag.
+// The stored record `id` as the answer, with its version as ETag, showing what the caller may
+// see of it.
 http::Response RecordResponse(int status, const domain::ResourceSpec& spec,
-                              store::RecordJson record, const domain::Principal& principal) {
+                              store::RecordJson record, Redactor& redactor) {
   http::Response response;
   response.status = status;
-  response.body =
-      HidesPersonalData(principal, spec) ? RedactedJson(spec, record.json) : std::move(record.json);
+  response.body = redactor.RedactJson(spec, std::move(record.json));
   response.headers.emplace_back("ETag", "\"" + std::to_string(record.version) + "\"");
   return response;
 }
 
-http::Response RecordResponse(int status, store::Db& db, const domain::ResourceSpec& spec,
-                              std::string_view id, const domain::Principal& principal) {
-  std::optional<store::RecordJson> record = store::GetRecordJson(db, spec, id);
+}  // namespace
+
+http::Response RecordResponse(int status, Call& call, const domain::ResourceSpec& spec,
+                              std::string_view id) {
+  std::optional<store::RecordJson> record = store::GetRecordJson(call.db, spec, id);
   if (!record) NotFound(spec.singular);
-  return RecordResponse(status, spec, std::move(*record), principal);
+  Redactor redactor(call.db, call.principal);
+  return RecordResponse(status, spec, std::move(*record), redactor);
 }
+
+namespace {
 
 // Partner users work inside what the home city shared: their records are shared, and they may
 // not change a record's visibility. `current` is null on create.
@@ -80,7 +75,13 @@ json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec) {
 
 http::Response ListRecordsHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
-  store::ListQuery query = ParseListQuery(spec, call.request.query, DateOf(call.now));
+  Redactor redactor(call.db, call.principal);
+  // Filtering by a record the caller may not see finds nothing, as for a missing id.
+  store::ListQuery query =
+      ParseListQuery(spec, call.request.query, DateOf(call.now),
+                     [&](const domain::FieldSpec& field, std::string_view id) {
+                       return redactor.Sees(*domain::FindResource(field.references), id);
+                     });
   if (auto visible = VisibleCondition(call.principal, spec)) {
     query.conditions.push_back(std::move(*visible));
   }
@@ -88,9 +89,9 @@ http::Response ListRecordsHandler(Call& call) {
   std::string& body = response.body;
   body = "{\"items\":";
   long long total;
-  if (HidesPersonalData(call.principal, spec)) {
+  if (redactor.active()) {
     store::TextPage page = store::ListRecordsJson(call.db, spec, query);
-    body += RedactedJson(spec, page.items_json);
+    body += redactor.RedactJson(spec, std::move(page.items_json));
     total = page.total;
   } else {  // the page is written straight into the body
     total = store::AppendRecordsJson(call.db, spec, query, body);
@@ -109,17 +110,23 @@ http::Response GetRecordHandler(Call& call) {
     if (const auto record = store::GetRecord(call.db, spec, id))
       RequireVisible(call, spec, *record);
   }
-  return RecordResponse(200, call.db, spec, id, call.principal);
+  return RecordResponse(200, call, spec, id);
 }
 
+// Permission comes before validation: a caller that may not create records of this kind learns
+// nothing from how its body would have been judged. Which partnership a partner user may create
+// in is known only from the body: that is checked once the references are.
 http::Response CreateRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
+  if (!domain::MayCreate(call.principal, spec.name)) {
+    ForbidRole(call.principal, "", "may not create " + std::string(spec.name));
+  }
   Validated input = ValidateFields(spec, ParseBody(call.request), Mode::kCreate);
   if (!input.problems.empty()) Fail(input.problems, spec.singular);
   CheckVisibilityChange(call, input.fields, nullptr);
   ReconcileTexts(spec, input.fields, nullptr);
   store::Tx tx(call.db);
-  Problems problems = CheckReferences(call.db, input.references);
+  Problems problems = CheckReferences(call.db, input.references, call.principal);
   if (!problems.empty()) Fail(problems, spec.singular);
   // Rules see the record as it will be stored, defaults included.
   json::object candidate = input.fields;
@@ -130,8 +137,6 @@ http::Response CreateRecordHandler(Call& call) {
                                                              : json::value(field.default_value);
     }
   }
-  problems = CheckRecordRules(call.db, spec, candidate);
-  if (!problems.empty()) Fail(problems, spec.singular);
   if (!domain::CanCreate(call.principal, FactsOf(spec, candidate))) {
     ForbidRole(call.principal, "",
                "may not create this " + std::string(spec.singular) +
@@ -139,12 +144,15 @@ http::Response CreateRecordHandler(Call& call) {
                         ? " (partner users create shared records in their own partnerships)"
                         : ""));
   }
+  problems = CheckRecordRules(call.db, spec, candidate);
+  if (!problems.empty()) Fail(problems, spec.singular);
   if (!call.principal.user_id.empty()) input.fields["created_by"] = call.principal.user_id;
   store::RecordJson stored;
   const json::object record =
       store::InsertRecord(call.db, spec, input.fields, WriteContextOf(call), &stored);
   const std::string id(record.at("id").as_string());
-  http::Response response = RecordResponse(201, spec, std::move(stored), call.principal);
+  Redactor redactor(call.db, call.principal);
+  http::Response response = RecordResponse(201, spec, std::move(stored), redactor);
   tx.Commit();
   response.headers.emplace_back("Location", "/api/v1/" + std::string(spec.name) + "/" + id);
   return response;
@@ -152,40 +160,41 @@ http::Response CreateRecordHandler(Call& call) {
 
 http::Response UpdateRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
-  const long long expected = IfMatchVersion(call.request, true);
-  Validated input = ValidateFields(spec, ParseBody(call.request), Mode::kPatch);
-  if (!input.problems.empty()) Fail(input.problems, spec.singular);
   store::Tx tx(call.db);
+  // Who may change the record is settled before the request itself is judged.
   const json::object current = LoadLiveRecord(call, spec);
   RequireEditable(call, spec, current);
-  CheckVersion(current, expected);
+  CheckVersion(current, IfMatchVersion(call.request, true));
+  Validated input = ValidateFields(spec, ParseBody(call.request), Mode::kPatch);
+  if (!input.problems.empty()) Fail(input.problems, spec.singular);
   CheckVisibilityChange(call, input.fields, &current);
   ReconcileTexts(spec, input.fields, &current);
-  Problems problems = CheckReferences(call.db, input.references);
+  Problems problems = CheckReferences(call.db, input.references, call.principal);
   if (!problems.empty()) Fail(problems, spec.singular);
+  Redactor redactor(call.db, call.principal);
+  redactor.KeepWithheld(spec, current, input.fields);
   json::object merged = current;
   for (const auto& [key, value] : input.fields) {
     merged[key] = value.is_null() && merged[key].is_array() ? json::value(json::array()) : value;
   }
-  problems = CheckRecordRules(call.db, spec, merged);
-  if (!problems.empty()) Fail(problems, spec.singular);
   // Moving a record (e.g. to another partnership) must keep it within what the caller edits.
   RequireEditable(call, spec, merged);
+  problems = CheckRecordRules(call.db, spec, merged);
+  if (!problems.empty()) Fail(problems, spec.singular);
   store::UpdateRecord(call.db, spec, current, input.fields, WriteContextOf(call));
-  http::Response response = RecordResponse(200, call.db, spec, call.Param("id"), call.principal);
+  http::Response response = RecordResponse(200, call, spec, call.Param("id"));
   tx.Commit();
   return response;
 }
 
 http::Response ArchiveRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
-  const long long expected = IfMatchVersion(call.request, false);
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, spec);
   if (!domain::CanArchive(call.principal, FactsOf(spec, current))) {
     ForbidRole(call.principal, "", "may not archive this " + std::string(spec.singular));
   }
-  CheckVersion(current, expected);
+  CheckVersion(current, IfMatchVersion(call.request, false));
   store::ArchiveRecord(call.db, spec, current, WriteContextOf(call));
   tx.Commit();
   return NoContent();

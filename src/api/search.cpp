@@ -5,6 +5,7 @@
 #include "api/access.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
+#include "api/redaction.h"
 #include "api/responses.h"
 #include "base/text.h"
 #include "http/error.h"
@@ -22,17 +23,28 @@ constexpr int kHitLimit = 400;
 // Matching texts highlighted per result.
 constexpr size_t kMatchesShown = 3;
 
-// What names the record in a result list.
-json::value TitleOf(store::Db& db, const domain::ResourceSpec& spec, const json::object& record) {
+// What names the record in a result list. Partnerships are named by their two cities; a city
+// the caller may not see is null there (api/redaction.h).
+json::value TitleOf(store::Db& db, Redactor& redactor, const domain::ResourceSpec& spec,
+                    const json::object& record) {
   if (!spec.title_field.empty()) return record.at(spec.title_field);
-  // Partnerships are named by their two cities.
   json::object title;
   for (const char* side : {"home_city", "partner_city"}) {
-    const auto city =
-        store::GetRecord(db, domain::Cities(), record.at(std::string(side) + "_id").as_string());
+    const std::string_view id = record.at(std::string(side) + "_id").as_string();
+    const auto city = redactor.Sees(domain::Cities(), id)
+                          ? store::GetRecord(db, domain::Cities(), id)
+                          : std::nullopt;
     title[side] = city ? city->at("name") : json::value(nullptr);
   }
   return title;
+}
+
+// True when `hit` matched the name of a city the caller may not see (partnerships are indexed
+// with their cities' names): such a hit must neither show nor find the record.
+bool HitsHiddenCity(Redactor& redactor, const json::object& record, const store::SearchHit& hit) {
+  if (!hit.field.ends_with("_city_id")) return false;
+  const json::value* id = record.if_contains(hit.field);
+  return id && id->is_string() && !redactor.Sees(domain::Cities(), id->as_string());
 }
 
 json::array SegmentsJson(const std::vector<search::Segment>& segments) {
@@ -98,12 +110,20 @@ http::Response Search(Call& call) {
     if (inserted) order[hit.kind].push_back(hit.record_id);
     entry->second.hits.push_back(std::move(hit));
   }
-  if (!domain::SeesEverything(call.principal)) {  // partner users: only what they may see
+  Redactor redactor(call.db, call.principal);
+  if (redactor.active()) {  // partner users: only what they may see, found by what they may see
     for (auto& [group_kind, ids] : order) {
       const domain::ResourceSpec& spec = *domain::FindResource(group_kind);
       std::erase_if(ids, [&](const std::string& id) {
         const auto record = store::GetRecord(call.db, spec, id);
-        return !record || !domain::CanSee(call.principal, FactsOf(spec, *record));
+        if (!record || !domain::CanSee(call.principal, FactsOf(spec, *record))) return true;
+        std::vector<store::SearchHit>& hits = found[id].hits;
+        std::erase_if(hits, [&](const store::SearchHit& hit) {
+          return HitsHiddenCity(redactor, *record, hit);
+        });
+        if (hits.empty()) return true;
+        found[id].score = hits.front().score;  // hits come best first
+        return false;
       });
     }
     std::erase_if(order, [](const auto& entry) { return entry.second.empty(); });
@@ -129,7 +149,7 @@ http::Response Search(Call& call) {
              SegmentsJson(search::Highlight(HitText(call.db, *record, hit), wanted, accents))}});
       }
       items.push_back(json::object{{"id", ids[i]},
-                                   {"title", TitleOf(call.db, spec, *record)},
+                                   {"title", TitleOf(call.db, redactor, spec, *record)},
                                    {"score", found[ids[i]].score},
                                    {"matches", std::move(matches)}});
     }

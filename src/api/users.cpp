@@ -6,6 +6,7 @@
 #include "api/auth.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
+#include "api/redaction.h"
 #include "api/responses.h"
 #include "api/validation.h"
 #include "auth/secrets.h"
@@ -371,6 +372,10 @@ http::Response ListChangesHandler(Call& call) {
   return ChangePage(store::ListChanges(call.db, query), query);
 }
 
+// A caller who does not see every record sees a record's trail only from the last change that
+// widened who sees it (store::LastWidening): earlier values were meant for a narrower audience.
+// That change keeps its `after` but not its `before` ("hidden": ["before"]). References to
+// records the caller may not see are withheld from the values as from records.
 http::Response RecordChangesHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
   const std::string_view id = call.Param("id");
@@ -383,14 +388,28 @@ http::Response RecordChangesHandler(Call& call) {
   for (const auto& [name, value] : call.request.query) {
     ParsePaging(name, value, query.limit, query.offset);
   }
+  Redactor redactor(call.db, call.principal);
+  std::optional<store::ChangeMark> widening;
+  if (redactor.active()) {
+    widening = store::LastWidening(call.db, spec.name, id);
+    if (widening) query.from_seq = widening->seq;
+  }
   store::Page page = store::ListChanges(call.db, query);
-  if (HidesPersonalData(call.principal, spec)) {
-    for (json::value& change : page.items) {
+  if (redactor.active()) {
+    std::vector<json::object*> values;
+    for (json::value& item : page.items) {
+      json::object& change = item.as_object();
+      if (widening && change.at("seq").as_int64() == widening->seq) {
+        change["before"] = nullptr;
+        change["hidden"] = json::array{"before"};
+      }
       for (const char* side : {"before", "after"}) {
-        json::value& values = change.as_object()[side];
-        if (values.is_object()) RedactPersonal(spec, values.as_object());
+        if (json::value& values_of_side = change[side]; values_of_side.is_object()) {
+          values.push_back(&values_of_side.as_object());
+        }
       }
     }
+    redactor.Redact(spec, values);
   }
   return ChangePage(std::move(page), query);
 }

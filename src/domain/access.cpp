@@ -89,19 +89,24 @@ bool CanArchive(const Principal& principal, const RecordFacts& record) {
   return principal.role != Role::kPartner && CanEdit(principal, record);
 }
 
-bool CanCreate(const Principal& principal, const RecordFacts& record) {
+bool MayCreate(const Principal& principal, std::string_view resource) {
   switch (principal.role) {
     case Role::kAdmin:
     case Role::kOfficer:
       return true;
     case Role::kContributor:
-      return record.resource == "commitments" || record.resource == "events";
+      return resource == "commitments" || resource == "events";
     case Role::kPartner:
-      return PartnerWorksOn(principal, record);
+      return IsWorkRecord(resource);
     case Role::kViewer:
       return false;
   }
   return false;
+}
+
+bool CanCreate(const Principal& principal, const RecordFacts& record) {
+  if (!MayCreate(principal, record.resource)) return false;
+  return principal.role != Role::kPartner || PartnerWorksOn(principal, record);
 }
 
 bool CanChangeVisibility(const Principal& principal) {

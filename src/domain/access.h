@@ -63,8 +63,12 @@ bool CanEdit(const Principal& principal, const RecordFacts& record);
 // True when `principal` may archive the record (partner users may not archive).
 bool CanArchive(const Principal& principal, const RecordFacts& record);
 
+// True when `principal` may create some record of `resource` (e.g. "events"): checked before a
+// request body is read, so that a caller who may not create learns nothing from validation.
+bool MayCreate(const Principal& principal, std::string_view resource);
+
 // True when `principal` may create a record of `resource`; `record` describes the record as it
-// would be stored (its visibility and partnership).
+// would be stored (its visibility and partnership). Implies MayCreate.
 bool CanCreate(const Principal& principal, const RecordFacts& record);
 
 // True when `principal` may set or change the visibility of records (not partner users).

@@ -67,6 +67,13 @@ TEST(AccessTest, CreateRules) {
   EXPECT_TRUE(CanCreate(partner, Record("meetings", Visibility::kShared)));
   EXPECT_FALSE(CanCreate(partner, Record("meetings", Visibility::kPrivate)));
   EXPECT_FALSE(CanCreate(partner, Record("meetings", Visibility::kShared, "p2")));
+  // Whether a role creates records of a kind at all is known before any body is read.
+  EXPECT_FALSE(MayCreate(User(Role::kViewer), "commitments"));
+  EXPECT_FALSE(MayCreate(User(Role::kContributor), "meetings"));
+  EXPECT_TRUE(MayCreate(User(Role::kContributor), "events"));
+  EXPECT_TRUE(MayCreate(partner, "meetings"));
+  EXPECT_FALSE(MayCreate(partner, "cities"));
+  EXPECT_TRUE(MayCreate(User(Role::kOfficer), "glossary"));
   EXPECT_FALSE(CanChangeVisibility(partner));
   EXPECT_TRUE(CanChangeVisibility(User(Role::kContributor)));
 }

@@ -11,11 +11,15 @@ constexpr char kInsertChange[] =
 const std::string kChangeFilter =
     "FROM changes WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR record_id = ?2) AND "
     "(?3 IS NULL OR actor = ?3) AND (?4 IS NULL OR op = ?4) AND (?5 IS NULL OR at >= ?5) AND "
-    "(?6 IS NULL OR at < ?6)";
+    "(?6 IS NULL OR at < ?6) AND (?9 IS NULL OR seq >= ?9)";
 const std::string kSelectChanges =
     "SELECT seq, entity, record_id, version, op, actor, at, instance_id, before, after " +
     kChangeFilter + " ORDER BY seq DESC LIMIT ?7 OFFSET ?8";
 const std::string kCountChanges = "SELECT count(*) " + kChangeFilter;
+const std::string kSelectLastWidening =
+    "SELECT seq, at FROM changes WHERE entity = ? AND "
+    "record_id = ? AND " +
+    std::string(kWideningChangeSql) + " ORDER BY seq DESC LIMIT 1";
 
 void BindFilter(Stmt& stmt, const ChangeQuery& query) {
   stmt.Bind(1, query.entity)
@@ -24,6 +28,11 @@ void BindFilter(Stmt& stmt, const ChangeQuery& query) {
       .Bind(4, query.op)
       .Bind(5, query.since)
       .Bind(6, query.until);
+  if (query.from_seq) {
+    stmt.Bind(9, *query.from_seq);
+  } else {
+    stmt.BindNull(9);
+  }
 }
 
 std::optional<std::string> JsonText(const json::value& value) {
@@ -79,6 +88,13 @@ Page ListChanges(Db& db, const ChangeQuery& query) {
   count.Step();
   page.total = count.Int(0);
   return page;
+}
+
+std::optional<ChangeMark> LastWidening(Db& db, std::string_view entity,
+                                       std::string_view record_id) {
+  Stmt select = db.Prepare(kSelectLastWidening);
+  if (!select.Bind(1, entity).Bind(2, record_id).Step()) return std::nullopt;
+  return ChangeMark{select.Int(0), std::string(select.Text(1))};
 }
 
 }  // namespace amity::store

@@ -19,15 +19,33 @@ void RecordChange(Db& db, std::string_view entity, std::string_view record_id, l
 struct ChangeQuery {
   std::optional<std::string> entity;
   std::optional<std::string> record_id;
-  std::optional<std::string> actor;  // e-mail address of the user who made the change
-  std::optional<std::string> op;     // create, update, archive, transition
-  std::optional<std::string> since;  // UTC instant text, inclusive
-  std::optional<std::string> until;  // exclusive
+  std::optional<std::string> actor;   // e-mail address of the user who made the change
+  std::optional<std::string> op;      // create, update, archive, transition
+  std::optional<std::string> since;   // UTC instant text, inclusive
+  std::optional<std::string> until;   // exclusive
+  std::optional<long long> from_seq;  // only changes from this one on (see LastWidening)
   int limit = 50;
   int offset = 0;
 };
 
 // Changes matching `query`, newest first, and how many match in all.
 Page ListChanges(Db& db, const ChangeQuery& query);
+
+// The WHERE condition (on a row of `changes`) of a change that widened who sees its record: an
+// update that made it less private (private → shared or public, shared → public) or moved it to
+// another partnership. Before such a change the record may have held what its new audience was
+// not meant to read.
+inline constexpr char kWideningChangeSql[] =
+    "op = 'update' AND (json_extract(before, '$.visibility') = 'private' OR "
+    "json_extract(after, '$.visibility') = 'public' OR "
+    "json_type(after, '$.partnership_id') IS NOT NULL)";
+
+// The last change that widened who sees record `record_id` of `entity` (kWideningChangeSql), or
+// nullopt when none did (the record has been seen by the same audience since it was created).
+struct ChangeMark {
+  long long seq = 0;
+  std::string at;  // UTC instant text
+};
+std::optional<ChangeMark> LastWidening(Db& db, std::string_view entity, std::string_view record_id);
 
 }  // namespace amity::store

@@ -12,7 +12,7 @@ constexpr char kInsertEntry[] =
     "actor, instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr char kSelectEntries[] =
     "SELECT id, kind, from_status, to_status, note, at, actor FROM commitment_history "
-    "WHERE commitment_id = ? ORDER BY at, rowid";
+    "WHERE commitment_id = ?1 AND (?2 IS NULL OR at > ?2) ORDER BY at, rowid";
 
 json::value TextOrNull(const Stmt& stmt, int column) {
   return stmt.IsNull(column) ? json::value(nullptr) : json::value(stmt.Text(column));
@@ -60,10 +60,11 @@ json::object AppendNote(Db& db, std::string_view commitment_id, std::string_view
   return Append(db, commitment_id, "note", "", "", note, context);
 }
 
-json::array ListHistory(Db& db, std::string_view commitment_id) {
+json::array ListHistory(Db& db, std::string_view commitment_id,
+                        const std::optional<std::string>& after) {
   json::array entries;
   Stmt select = db.Prepare(kSelectEntries);
-  select.Bind(1, commitment_id);
+  select.Bind(1, commitment_id).Bind(2, after);
   while (select.Step()) {
     entries.push_back(json::object{{"id", select.Text(0)},
                                    {"kind", select.Text(1)},

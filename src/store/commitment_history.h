@@ -19,7 +19,9 @@ void AppendTransition(Db& db, std::string_view commitment_id, std::string_view f
 boost::json::object AppendNote(Db& db, std::string_view commitment_id, std::string_view note,
                                const WriteContext& context);
 
-// The commitment's history, oldest first.
-boost::json::array ListHistory(Db& db, std::string_view commitment_id);
+// The commitment's history, oldest first; with `after` (UTC instant text) only the entries made
+// later than that.
+boost::json::array ListHistory(Db& db, std::string_view commitment_id,
+                               const std::optional<std::string>& after = std::nullopt);
 
 }  // namespace amity::store

@@ -10,6 +10,7 @@
 #include "domain/commitment_status.h"
 #include "domain/follow_through.h"
 #include "domain/resources.h"
+#include "store/changes.h"
 #include "store/records.h"
 
 namespace amity::store {
@@ -308,7 +309,15 @@ json::array Timeline(Db& db, const json::object& partnership, const Condition* v
     }
   }
   {
-    Stmt select = db.Prepare(Narrowed(kTimelineTransitions, visible));
+    // A caller shown only some rows sees a commitment's transitions only from the last change
+    // that widened who sees it (as its change trail and history, api/users.cpp): its notes
+    // before then were written for a narrower audience.
+    static const std::string kSinceWidening =
+        " AND h.at > coalesce((SELECT max(w.at) FROM changes w WHERE w.entity = 'commitments' "
+        "AND w.record_id = c.id AND " +
+        std::string(kWideningChangeSql) + "), '')";
+    Stmt select = db.Prepare(Narrowed(kTimelineTransitions, visible) +
+                             (visible != nullptr ? kSinceWidening : std::string()));
     select.Bind(1, id);
     BindVisible(select, 2, visible);
     while (select.Step()) {

@@ -66,7 +66,9 @@ PartnershipSummary SummarizePartnership(Db& db, const boost::json::object& partn
 std::string DashboardTotals(const CommitmentCounts& counts, long long partnerships);
 
 // The partnership's milestones, meetings, commitment transitions and events, oldest first. Each
-// item: {"at", "kind", "ref_id", "summary"}.
+// item: {"at", "kind", "ref_id", "summary"}. With `visible`, only the rows it allows, and of a
+// commitment only the transitions made after the last change that widened who sees it
+// (kWideningChangeSql, store/changes.h).
 boost::json::array Timeline(Db& db, const boost::json::object& partnership,
                             const Condition* visible = nullptr);
 

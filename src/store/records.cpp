@@ -324,10 +324,35 @@ std::optional<RecordJson> GetRecordJson(Db& db, const ResourceSpec& spec, std::s
   return record;
 }
 
-bool IsLiveRecord(Db& db, std::string_view table, std::string_view id) {
+bool IsLiveRecord(Db& db, std::string_view table, std::string_view id, const Condition* visible) {
+  std::string sql = "SELECT 1 FROM " + std::string(table) + " WHERE id = ? AND archived = 0";
+  if (visible != nullptr) sql += " AND (" + visible->sql + ")";
+  Stmt select = db.Prepare(sql);
+  select.Bind(1, id);
+  int index = 2;
+  if (visible != nullptr) {
+    for (const std::string& param : visible->params) select.Bind(index++, param);
+  }
+  return select.Step();
+}
+
+std::vector<std::string> MatchingIds(Db& db, std::string_view table,
+                                     const std::vector<std::string>& ids,
+                                     const Condition& visible) {
+  std::vector<std::string> matching;
+  if (ids.empty()) return matching;
+  // The ids travel as one JSON array, so the statement is the same (and prepared once) for any
+  // number of them.
+  json::array list;
+  for (const std::string& id : ids) list.emplace_back(id);
   Stmt select =
-      db.Prepare("SELECT 1 FROM " + std::string(table) + " WHERE id = ? AND archived = 0");
-  return select.Bind(1, id).Step();
+      db.Prepare("SELECT id FROM " + std::string(table) +
+                 " WHERE id IN (SELECT value FROM json_each(?)) AND (" + visible.sql + ")");
+  select.Bind(1, json::serialize(list));
+  int index = 2;
+  for (const std::string& param : visible.params) select.Bind(index++, param);
+  while (select.Step()) matching.emplace_back(select.Text(0));
+  return matching;
 }
 
 json::object InsertRecord(Db& db, const ResourceSpec& spec, const json::object& fields,

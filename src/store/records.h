@@ -85,8 +85,14 @@ std::optional<RecordJson> GetRecordJson(Db& db, const domain::ResourceSpec& spec
 // instance_id, archived. Every record the API shows is written by this function.
 void AppendRecordJson(const Stmt& stmt, const domain::ResourceSpec& spec, std::string& out);
 
-// True when `table` holds a record with `id` that is not archived.
-bool IsLiveRecord(Db& db, std::string_view table, std::string_view id);
+// True when `table` holds a record with `id` that is not archived and, when `visible` is given,
+// that matches it (a condition on the table's columns, see api/access.h).
+bool IsLiveRecord(Db& db, std::string_view table, std::string_view id,
+                  const Condition* visible = nullptr);
+
+// Those of `ids` (records of `table`, archived or not) that match `visible`, in one query.
+std::vector<std::string> MatchingIds(Db& db, std::string_view table,
+                                     const std::vector<std::string>& ids, const Condition& visible);
 
 // Inserts a new record with `fields` (field name → validated value; absent fields take their
 // defaults) and records a "create" change. Returns the stored record; `stored`, when given,

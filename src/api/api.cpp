@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <cstdio>
+#include <limits>
 #include <optional>
 
 #include "api/access.h"
@@ -124,22 +125,30 @@ std::vector<Route> BuildRoutes() {
                              .description = "only entries at or after this instant"};
   const QueryParameter until{
       .name = "until", .type = Type::kInstant, .description = "only entries before this instant"};
-  routes.push_back({"GET", "/api/v1/changes", ListChangesHandler, "The change trail, newest first",
-                    nullptr, "", "ChangePage", 200, Access::kAdmin,
-                    Paged({{.name = "entity",
-                            .type = Type::kEnum,
-                            .description = "only records of this kind",
-                            .values = ResourceNames()},
-                           {.name = "record_id",
-                            .type = Type::kId,
-                            .description = "only the changes of this record"},
-                           {.name = "actor", .description = "only changes by this e-mail address"},
-                           {.name = "op",
-                            .type = Type::kEnum,
-                            .description = "only this kind of change",
-                            .values = {"create", "update", "archive", "transition"}},
-                           since,
-                           until})});
+  routes.push_back(
+      {"GET", "/api/v1/changes", ListChangesHandler,
+       "The change trail, newest first; or the feed after a sequence number", nullptr, "",
+       "ChangePage", 200, Access::kAdmin,
+       Paged({{.name = "entity",
+               .type = Type::kEnum,
+               .description = "only records of this kind",
+               .values = ResourceNames()},
+              {.name = "record_id",
+               .type = Type::kId,
+               .description = "only the changes of this record"},
+              {.name = "actor", .description = "only changes by this e-mail address"},
+              {.name = "op",
+               .type = Type::kEnum,
+               .description = "only this kind of change",
+               .values = {"create", "update", "archive", "transition"}},
+              since,
+              until,
+              {.name = "after_seq",
+               .type = Type::kInteger,
+               .description = "the feed: changes after this sequence number, oldest first; "
+                              "continue with the answer's next_after_seq",
+               .minimum = 0,
+               .maximum = std::numeric_limits<int>::max()}})});
   routes.push_back({"GET", "/api/v1/audit", ListAuthEvents,
                     "Logins, failed logins, role changes and tokens, newest first", nullptr, "",
                     "AuthEventPage", 200, Access::kAdmin,

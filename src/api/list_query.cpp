@@ -101,7 +101,8 @@ namespace {
 
 std::vector<ListParameter> BuildListParameters(const domain::ResourceSpec& spec) {
   using Kind = ListParameter::Kind;
-  std::vector<ListParameter> parameters = {{"limit", Kind::kLimit}, {"offset", Kind::kOffset}};
+  std::vector<ListParameter> parameters = {
+      {"limit", Kind::kLimit}, {"offset", Kind::kOffset}, {"cursor", Kind::kCursor}};
   ListParameter sort{"sort", Kind::kSort};
   for (std::string_view column : {std::string_view("created_at"), std::string_view("updated_at")}) {
     sort.sort_keys.emplace_back(column);
@@ -199,11 +200,53 @@ const std::vector<ListParameter>& ListParameters(const domain::ResourceSpec& spe
   throw std::logic_error("no list parameters for " + std::string(spec.name));
 }
 
+namespace {
+
+// A cursor's fields, separated by a character no sort key, value or id holds.
+constexpr char kCursorSeparator = '\x1f';
+
+store::ListCursor DecodeListCursor(std::string_view sort, std::string_view text) {
+  const auto reject = [] {
+    RejectParameter("cursor", "invalid_cursor",
+                    "not a cursor of this list: pass the answer's next as it is, with the same "
+                    "sort");
+  };
+  const std::optional<std::string> bytes = DecodeBase64Url(text);
+  if (!bytes) reject();
+  const std::string_view decoded = *bytes;
+  const size_t first = decoded.find(kCursorSeparator);
+  const size_t second = decoded.find(kCursorSeparator, first + 1);
+  if (first == std::string_view::npos || second == std::string_view::npos) reject();
+  const std::string_view value = decoded.substr(first + 1, second - first - 1);
+  const std::string_view id = decoded.substr(second + 1);
+  if (decoded.substr(0, first) != sort || value.empty() || !IsUuid(id)) reject();
+  store::ListCursor cursor{.id = std::string(id)};
+  if (value[0] == 'v') {
+    cursor.value = std::string(value.substr(1));
+  } else if (value != "n") {
+    reject();
+  }
+  return cursor;
+}
+
+}  // namespace
+
+std::string EncodeListCursor(std::string_view sort, const store::ListCursor& cursor) {
+  std::string bytes(sort);
+  bytes += kCursorSeparator;
+  bytes += cursor.value ? "v" + *cursor.value : std::string("n");
+  bytes += kCursorSeparator;
+  bytes += cursor.id;
+  return EncodeBase64Url(bytes);
+}
+
 store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pairs& query,
                                 Date today, const SeesReference& sees) {
   using Kind = ListParameter::Kind;
   const std::vector<ListParameter>& parameters = ListParameters(spec);
   store::ListQuery list;
+  std::string sort_key = "-created_at";
+  std::optional<std::string> cursor_text;
   for (const auto& [name, value] : query) {
     const auto parameter = std::find_if(parameters.begin(), parameters.end(),
                                         [&](const ListParameter& p) { return p.name == name; });
@@ -211,8 +254,19 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
     const FieldSpec* field = parameter->field;
     switch (parameter->kind) {
       case Kind::kLimit:
-      case Kind::kOffset:
         ParsePaging(name, value, list.limit, list.offset);
+        break;
+      case Kind::kOffset:
+        list.offset = ParseBoundedInt(name, value, 0, kMaxOffset);
+        if (list.offset > kMaxListOffset) {
+          RejectParameter(name, "use_cursor",
+                          "offsets above " + std::to_string(kMaxListOffset) +
+                              " are not served: follow the answer's next cursor (the cursor "
+                              "parameter) instead");
+        }
+        break;
+      case Kind::kCursor:
+        cursor_text = value;
         break;
       case Kind::kArchived:
         if (value != "true" && value != "false")
@@ -227,6 +281,7 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
           RejectParameter(name, "invalid_sort",
                           "sort by one of: " + sortable + " (prefix - for descending)");
         }
+        sort_key = value;
         std::string_view column = value;
         list.descending = column.starts_with('-');
         if (list.descending) column.remove_prefix(1);
@@ -266,6 +321,12 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
         break;
       }
     }
+  }
+  if (cursor_text) {
+    if (list.offset > 0) {
+      RejectParameter("cursor", "cursor_and_offset", "send either cursor or offset, not both");
+    }
+    list.after = DecodeListCursor(sort_key, *cursor_text);
   }
   return list;
 }

@@ -20,7 +20,8 @@ namespace amity::api {
 struct ListParameter {
   enum class Kind {
     kLimit,     // page size, 1 to kMaxLimit
-    kOffset,    // rows to skip, 0 to kMaxOffset
+    kOffset,    // rows to skip, 0 to kMaxListOffset
+    kCursor,    // where the page starts: the `next` of the page before
     kSort,      // one of `sort_keys`
     kArchived,  // true or false: include archived records
     kOverdue,   // commitments: only true (open and due before today)
@@ -36,6 +37,13 @@ struct ListParameter {
 
 inline constexpr int kMaxLimit = 200;
 inline constexpr int kMaxOffset = 100000000;
+// Record lists skip at most this many rows by offset (each costs a row read); deeper pages follow
+// the `next` cursor, which costs what the first page does.
+inline constexpr int kMaxListOffset = 2000;
+
+// The opaque text of `cursor` for a list sorted by `sort` (a sort key such as "-due_date"), which
+// ParseListQuery accepts back as `cursor` with that same sort.
+std::string EncodeListCursor(std::string_view sort, const store::ListCursor& cursor);
 
 // The query parameters a list of `spec` accepts, derived from its fields' filterable and sortable
 // flags: paging, sort, archived, an equality filter per filterable field that is not an instant,

@@ -237,6 +237,23 @@ json::object PageOf(json::object item) {
                  {"offset", Integer()}});
 }
 
+// A page of records: the total when known without counting every match (else null), whether more
+// follow and the cursor of the next page (null on the last).
+json::object RecordPageOf(json::object item) {
+  return Closed({{"items", ArrayOf(std::move(item))},
+                 {"total",
+                  {{"type", {"integer", "null"}},
+                   {"description",
+                    "every matching record, when known without counting them all (no filter, or "
+                    "few matches); null otherwise"}}},
+                 {"limit", Integer()},
+                 {"offset", Integer()},
+                 {"has_more", {{"type", "boolean"}}},
+                 {"next",
+                  {{"type", {"string", "null"}},
+                   {"description", "pass as cursor for the next page; null on the last"}}}});
+}
+
 json::array ResourceNames() {
   json::array names;
   for (const domain::ResourceSpec* spec : domain::AllResources()) names.emplace_back(spec->name);
@@ -308,7 +325,7 @@ json::object Schemas() {
     schemas[name] = RecordSchema(*spec);
     schemas[name + "Input"] = InputSchema(*spec, false);
     schemas[name + "Patch"] = InputSchema(*spec, true);
-    schemas[name + "Page"] = PageOf(Ref(name));
+    schemas[name + "Page"] = RecordPageOf(Ref(name));
   }
   schemas["TransitionInput"] =
       Closed({{"to", {{"type", "string"}, {"enum", Strings(domain::kCommitmentStatuses)}}},
@@ -431,19 +448,33 @@ json::object Schemas() {
                                 {"segments",
                                  ArrayOf(Closed({{"text", StringType()},
                                                  {"match", {{"type", "boolean"}}}}))}}))}}))}}))}});
-  schemas["ChangePage"] = PageOf(Closed(
-      {{"seq", Integer()},
-       {"entity", {{"type", "string"}, {"enum", ResourceNames()}}},
-       {"record_id", StringType("uuid")},
-       {"version", Integer()},
-       {"op", {{"type", "string"}, {"enum", {"create", "update", "archive", "transition"}}}},
-       {"actor", StringType()},
-       {"at", StringType("date-time")},
-       {"instance_id", StringType()},
-       {"before", {{"type", {"object", "null"}}, {"description", "the fields changed, before"}}},
-       {"after", {{"type", {"object", "null"}}, {"description", "the fields changed, after"}}},
-       {"hidden", HiddenSchema()}},
-      {"hidden"}));
+  schemas["ChangePage"] = Closed(
+      {{"items",
+        ArrayOf(Closed(
+            {{"seq", Integer()},
+             {"entity", {{"type", "string"}, {"enum", ResourceNames()}}},
+             {"record_id", StringType("uuid")},
+             {"version", Integer()},
+             {"op", {{"type", "string"}, {"enum", {"create", "update", "archive", "transition"}}}},
+             {"actor", StringType()},
+             {"at", StringType("date-time")},
+             {"instance_id", StringType()},
+             {"before",
+              {{"type", {"object", "null"}}, {"description", "the fields changed, before"}}},
+             {"after",
+              {{"type", {"object", "null"}}, {"description", "the fields changed, after"}}},
+             {"hidden", HiddenSchema()}},
+            {"hidden"}))},
+       {"total",
+        {{"type", {"integer", "null"}},
+         {"description", "every matching entry when few match; null otherwise (not counted)"}}},
+       {"limit", Integer()},
+       {"offset", Integer()},
+       {"has_more", {{"type", "boolean"}}},
+       {"next_after_seq",
+        {{"type", "integer"},
+         {"description", "with after_seq: pass as after_seq to continue the feed"}}}},
+      {"next_after_seq"});
   schemas["LoginInput"] =
       Closed({{"email", StringType("email")}, {"password", StringType("password")}});
   schemas["PasswordInput"] =
@@ -538,8 +569,13 @@ json::object ListParameterSchema(const ListParameter& parameter) {
       description = "records per page";
       break;
     case Kind::kOffset:
-      schema = {{"type", "integer"}, {"minimum", 0}, {"maximum", kMaxOffset}, {"default", 0}};
-      description = "records to skip";
+      schema = {{"type", "integer"}, {"minimum", 0}, {"maximum", kMaxListOffset}, {"default", 0}};
+      description = "records to skip (small offsets only: deeper pages follow the cursor)";
+      break;
+    case Kind::kCursor:
+      schema = {{"type", "string"}, {"pattern", "^[A-Za-z0-9_-]+$"}};
+      description =
+          "where the page starts: the `next` of the page before (same sort; not with offset)";
       break;
     case Kind::kSort:
       schema = {{"type", "string"}, {"enum", json::array()}, {"default", "-created_at"}};

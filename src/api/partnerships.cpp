@@ -42,6 +42,9 @@ http::Response Dashboard(Call& call) {
   const store::Condition* visible = visible_rows ? &*visible_rows : nullptr;
   const Date today = DateOf(call.now);
   store::Page page = store::ListRecords(call.db, domain::Partnerships(), query);
+  const long long partnerships = page.info.total
+                                     ? *page.info.total
+                                     : store::CountMatching(call.db, domain::Partnerships(), query);
   // Records the caller may see can name records it may not (api/redaction.h).
   Redactor redactor(call.db, call.principal);
   // Records inside the summaries arrive as JSON text; the answer is assembled as text around them.
@@ -88,11 +91,11 @@ http::Response Dashboard(Call& call) {
     body.push_back('}');
   }
   body += "],\"total\":";
-  body += std::to_string(page.total);
+  body += std::to_string(partnerships);
   body += ",\"totals\":";
   body += store::DashboardTotals(
       only ? only_counts : store::CountCommitments(call.db, std::nullopt, today, visible),
-      page.total);
+      partnerships);
   body.push_back('}');
   http::Response response;
   response.body = std::move(body);

@@ -11,7 +11,9 @@
 #include "api/responses.h"
 #include "api/texts.h"
 #include "api/validation.h"
+#include "base/text.h"
 #include "http/error.h"
+#include "http/query.h"
 
 namespace amity::api {
 namespace json = boost::json;
@@ -64,6 +66,26 @@ void CheckVisibilityChange(const Call& call, json::object& fields, const json::o
 
 }  // namespace
 
+namespace {
+
+// The sort parameter a list query was read from, e.g. "-due_date".
+std::string SortKey(const store::ListQuery& query) {
+  return (query.descending ? "-" : "") + query.sort_column;
+}
+
+// The request's own URL (path and query) for the page that `cursor` starts: its parameters
+// but offset and cursor, then the cursor (RFC 8288 Link target).
+std::string NextPageUrl(const http::Request& request, std::string_view cursor) {
+  std::string url = request.path + "?";
+  for (const auto& [name, value] : request.query) {
+    if (name == "cursor" || name == "offset") continue;
+    url += http::PercentEncode(name) + "=" + http::PercentEncode(value) + "&";
+  }
+  return url + "cursor=" + std::string(cursor);
+}
+
+}  // namespace
+
 json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec) {
   const std::string_view id = call.Param("id");
   RequireUuid(id, spec.singular);
@@ -88,16 +110,27 @@ http::Response ListRecordsHandler(Call& call) {
   http::Response response;
   std::string& body = response.body;
   body = "{\"items\":";
-  long long total;
+  store::PageInfo info;
   if (redactor.active()) {
     store::TextPage page = store::ListRecordsJson(call.db, spec, query);
     body += redactor.RedactJson(spec, std::move(page.items_json));
-    total = page.total;
+    info = std::move(page.info);
   } else {  // the page is written straight into the body
-    total = store::AppendRecordsJson(call.db, spec, query, body);
+    info = store::AppendRecordsJson(call.db, spec, query, body);
   }
-  body += ",\"total\":" + std::to_string(total) + ",\"limit\":" + std::to_string(query.limit) +
-          ",\"offset\":" + std::to_string(query.offset) + "}";
+  body += ",\"total\":" + (info.total ? std::to_string(*info.total) : std::string("null")) +
+          ",\"limit\":" + std::to_string(query.limit) +
+          ",\"offset\":" + std::to_string(query.offset) +
+          ",\"has_more\":" + (info.has_more ? "true" : "false") + ",\"next\":";
+  if (info.next) {
+    const std::string cursor = EncodeListCursor(SortKey(query), *info.next);
+    AppendJsonString(body, cursor);
+    response.headers.emplace_back("Link",
+                                  "<" + NextPageUrl(call.request, cursor) + ">; rel=\"next\"");
+  } else {
+    body += "null";
+  }
+  body += '}';
   return response;
 }
 

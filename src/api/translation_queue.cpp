@@ -27,7 +27,7 @@ http::Response TranslationQueue(Call& call) {
   store::Page page = store::ListTranslationQueue(call.db, query);
   return JsonResponse(200, json::object{{"lang", query.lang},
                                         {"items", std::move(page.items)},
-                                        {"total", page.total},
+                                        {"total", page.info.total.value_or(0)},
                                         {"limit", query.limit},
                                         {"offset", query.offset}});
 }

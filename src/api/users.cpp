@@ -1,6 +1,7 @@
 // Accounts as routes: users (admin), the caller's API tokens, the security log and the change
 // trail (admin), and each record's own trail (whoever may see the record).
 #include <boost/json.hpp>
+#include <limits>
 
 #include "api/access.h"
 #include "api/auth.h"
@@ -161,11 +162,19 @@ std::optional<std::string> InstantParameter(std::string_view value) {
 }
 
 // A page of the change trail as the answer.
+// The feed (after_seq) says where it continues: the last entry's seq, or after_seq again when the
+// page is empty (nothing new yet).
 http::Response ChangePage(store::Page page, const store::ChangeQuery& query) {
-  return JsonResponse(200, json::object{{"items", std::move(page.items)},
-                                        {"total", page.total},
-                                        {"limit", query.limit},
-                                        {"offset", query.offset}});
+  json::object answer{{"items", std::move(page.items)},
+                      {"total", page.info.total ? json::value(*page.info.total) : nullptr},
+                      {"limit", query.limit},
+                      {"offset", query.offset},
+                      {"has_more", page.info.has_more}};
+  if (query.after_seq) {
+    const json::array& items = answer.at("items").as_array();
+    answer["next_after_seq"] = items.empty() ? *query.after_seq : items.back().at("seq").as_int64();
+  }
+  return JsonResponse(200, answer);
 }
 
 }  // namespace
@@ -365,9 +374,14 @@ http::Response ListChangesHandler(Call& call) {
       query.since = InstantParameter(value);
     } else if (name == "until") {
       query.until = InstantParameter(value);
+    } else if (name == "after_seq") {
+      query.after_seq = ParseBoundedInt(name, value, 0, std::numeric_limits<int>::max());
     } else {
       ParsePaging(name, value, query.limit, query.offset);
     }
+  }
+  if (query.after_seq && query.offset > 0) {
+    RejectParameter("after_seq", "after_seq_and_offset", "send either after_seq or offset");
   }
   return ChangePage(store::ListChanges(call.db, query), query);
 }

@@ -104,4 +104,46 @@ void AppendJsonString(std::string& out, std::string_view text) {
   out.push_back('"');
 }
 
+namespace {
+constexpr char kBase64UrlDigits[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+}
+
+std::string EncodeBase64Url(std::string_view bytes) {
+  std::string text;
+  text.reserve((bytes.size() * 4 + 2) / 3);
+  unsigned bits = 0;
+  int count = 0;
+  for (const char c : bytes) {
+    bits = (bits << 8) | static_cast<unsigned char>(c);
+    count += 8;
+    while (count >= 6) {
+      count -= 6;
+      text += kBase64UrlDigits[(bits >> count) & 0x3F];
+    }
+  }
+  if (count > 0) text += kBase64UrlDigits[(bits << (6 - count)) & 0x3F];
+  return text;
+}
+
+std::optional<std::string> DecodeBase64Url(std::string_view text) {
+  if (text.size() % 4 == 1) return std::nullopt;  // no whole byte ends there
+  std::string bytes;
+  bytes.reserve(text.size() * 3 / 4);
+  unsigned bits = 0;
+  int count = 0;
+  for (const char c : text) {
+    const char* digit = std::char_traits<char>::find(kBase64UrlDigits, 64, c);
+    if (digit == nullptr || c == '\0') return std::nullopt;
+    bits = (bits << 6) | static_cast<unsigned>(digit - kBase64UrlDigits);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      bytes += static_cast<char>((bits >> count) & 0xFF);
+    }
+  }
+  if ((bits & ((1u << count) - 1)) != 0) return std::nullopt;  // leftover bits must be zero
+  return bytes;
+}
+
 }  // namespace amity

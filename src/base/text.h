@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,5 +23,10 @@ bool IsBlank(std::string_view text);
 // Appends `text` (valid UTF-8) to `out` as a quoted JSON string, escaping quotes, backslashes
 // and control characters.
 void AppendJsonString(std::string& out, std::string_view text);
+
+// `bytes` in base64url without padding (RFC 4648 §5): safe in a URL query as it is.
+std::string EncodeBase64Url(std::string_view bytes);
+// The bytes `text` encodes in base64url (without padding), or nullopt when it is not such text.
+std::optional<std::string> DecodeBase64Url(std::string_view text);
 
 }  // namespace amity

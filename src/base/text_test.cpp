@@ -86,4 +86,23 @@ TEST(TextTest, JsonEscapingMatchesAByteByByteReferenceEverywhere) {
 }
 
 }  // namespace
+
+TEST(TextTest, Base64UrlRoundTripsAndRefusesWhatIsNot) {
+  for (const std::string bytes :
+       {std::string(), std::string("a"), std::string("ab"), std::string("abc"),
+        std::string("-created_at\x1fv2026\x1f01"), std::string("\xff\xfe\x00\x01", 4)}) {
+    const std::string text = EncodeBase64Url(bytes);
+    EXPECT_EQ(
+        text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+        std::string::npos)
+        << text;
+    EXPECT_EQ(DecodeBase64Url(text), bytes) << text;
+  }
+  EXPECT_EQ(EncodeBase64Url("\xfb\xff"), "-_8");  // the URL-safe digits, no padding
+  EXPECT_FALSE(DecodeBase64Url("a"));             // no whole byte
+  EXPECT_FALSE(DecodeBase64Url("ab=c"));          // not a digit
+  EXPECT_FALSE(DecodeBase64Url("a+b/"));          // the other alphabet
+  EXPECT_FALSE(DecodeBase64Url("YR"));            // leftover bits set
+}
+
 }  // namespace amity

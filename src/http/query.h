@@ -17,4 +17,8 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
 // skipped. Returns nullopt when any name or value is badly escaped.
 std::optional<Pairs> ParseQuery(std::string_view query);
 
+// `text` percent-encoded for a query string: everything but unreserved characters (RFC 3986
+// §2.3) escaped, so ParseQuery gives `text` back.
+std::string PercentEncode(std::string_view text);
+
 }  // namespace amity::http

@@ -27,4 +27,12 @@ TEST(QueryTest, PathDecodingKeepsPlus) {
 }
 
 }  // namespace
+TEST(QueryTest, PercentEncodingRoundTrips) {
+  const std::string text = "Kemeraltı çarşısı & 冰雪/大世界?a=b+c%";
+  const auto pairs = ParseQuery("q=" + PercentEncode(text));
+  ASSERT_TRUE(pairs);
+  EXPECT_EQ(pairs->at(0).second, text);
+  EXPECT_EQ(PercentEncode("a-b_c.d~e f"), "a-b_c.d~e%20f");
+}
+
 }  // namespace amity::http

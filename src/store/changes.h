@@ -24,11 +24,16 @@ struct ChangeQuery {
   std::optional<std::string> since;   // UTC instant text, inclusive
   std::optional<std::string> until;   // exclusive
   std::optional<long long> from_seq;  // only changes from this one on (see LastWidening)
+  // The feed: changes after this sequence number, oldest first (offset unused). Each page costs
+  // what the first does, however far into the feed (a range of the table's own key).
+  std::optional<long long> after_seq;
   int limit = 50;
   int offset = 0;
 };
 
-// Changes matching `query`, newest first, and how many match in all.
+// Changes matching `query`, newest first (or with `after_seq` oldest first). The total is given
+// when the matches end within 100 entries past the page, and not counted otherwise (null);
+// PageInfo::next is unused: the feed continues after the last entry's seq.
 Page ListChanges(Db& db, const ChangeQuery& query);
 
 // The WHERE condition (on a row of `changes`) of a change that widened who sees its record: an

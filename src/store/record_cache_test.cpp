@@ -86,7 +86,7 @@ TEST(RecordCacheTest, CachedPagesEqualUncachedPages) {
       const TextPage want = ListRecordsJson(plain, domain::Cities(), query);
       const TextPage got = ListRecordsJson(*cached, domain::Cities(), query);
       EXPECT_EQ(got.items_json, want.items_json) << "offset " << query.offset;
-      EXPECT_EQ(got.total, want.total) << "offset " << query.offset;
+      EXPECT_EQ(got.info.total, want.info.total) << "offset " << query.offset;
       std::string where = "archived = 0";
       for (const Condition& condition : query.conditions) where += " AND " + condition.sql;
       Stmt count = plain.Prepare("SELECT count(*) FROM cities WHERE " + where);
@@ -94,11 +94,19 @@ TEST(RecordCacheTest, CachedPagesEqualUncachedPages) {
         count.Bind(static_cast<int>(i) + 1, query.conditions[i].params.at(0));
       }
       ASSERT_TRUE(count.Step());
-      EXPECT_EQ(got.total, count.Int(0)) << where << " offset " << query.offset;
+      // The total is known without counting (or null): then exact.
+      if (got.info.total) {
+        EXPECT_EQ(*got.info.total, count.Int(0)) << where << " offset " << query.offset;
+      } else {
+        // Not known: more than was read past the page, or the offset passed every match.
+        EXPECT_TRUE(count.Int(0) > query.offset + query.limit + 100 ||
+                    count.Int(0) <= query.offset)
+            << where << " offset " << query.offset;
+      }
     }
   }
   EXPECT_GT(pool.record_cache()->stats().hits, 0);
-  EXPECT_EQ(ListRecordsJson(*cached, domain::Cities(), {}).total, 230);
+  EXPECT_EQ(ListRecordsJson(*cached, domain::Cities(), {}).info.total, 230);
 }
 
 // A version read inside a write transaction that is then rolled back must never be served: the

@@ -195,54 +195,159 @@ std::optional<json::object> GetRecord(Db& db, const ResourceSpec& spec, std::str
 
 namespace {
 
-// Runs `query` on `spec`'s table selecting `columns`, calling `row` for each record of the page
-// in order, and returns the number of all matching records. With `count_ahead` > 0 the page
-// query reads up to that many rows past the page (cheap when `columns` come from an index);
-// when the matches end within them, they give the total and the separate count is skipped.
+// What a page query reads past the page: `count_ahead` rows to learn the total without a
+// second query, or one to learn whether there is more.
+struct PageRead {
+  int rows = 0;                    // rows read, up to the page and what was read past it
+  std::optional<ListCursor> last;  // the cursor of the page's last record
+};
+
 template <typename RowHandler>
-long long RunListQuery(Db& db, const ResourceSpec& spec, const ListQuery& query,
-                       const std::string& columns, int count_ahead, RowHandler row) {
-  std::string where = query.include_archived ? "1" : "archived = 0";
-  for (const Condition& condition : query.conditions) where += " AND (" + condition.sql + ")";
-  const std::string table(spec.name);
-  const auto bind_conditions = [&query](Stmt& stmt) {
+PageRead ReadPage(Db& db, const ResourceSpec& spec, const ListQuery& query,
+                  const std::string& columns, int sort_index, int read_ahead, RowHandler row) {
+  const int wanted = query.limit + read_ahead;
+  PageRead read;
+  for (const PageStatement& part : PageStatements(spec, query, columns)) {
+    if (read.rows >= wanted) break;
+    Stmt stmt = db.Prepare(part.sql);
     int index = 1;
-    for (const Condition& condition : query.conditions) {
-      for (const std::string& param : condition.params) stmt.Bind(index++, param);
-    }
-    return index;
-  };
-  {
-    const char* direction = query.descending ? " DESC" : " ASC";
-    Stmt select =
-        db.Prepare("SELECT " + columns + " FROM " + table + " WHERE " + where + " ORDER BY " +
-                   query.sort_column + direction + ", id" + direction + " LIMIT ? OFFSET ?");
-    if (!query.count_total) count_ahead = 0;
-    const int next = bind_conditions(select);
-    select.Bind(next, query.limit + count_ahead).Bind(next + 1, query.offset);
-    int read = 0;
-    while (select.Step()) {
-      if (read++ < query.limit) row(select);
-    }
-    if (!query.count_total) return static_cast<long long>(query.offset) + read;
-    // Fewer rows than asked for: the matches ended here (unless the offset passed them all).
-    if (read < query.limit + count_ahead && (read > 0 || query.offset == 0)) {
-      return static_cast<long long>(query.offset) + read;
+    for (const std::string& param : part.params) stmt.Bind(index++, param);
+    stmt.Bind(index, wanted - read.rows).Bind(index + 1, part.offset);
+    while (stmt.Step()) {
+      if (read.rows++ < query.limit) {
+        row(stmt);
+        read.last =
+            ListCursor{stmt.IsNull(sort_index) ? std::nullopt
+                                               : std::optional<std::string>(stmt.Text(sort_index)),
+                       std::string(stmt.Text(0))};
+      }
     }
   }
-  Stmt count = db.Prepare("SELECT count(*) FROM " + table + " WHERE " + where);
-  bind_conditions(count);
-  count.Step();
-  return count.Int(0);
+  return read;
+}
+
+// The page's PageInfo from what ReadPage read (with `read_ahead` rows past the page).
+PageInfo Describe(Db& db, const ResourceSpec& spec, const ListQuery& query, const PageRead& read,
+                  int read_ahead) {
+  PageInfo info;
+  info.has_more = read.rows > query.limit;
+  if (info.has_more) info.next = read.last;
+  if (!query.count_total) {
+    info.total = static_cast<long long>(query.offset) + read.rows;
+  } else if (!query.after && read.rows < query.limit + read_ahead &&
+             (read.rows > 0 || query.offset == 0)) {
+    // The matches ended within what was read (unless the offset passed them all).
+    info.total = static_cast<long long>(query.offset) + read.rows;
+  } else if (query.conditions.empty()) {
+    info.total = CountRecords(db, spec, query.include_archived);
+  }
+  return info;
+}
+
+// Where the sort column's value is in SelectColumns(spec): id, the fields, then kTrailingColumns.
+int SortIndex(const ResourceSpec& spec, std::string_view column) {
+  for (size_t i = 0; i < spec.fields.size(); ++i) {
+    if (spec.fields[i].name == column) return static_cast<int>(i) + 1;
+  }
+  for (size_t i = 0; i < std::size(kTrailingColumns); ++i) {
+    if (kTrailingColumns[i] == column) return static_cast<int>(spec.fields.size() + i) + 1;
+  }
+  throw std::logic_error("no column " + std::string(column) + " in " + std::string(spec.name));
 }
 
 }  // namespace
 
+namespace {
+
+bool NullableColumn(const ResourceSpec& spec, std::string_view column) {
+  const FieldSpec* field = spec.Field(column);
+  return field != nullptr && !field->required;
+}
+
+}  // namespace
+
+// Without a cursor a page is one query with LIMIT and OFFSET. With one, the page starts where the
+// cursor points: `(sort, id) > (value, id)` (or `<` descending), which an index on (sort, id)
+// answers as a range, so every page costs what the first does. A sort column that may be NULL
+// is read in two parts, its NULL records (ordered by id) and the others, because SQLite orders
+// NULL first and a row-value comparison with NULL matches nothing: ascending the NULL part comes
+// first, descending last; the cursor says in which part the page starts.
+std::vector<PageStatement> PageStatements(const ResourceSpec& spec, const ListQuery& query,
+                                          const std::string& columns) {
+  std::string where = query.include_archived ? "1" : "archived = 0";
+  std::vector<std::string> params;
+  for (const Condition& condition : query.conditions) {
+    where += " AND (" + condition.sql + ")";
+    params.insert(params.end(), condition.params.begin(), condition.params.end());
+  }
+  const std::string& column = query.sort_column;
+  const char* direction = query.descending ? " DESC" : " ASC";
+  const std::string after = query.descending ? " < " : " > ";
+  const std::string select = "SELECT " + columns + " FROM " + std::string(spec.name) + " WHERE ";
+  const std::string order = " ORDER BY " + column + direction + ", id" + direction;
+  const std::string tail = " LIMIT ? OFFSET ?";
+  if (!query.after) return {{select + where + order + tail, params, query.offset}};
+  const ListCursor& cursor = *query.after;
+  const auto with = [&params](std::initializer_list<std::string> more) {
+    std::vector<std::string> all = params;
+    all.insert(all.end(), more);
+    return all;
+  };
+  if (!NullableColumn(spec, column)) {
+    return {{select + where + " AND (" + column + ", id)" + after + "(?, ?)" + order + tail,
+             with({cursor.value.value_or(""), cursor.id})}};
+  }
+  // The NULL part: all of it, or what follows the cursor's id when the cursor lies in it.
+  const PageStatement null_part =
+      cursor.value ? PageStatement{select + where + " AND " + column + " IS NULL ORDER BY id" +
+                                       direction + tail,
+                                   params}
+                   : PageStatement{select + where + " AND " + column + " IS NULL AND id" + after +
+                                       "? ORDER BY id" + direction + tail,
+                                   with({cursor.id})};
+  // The part with values: what follows the cursor, or all of it when the cursor lies in the NULL
+  // part (ascending, which comes first).
+  const PageStatement value_part =
+      cursor.value ? PageStatement{select + where + " AND " + column + " IS NOT NULL AND (" +
+                                       column + ", id)" + after + "(?, ?)" + order + tail,
+                                   with({*cursor.value, cursor.id})}
+                   : PageStatement{
+                         select + where + " AND " + column + " IS NOT NULL" + order + tail, params};
+  if (query.descending) {
+    if (cursor.value) return {value_part, null_part};
+    return {null_part};
+  }
+  if (cursor.value) return {value_part};
+  return {null_part, value_part};
+}
+
 Page ListRecords(Db& db, const ResourceSpec& spec, const ListQuery& query) {
   Page page;
-  page.total = RunListQuery(db, spec, query, SelectColumns(spec), 0,
-                            [&](const Stmt& row) { page.items.push_back(ReadRecord(row, spec)); });
+  const PageRead read =
+      ReadPage(db, spec, query, SelectColumns(spec), SortIndex(spec, query.sort_column), 1,
+               [&](const Stmt& row) { page.items.push_back(ReadRecord(row, spec)); });
+  page.info = Describe(db, spec, query, read, 1);
   return page;
+}
+
+long long CountMatching(Db& db, const ResourceSpec& spec, const ListQuery& query) {
+  std::string sql = "SELECT count(*) FROM " + std::string(spec.name) + " WHERE " +
+                    (query.include_archived ? "1" : "archived = 0");
+  for (const Condition& condition : query.conditions) sql += " AND (" + condition.sql + ")";
+  Stmt count = db.Prepare(sql);
+  int index = 1;
+  for (const Condition& condition : query.conditions) {
+    for (const std::string& param : condition.params) count.Bind(index++, param);
+  }
+  count.Step();
+  return count.Int(0);
+}
+
+long long CountRecords(Db& db, const ResourceSpec& spec, bool include_archived) {
+  Stmt count = db.Prepare(
+      "SELECT coalesce(sum(n), 0) FROM record_counts WHERE resource = ? AND archived <= ?");
+  count.Bind(1, spec.name).Bind(2, include_archived ? 1 : 0).Step();
+  return count.Int(0);
 }
 
 namespace {
@@ -269,39 +374,43 @@ long long AppendAndCache(const Stmt& select, const ResourceSpec& spec, std::stri
 
 }  // namespace
 
-long long AppendRecordsJson(Db& db, const ResourceSpec& spec, const ListQuery& query,
-                            std::string& out) {
+PageInfo AppendRecordsJson(Db& db, const ResourceSpec& spec, const ListQuery& query,
+                           std::string& out) {
   // Room for a page of typical records up front, rather than doubling (and copying) as it grows.
   constexpr size_t kTypicalRecordBytes = 1024;
   out.reserve(out.size() + static_cast<size_t>(query.limit) * kTypicalRecordBytes);
   out.push_back('[');
   const size_t empty = out.size();
-  long long total = 0;
+  // Past the page: enough to learn a small total, or one row to learn whether there is more.
+  const int read_ahead = query.count_total && !query.after ? kCountAhead : 1;
+  PageRead read;
   RecordCache* cache = UsableCache(db);
   if (cache == nullptr) {
-    total = RunListQuery(db, spec, query, SelectColumns(spec), 0, [&](const Stmt& row) {
-      if (out.size() > empty) out.push_back(',');
-      AppendRecordJson(row, spec, out);
-    });
+    read = ReadPage(db, spec, query, SelectColumns(spec), SortIndex(spec, query.sort_column),
+                    read_ahead, [&](const Stmt& row) {
+                      if (out.size() > empty) out.push_back(',');
+                      AppendRecordJson(row, spec, out);
+                    });
   } else {
     // Ids and versions first (the list indexes carry both, so this reads no table row), then
     // each record from the cache or, when missing, by id: inside the page query's read
     // transaction, so the row is there and at that version.
-    total = RunListQuery(db, spec, query, "id, version", kCountAhead, [&](const Stmt& row) {
-      if (out.size() > empty) out.push_back(',');
-      const std::string_view id = row.Text(0);
-      if (cache->Append(id, row.Int(1), out)) return;
-      Stmt select = db.Prepare(SelectByIdSql(spec));
-      if (select.Bind(1, id).Step()) AppendAndCache(select, spec, id, cache, out);
-    });
+    read = ReadPage(db, spec, query, "id, version, " + query.sort_column, 2, read_ahead,
+                    [&](const Stmt& row) {
+                      if (out.size() > empty) out.push_back(',');
+                      const std::string_view id = row.Text(0);
+                      if (cache->Append(id, row.Int(1), out)) return;
+                      Stmt select = db.Prepare(SelectByIdSql(spec));
+                      if (select.Bind(1, id).Step()) AppendAndCache(select, spec, id, cache, out);
+                    });
   }
   out.push_back(']');
-  return total;
+  return Describe(db, spec, query, read, read_ahead);
 }
 
 TextPage ListRecordsJson(Db& db, const ResourceSpec& spec, const ListQuery& query) {
   TextPage page;
-  page.total = AppendRecordsJson(db, spec, query, page.items_json);
+  page.info = AppendRecordsJson(db, spec, query, page.items_json);
   return page;
 }
 

@@ -31,21 +31,41 @@ struct Condition {
   std::vector<std::string> params;
 };
 
+// Where a page starts: just after the record whose sort column holds `value` (nullopt: NULL)
+// and whose id is `id`, in the list's order (sort column, then id). Taken from the last record
+// of the page before (PageInfo::next), so that records written meanwhile neither repeat nor
+// skip a record on the way (keyset paging).
+struct ListCursor {
+  std::optional<std::string> value;
+  std::string id;
+};
+
 struct ListQuery {
   std::vector<Condition> conditions;
   std::string sort_column = "created_at";  // must be a column of the table
   bool descending = true;
   int limit = 50;
-  int offset = 0;
+  int offset = 0;  // only without `after`
+  std::optional<ListCursor> after;
   bool include_archived = false;
   // false when the caller knows how many match (the dashboard's overdue list, from its counts):
   // reads only the page, and the total returned is only what the page query read.
   bool count_total = true;
 };
 
+// What a list page says besides its records. `total` is every matching record: known when the
+// query has no condition (kept counts, see record_counts in schema.sql) or when the matches end
+// within 100 records past the page (read with it); nullopt otherwise, rather than counting every
+// match. `next` starts the page after, when `has_more`.
+struct PageInfo {
+  std::optional<long long> total;
+  bool has_more = false;
+  std::optional<ListCursor> next;
+};
+
 struct Page {
   boost::json::array items;
-  long long total = 0;
+  PageInfo info;
 };
 
 // The string value of `key` in `object` (a record, a translatable text, a request body), or ""
@@ -63,12 +83,31 @@ Page ListRecords(Db& db, const domain::ResourceSpec& spec, const ListQuery& quer
 // The same page written straight to JSON text (the hot read path: no JSON tree is built).
 struct TextPage {
   std::string items_json;  // a JSON array of records
-  long long total = 0;
+  PageInfo info;
 };
 TextPage ListRecordsJson(Db& db, const domain::ResourceSpec& spec, const ListQuery& query);
-// The same page appended to `out` (no copy of it), returning the total.
-long long AppendRecordsJson(Db& db, const domain::ResourceSpec& spec, const ListQuery& query,
-                            std::string& out);
+// The same page appended to `out` (no copy of it).
+PageInfo AppendRecordsJson(Db& db, const domain::ResourceSpec& spec, const ListQuery& query,
+                           std::string& out);
+
+// The statements that read a page of `query` (selecting `columns`), to run in order until the
+// page is full; each ends with "LIMIT ? OFFSET ?", bound after `params` (with `offset`). Public
+// for the plan tests, which check that every list's statements read an index.
+struct PageStatement {
+  std::string sql;
+  std::vector<std::string> params;
+  int offset = 0;
+};
+std::vector<PageStatement> PageStatements(const domain::ResourceSpec& spec, const ListQuery& query,
+                                          const std::string& columns);
+
+// The records of `spec` kept in its counts (record_counts): live ones, or with `include_archived`
+// every one. Reads one or two rows whatever the table's size.
+long long CountRecords(Db& db, const domain::ResourceSpec& spec, bool include_archived);
+
+// Every record `query` matches, counted one by one (its paging ignored): for the few callers that
+// need an exact total where PageInfo has none, on tables that stay small (partnerships).
+long long CountMatching(Db& db, const domain::ResourceSpec& spec, const ListQuery& query);
 
 // One record as JSON text with its version; nullopt when absent.
 struct RecordJson {

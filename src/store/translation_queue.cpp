@@ -54,7 +54,7 @@ Page ListTranslationQueue(Db& db, const TranslationQuery& query) {
   Stmt count = db.Prepare("SELECT count(*) FROM (" + queue_sql + ")");
   count.Bind(1, query.lang).Bind(2, query.state).Bind(3, query.kind);
   count.Step();
-  page.total = count.Int(0);
+  page.info.total = count.Int(0);
   return page;
 }
 

@@ -117,13 +117,15 @@ export function list<T>(resource: string, query: Query = {}): Promise<Page<T>> {
   return request<Page<T>>('GET', resource, { query })
 }
 
-/** GET every record of a list, following pages of 200 (the API's maximum). */
+/** GET every record of a list, following the pages' cursors 200 records at a time (the API's maximum). */
 export async function listAll<T>(resource: string, query: Query = {}): Promise<T[]> {
   const items: T[] = []
-  for (let offset = 0; ; offset += 200) {
-    const page = await list<T>(resource, { ...query, limit: 200, offset })
+  let cursor: string | null = null
+  for (;;) {
+    const page: Page<T> = await list<T>(resource, cursor ? { ...query, limit: 200, cursor } : { ...query, limit: 200 })
     items.push(...page.items)
-    if (page.items.length < 200 || items.length >= page.total) return items
+    if (!page.next) return items
+    cursor = page.next
   }
 }
 

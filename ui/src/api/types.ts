@@ -41,9 +41,13 @@ export interface Base {
 
 export interface Page<T> {
   items: T[]
-  total: number
+  /** every matching record when the server knows it without counting them all; else null */
+  total: number | null
   limit: number
   offset: number
+  has_more: boolean
+  /** pass as `cursor` for the next page (null on the last) */
+  next: string | null
 }
 
 export interface City extends Base {
@@ -424,9 +428,13 @@ export interface ChangeEntry {
 }
 export interface ChangePage {
   items: ChangeEntry[]
-  total: number
+  /** every matching entry when few match; null otherwise (not counted) */
+  total: number | null
   limit: number
   offset: number
+  has_more: boolean
+  /** with after_seq: where the feed continues */
+  next_after_seq?: number
 }
 
 /** One field problem of an application/problem+json answer. */

@@ -191,7 +191,7 @@ log "amity pid $AMITY_PID on 127.0.0.1:$AMITY_PORT (core $SERVER_CPU); start-up 
 
 AMITY_URL=http://127.0.0.1:$AMITY_PORT
 uuid_of_first_item() { sed -n 's/^{"items":\[{"id":"\([0-9a-f-]\{36\}\)".*/\1/p'; }
-PARTNERSHIP_ID=$(curl -sf -H "$AUTH_HEADER" "$AMITY_URL/api/v1/partnerships?limit=1&offset=$((SCALE / 2))" | uuid_of_first_item)
+PARTNERSHIP_ID=$(curl -sf -H "$AUTH_HEADER" "$AMITY_URL/api/v1/partnerships?limit=1&offset=$((SCALE / 2 > 2000 ? 2000 : SCALE / 2))" | uuid_of_first_item)
 [[ -n $PARTNERSHIP_ID ]] || die "could not pick a partnership via the API"
 COMMITMENT_ID=$(curl -sf -H "$AUTH_HEADER" "$AMITY_URL/api/v1/commitments?partnership_id=$PARTNERSHIP_ID&limit=1&offset=50" | uuid_of_first_item)
 [[ -n $COMMITMENT_ID ]] ||

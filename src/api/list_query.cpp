@@ -322,6 +322,17 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
       }
     }
   }
+  // Filtered to one value of the sort column, the records are in id order: sorting by id reads
+  // the (archived, column, id) index as an equality and a range, where "(column, id) > (?, ?)"
+  // would read on past that value to the end of the index.
+  const std::string equal_to_one = list.sort_column + " = ?";
+  for (const store::Condition& condition : list.conditions) {
+    if (condition.sql == equal_to_one && condition.params.size() == 1) {
+      list.sort_key = sort_key;
+      list.sort_column = "id";
+      break;
+    }
+  }
   if (cursor_text) {
     if (list.offset > 0) {
       RejectParameter("cursor", "cursor_and_offset", "send either cursor or offset, not both");

@@ -70,6 +70,7 @@ namespace {
 
 // The sort parameter a list query was read from, e.g. "-due_date".
 std::string SortKey(const store::ListQuery& query) {
+  if (!query.sort_key.empty()) return query.sort_key;
   return (query.descending ? "-" : "") + query.sort_column;
 }
 

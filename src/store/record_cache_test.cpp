@@ -99,8 +99,7 @@ TEST(RecordCacheTest, CachedPagesEqualUncachedPages) {
         EXPECT_EQ(*got.info.total, count.Int(0)) << where << " offset " << query.offset;
       } else {
         // Not known: more than was read past the page, or the offset passed every match.
-        EXPECT_TRUE(count.Int(0) > query.offset + query.limit + 100 ||
-                    count.Int(0) <= query.offset)
+        EXPECT_TRUE(count.Int(0) > query.offset + query.limit + 100 || count.Int(0) <= query.offset)
             << where << " offset " << query.offset;
       }
     }

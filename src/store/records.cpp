@@ -246,6 +246,7 @@ PageInfo Describe(Db& db, const ResourceSpec& spec, const ListQuery& query, cons
 
 // Where the sort column's value is in SelectColumns(spec): id, the fields, then kTrailingColumns.
 int SortIndex(const ResourceSpec& spec, std::string_view column) {
+  if (column == "id") return 0;
   for (size_t i = 0; i < spec.fields.size(); ++i) {
     if (spec.fields[i].name == column) return static_cast<int>(i) + 1;
   }
@@ -259,9 +260,10 @@ int SortIndex(const ResourceSpec& spec, std::string_view column) {
 
 namespace {
 
+// Optional fields without a default may hold NULL (a column with a default is NOT NULL).
 bool NullableColumn(const ResourceSpec& spec, std::string_view column) {
   const FieldSpec* field = spec.Field(column);
-  return field != nullptr && !field->required;
+  return field != nullptr && !field->required && field->default_value.empty();
 }
 
 }  // namespace
@@ -284,7 +286,9 @@ std::vector<PageStatement> PageStatements(const ResourceSpec& spec, const ListQu
   const char* direction = query.descending ? " DESC" : " ASC";
   const std::string after = query.descending ? " < " : " > ";
   const std::string select = "SELECT " + columns + " FROM " + std::string(spec.name) + " WHERE ";
-  const std::string order = " ORDER BY " + column + direction + ", id" + direction;
+  const bool by_id = column == "id";
+  const std::string order =
+      " ORDER BY " + (by_id ? std::string() : column + direction + ", ") + "id" + direction;
   const std::string tail = " LIMIT ? OFFSET ?";
   if (!query.after) return {{select + where + order + tail, params, query.offset}};
   const ListCursor& cursor = *query.after;
@@ -293,6 +297,7 @@ std::vector<PageStatement> PageStatements(const ResourceSpec& spec, const ListQu
     all.insert(all.end(), more);
     return all;
   };
+  if (by_id) return {{select + where + " AND id" + after + "?" + order + tail, with({cursor.id})}};
   if (!NullableColumn(spec, column)) {
     return {{select + where + " AND (" + column + ", id)" + after + "(?, ?)" + order + tail,
              with({cursor.value.value_or(""), cursor.id})}};

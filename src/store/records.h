@@ -44,6 +44,9 @@ struct ListQuery {
   std::vector<Condition> conditions;
   std::string sort_column = "created_at";  // must be a column of the table
   bool descending = true;
+  // The sort as the caller named it, which its cursors carry (empty: sort_column, with "-" when
+  // descending); it differs when a filter makes another column give the same order.
+  std::string sort_key;
   int limit = 50;
   int offset = 0;  // only without `after`
   std::optional<ListCursor> after;

@@ -49,6 +49,12 @@ json::object StringBody(const Call& call, std::initializer_list<std::string_view
     if (!body.contains(name)) problems.push_back({std::string(name), "required", "required"});
   }
   if (!problems.empty()) throw http::HttpError(400, "Invalid request body", problems);
+  // An e-mail address is kept in the security log, even a wrong one (passwords only as hashes).
+  if (const json::value* email = body.if_contains("email")) {
+    if (auto problem = ControlCharacterProblem("email", email->as_string())) {
+      throw http::HttpError(422, "Invalid request body", {std::move(*problem)});
+    }
+  }
   return body;
 }
 

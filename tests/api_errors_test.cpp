@@ -607,5 +607,73 @@ TEST_F(ApiErrorsTest, DatesAndInstantsLieBetween1900And2200) {
   }
 }
 
+TEST_F(ApiErrorsTest, BodiesMustBeJson) {
+  const std::string commitment =
+      R"({"partnership_id":"{P}","text":{"en":"Robotics camp"},"area":"youth","proposed_by_side":"home"})";
+  const std::vector<CodedCase> cases = {
+      {"record create as text",
+       "POST",
+       "/api/v1/commitments",
+       commitment,
+       {"Content-Type: text/plain"},
+       415,
+       "Content-Type",
+       "unsupported_media_type"},
+      {"record create without a type",
+       "POST",
+       "/api/v1/commitments",
+       commitment,
+       {"Content-Type:"},
+       415,
+       "Content-Type",
+       "unsupported_media_type"},
+      {"record patch as a form",
+       "PATCH",
+       "/api/v1/commitments/{C}",
+       R"({"due_date":"2027-12-31"})",
+       {"If-Match: \"1\"", "Content-Type: application/x-www-form-urlencoded"},
+       415,
+       "Content-Type",
+       "unsupported_media_type"},
+      {"transition",
+       "POST",
+       "/api/v1/commitments/{C}/transitions",
+       R"({"to":"agreed"})",
+       {"Content-Type: text/plain"},
+       415,
+       "Content-Type",
+       "unsupported_media_type"},
+      {"token",
+       "POST",
+       "/api/v1/tokens",
+       R"({"name":"ci"})",
+       {"Content-Type: text/json"},
+       415,
+       "Content-Type",
+       "unsupported_media_type"},
+      {"user",
+       "POST",
+       "/api/v1/users",
+       R"({"email":"form@amity.test","role":"viewer"})",
+       {"Content-Type: multipart/form-data; boundary=x"},
+       415,
+       "Content-Type",
+       "unsupported_media_type"},
+      {"sign-in",
+       "POST",
+       "/api/v1/session",
+       R"({"email":"a@amity.test","password":"x"})",
+       {kAnonymous, "Content-Type: text/plain"},
+       415,
+       "Content-Type",
+       "unsupported_media_type"},
+  };
+  ExpectRejected(cases);
+  // The media type is compared without regard to case or parameters.
+  const HttpResult typed = server_->Request("POST", "/api/v1/commitments", Fill(commitment),
+                                            {"Content-Type: Application/JSON; charset=utf-8"});
+  EXPECT_EQ(typed.status, 201) << typed.body;
+}
+
 }  // namespace
 }  // namespace amity::testing

@@ -169,6 +169,12 @@ http::Response Api::HandleAs(const http::Request& request, const domain::Princip
 
 namespace {
 
+// Requests that carry a body: it must be JSON.
+bool SendsBody(const http::Request& request) {
+  return !request.body.empty() &&
+         (request.method == "POST" || request.method == "PATCH" || request.method == "PUT");
+}
+
 // The route for the request's method and path, or null; `allowed` then lists the methods of the
 // routes whose path matches (for 405).
 const Route* FindRoute(const http::Request& request, http::Params& params, std::string& allowed) {
@@ -309,6 +315,15 @@ http::Response Api::Dispatch(const http::Request& request, const domain::Princip
       if ((route.access == Access::kAdmin && !domain::IsAdmin(call.principal)) ||
           (route.access == Access::kHome && !domain::SeesEverything(call.principal))) {
         ForbidRole(call.principal, "", "may not use this route");
+      }
+    }
+    if (SendsBody(request)) {
+      const auto type = request.Header("Content-Type");
+      if (!type || !http::IsJsonMediaType(*type)) {
+        throw http::HttpError(
+            415, "Unsupported media type",
+            {{"Content-Type", "unsupported_media_type",
+              "send the body as JSON with the header Content-Type: application/json"}});
       }
     }
     // A change to sessions, tokens or users empties the credential cache once it has committed

@@ -215,11 +215,6 @@ void CheckCsrf(const Call& call) {
 }
 
 http::Response Login(Call& call) {
-  const auto content_type = call.request.Header("Content-Type");
-  if (!content_type || !content_type->starts_with("application/json")) {
-    throw http::HttpError(415, "Unsupported media type",
-                          {{"Content-Type", "unsupported_media_type", "send application/json"}});
-  }
   const json::object body = StringBody(call, {"email", "password"});
   const std::string email = NormalizeEmail(body.at("email").as_string());
   const std::string_view password = body.at("password").as_string();

@@ -675,5 +675,25 @@ TEST_F(ApiErrorsTest, BodiesMustBeJson) {
   EXPECT_EQ(typed.status, 201) << typed.body;
 }
 
+TEST_F(ApiErrorsTest, ThousandsOfProblemsAnswerTheFirstHundredAndACount) {
+  std::string body = "{";
+  for (int i = 0; i < 20000; ++i) body += "\"unknown_" + std::to_string(i) + "\":0,";
+  body.back() = '}';
+  const std::string before = server_->Snapshot();
+  const HttpResult result = server_->Request("POST", "/api/v1/commitments", body);
+  EXPECT_EQ(result.status, 400);
+  const json::value problem = result.Json();
+  ASSERT_TRUE(problem.is_object()) << result.body.substr(0, 500);
+  // 20,000 unknown fields and the four required ones that are missing.
+  EXPECT_EQ(problem.at("problems").as_array().size(), 100u);
+  EXPECT_EQ(problem.at("problems_omitted").as_int64(), 20004 - 100);
+  EXPECT_EQ(problem.at("problems").at(0).at("field").as_string(), "unknown_0");
+  EXPECT_LT(result.body.size(), 16000u);
+  EXPECT_EQ(server_->Snapshot(), before);
+  // A short list has no count.
+  const HttpResult few = server_->Request("POST", "/api/v1/commitments", R"({"a":1})");
+  EXPECT_FALSE(few.Json().as_object().contains("problems_omitted")) << few.body;
+}
+
 }  // namespace
 }  // namespace amity::testing

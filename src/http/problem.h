@@ -10,9 +10,13 @@
 
 namespace amity::http {
 
+// Problems listed in one answer: a body of 80,000 unknown fields must not get a 5 MB answer.
+inline constexpr size_t kMaxProblems = 100;
+
 // Builds an application/problem+json response:
 // {"type", "title", "status", "detail", "problems": [{"field", "code", "message"}]}.
 // `detail` summarises the first problems so that a client printing only it is still told why.
+// Only the first kMaxProblems are listed; "problems_omitted" then counts the rest.
 Response ProblemResponse(int status, const std::string& title, const Problems& problems = {});
 
 // The same for a thrown HttpError, including its extra headers (e.g. Allow).

@@ -169,6 +169,9 @@ http::Response Api::HandleAs(const http::Request& request, const domain::Princip
 
 namespace {
 
+// Whether SQLite failed because the disk (or the database's page limit) is full.
+bool DiskFull(const store::DbError& error) { return (error.code() & 0xFF) == SQLITE_FULL; }
+
 // Requests that carry a body: it must be JSON.
 bool SendsBody(const http::Request& request) {
   return !request.body.empty() &&
@@ -217,8 +220,7 @@ std::vector<http::Response> Api::HandleBatch(const http::NextRequest& next) {
     for (size_t i = from; i < to; ++i) {
       if (responses[i].status < 400) {
         responses[i] = http::ProblemResponse(
-            503, "Not saved",
-            {{"", "not_saved", "the database failed while saving this change; try again"}});
+            NotSaved("the database failed while saving this change; try again"));
       }
     }
   };
@@ -278,8 +280,26 @@ std::vector<http::Response> Api::HandleBatch(const http::NextRequest& next) {
   return responses;
 }
 
+http::HttpError NotSaved(std::string message) {
+  return http::HttpError(503, "Not saved", {{"", "not_saved", std::move(message)}});
+}
+
 http::Response Api::Dispatch(const http::Request& request, const domain::Principal* principal,
                              store::Db* db) {
+  try {
+    return Answer(request, principal, db);
+  } catch (const store::DbError& error) {
+    // Every write path alike: a full disk keeps nothing of the request (its transaction rolled
+    // back), so the client may retry once there is room; a bare 500 would not say so.
+    if (!DiskFull(error)) throw;
+    http::LogFailure(request, error);
+    throw NotSaved(
+        "the server's disk is full, so nothing of this change was saved; try again later");
+  }
+}
+
+http::Response Api::Answer(const http::Request& request, const domain::Principal* principal,
+                           store::Db* db) {
   std::string allowed;
   http::Params params;
   if (const Route* found = FindRoute(request, params, allowed)) {

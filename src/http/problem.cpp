@@ -43,16 +43,20 @@ Response Guarded(const Request& request, const std::function<Response()>& handle
   } catch (const HttpError& error) {
     return ProblemResponse(error);
   } catch (const std::exception& error) {
-    std::string line = "{\"level\":\"error\",\"method\":";
-    AppendJsonString(line, request.method);
-    line += ",\"path\":";
-    AppendJsonString(line, request.path);
-    line += ",\"error\":";
-    AppendJsonString(line, error.what());
-    line += "}\n";
-    std::fputs(line.c_str(), stderr);
+    LogFailure(request, error);
     return ProblemResponse(500, "Internal server error");
   }
+}
+
+void LogFailure(const Request& request, const std::exception& error) {
+  std::string line = "{\"level\":\"error\",\"method\":";
+  AppendJsonString(line, request.method);
+  line += ",\"path\":";
+  AppendJsonString(line, request.path);
+  line += ",\"error\":";
+  AppendJsonString(line, error.what());
+  line += "}\n";
+  std::fputs(line.c_str(), stderr);
 }
 
 }  // namespace amity::http

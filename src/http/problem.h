@@ -26,4 +26,7 @@ Response ProblemResponse(const HttpError& error);
 // anything else to a bare 500 (no internal detail to the client) whose cause goes to stderr.
 Response Guarded(const Request& request, const std::function<Response()>& handle);
 
+// Writes one JSON line to stderr: the request's method and path, and what failed.
+void LogFailure(const Request& request, const std::exception& error);
+
 }  // namespace amity::http

@@ -1,0 +1,200 @@
+// The database's storage failing: a full disk answers every write with 503 not_saved.
+//
+// Full disks are real: a small tmpfs mounted for the test.
+// Without the right to mount, those tests are skipped and say why.
+#include <errno.h>
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+
+#include "test_server.h"
+
+namespace amity::testing {
+namespace {
+namespace json = boost::json;
+
+// A tmpfs of `mib` MiB on a new temporary folder, unmounted and removed at the end.
+class SmallDisk {
+ public:
+  explicit SmallDisk(int mib) {
+    char name[] = "/tmp/amity-disk-XXXXXX";
+    path_ = mkdtemp(name);
+    const std::string options = "size=" + std::to_string(mib) + "m";
+    if (mount("tmpfs", path_.c_str(), "tmpfs", 0, options.c_str()) != 0) {
+      error_ = std::strerror(errno);
+    }
+  }
+  ~SmallDisk() {
+    Free();
+    if (error_.empty()) umount2(path_.c_str(), MNT_DETACH);
+    rmdir(path_.c_str());
+  }
+
+  // Empty when mounted, else why not.
+  const std::string& error() const { return error_; }
+  const std::string& path() const { return path_; }
+
+  // Writes a file until the disk has no page left.
+  void Fill() {
+    const int fd = open((path_ + "/filler").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ASSERT_GE(fd, 0) << std::strerror(errno);
+    const std::string block(4096, 'x');
+    while (write(fd, block.data(), block.size()) > 0) {
+    }
+    EXPECT_EQ(errno, ENOSPC);
+    close(fd);
+  }
+  void Free() { unlink((path_ + "/filler").c_str()); }
+
+ private:
+  std::string path_;
+  std::string error_;
+};
+
+#define MOUNT_OR_SKIP(disk)                                                                   \
+  if (!(disk).error().empty()) {                                                              \
+    GTEST_SKIP() << "cannot mount a tmpfs (needs root or CAP_SYS_ADMIN): " << (disk).error(); \
+  }
+
+// Runs `sql` on the database file (the server may be running on it).
+void Exec(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  char* error = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+      << (error ? error : "") << " in " << sql;
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+TEST(StorageTest, AFullDiskAnswersEveryWrite503NotSaved) {
+  SmallDisk disk(16);
+  MOUNT_OR_SKIP(disk);
+  TestServer server(true, {}, disk.path());
+  const auto first_id = [&](const std::string& path) {
+    return std::string(server.Get(path).Json().at("items").at(0).at("id").as_string());
+  };
+  const std::string commitment = first_id("/api/v1/commitments?status=proposed");
+  const std::string event = first_id("/api/v1/events");
+  const std::string partnership = first_id("/api/v1/partnerships");
+  const TestUser officer = server.AddUser("officer@amity.test", "officer");
+  const auto if_match = [&](const std::string& path) {
+    return "If-Match: " + server.Get(path).Header("etag");
+  };
+  const std::string commitment_version = if_match("/api/v1/commitments/" + commitment);
+  const std::string user_version =
+      "If-Match: \"" +
+      std::to_string(server.Get("/api/v1/users/" + officer.id).Json().at("version").as_int64()) +
+      "\"";
+  const HttpResult token = server.Post("/api/v1/tokens", json::object{{"name", "to revoke"}});
+  ASSERT_EQ(token.status, 201) << token.body;
+  const std::string token_id(token.Json().at("id").as_string());
+  const HttpResult login = server.Request(
+      "POST", "/api/v1/session",
+      json::serialize(json::object{{"email", officer.email}, {"password", officer.password}}),
+      {"Authorization:"});
+  ASSERT_EQ(login.status, 200) << login.body;
+  std::string cookie = login.Header("set-cookie");
+  cookie = "Cookie: " + cookie.substr(0, cookie.find(';'));
+  const std::string csrf =
+      "X-CSRF-Token: " + std::string(login.Json().at("csrf_token").as_string());
+  // The bearer tokens were used just now: their last use is not written again for a minute.
+  ASSERT_EQ(server.Request("GET", "/api/v1/session", "", {officer.Bearer()}).status, 200);
+
+  // Whatever the log holds is copied into the database and the log emptied, so that every write
+  // from now on needs pages the disk no longer has.
+  Exec(server.db_path(), "PRAGMA wal_checkpoint(TRUNCATE)");
+  ASSERT_EQ(std::filesystem::file_size(server.db_path() + "-wal"), 0u);
+  disk.Fill();
+  const std::string before = server.Snapshot();
+
+  struct Write {
+    const char* name;
+    std::string method, path, body;
+    std::vector<std::string> headers;
+  };
+  const std::vector<Write> writes = {
+      {"create a token", "POST", "/api/v1/tokens", R"({"name":"ci"})", {}},
+      {"sign in",
+       "POST",
+       "/api/v1/session",
+       json::serialize(json::object{{"email", officer.email}, {"password", officer.password}}),
+       {"Authorization:"}},
+      {"fail to sign in (logged)",
+       "POST",
+       "/api/v1/session",
+       json::serialize(json::object{{"email", officer.email}, {"password", "wrong password"}}),
+       {"Authorization:"}},
+      {"sign out", "DELETE", "/api/v1/session", "", {cookie, csrf}},
+      {"change one's password",
+       "POST",
+       "/api/v1/session/password",
+       json::serialize(json::object{{"current_password", officer.password},
+                                    {"new_password", "a new long password 2027"}}),
+       {officer.Bearer()}},
+      {"revoke a token", "DELETE", "/api/v1/tokens/" + token_id, "", {}},
+      {"invite a user",
+       "POST",
+       "/api/v1/users",
+       R"({"email":"new@amity.test","role":"viewer"})",
+       {}},
+      {"change a user",
+       "PATCH",
+       "/api/v1/users/" + officer.id,
+       R"({"display_name":"Officer"})",
+       {user_version}},
+      {"reset a password", "POST", "/api/v1/users/" + officer.id + "/password", "", {}},
+      {"create a record",
+       "POST",
+       "/api/v1/commitments",
+       R"({"partnership_id":")" + partnership +
+           R"(","text":{"en":"Robotics camp"},"area":"youth","proposed_by_side":"home"})",
+       {}},
+      {"edit a record",
+       "PATCH",
+       "/api/v1/commitments/" + commitment,
+       R"({"due_date":"2027-12-31"})",
+       {commitment_version}},
+      {"archive a record", "DELETE", "/api/v1/events/" + event, "", {}},
+      {"move a commitment",
+       "POST",
+       "/api/v1/commitments/" + commitment + "/transitions",
+       R"({"to":"agreed"})",
+       {}},
+      {"add a note",
+       "POST",
+       "/api/v1/commitments/" + commitment + "/notes",
+       R"({"note":"Venue booked"})",
+       {}},
+  };
+  for (const Write& write : writes) {
+    SCOPED_TRACE(write.name);
+    const HttpResult result = server.Request(write.method, write.path, write.body, write.headers);
+    EXPECT_EQ(result.status, 503) << result.body;
+    EXPECT_EQ(result.Header("content-type"), "application/problem+json");
+    const json::value problem = result.Json();
+    ASSERT_TRUE(problem.is_object() && problem.as_object().contains("problems")) << result.body;
+    EXPECT_EQ(problem.at("problems").at(0).at("code").as_string(), "not_saved");
+  }
+  // Reading goes on, and nothing was half-saved.
+  EXPECT_EQ(server.Get("/api/v1/commitments/" + commitment).status, 200);
+  EXPECT_EQ(server.Snapshot(), before);
+
+  // With room again, the same writes succeed.
+  disk.Free();
+  EXPECT_EQ(server.Post("/api/v1/tokens", json::object{{"name", "ci"}}).status, 201);
+  EXPECT_EQ(server
+                .Request("POST", "/api/v1/commitments/" + commitment + "/notes",
+                         R"({"note":"Venue booked"})")
+                .status,
+            201);
+}
+
+}  // namespace
+}  // namespace amity::testing

@@ -1,14 +1,20 @@
-// The database's storage failing: a full disk answers every write with 503 not_saved.
+// The database's storage failing: a full disk answers every write with 503 not_saved, a
+// read-only file or mount stops `serve` and `backup` with one line that says so.
 //
-// Full disks are real: a small tmpfs mounted for the test.
+// Full and read-only disks are real: a small tmpfs mounted for the test (the tests run as root,
+// which ignores file permissions but not a full or read-only mount, nor an immutable file).
 // Without the right to mount, those tests are skipped and say why.
 #include <errno.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <linux/fs.h>
 #include <sqlite3.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 
@@ -17,6 +23,20 @@
 namespace amity::testing {
 namespace {
 namespace json = boost::json;
+
+// A new temporary folder, removed at the end.
+class TempFolder {
+ public:
+  TempFolder() {
+    char name[] = "/tmp/amity-storage-XXXXXX";
+    path_ = mkdtemp(name);
+  }
+  ~TempFolder() { std::filesystem::remove_all(path_); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
 
 // A tmpfs of `mib` MiB on a new temporary folder, unmounted and removed at the end.
 class SmallDisk {
@@ -51,6 +71,10 @@ class SmallDisk {
   }
   void Free() { unlink((path_ + "/filler").c_str()); }
 
+  bool MakeReadOnly() {
+    return mount(nullptr, path_.c_str(), nullptr, MS_REMOUNT | MS_RDONLY, nullptr) == 0;
+  }
+
  private:
   std::string path_;
   std::string error_;
@@ -60,6 +84,33 @@ class SmallDisk {
   if (!(disk).error().empty()) {                                                              \
     GTEST_SKIP() << "cannot mount a tmpfs (needs root or CAP_SYS_ADMIN): " << (disk).error(); \
   }
+
+// Runs amity with `args` as RunAmity does, stopped after 60 s: a command that should fail
+// might serve instead. Returns 124 when it had to be stopped.
+int RunBounded(const std::vector<std::string>& args, std::string& output) {
+  std::string command = std::string("timeout 60 ") + AMITY_BINARY;
+  for (const std::string& arg : args) command += " '" + arg + "'";
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  output.clear();
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string Text(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  std::string value;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
+    value = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return value;
+}
 
 // Runs `sql` on the database file (the server may be running on it).
 void Exec(const std::string& db_path, const std::string& sql) {
@@ -71,6 +122,19 @@ void Exec(const std::string& db_path, const std::string& sql) {
       << (error ? error : "") << " in " << sql;
   sqlite3_free(error);
   sqlite3_close(db);
+}
+
+std::vector<std::string> Files(const std::string& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+size_t Lines(const std::string& text) {
+  return std::count(text.begin(), text.end(), '\n') + (!text.empty() && text.back() != '\n');
 }
 
 TEST(StorageTest, AFullDiskAnswersEveryWrite503NotSaved) {
@@ -194,6 +258,70 @@ TEST(StorageTest, AFullDiskAnswersEveryWrite503NotSaved) {
                          R"({"note":"Venue booked"})")
                 .status,
             201);
+}
+
+// Sets or clears the immutable attribute (chattr +i): even root may not write the file then.
+bool SetImmutable(const std::string& path, bool on) {
+  const int fd = open(path.c_str(), O_RDONLY);
+  if (fd < 0) return false;
+  int flags = 0;
+  bool ok = ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
+  flags = on ? flags | FS_IMMUTABLE_FL : flags & ~FS_IMMUTABLE_FL;
+  ok = ok && ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
+  close(fd);
+  return ok;
+}
+
+TEST(StorageTest, AReadOnlyDatabaseFileStopsServeWithOneLine) {
+  TempFolder folder;
+  const std::string db = folder.path() + "/amity.db";
+  std::string output;
+  ASSERT_EQ(RunAmity({"migrate", "--db", db}, &output), 0) << output;
+  if (!SetImmutable(db, true)) {
+    GTEST_SKIP() << "cannot make a file immutable here (chattr +i): " << std::strerror(errno);
+  }
+  struct Clear {
+    std::string path;
+    ~Clear() { SetImmutable(path, false); }
+  } clear{db};
+  const int code = RunBounded(
+      {"serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(FreePort())}, output);
+  EXPECT_EQ(code, 1) << output;
+  EXPECT_EQ(Lines(output), 1u) << output;
+  EXPECT_NE(output.find("amity serve: the database " + db + " is read-only"), std::string::npos)
+      << output;
+  // A backup only reads, so a read-only file can be backed up.
+  const std::string copy = folder.path() + "/copy.db";
+  EXPECT_EQ(RunAmity({"backup", "--db", db, copy}, &output), 0) << output;
+  EXPECT_EQ(Text(copy, "PRAGMA integrity_check"), "ok");
+}
+
+TEST(StorageTest, AReadOnlyMountStopsServeAndBackupWithOneLine) {
+  SmallDisk disk(16);
+  MOUNT_OR_SKIP(disk);
+  TempFolder elsewhere;
+  const std::string db = disk.path() + "/amity.db";
+  std::string output;
+  ASSERT_EQ(RunAmity({"demo", "--db", db}, &output), 0) << output;
+  const std::string writable_db = elsewhere.path() + "/amity.db";
+  ASSERT_EQ(RunAmity({"migrate", "--db", writable_db}, &output), 0) << output;
+  ASSERT_TRUE(disk.MakeReadOnly()) << std::strerror(errno);
+
+  const int serve = RunBounded(
+      {"serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(FreePort())}, output);
+  EXPECT_EQ(serve, 1) << output;
+  EXPECT_EQ(Lines(output), 1u) << output;
+  EXPECT_NE(output.find("is read-only (it is on a read-only mount)"), std::string::npos) << output;
+
+  // SQLite reads a WAL database only with its -shm file beside it, which it cannot make here.
+  const std::string copy = elsewhere.path() + "/copy.db";
+  EXPECT_EQ(RunBounded({"backup", "--db", db, copy}, output), 1) << output;
+  EXPECT_EQ(Lines(output), 1u) << output;
+  EXPECT_NE(
+      output.find("amity backup: cannot open the database " + db + ": it is on a read-only mount"),
+      std::string::npos)
+      << output;
+  EXPECT_EQ(Files(elsewhere.path()), std::vector<std::string>{"amity.db"});
 }
 
 }  // namespace

@@ -16,7 +16,8 @@ int Backup(const Config& config) {
     std::fprintf(stderr, "amity backup: no database at %s\n", config.db_path.c_str());
     return 1;
   }
-  store::Db source(config.db_path);
+  // A backup only reads: a read-only database file can be copied too.
+  store::Db source(config.db_path, store::OpenMode::kRead);
   store::BackupTo(source, config.positional[0]);
   std::printf("backed up %s to %s\n", config.db_path.c_str(), config.positional[0].c_str());
   return 0;

@@ -1,5 +1,6 @@
 // The database's storage failing: a full disk answers every write with 503 not_saved, a
-// read-only file or mount stops `serve` and `backup` with one line that says so.
+// read-only file or mount stops `serve` and `backup` with one line that says so, and `backup`
+// finishes under steady writes with a copy that stands alone, leaving nothing behind on failure.
 //
 // Full and read-only disks are real: a small tmpfs mounted for the test (the tests run as root,
 // which ignores file permissions but not a full or read-only mount, nor an immutable file).
@@ -15,8 +16,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <thread>
 
 #include "test_server.h"
 
@@ -322,6 +326,88 @@ TEST(StorageTest, AReadOnlyMountStopsServeAndBackupWithOneLine) {
       std::string::npos)
       << output;
   EXPECT_EQ(Files(elsewhere.path()), std::vector<std::string>{"amity.db"});
+
+  // Nor can a backup be written onto it.
+  EXPECT_EQ(RunBounded({"backup", "--db", writable_db, disk.path() + "/copy.db"}, output), 1)
+      << output;
+  EXPECT_EQ(Lines(output), 1u) << output;
+  EXPECT_NE(output.find("the folder " + disk.path() + " is not writable (Read-only file system)"),
+            std::string::npos)
+      << output;
+  EXPECT_EQ(Files(disk.path()), std::vector<std::string>{"amity.db"});
+}
+
+TEST(StorageTest, AFailedBackupLeavesNothingBehind) {
+  TempFolder folder;
+  const std::string db = folder.path() + "/amity.db";
+  std::string output;
+  ASSERT_EQ(RunAmity({"demo", "--db", db}, &output), 0) << output;
+  // 8 MB of records: more than the small disk below holds.
+  Exec(db,
+       "CREATE TABLE ballast(data BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+       "FROM n WHERE i < 2000) INSERT INTO ballast SELECT randomblob(4000) FROM n;");
+
+  EXPECT_EQ(RunAmity({"backup", "--db", db, folder.path() + "/missing/copy.db"}, &output), 1);
+  EXPECT_EQ(Lines(output), 1u) << output;
+  EXPECT_NE(output.find("the folder " + folder.path() + "/missing does not exist"),
+            std::string::npos)
+      << output;
+
+  SmallDisk disk(2);
+  MOUNT_OR_SKIP(disk);
+  EXPECT_EQ(RunAmity({"backup", "--db", db, disk.path() + "/copy.db"}, &output), 1);
+  EXPECT_EQ(Lines(output), 1u) << output;
+  EXPECT_NE(output.find("full"), std::string::npos) << output;
+  EXPECT_TRUE(Files(disk.path()).empty()) << Files(disk.path())[0];
+}
+
+TEST(StorageTest, BackupFinishesUnderSteadyWritesWithACopyThatStandsAlone) {
+  TestServer server(true);
+  // ~40 MB, so that the copy takes many steps and writes land between them.
+  Exec(server.db_path(),
+       "CREATE TABLE ballast(data BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+       "FROM n WHERE i < 10000) INSERT INTO ballast SELECT randomblob(4000) FROM n;");
+  const std::string partnership(
+      server.Get("/api/v1/partnerships").Json().at("items").at(0).at("id").as_string());
+  const std::string commitment = R"({"partnership_id":")" + partnership +
+                                 R"(","text":{"en":"Robotics camp"},"area":"youth",)"
+                                 R"("proposed_by_side":"home"})";
+  std::atomic<bool> stop = false;
+  std::atomic<int> written = 0, failed = 0;
+  std::thread writer([&] {
+    while (!stop) {
+      const HttpResult result = server.Request("POST", "/api/v1/commitments", commitment);
+      (result.status == 201 ? written : failed)++;
+    }
+  });
+  while (written < 20) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  const int before = written;
+  const std::string copy = server.folder() + "/copy.db";
+  std::string output;
+  const auto start = std::chrono::steady_clock::now();
+  const int code = RunAmity({"backup", "--db", server.db_path(), copy}, &output);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const int during = written - before;
+  stop = true;
+  writer.join();
+  EXPECT_EQ(code, 0) << output;
+  EXPECT_EQ(failed, 0);
+  EXPECT_GT(during, 0) << "no write landed during the backup";
+  std::printf("backup of ~40 MB: %.2f s with %d writes meanwhile\n", seconds, during);
+  EXPECT_EQ(Text(copy, "PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(Text(copy, "PRAGMA journal_mode"), "delete");
+  // The copy is one moment of the database: every commitment created before it began, and only
+  // some of those created while it ran.
+  const long long copied = QueryNumber(copy, "SELECT count(*) FROM commitments");
+  const long long now = QueryNumber(server.db_path(), "SELECT count(*) FROM commitments");
+  EXPECT_GE(copied, 8 + before);
+  EXPECT_LT(copied, now);
+  for (const std::string& name : Files(server.folder())) {
+    EXPECT_EQ(name.find("copy.db."), std::string::npos) << name;
+    EXPECT_NE(name, "copy.db-wal");
+    EXPECT_NE(name, "copy.db-journal");
+  }
 }
 
 }  // namespace

@@ -123,9 +123,11 @@ int RunAmity(const std::vector<std::string>& args, std::string* output) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-TestServer::TestServer(bool demo, const std::vector<std::string>& environment) {
+TestServer::TestServer(bool demo, const std::vector<std::string>& environment,
+                       const std::string& folder) {
   char folder_template[] = "/tmp/amity-test-XXXXXX";
-  folder_ = mkdtemp(folder_template);
+  own_folder_ = folder.empty();
+  folder_ = own_folder_ ? mkdtemp(folder_template) : folder;
   db_path_ = folder_ + "/amity.db";
   std::string output;
   const int code = RunAmity({demo ? "demo" : "migrate", "--db", db_path_}, &output);
@@ -155,7 +157,14 @@ TestServer::TestServer(bool demo, const std::vector<std::string>& environment) {
 
 TestServer::~TestServer() {
   Stop();
-  std::filesystem::remove_all(folder_);
+  if (own_folder_) {
+    std::filesystem::remove_all(folder_);
+    return;
+  }
+  std::error_code error;  // the caller's folder may have become read-only
+  for (const auto& entry : std::filesystem::directory_iterator(folder_, error)) {
+    std::filesystem::remove_all(entry.path(), error);
+  }
 }
 
 int TestServer::Stop() {

@@ -47,9 +47,12 @@ struct TestUser {
 class TestServer {
  public:
   // Creates a fresh database (with the İzmir–Harbin demo when `demo`) and starts the server
-  // with extra environment variables `environment` ("NAME=value").
-  explicit TestServer(bool demo = true, const std::vector<std::string>& environment = {});
-  // Stops the server with SIGTERM and removes the folder.
+  // with extra environment variables `environment` ("NAME=value"). The database goes into
+  // `folder` when given (an empty folder the caller owns, e.g. a small mount), else into a new
+  // temporary folder.
+  explicit TestServer(bool demo = true, const std::vector<std::string>& environment = {},
+                      const std::string& folder = "");
+  // Stops the server with SIGTERM and removes the folder (only its files when the caller's).
   ~TestServer();
 
   // Sends a request as the admin (its bearer token) unless `headers` carry an Authorization or
@@ -78,6 +81,7 @@ class TestServer {
 
  private:
   std::string folder_;
+  bool own_folder_ = true;
   std::string db_path_;
   int port_ = 0;
   int pid_ = -1;

@@ -259,6 +259,15 @@ http::Response Api::HandleAs(const http::Request& request, const domain::Princip
 
 namespace {
 
+// Whether SQLite failed because the disk (or the database's page limit) is full.
+bool DiskFull(const store::DbError& error) { return (error.code() & 0xFF) == SQLITE_FULL; }
+
+// Requests that carry a body: it must be JSON.
+bool SendsBody(const http::Request& request) {
+  return !request.body.empty() &&
+         (request.method == "POST" || request.method == "PATCH" || request.method == "PUT");
+}
+
 // The route for the request's method and path, or null; `allowed` then lists the methods of the
 // routes whose path matches (for 405).
 const Route* FindRoute(const http::Request& request, http::Params& params, std::string& allowed) {
@@ -301,8 +310,7 @@ std::vector<http::Response> Api::HandleBatch(const http::NextRequest& next) {
     for (size_t i = from; i < to; ++i) {
       if (responses[i].status < 400) {
         responses[i] = http::ProblemResponse(
-            503, "Not saved",
-            {{"", "not_saved", "the database failed while saving this change; try again"}});
+            NotSaved("the database failed while saving this change; try again"));
       }
     }
   };
@@ -362,8 +370,26 @@ std::vector<http::Response> Api::HandleBatch(const http::NextRequest& next) {
   return responses;
 }
 
+http::HttpError NotSaved(std::string message) {
+  return http::HttpError(503, "Not saved", {{"", "not_saved", std::move(message)}});
+}
+
 http::Response Api::Dispatch(const http::Request& request, const domain::Principal* principal,
                              store::Db* db) {
+  try {
+    return Answer(request, principal, db);
+  } catch (const store::DbError& error) {
+    // Every write path alike: a full disk keeps nothing of the request (its transaction rolled
+    // back), so the client may retry once there is room; a bare 500 would not say so.
+    if (!DiskFull(error)) throw;
+    http::LogFailure(request, error);
+    throw NotSaved(
+        "the server's disk is full, so nothing of this change was saved; try again later");
+  }
+}
+
+http::Response Api::Answer(const http::Request& request, const domain::Principal* principal,
+                           store::Db* db) {
   std::string allowed;
   http::Params params;
   if (const Route* found = FindRoute(request, params, allowed)) {
@@ -399,6 +425,15 @@ http::Response Api::Dispatch(const http::Request& request, const domain::Princip
       if ((route.access == Access::kAdmin && !domain::IsAdmin(call.principal)) ||
           (route.access == Access::kHome && !domain::SeesEverything(call.principal))) {
         ForbidRole(call.principal, "", "may not use this route");
+      }
+    }
+    if (SendsBody(request)) {
+      const auto type = request.Header("Content-Type");
+      if (!type || !http::IsJsonMediaType(*type)) {
+        throw http::HttpError(
+            415, "Unsupported media type",
+            {{"Content-Type", "unsupported_media_type",
+              "send the body as JSON with the header Content-Type: application/json"}});
       }
     }
     // A change to sessions, tokens or users empties the credential cache once it has committed

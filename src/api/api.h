@@ -11,6 +11,7 @@
 #include "base/time.h"
 #include "domain/access.h"
 #include "domain/resources.h"
+#include "http/error.h"
 #include "http/message.h"
 #include "http/router.h"
 #include "store/db.h"
@@ -76,6 +77,10 @@ struct Route {
   std::vector<QueryParameter> query = {};
 };
 
+// The 503 answer of a write the database did not keep (a full disk, a lost commit): nothing of it
+// was stored, so retrying is safe. `message` says why.
+http::HttpError NotSaved(std::string message);
+
 // Every route the API serves, in the order they are matched.
 const std::vector<Route>& Routes();
 
@@ -107,9 +112,13 @@ class Api {
   std::vector<http::Response> HandleBatch(const http::NextRequest& next);
 
  private:
-  // `db`: the connection to use (a batch's), or null to borrow one from the pool.
+  // `db`: the connection to use (a batch's), or null to borrow one from the pool. Throws
+  // HttpError 503 "not_saved" when the disk is full.
   http::Response Dispatch(const http::Request& request, const domain::Principal* principal,
                           store::Db* db = nullptr);
+  // Dispatch without mapping database failures.
+  http::Response Answer(const http::Request& request, const domain::Principal* principal,
+                        store::Db* db);
 
   store::Pool& pool_;
   Context context_;

@@ -12,6 +12,7 @@
 #include "api/validation.h"
 #include "auth/secrets.h"
 #include "base/id.h"
+#include "base/time.h"
 #include "http/error.h"
 #include "store/accounts.h"
 #include "store/changes.h"
@@ -53,6 +54,8 @@ Problems ApplyUserFields(Call& call, const json::object& body, store::User& user
   if (const json::string* email = string_member("email", false)) {
     if (!creating) {
       problems.push_back({"email", "read_only", "an account's e-mail address cannot change"});
+    } else if (auto problem = ControlCharacterProblem("email", *email)) {
+      problems.push_back(std::move(*problem));
     } else if (!LooksLikeEmail(NormalizeEmail(*email))) {
       problems.push_back({"email", "invalid_email", "expected an e-mail address"});
     } else {
@@ -73,6 +76,9 @@ Problems ApplyUserFields(Call& call, const json::object& body, store::User& user
   }
   if (const json::string* name = string_member("display_name", false)) {
     if (name->size() > 200) problems.push_back({"display_name", "too_long", "at most 200 bytes"});
+    if (auto problem = ControlCharacterProblem("display_name", *name)) {
+      problems.push_back(std::move(*problem));
+    }
     user.display_name = *name;
   }
   if (body.contains("person_id")) {
@@ -276,6 +282,8 @@ http::Response CreateToken(Call& call) {
         problems.push_back({"name", "wrong_type", "expected a string"});
       } else if (value.as_string().empty() || value.as_string().size() > 100) {
         problems.push_back({"name", "invalid_length", "1 to 100 bytes"});
+      } else if (auto problem = ControlCharacterProblem("name", value.as_string())) {
+        problems.push_back(std::move(*problem));
       } else {
         token.name = value.as_string();
       }
@@ -285,6 +293,8 @@ http::Response CreateToken(Call& call) {
         problems.push_back({"expires_at", "invalid_instant", "expected e.g. 2027-01-01T00:00:00Z"});
       } else if (instant && *instant <= call.now) {
         problems.push_back({"expires_at", "in_the_past", "must lie in the future"});
+      } else if (instant && !InSupportedRange(*instant)) {
+        problems.push_back({"expires_at", "out_of_range", DateRangeMessage()});
       } else if (instant) {
         token.expires_at = FormatInstant(*instant);
       }

@@ -1,8 +1,10 @@
 #include "api/validation.h"
 
 #include <algorithm>
+#include <boost/json/basic_parser_impl.hpp>
 #include <cmath>
 #include <set>
+#include <unordered_set>
 
 #include "base/id.h"
 #include "base/text.h"
@@ -69,6 +71,7 @@ class Validator {
           Add(path, "required", "must not be blank");
           return std::nullopt;
         }
+        if (!CheckControlCharacters(text, path)) return std::nullopt;
         return value;
       }
       case FieldType::kText:
@@ -85,8 +88,13 @@ class Validator {
       }
       case FieldType::kDate: {
         if (!ExpectKind(value.is_string(), field, path)) return std::nullopt;
-        if (!ParseDate(value.as_string())) {
+        const auto date = ParseDate(value.as_string());
+        if (!date) {
           Add(path, "invalid_date", "expected a date YYYY-MM-DD");
+          return std::nullopt;
+        }
+        if (!InSupportedRange(*date)) {
+          AddOutOfRangeDate(path);
           return std::nullopt;
         }
         return value;
@@ -97,6 +105,10 @@ class Validator {
         if (!instant) {
           Add(path, "invalid_instant",
               "expected an RFC 3339 instant with offset, e.g. 2027-01-05T10:00:00+08:00");
+          return std::nullopt;
+        }
+        if (!InSupportedRange(*instant)) {
+          AddOutOfRangeDate(path);
           return std::nullopt;
         }
         return json::string(FormatInstant(*instant));
@@ -195,6 +207,17 @@ class Validator {
     result.problems.push_back({std::move(field), std::move(code), std::move(message)});
   }
 
+  // False (with a problem) when `text` holds a control character people do not write.
+  bool CheckControlCharacters(std::string_view text, const std::string& path) {
+    if (auto problem = ControlCharacterProblem(path, text)) {
+      result.problems.push_back(std::move(*problem));
+      return false;
+    }
+    return true;
+  }
+
+  void AddOutOfRangeDate(const std::string& path) { Add(path, "out_of_range", DateRangeMessage()); }
+
   static std::string Join(const std::string& path, std::string_view key) {
     return path.empty() ? std::string(key) : path + "." + std::string(key);
   }
@@ -229,6 +252,8 @@ class Validator {
       } else if (CountCharacters(text.as_string()) > kMaxTextCharacters) {
         Add(Join(path, key), "too_long",
             "at most " + std::to_string(kMaxTextCharacters) + " characters");
+        ok = false;
+      } else if (!CheckControlCharacters(text.as_string(), Join(path, key))) {
         ok = false;
       } else if (!IsBlank(text.as_string())) {
         if (first_language.empty()) first_language = key;
@@ -396,12 +421,167 @@ class Validator {
 
 }  // namespace
 
+namespace {
+
+// The handler json::parse uses (building the value on a json::value_stack), which also stops at
+// the first key written twice in one object, where json::parse keeps the last value silently:
+// {"due_date": "2027-01-01", …, "due_date": null} would save what a reviewer of the body missed.
+class StrictHandler {
+ public:
+  static constexpr size_t max_object_size = json::object::max_size();
+  static constexpr size_t max_array_size = json::array::max_size();
+  static constexpr size_t max_key_size = json::string::max_size();
+  static constexpr size_t max_string_size = json::string::max_size();
+  using error_code = boost::system::error_code;
+
+  StrictHandler(unsigned char* buffer, size_t size) : stack(json::storage_ptr(), buffer, size) {
+    stack.reset();
+  }
+
+  json::value_stack stack;
+  std::string duplicate;  // the path of the key written twice ("title.en"), once found
+
+  bool on_document_begin(error_code&) { return true; }
+  bool on_document_end(error_code&) { return true; }
+  bool on_object_begin(error_code&) {
+    Enter(true);
+    return true;
+  }
+  bool on_object_end(size_t n, error_code&) {
+    --depth_;
+    stack.push_object(n);
+    return Done();
+  }
+  bool on_array_begin(error_code&) {
+    Enter(false);
+    return true;
+  }
+  bool on_array_end(size_t n, error_code&) {
+    --depth_;
+    stack.push_array(n);
+    return Done();
+  }
+  bool on_key_part(json::string_view s, size_t, error_code&) {
+    key_.append(s.data(), s.size());
+    stack.push_chars(s);
+    return true;
+  }
+  bool on_key(json::string_view s, size_t, error_code& ec) {
+    key_.append(s.data(), s.size());
+    Frame& frame = frames_[depth_ - 1];
+    frame.key = key_;
+    if (!frame.keys.insert(std::move(key_)).second) {
+      duplicate = Path();
+      ec = json::error::syntax;  // stops the parser; `duplicate` says why
+      return false;
+    }
+    key_.clear();
+    stack.push_key(s);
+    return true;
+  }
+  bool on_string_part(json::string_view s, size_t, error_code&) {
+    stack.push_chars(s);
+    return true;
+  }
+  bool on_string(json::string_view s, size_t, error_code&) {
+    stack.push_string(s);
+    return Done();
+  }
+  bool on_number_part(json::string_view, error_code&) { return true; }
+  bool on_int64(std::int64_t i, json::string_view, error_code&) {
+    stack.push_int64(i);
+    return Done();
+  }
+  bool on_uint64(std::uint64_t u, json::string_view, error_code&) {
+    stack.push_uint64(u);
+    return Done();
+  }
+  bool on_double(double d, json::string_view, error_code&) {
+    stack.push_double(d);
+    return Done();
+  }
+  bool on_bool(bool b, error_code&) {
+    stack.push_bool(b);
+    return Done();
+  }
+  bool on_null(error_code&) {
+    stack.push_null();
+    return Done();
+  }
+  bool on_comment_part(json::string_view, error_code&) { return true; }
+  bool on_comment(json::string_view, error_code&) { return true; }
+
+ private:
+  // An object or array being read; frames deeper than the current depth are kept for reuse.
+  struct Frame {
+    bool object = false;
+    size_t index = 0;  // of the array element being read
+    std::string key;   // of the object member being read
+    std::unordered_set<std::string> keys;
+  };
+
+  void Enter(bool object) {
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    Frame& frame = frames_[depth_++];
+    frame.object = object;
+    frame.index = 0;
+    frame.keys.clear();
+  }
+
+  // A value is complete: the next one in an array has the next index.
+  bool Done() {
+    if (depth_ > 0 && !frames_[depth_ - 1].object) ++frames_[depth_ - 1].index;
+    return true;
+  }
+
+  // "participants[1].role", as the validator names fields.
+  std::string Path() const {
+    std::string path;
+    for (size_t i = 0; i < depth_; ++i) {
+      const Frame& frame = frames_[i];
+      if (!frame.object) {
+        path += "[" + std::to_string(frame.index) + "]";
+      } else {
+        if (!path.empty()) path += ".";
+        path += frame.key;
+      }
+    }
+    return path;
+  }
+
+  std::vector<Frame> frames_;
+  size_t depth_ = 0;
+  std::string key_;  // the key being read, when it comes in parts
+};
+
+}  // namespace
+
+std::optional<Problem> ControlCharacterProblem(const std::string& field, std::string_view text) {
+  const auto found = ForbiddenControlCharacter(text);
+  if (!found) return std::nullopt;
+  return Problem{field, "control_character",
+                 "contains the control character " + CodePointName(*found) +
+                     "; text may hold tabs and line breaks but no other control characters"};
+}
+
+std::string DateRangeMessage() {
+  return "must lie between " + std::string(kEarliestDate) + " and " + std::string(kLatestDate);
+}
+
 Problems ParseObject(std::string_view body, json::object& out) {
+  unsigned char buffer[BOOST_JSON_STACK_BUFFER_SIZE];
+  json::basic_parser<StrictHandler> parser(json::parse_options(), buffer, sizeof buffer);
   boost::system::error_code error;
-  json::value parsed = json::parse(body, error);
+  const size_t used = parser.write_some(false, body.data(), body.size(), error);
+  if (!parser.handler().duplicate.empty()) {
+    return {{parser.handler().duplicate, "duplicate_key",
+             "appears more than once in the same object; send each key once"}};
+  }
+  if (!error && used < body.size()) error = json::error::extra_data;
   if (error) {
     return {{"", "malformed_json", "the body is not valid JSON (UTF-8): " + error.message()}};
   }
+  json::value parsed = parser.handler().stack.release();
   if (!parsed.is_object()) return {{"", "not_object", "the body must be a JSON object"}};
   out = std::move(parsed.as_object());
   return {};
@@ -452,7 +632,7 @@ int StatusFor(const Problems& problems) {
   for (const Problem& problem : problems) {
     if (problem.code == "malformed_json" || problem.code == "not_object" ||
         problem.code == "unknown_field" || problem.code == "read_only" ||
-        problem.code == "wrong_type") {
+        problem.code == "wrong_type" || problem.code == "duplicate_key") {
       return 400;
     }
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,8 +31,18 @@ struct Validated {
 enum class Mode { kCreate, kPatch };
 
 // Parses `body` as a JSON object. On failure returns problems with code "malformed_json"
-// (including invalid UTF-8) or "not_object".
+// (including invalid UTF-8), "not_object", or "duplicate_key" naming the first key that appears
+// twice in one object (e.g. "title.en"; JSON parsers differ in which value they keep).
 Problems ParseObject(std::string_view body, boost::json::object& out);
+
+// The "control_character" problem of `field` when `text` holds a control character other than
+// tab, line feed and carriage return (see ForbiddenControlCharacter); nullopt when it holds
+// none. For every text a person writes.
+std::optional<Problem> ControlCharacterProblem(const std::string& field, std::string_view text);
+
+// "must lie between 1900-01-01 and 2200-12-31": the message of a date or instant outside the
+// range records accept (InSupportedRange).
+std::string DateRangeMessage();
 
 // Validates `input` against `spec`. In kCreate mode required fields must be present and non-null;
 // in kPatch mode only the given fields are checked and null clears an optional field.
@@ -39,7 +50,7 @@ Validated ValidateFields(const domain::ResourceSpec& spec, const boost::json::ob
                          Mode mode);
 
 // The HTTP status for a set of problems: 400 when any is about the shape of the input
-// (malformed, unknown or read-only field, wrong type), otherwise 422.
+// (malformed, duplicate key, unknown or read-only field, wrong type), otherwise 422.
 int StatusFor(const Problems& problems);
 
 }  // namespace amity::api

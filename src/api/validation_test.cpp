@@ -97,6 +97,73 @@ TEST(ValidationTest, RejectsMalformedBodies) {
   EXPECT_EQ(ParseObject("{", out)[0].code, "malformed_json");
   EXPECT_EQ(ParseObject("[1]", out)[0].code, "not_object");
   EXPECT_EQ(ParseObject("{\"a\":\"\xff\"}", out)[0].code, "malformed_json");  // invalid UTF-8
+  EXPECT_EQ(ParseObject("{} x", out)[0].code, "malformed_json");
+  EXPECT_EQ(ParseObject("", out)[0].code, "malformed_json");
+}
+
+TEST(ValidationTest, ParsesObjectsAsBoostJsonDoes) {
+  const char* body =
+      R"( {"a": [1, -2, 3.5, 18446744073709551615, true, null, "x\u00e7", {"b": {}}, []],)"
+      R"( "long \"key\" with escapes \u0130": {"c": [[{"d": "e"}]]}} )";
+  json::object out;
+  ASSERT_TRUE(ParseObject(body, out).empty());
+  EXPECT_EQ(json::value(out), json::parse(body));
+}
+
+TEST(ValidationTest, DuplicateKeysAreNamedWithTheirPath) {
+  const struct {
+    const char* body;
+    const char* field;
+  } cases[] = {
+      {R"({"a":1,"a":2})", "a"},
+      {R"({"a":1,"b":{"c":1,"d":2,"c":3}})", "b.c"},
+      {R"({"list":[{"x":1},{"y":[1,2]},{"z":1,"z":1}]})", "list[2].z"},
+      {R"({"list":[[],[{"k":1}],[{"k":1},{"k":1,"k":2}]]})", "list[2][1].k"},
+      {R"({"t\u0065xt":1,"text":2})", "text"},  // the same key, one written with an escape
+      {R"({"a":{"x":1},"b":{"x":1},"a":{}})", "a"},
+  };
+  for (const auto& c : cases) {
+    json::object out;
+    const Problems problems = ParseObject(c.body, out);
+    ASSERT_EQ(problems.size(), 1u) << c.body;
+    EXPECT_EQ(problems[0].field, c.field) << c.body;
+    EXPECT_EQ(problems[0].code, "duplicate_key") << c.body;
+    EXPECT_EQ(StatusFor(problems), 400);
+    EXPECT_TRUE(out.empty());
+  }
+  // The same key in different objects is no duplicate.
+  json::object out;
+  EXPECT_TRUE(ParseObject(R"({"a":{"x":1},"b":{"x":1},"c":[{"x":1},{"x":2}]})", out).empty());
+}
+
+TEST(ValidationTest, TextsRefuseControlCharactersAndDatesStayIn1900To2200) {
+  const struct {
+    const char* body;
+    const char* field;
+    const char* code;
+  } cases[] = {
+      {R"({"title":{"en":"Ice\u0000festival"}})", "title.en", "control_character"},
+      {R"({"title":{"en":"Ice festival","zh":"\u001b冰雪节"}})", "title.zh", "control_character"},
+      {R"({"venue":"Hall \u007f"})", "venue", "control_character"},
+      {R"({"starts_at":"1899-12-31T23:59:59Z"})", "starts_at", "out_of_range"},
+      {R"({"ends_at":"2201-01-01T03:00:00+03:00"})", "ends_at", "out_of_range"},
+      {R"({"title":{"en":"Line\r\nbreak\tand tab"},"starts_at":"2200-12-31T23:59:59Z"})", "", ""},
+  };
+  for (const auto& c : cases) {
+    const Validated result = ValidateFields(domain::Meetings(), Parse(c.body), Mode::kPatch);
+    if (*c.field == '\0') {
+      EXPECT_TRUE(result.problems.empty()) << c.body << ": " << result.problems[0].message;
+      continue;
+    }
+    ASSERT_EQ(result.problems.size(), 1u) << c.body;
+    EXPECT_EQ(result.problems[0].field, c.field) << c.body;
+    EXPECT_EQ(result.problems[0].code, c.code) << c.body;
+    EXPECT_EQ(StatusFor(result.problems), 422);
+  }
+  const Validated date =
+      ValidateFields(domain::Commitments(), Parse(R"({"due_date":"0000-01-01"})"), Mode::kPatch);
+  ASSERT_EQ(date.problems.size(), 1u);
+  EXPECT_EQ(date.problems[0].message, "must lie between 1900-01-01 and 2200-12-31");
 }
 
 }  // namespace

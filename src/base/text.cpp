@@ -41,6 +41,22 @@ bool IsBlank(std::string_view text) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
+std::optional<char> ForbiddenControlCharacter(std::string_view text) {
+  // Every byte of a multi-byte UTF-8 sequence is >= 0x80, so a byte scan finds exactly the
+  // code points below U+0080.
+  for (const char c : text) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7F) return c;
+  }
+  return std::nullopt;
+}
+
+std::string CodePointName(char c) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const unsigned char byte = static_cast<unsigned char>(c);
+  return std::string("U+00") + kHex[byte >> 4] + kHex[byte & 0xF];
+}
+
 namespace {
 
 // The length of the prefix of `text` that needs no JSON escape (no control character, quote or

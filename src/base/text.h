@@ -20,6 +20,14 @@ bool IsCountryCode(std::string_view code);
 // True when `text` is empty or only spaces, tabs and line breaks.
 bool IsBlank(std::string_view text);
 
+// The first control character that text people write must not hold: U+0000–U+001F other than
+// tab, line feed and carriage return, and U+007F (DEL). Returns nullopt when there is none.
+// Such characters are invisible, cut strings short in C code and terminals, and are never typed.
+std::optional<char> ForbiddenControlCharacter(std::string_view text);
+
+// "U+0000": how a problem message names the character ForbiddenControlCharacter found.
+std::string CodePointName(char c);
+
 // Appends `text` (valid UTF-8) to `out` as a quoted JSON string, escaping quotes, backslashes
 // and control characters.
 void AppendJsonString(std::string& out, std::string_view text);

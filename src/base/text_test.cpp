@@ -32,6 +32,19 @@ TEST(TextTest, BlankIsOnlyWhitespace) {
   EXPECT_FALSE(IsBlank(" x "));
 }
 
+TEST(TextTest, ControlCharactersOtherThanTabAndLineBreaksAreForbidden) {
+  EXPECT_FALSE(ForbiddenControlCharacter(""));
+  EXPECT_FALSE(ForbiddenControlCharacter("line one\r\nline\ttwo\n İzmir 哈尔滨 \u0085"));
+  EXPECT_EQ(ForbiddenControlCharacter(std::string_view("a\0b", 3)), '\0');
+  EXPECT_EQ(ForbiddenControlCharacter("bell\a"), '\a');
+  EXPECT_EQ(ForbiddenControlCharacter("\x1f"), '\x1f');
+  EXPECT_EQ(ForbiddenControlCharacter("delete\x7f"), '\x7f');
+  EXPECT_EQ(ForbiddenControlCharacter("\x1b[31m red"), '\x1b');
+  EXPECT_EQ(CodePointName('\0'), "U+0000");
+  EXPECT_EQ(CodePointName('\x1b'), "U+001B");
+  EXPECT_EQ(CodePointName('\x7f'), "U+007F");
+}
+
 TEST(TextTest, JsonStringsAreQuotedAndEscaped) {
   std::string out;
   AppendJsonString(out, "İzmir \"say\" a\\b\n\x01 哈尔滨");

@@ -119,6 +119,14 @@ std::string FormatDate(Date day) {
   return text;
 }
 
+bool InSupportedRange(Date date) {
+  static const Date earliest = *ParseDate(kEarliestDate);
+  static const Date latest = *ParseDate(kLatestDate);
+  return date >= earliest && date <= latest;
+}
+
+bool InSupportedRange(Instant instant) { return InSupportedRange(DateOf(instant)); }
+
 bool IsTimeZone(std::string_view name) {
   if (name.empty()) return false;
   try {

@@ -25,6 +25,14 @@ std::optional<Date> ParseDate(std::string_view text);
 // "YYYY-MM-DD", for the years 0000–9999 (those ParseDate reads).
 std::string FormatDate(Date date);
 
+// The dates and instants records accept: 1900-01-01 to 2200-12-31, an instant by its date in
+// UTC. Anything outside is a typing mistake ("0000-01-01", "2O27" read as 227) that would sort,
+// count and show wrongly; twinning started in the 1920s and plans do not reach past 2200.
+inline constexpr std::string_view kEarliestDate = "1900-01-01";
+inline constexpr std::string_view kLatestDate = "2200-12-31";
+bool InSupportedRange(Date date);
+bool InSupportedRange(Instant instant);
+
 // True when `name` is a zone (or link) in the system tz database, e.g. "Europe/Istanbul".
 bool IsTimeZone(std::string_view name);
 

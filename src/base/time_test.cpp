@@ -31,6 +31,21 @@ TEST(TimeTest, RejectsMalformedInstants) {
   }
 }
 
+TEST(TimeTest, SupportedRangeIs1900To2200) {
+  for (const char* text : {"1900-01-01", "2027-01-05", "2200-12-31"}) {
+    EXPECT_TRUE(InSupportedRange(*ParseDate(text))) << text;
+  }
+  for (const char* text : {"0000-01-01", "1899-12-31", "2201-01-01", "9999-12-31"}) {
+    EXPECT_FALSE(InSupportedRange(*ParseDate(text))) << text;
+  }
+  EXPECT_TRUE(InSupportedRange(*ParseInstant("1900-01-01T00:00:00Z")));
+  EXPECT_TRUE(InSupportedRange(*ParseInstant("2200-12-31T23:59:59Z")));
+  // An instant counts by its date in UTC.
+  EXPECT_FALSE(InSupportedRange(*ParseInstant("1900-01-01T07:00:00+08:00")));
+  EXPECT_FALSE(InSupportedRange(*ParseInstant("2200-12-31T23:30:00-01:00")));
+  EXPECT_FALSE(InSupportedRange(*ParseInstant("0000-01-01T00:00:00Z")));
+}
+
 TEST(TimeTest, ParsesDates) {
   for (const char* text : {"2028-02-29", "0001-01-01", "9999-12-31", "2026-11-09"}) {
     EXPECT_EQ(FormatDate(*ParseDate(text)), text);

@@ -70,7 +70,7 @@ class DemoLoader {
     http::Request request;
     request.method = "POST";
     request.path = path;
-    request.body = json::serialize(body);
+    request.SetJsonBody(json::serialize(body));
     try {
       const http::Response response = api_.HandleAs(request, domain::SystemPrincipal());
       return json::parse(response.body).as_object();

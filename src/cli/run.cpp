@@ -57,7 +57,9 @@ const Command kCommands[] = {
      "--scale N adds N generated partnerships, each with meetings, ~100 commitments and events.\n"},
     {"backup", Backup,
      "usage: amity backup [--db PATH] FILE\n"
-     "Writes a consistent copy of the database to FILE, also while the server runs.\n"},
+     "Writes a consistent copy of the database to FILE, also while the server runs: one\n"
+     "moment of it, in rollback-journal mode (a single file). Shows progress on a terminal.\n"
+     "On failure nothing is left beside FILE.\n"},
     {"reindex", Reindex,
      "usage: amity reindex [--db PATH]\n"
      "Rebuilds the full-text search index from every live record, in one transaction.\n"},

@@ -32,7 +32,7 @@ std::optional<json::object> Call(const Config& config, const std::string& method
   request.method = method;
   request.path = path;
   request.remote_address = "command line";
-  if (!body.empty()) request.body = json::serialize(body);
+  if (!body.empty()) request.SetJsonBody(json::serialize(body));
   try {
     const http::Response response = api.HandleAs(request, principal);
     if (response.body.empty()) return json::object();
@@ -74,8 +74,8 @@ std::optional<std::string> CreateFirstAdmin(api::Api& api, const std::string& em
   request.method = "POST";
   request.path = "/api/v1/users";
   request.remote_address = "first start";
-  request.body = json::serialize(
-      json::object{{"email", email}, {"role", "admin"}, {"display_name", "Administrator"}});
+  request.SetJsonBody(json::serialize(
+      json::object{{"email", email}, {"role", "admin"}, {"display_name", "Administrator"}}));
   const http::Response response = api.HandleAs(request, domain::SystemPrincipal());
   return std::string(json::parse(response.body).at("password").as_string());
 }

@@ -53,4 +53,17 @@ std::optional<std::string_view> Request::Cookie(std::string_view name) const {
   return std::nullopt;
 }
 
+void Request::SetJsonBody(std::string json) {
+  body = std::move(json);
+  headers.emplace_back("Content-Type", "application/json");
+}
+
+bool IsJsonMediaType(std::string_view content_type) {
+  constexpr std::string_view kJson = "application/json";
+  std::string_view type = content_type.substr(0, content_type.find(';'));
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  return type.size() == kJson.size() && strncasecmp(type.data(), kJson.data(), kJson.size()) == 0;
+}
+
 }  // namespace amity::http

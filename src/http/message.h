@@ -49,6 +49,8 @@ struct Request {
   std::optional<std::string_view> Header(std::string_view name) const;
   // Returns the value of cookie `name` from the Cookie header(s), or nullopt when absent.
   std::optional<std::string_view> Cookie(std::string_view name) const;
+  // Sets `json` as the body, with Content-Type: application/json (for requests made in-process).
+  void SetJsonBody(std::string json);
 };
 
 struct Response {
@@ -57,6 +59,10 @@ struct Response {
   Pairs headers;  // extra headers, e.g. ETag, Allow, Cache-Control, Content-Encoding
   std::string body;
 };
+
+// True when a Content-Type header value names JSON: "application/json" in any case, with or
+// without parameters ("application/json; charset=utf-8").
+bool IsJsonMediaType(std::string_view content_type);
 
 // A source of requests: each call hands over the next one, or null when there is none (yet).
 using NextRequest = std::function<const Request*()>;

@@ -12,6 +12,7 @@ Response ProblemResponse(int status, const std::string& title, const Problems& p
   json::array items;
   std::string detail;
   for (const Problem& problem : problems) {
+    if (items.size() == kMaxProblems) break;
     items.push_back(json::object{
         {"field", problem.field}, {"code", problem.code}, {"message", problem.message}});
     if (detail.size() < 300) {
@@ -22,6 +23,7 @@ Response ProblemResponse(int status, const std::string& title, const Problems& p
   json::object body{{"type", "about:blank"}, {"title", title}, {"status", status}};
   body["detail"] = detail.empty() ? title : detail;
   if (!items.empty()) body["problems"] = std::move(items);
+  if (problems.size() > kMaxProblems) body["problems_omitted"] = problems.size() - kMaxProblems;
   Response response;
   response.status = status;
   response.content_type = "application/problem+json";
@@ -41,16 +43,20 @@ Response Guarded(const Request& request, const std::function<Response()>& handle
   } catch (const HttpError& error) {
     return ProblemResponse(error);
   } catch (const std::exception& error) {
-    std::string line = "{\"level\":\"error\",\"method\":";
-    AppendJsonString(line, request.method);
-    line += ",\"path\":";
-    AppendJsonString(line, request.path);
-    line += ",\"error\":";
-    AppendJsonString(line, error.what());
-    line += "}\n";
-    std::fputs(line.c_str(), stderr);
+    LogFailure(request, error);
     return ProblemResponse(500, "Internal server error");
   }
+}
+
+void LogFailure(const Request& request, const std::exception& error) {
+  std::string line = "{\"level\":\"error\",\"method\":";
+  AppendJsonString(line, request.method);
+  line += ",\"path\":";
+  AppendJsonString(line, request.path);
+  line += ",\"error\":";
+  AppendJsonString(line, error.what());
+  line += "}\n";
+  std::fputs(line.c_str(), stderr);
 }
 
 }  // namespace amity::http

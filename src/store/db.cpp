@@ -1,6 +1,10 @@
 #include "store/db.h"
 
+#include <sys/statvfs.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 namespace amity::store {
@@ -25,23 +29,77 @@ int WaitForLock(void*, int attempts) {
   return 1;
 }
 
+bool OnReadOnlyMount(const std::filesystem::path& path) {
+  struct statvfs facts {};
+  return statvfs(path.c_str(), &facts) == 0 && (facts.f_flag & ST_RDONLY) != 0;
+}
+
+// Why `path`, which exists, cannot be written: for one-line messages.
+std::string NotWritable(const std::string& path) {
+  if (OnReadOnlyMount(path)) return "it is on a read-only mount";
+  return "its permissions or attributes forbid writing; see ls -l and lsattr";
+}
+
+// `message` (SQLite's reason for not opening `path`), said plainly when the folder is missing or
+// read-only.
+std::string Unreachable(const std::string& path, const std::string& message) {
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  std::error_code error;
+  if (!std::filesystem::is_directory(folder, error))
+    return "the folder " + folder.string() + " does not exist";
+  if (OnReadOnlyMount(folder)) return "it is on a read-only mount (" + message + ")";
+  if (access(folder.c_str(), W_OK) != 0) {
+    return "the folder " + folder.string() + " is not writable (" + message + ")";
+  }
+  return message;
+}
+
 }  // namespace
 
 void ConfigureSqlite() {
   [[maybe_unused]] static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-Db::Db(const std::string& path) : path_(path) {
+Db::Db(const std::string& path, OpenMode mode) : path_(path) {
   ConfigureSqlite();
-  const int code =
-      sqlite3_open_v2(path.c_str(), &db_,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const bool writing = mode == OpenMode::kReadWrite;
+  // Also for reading only, the file is opened for writing when it may be: the last connection to
+  // close then removes the -wal and -shm files, as the server's do. SQLite falls back to reading.
+  const int code = sqlite3_open_v2(
+      path.c_str(), &db_,
+      SQLITE_OPEN_READWRITE | (writing ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX, nullptr);
   if (code != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
     sqlite3_close(db_);
     db_ = nullptr;
-    throw DbError("cannot open database " + path + ": " + message, code);
+    throw DbError("cannot open the database " + path + ": " + Unreachable(path, message), code);
   }
+  // SQLite opens a file it may not write read-only without saying so; the first write would
+  // fail with "attempt to write a readonly database".
+  if (writing && sqlite3_db_readonly(db_, "main") == 1) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw DbError("the database " + path + " is read-only (" + NotWritable(path) +
+                      "); amity needs to write to it",
+                  SQLITE_READONLY);
+  }
+  try {
+    Configure(writing);
+  } catch (const DbError& error) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    const int primary = error.code() & 0xFF;
+    if (primary != SQLITE_CANTOPEN && primary != SQLITE_READONLY) throw;
+    // Reading a WAL database takes its -wal and -shm files beside it, created when absent.
+    throw DbError("cannot open the database " + path + ": " +
+                      Unreachable(path, "SQLite keeps " + path + "-wal and " + path +
+                                            "-shm beside it and must be able to write them"),
+                  error.code());
+  }
+}
+
+void Db::Configure(bool writing) {
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_handler(db_, WaitForLock, nullptr);
   sqlite3_commit_hook(
@@ -51,6 +109,11 @@ Db::Db(const std::string& path) : path_(path) {
         return 0;  // go on with the commit
       },
       &own_commits_);
+  if (!writing) {
+    // The first read opens the -wal and -shm files: fail here, not half-way through a copy.
+    Exec("PRAGMA temp_store = MEMORY; SELECT count(*) FROM sqlite_schema;");
+    return;
+  }
   // journal_size_limit: a WAL that once grew large (a bulk load) is cut back to 64 MiB when the
   // log next starts over, instead of keeping its largest size on disk.
   Exec(

@@ -49,11 +49,17 @@ using IndexWriter = void (*)(class Db& db, std::vector<IndexChange>& changes);
 // sqlite3_malloc, and with statistics on each one takes a global mutex to count itself.
 void ConfigureSqlite();
 
+enum class OpenMode {
+  kReadWrite,  // creates the file when absent; fails when it cannot be written
+  kRead,       // an existing file, only read (backup); also when it cannot be written
+};
+
 class Db {
  public:
-  // Opens (creating when absent) the database file at `path` with WAL, foreign keys on and a
-  // busy timeout, so concurrent writers wait instead of failing. Throws DbError.
-  explicit Db(const std::string& path);
+  // Opens the database file at `path` (kReadWrite: creating it when absent, with WAL, foreign
+  // keys on) with a busy handler, so concurrent writers wait instead of failing. Throws DbError,
+  // with one line that says why when the file, its folder or its mount is read-only or missing.
+  explicit Db(const std::string& path, OpenMode mode = OpenMode::kReadWrite);
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -116,6 +122,9 @@ class Db {
 
  private:
   friend class Tx;
+
+  // Sets the connection up after opening (result codes, hooks, pragmas). Throws DbError.
+  void Configure(bool writing);
 
   sqlite3* db_ = nullptr;
   std::string path_;

@@ -135,14 +135,19 @@ TestServer::TestServer(bool demo, const std::vector<std::string>& environment,
   // The tests act as an admin with an API token unless they say otherwise.
   admin_ = AddUser("admin@amity.test", "admin");
   token_ = admin_.token;
+  environment_ = environment;
+  Start();
+}
+
+void TestServer::Start() {
   port_ = FreePort();
   pid_ = fork();
   if (pid_ == 0) {
     const std::string listen = "127.0.0.1:" + std::to_string(port_);
     const std::string log = folder_ + "/server.log";
-    freopen(log.c_str(), "w", stdout);
-    freopen((folder_ + "/server.err").c_str(), "w", stderr);
-    for (const std::string& variable : environment) putenv(strdup(variable.c_str()));
+    freopen(log.c_str(), "a", stdout);
+    freopen((folder_ + "/server.err").c_str(), "a", stderr);
+    for (const std::string& variable : environment_) putenv(strdup(variable.c_str()));
     execl(AMITY_BINARY, AMITY_BINARY, "serve", "--db", db_path_.c_str(), "--listen", listen.c_str(),
           "--threads", "2", static_cast<char*>(nullptr));
     _exit(127);
@@ -153,6 +158,15 @@ TestServer::TestServer(bool demo, const std::vector<std::string>& environment,
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   ADD_FAILURE() << "server did not become ready on port " << port_;
+}
+
+void TestServer::KillAndRestart() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+  Start();
 }
 
 TestServer::~TestServer() {

@@ -71,6 +71,10 @@ class TestServer {
   // Every row of every table, in a stable order: equal snapshots mean an unchanged database.
   std::string Snapshot() const;
 
+  // Kills the server with SIGKILL (no clean stop: what it had not committed is lost) and serves
+  // the same database again, on a new port.
+  void KillAndRestart();
+
   // Sends SIGTERM and waits; returns the exit status (0 for a clean stop).
   int Stop();
 
@@ -80,11 +84,13 @@ class TestServer {
   int pid() const { return pid_; }  // of the server process
 
  private:
+  void Start();  // runs `amity serve` on the database and waits until it answers
   std::string folder_;
   bool own_folder_ = true;
   std::string db_path_;
   int port_ = 0;
   int pid_ = -1;
+  std::vector<std::string> environment_;
   TestUser admin_;
   std::string token_;
 };

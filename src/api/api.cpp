@@ -8,6 +8,7 @@
 #include "api/access.h"
 #include "api/auth.h"
 #include "api/handlers.h"
+#include "api/idempotency.h"
 #include "api/responses.h"
 #include "base/text.h"
 #include "http/error.h"
@@ -442,12 +443,16 @@ http::Response Api::Answer(const http::Request& request, const domain::Principal
         method != "GET" &&
         (route.pattern.starts_with("/api/v1/session") ||
          route.pattern.starts_with("/api/v1/users") || route.pattern.starts_with("/api/v1/tokens"));
-    if (!changes_accounts) return route.handler(call);
+    const auto handle = [&] {
+      return HasIdempotencyKey(call) ? AnswerOnce(call, [&] { return route.handler(call); })
+                                     : route.handler(call);
+    };
+    if (!changes_accounts) return handle();
     struct ClearAfter {
       CredentialCache& cache;
       ~ClearAfter() { cache.Clear(); }
     } clear_after{*context_.credentials};
-    return route.handler(call);
+    return handle();
   }
   if (!allowed.empty()) {
     throw http::HttpError(

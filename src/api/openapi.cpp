@@ -317,8 +317,12 @@ json::object Schemas() {
        {"detail", StringType()},
        {"problems",
         ArrayOf(
-            Closed({{"field", StringType()}, {"code", StringType()}, {"message", StringType()}}))}},
-      {"detail", "problems"});
+            Closed({{"field", StringType()}, {"code", StringType()}, {"message", StringType()}}))},
+       {"problems_omitted",
+        {{"type", "integer"},
+         {"minimum", 1},
+         {"description", "problems past the first 100, not listed"}}}},
+      {"detail", "problems", "problems_omitted"});
   schemas["Problem"].as_object()["description"] = "RFC 9457 problem details";
   for (const domain::ResourceSpec* spec : domain::AllResources()) {
     const std::string name(spec->singular);
@@ -676,6 +680,16 @@ json::object OpenApiDocument() {
                                         {"in", "header"},
                                         {"required", true},
                                         {"schema", {{"type", "string"}}}});
+    }
+    if (route.method == "POST") {
+      parameters.push_back(json::object{
+          {"name", "Idempotency-Key"},
+          {"in", "header"},
+          {"description",
+           "1 to 255 visible ASCII characters (e.g. a random UUID): the same key from the same "
+           "signed-in user within 24 hours answers the first answer again (header "
+           "Idempotency-Replayed: true) without a second write; with another request, 422"},
+          {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", 255}}}});
     }
     if (route.handler == ListRecordsHandler) {
       for (const ListParameter& parameter : ListParameters(*route.resource)) {

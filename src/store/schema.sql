@@ -229,6 +229,17 @@ CREATE TABLE glossary (
 , visibility TEXT NOT NULL DEFAULT 'private'
   CHECK (visibility = 'private' OR visibility = 'shared' OR
     visibility = 'public'), created_by TEXT) STRICT;
+CREATE TABLE idempotency_keys (
+  caller TEXT NOT NULL,        -- the user's id
+  key TEXT NOT NULL,           -- as sent, 1 to 255 visible ASCII characters
+  fingerprint TEXT NOT NULL,   -- SHA-256 of the method, path and body the key was first sent with
+  status INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  headers TEXT NOT NULL,       -- JSON array of [name, value]
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (caller, key)
+) STRICT, WITHOUT ROWID;
 CREATE TABLE instance (
   id TEXT NOT NULL PRIMARY KEY,
   created_at TEXT NOT NULL
@@ -397,6 +408,7 @@ CREATE INDEX events_visibility_starts ON events (visibility, archived, starts_at
 CREATE INDEX glossary_live_created ON glossary (archived, created_at, id, version);
 CREATE INDEX glossary_live_kind ON glossary (archived, kind, id, version);
 CREATE INDEX glossary_live_updated ON glossary (archived, updated_at, id, version);
+CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
 CREATE INDEX meetings_live_created ON meetings (archived, created_at, id, version);
 CREATE INDEX meetings_live_starts ON meetings (archived, starts_at, id, version);
 CREATE INDEX meetings_live_updated ON meetings (archived, updated_at, id, version);

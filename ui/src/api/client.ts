@@ -68,13 +68,14 @@ function buildUrl(path: string, query?: Query): string {
 export async function request<T>(
   method: string,
   path: string,
-  options: { query?: Query; body?: unknown; version?: number } = {},
+  options: { query?: Query; body?: unknown; version?: number; idempotencyKey?: string } = {},
   retried = false,
 ): Promise<T> {
   const url = buildUrl(path, options.query)
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (options.body !== undefined) headers['Content-Type'] = 'application/json'
   if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey
   if (method !== 'GET' && method !== 'HEAD' && session.csrf) headers['X-CSRF-Token'] = session.csrf
   let response: Response
   try {
@@ -133,8 +134,18 @@ export function get<T>(resource: string, id: string): Promise<T> {
   return request<T>('GET', `${resource}/${encodeURIComponent(id)}`)
 }
 
-export function create<T>(resource: string, body: unknown): Promise<T> {
-  return request<T>('POST', resource, { body })
+/** A random key (UUID v4 form) from crypto.getRandomValues, which also works outside secure contexts. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  bytes[6] = (bytes[6] & 0x0f) | 0x40
+  bytes[8] = (bytes[8] & 0x3f) | 0x80
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+/** POST a new record with an Idempotency-Key: sent again (a retry), it is created once. */
+export function create<T>(resource: string, body: unknown, idempotencyKey = newIdempotencyKey()): Promise<T> {
+  return request<T>('POST', resource, { body, idempotencyKey })
 }
 
 /** PATCH with If-Match: "<version>"; a stale version answers ApiError 412. */

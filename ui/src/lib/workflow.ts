@@ -1,6 +1,6 @@
 // The commitment workflow: proposed → agreed → planned → in_progress → done, or dropped from any
 // open status (with a note). Nothing leaves done or dropped.
-import { request } from '../api/client'
+import { newIdempotencyKey, request } from '../api/client'
 import { COMMITMENT_STATUSES, type Commitment, type CommitmentStatus } from '../api/types'
 
 const FORWARD: CommitmentStatus[] = ['proposed', 'agreed', 'planned', 'in_progress', 'done']
@@ -28,7 +28,7 @@ export function noteRequired(to: CommitmentStatus): boolean {
 export function transition(id: string, to: CommitmentStatus, note: string): Promise<Commitment> {
   const body: { to: string; note?: string } = { to }
   if (note) body.note = note
-  return request<Commitment>('POST', `commitments/${encodeURIComponent(id)}/transitions`, { body })
+  return request<Commitment>('POST', `commitments/${encodeURIComponent(id)}/transitions`, { body, idempotencyKey: newIdempotencyKey() })
 }
 
 export function isOverdue(c: Commitment, today: string): boolean {

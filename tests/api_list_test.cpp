@@ -220,5 +220,43 @@ TEST_F(ApiListTest, TheChangeFeedReadsEveryChangeOnceInOrder) {
   EXPECT_EQ(more.Json().at("items").as_array().size(), 1u);
 }
 
+// A partnership's timeline pages from the latest items back (before = the answer's earlier):
+// every item once, in order, the pages together equal one big page.
+TEST_F(ApiListTest, TheTimelinePagesBackFromTheLatest) {
+  const std::string partnership = FirstPartnership(server_);
+  for (int i = 0; i < 12; ++i) {
+    const std::string id = AddCommitment(server_, partnership, "timeline " + std::to_string(i), "");
+    for (const char* to : {"agreed", "planned"}) {
+      EXPECT_EQ(server_.Post("/api/v1/commitments/" + id + "/transitions", {{"to", to}}).status,
+                200);
+    }
+  }
+  const std::string path = "/api/v1/partnerships/" + partnership + "/timeline";
+  const HttpResult whole = server_.Get(path + "?limit=500");
+  ASSERT_EQ(whole.status, 200) << whole.body;
+  const json::value whole_json = whole.Json();
+  const json::array& all = whole_json.at("items").as_array();
+  ASSERT_GE(all.size(), 24u);
+  EXPECT_TRUE(whole_json.at("earlier").is_null());
+  std::vector<json::value> paged;
+  std::string query = "?limit=5";
+  for (int page = 0; page < 100; ++page) {
+    const HttpResult answer = server_.Get(path + query);
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    const json::value body = answer.Json();
+    const json::array& items = body.at("items").as_array();
+    EXPECT_LE(items.size(), 5u);
+    paged.insert(paged.begin(), items.begin(), items.end());
+    if (body.at("earlier").is_null()) break;
+    query = "?limit=5&before=" + std::string(body.at("earlier").as_string());
+  }
+  ASSERT_EQ(paged.size(), all.size());
+  for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(paged[i], all[i]) << i;
+  for (size_t i = 1; i < all.size(); ++i) {
+    EXPECT_LE(all[i - 1].at("at").as_string(), all[i].at("at").as_string()) << i;
+  }
+  EXPECT_EQ(server_.Get(path + "?before=not-a-cursor").status, 400);
+}
+
 }  // namespace
 }  // namespace amity::testing

@@ -65,9 +65,22 @@ std::vector<Route> BuildRoutes() {
                     201});
   routes.push_back({"GET", "/api/v1/commitments/{id}/history", CommitmentHistory,
                     "Transitions and progress notes of a commitment", nullptr, "", "History"});
-  routes.push_back({"GET", "/api/v1/partnerships/{id}/timeline", PartnershipTimeline,
-                    "Milestones, meetings, transitions and events in time order", nullptr, "",
-                    "Timeline"});
+  routes.push_back(
+      {"GET",
+       "/api/v1/partnerships/{id}/timeline",
+       PartnershipTimeline,
+       "The latest milestones, meetings, transitions and events, oldest first",
+       nullptr,
+       "",
+       "Timeline",
+       200,
+       Access::kUser,
+       {{.name = "limit",
+         .type = Type::kInteger,
+         .description = "items per page (default 200)",
+         .minimum = 1,
+         .maximum = 500},
+        {.name = "before", .description = "the page before: the answer's earlier, as it is"}}});
   routes.push_back({"GET", "/api/v1/dashboard", Dashboard,
                     "Per partnership: open and overdue commitments, next events, follow-through",
                     nullptr, "", "Dashboard", 200, Access::kUser,

@@ -378,7 +378,11 @@ json::object Schemas() {
                         {"title", Ref("Text")},
                         {"status", FieldSchema(*domain::Events().Field("status"), Use::kRead)},
                         {"time_zone", StringType()}}))}}};
-    schemas["Timeline"] = Closed({{"items", ArrayOf(std::move(kinds))}});
+    schemas["Timeline"] =
+        Closed({{"items", ArrayOf(std::move(kinds))},
+                {"earlier",
+                 {{"type", {"string", "null"}},
+                  {"description", "pass as before for the items before these; null when none"}}}});
   }
   {
     // Counts of commitments: open, overdue, done, left proposed, all, and done / left proposed.

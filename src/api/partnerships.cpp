@@ -7,6 +7,7 @@
 #include "api/redaction.h"
 #include "api/responses.h"
 #include "base/id.h"
+#include "base/text.h"
 #include "domain/milestones.h"
 #include "http/error.h"
 #include "store/read_models.h"
@@ -15,11 +16,45 @@
 namespace amity::api {
 namespace json = boost::json;
 
+namespace {
+
+constexpr char kTimelineCursorSeparator = '\x1f';
+
+std::string EncodeTimelineCursor(const store::TimelineCursor& cursor) {
+  return EncodeBase64Url(cursor.at + kTimelineCursorSeparator + cursor.kind +
+                         kTimelineCursorSeparator + cursor.key);
+}
+
+store::TimelineCursor DecodeTimelineCursor(std::string_view text) {
+  const auto bytes = DecodeBase64Url(text);
+  const size_t first = bytes ? bytes->find(kTimelineCursorSeparator) : std::string::npos;
+  const size_t second =
+      first == std::string::npos ? first : bytes->find(kTimelineCursorSeparator, first + 1);
+  if (second == std::string::npos) {
+    RejectParameter("before", "invalid_cursor", "pass the answer's earlier as it is");
+  }
+  return {bytes->substr(0, first), bytes->substr(first + 1, second - first - 1),
+          bytes->substr(second + 1)};
+}
+
+}  // namespace
+
 http::Response PartnershipTimeline(Call& call) {
+  CheckQuery(call.route.query, call.request.query);
+  int limit = 200;
+  std::optional<store::TimelineCursor> before;
+  for (const auto& [name, value] : call.request.query) {
+    if (name == "limit") limit = ParseBoundedInt(name, value, 1, 500);
+    if (name == "before") before = DecodeTimelineCursor(value);
+  }
   const json::object partnership = LoadLiveRecord(call, domain::Partnerships());
   const auto visible = VisibleCondition(call.principal, domain::Commitments());
-  return JsonResponse(200, json::object{{"items", store::Timeline(call.db, partnership,
-                                                                  visible ? &*visible : nullptr)}});
+  store::TimelinePage page =
+      store::Timeline(call.db, partnership, visible ? &*visible : nullptr, limit, before);
+  return JsonResponse(
+      200, json::object{{"items", std::move(page.items)},
+                        {"earlier", page.earlier ? json::value(EncodeTimelineCursor(*page.earlier))
+                                                 : json::value(nullptr)}});
 }
 
 http::Response Dashboard(Call& call) {

@@ -9,7 +9,8 @@ namespace {
 
 constexpr char kInsertEntry[] =
     "INSERT INTO commitment_history (id, commitment_id, kind, from_status, to_status, note, at, "
-    "actor, instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "actor, instance_id, commitment_partnership_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+    "(SELECT partnership_id FROM commitments WHERE id = ?2))";
 constexpr char kSelectEntries[] =
     "SELECT id, kind, from_status, to_status, note, at, actor FROM commitment_history "
     "WHERE commitment_id = ?1 AND (?2 IS NULL OR at > ?2) ORDER BY at, rowid";

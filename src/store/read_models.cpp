@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <any>
 #include <charconv>
+#include <cstdio>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "base/text.h"
@@ -40,9 +42,9 @@ constexpr char kTimelineEvents[] =
     "SELECT id, starts_at, kind, title, status, time_zone FROM events "
     "WHERE partnership_id = ? AND archived = 0";
 constexpr char kTimelineTransitions[] =
-    "SELECT h.commitment_id, h.at, h.from_status, h.to_status, h.note, c.text, c.area "
+    "SELECT h.commitment_id, h.at, h.from_status, h.to_status, h.note, c.text, c.area, h.id "
     "FROM commitment_history h JOIN commitments c ON c.id = h.commitment_id "
-    "WHERE c.partnership_id = ? AND c.archived = 0 AND h.kind = 'transition'";
+    "WHERE h.commitment_partnership_id = ? AND h.kind = 'transition' AND c.archived = 0";
 
 // `sql` narrowed to the rows `visible` allows (appended as "AND (…)").
 std::string Narrowed(std::string_view sql, const Condition* visible) {
@@ -287,74 +289,129 @@ std::string DashboardTotals(const CommitmentCounts& counts, long long partnershi
   return out;
 }
 
-json::array Timeline(Db& db, const json::object& partnership, const Condition* visible) {
+namespace {
+
+// One timeline item with the key it is ordered by: (at, kind, key).
+struct TimelineItem {
+  TimelineCursor order;
+  json::object item;
+};
+
+bool Before(const TimelineCursor& a, const TimelineCursor& b) {
+  return std::tie(a.at, a.kind, a.key) < std::tie(b.at, b.kind, b.key);
+}
+
+// The condition (on `at_column` and `key_column`, for items of `kind`) of the items before
+// `cursor`; binds its parameters at `index` on. Items of a kind ordered before the cursor's may
+// share its instant; those of a kind after it may not.
+std::string BeforeCursor(std::string_view kind, const std::string& at_column,
+                         const std::string& key_column, const TimelineCursor& cursor,
+                         std::vector<std::string>& params) {
+  params.push_back(cursor.at);
+  if (kind < cursor.kind) return " AND " + at_column + " <= ?";
+  if (kind > cursor.kind) return " AND " + at_column + " < ?";
+  params.push_back(cursor.key);
+  return " AND (" + at_column + ", " + key_column + ") < (?, ?)";
+}
+
+// Runs a timeline source: `sql` (its partnership bound first), narrowed by `visible`, before the
+// cursor, newest first, at most `limit` rows; `row` makes each item.
+template <typename RowHandler>
+void ReadTimelineSource(Db& db, std::string sql, std::string_view kind,
+                        const std::string& at_column, const std::string& key_column,
+                        std::string_view partnership_id, const Condition* visible,
+                        const std::optional<TimelineCursor>& before, int limit, RowHandler row) {
+  std::vector<std::string> params;
+  if (visible != nullptr) {
+    sql += " AND (" + visible->sql + ")";
+    params = visible->params;
+  }
+  if (before) sql += BeforeCursor(kind, at_column, key_column, *before, params);
+  sql += " ORDER BY " + at_column + " DESC, " + key_column + " DESC LIMIT ?";
+  Stmt select = db.Prepare(sql);
+  int index = 1;
+  select.Bind(index++, partnership_id);
+  for (const std::string& param : params) select.Bind(index++, param);
+  select.Bind(index, limit);
+  while (select.Step()) row(select);
+}
+
+}  // namespace
+
+TimelinePage Timeline(Db& db, const json::object& partnership, const Condition* visible, int limit,
+                      const std::optional<TimelineCursor>& before) {
   const std::string id(partnership.at("id").as_string());
-  std::vector<json::object> items;
-  for (const json::value& milestone : partnership.at("milestones").as_array()) {
-    const json::object& m = milestone.as_object();
-    items.push_back({{"at", m.at("date")}, {"kind", "milestone"}, {"ref_id", id}, {"summary", m}});
+  std::vector<TimelineItem> items;
+  const json::array& milestones = partnership.at("milestones").as_array();
+  for (size_t i = 0; i < milestones.size(); ++i) {
+    const json::object& m = milestones[i].as_object();
+    char key[8];
+    std::snprintf(key, sizeof key, "%02zu", i);
+    TimelineItem entry{
+        {std::string(m.at("date").as_string()), "milestone", key},
+        {{"at", m.at("date")}, {"kind", "milestone"}, {"ref_id", id}, {"summary", m}}};
+    if (!before || Before(entry.order, *before)) items.push_back(std::move(entry));
   }
-  {
-    Stmt select = db.Prepare(Narrowed(kTimelineMeetings, visible));
-    select.Bind(1, id);
-    BindVisible(select, 2, visible);
-    while (select.Step()) {
-      items.push_back({{"at", select.Text(1)},
-                       {"kind", "meeting"},
-                       {"ref_id", select.Text(0)},
-                       {"summary",
-                        {{"kind", select.Text(2)},
-                         {"title", json::parse(select.Text(3))},
-                         {"time_zone", select.Text(4)}}}});
-    }
+  const int wanted = limit + 1;  // one more tells whether there are earlier items
+  ReadTimelineSource(
+      db, kTimelineMeetings, "meeting", "starts_at", "id", id, visible, before, wanted,
+      [&](const Stmt& row) {
+        items.push_back({{std::string(row.Text(1)), "meeting", std::string(row.Text(0))},
+                         {{"at", row.Text(1)},
+                          {"kind", "meeting"},
+                          {"ref_id", row.Text(0)},
+                          {"summary",
+                           {{"kind", row.Text(2)},
+                            {"title", json::parse(row.Text(3))},
+                            {"time_zone", row.Text(4)}}}}});
+      });
+  // A caller shown only some rows sees a commitment's transitions only from the last change that
+  // widened who sees it (as its change trail and history, api/users.cpp): its notes before then
+  // were written for a narrower audience.
+  static const std::string kSinceWidening =
+      " AND h.at > coalesce((SELECT max(w.at) FROM changes w WHERE w.entity = 'commitments' "
+      "AND w.record_id = c.id AND " +
+      std::string(kWideningChangeSql) + "), '')";
+  ReadTimelineSource(
+      db, std::string(kTimelineTransitions) + (visible != nullptr ? kSinceWidening : ""),
+      "transition", "h.at", "h.id", id, visible, before, wanted, [&](const Stmt& row) {
+        items.push_back(
+            {{std::string(row.Text(1)), "transition", std::string(row.Text(7))},
+             {{"at", row.Text(1)},
+              {"kind", "transition"},
+              {"ref_id", row.Text(0)},
+              {"summary",
+               {{"from", row.Text(2)},
+                {"to", row.Text(3)},
+                {"note", row.IsNull(4) ? json::value(nullptr) : json::value(row.Text(4))},
+                {"text", json::parse(row.Text(5))},
+                {"area", row.Text(6)}}}}});
+      });
+  ReadTimelineSource(
+      db, kTimelineEvents, "event", "starts_at", "id", id, visible, before, wanted,
+      [&](const Stmt& row) {
+        items.push_back({{std::string(row.Text(1)), "event", std::string(row.Text(0))},
+                         {{"at", row.Text(1)},
+                          {"kind", "event"},
+                          {"ref_id", row.Text(0)},
+                          {"summary",
+                           {{"kind", row.Text(2)},
+                            {"title", json::parse(row.Text(3))},
+                            {"status", row.Text(4)},
+                            {"time_zone", row.Text(5)}}}}});
+      });
+  // Dates ("2026-11-10") and UTC instants ("2026-11-10T07:00:00Z") sort correctly as text. The
+  // newest `limit` of all kinds make the page.
+  std::sort(items.begin(), items.end(),
+            [](const TimelineItem& a, const TimelineItem& b) { return Before(a.order, b.order); });
+  TimelinePage page;
+  size_t first = 0;
+  if (items.size() > static_cast<size_t>(limit)) {
+    first = items.size() - static_cast<size_t>(limit);
+    page.earlier = items[first].order;
   }
-  {
-    // A caller shown only some rows sees a commitment's transitions only from the last change
-    // that widened who sees it (as its change trail and history, api/users.cpp): its notes
-    // before then were written for a narrower audience.
-    static const std::string kSinceWidening =
-        " AND h.at > coalesce((SELECT max(w.at) FROM changes w WHERE w.entity = 'commitments' "
-        "AND w.record_id = c.id AND " +
-        std::string(kWideningChangeSql) + "), '')";
-    Stmt select = db.Prepare(Narrowed(kTimelineTransitions, visible) +
-                             (visible != nullptr ? kSinceWidening : std::string()));
-    select.Bind(1, id);
-    BindVisible(select, 2, visible);
-    while (select.Step()) {
-      items.push_back(
-          {{"at", select.Text(1)},
-           {"kind", "transition"},
-           {"ref_id", select.Text(0)},
-           {"summary",
-            {{"from", select.Text(2)},
-             {"to", select.Text(3)},
-             {"note", select.IsNull(4) ? json::value(nullptr) : json::value(select.Text(4))},
-             {"text", json::parse(select.Text(5))},
-             {"area", select.Text(6)}}}});
-    }
-  }
-  {
-    Stmt select = db.Prepare(Narrowed(kTimelineEvents, visible));
-    select.Bind(1, id);
-    BindVisible(select, 2, visible);
-    while (select.Step()) {
-      items.push_back({{"at", select.Text(1)},
-                       {"kind", "event"},
-                       {"ref_id", select.Text(0)},
-                       {"summary",
-                        {{"kind", select.Text(2)},
-                         {"title", json::parse(select.Text(3))},
-                         {"status", select.Text(4)},
-                         {"time_zone", select.Text(5)}}}});
-    }
-  }
-  // Dates ("2026-11-10") and UTC instants ("2026-11-10T07:00:00Z") sort correctly as text.
-  std::stable_sort(items.begin(), items.end(), [](const json::object& a, const json::object& b) {
-    return a.at("at").as_string() < b.at("at").as_string();
-  });
-  json::array result;
-  for (auto& item : items) result.push_back(std::move(item));
-  return result;
+  for (size_t i = first; i < items.size(); ++i) page.items.push_back(std::move(items[i].item));
+  return page;
 }
 
 }  // namespace amity::store

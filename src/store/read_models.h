@@ -65,11 +65,26 @@ PartnershipSummary SummarizePartnership(Db& db, const boost::json::object& partn
 // `partnerships` is reported as the number of partnerships counted. JSON text.
 std::string DashboardTotals(const CommitmentCounts& counts, long long partnerships);
 
-// The partnership's milestones, meetings, commitment transitions and events, oldest first. Each
-// item: {"at", "kind", "ref_id", "summary"}. With `visible`, only the rows it allows, and of a
+// Where a timeline page ends: items before this one (in the order at, kind, key) come on the
+// pages before it.
+struct TimelineCursor {
+  std::string at;
+  std::string kind;  // event, meeting, milestone, transition
+  std::string key;   // the meeting's or event's id, the history entry's id, the milestone's index
+};
+
+struct TimelinePage {
+  boost::json::array items;               // oldest first
+  std::optional<TimelineCursor> earlier;  // where the page before starts, when there is one
+};
+
+// The partnership's latest `limit` milestones, meetings, commitment transitions and events
+// (before `before`, when given), oldest first. Each item: {"at", "kind", "ref_id", "summary"}.
+// Each kind is read newest first from an index, `limit` + 1 at most, so a page costs the same
+// however much the partnership holds. With `visible`, only the rows it allows, and of a
 // commitment only the transitions made after the last change that widened who sees it
 // (kWideningChangeSql, store/changes.h).
-boost::json::array Timeline(Db& db, const boost::json::object& partnership,
-                            const Condition* visible = nullptr);
+TimelinePage Timeline(Db& db, const boost::json::object& partnership, const Condition* visible,
+                      int limit, const std::optional<TimelineCursor>& before);
 
 }  // namespace amity::store

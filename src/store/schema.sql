@@ -11,6 +11,11 @@ CREATE TRIGGER cities_counted_insert AFTER INSERT ON cities BEGIN
   INSERT INTO record_counts (resource, archived, n) VALUES ('cities', NEW.archived, 1)
     ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
 END;
+CREATE TRIGGER commitment_moved_with_history AFTER UPDATE OF partnership_id ON commitments
+  WHEN OLD.partnership_id IS NOT NEW.partnership_id BEGIN
+  UPDATE commitment_history SET commitment_partnership_id = NEW.partnership_id
+    WHERE commitment_id = NEW.id;
+END;
 CREATE TRIGGER commitments_counted_archive AFTER UPDATE OF archived ON commitments
   WHEN OLD.archived <> NEW.archived BEGIN
   UPDATE record_counts SET n = n - 1 WHERE resource = 'commitments' AND archived = OLD.archived;
@@ -162,7 +167,7 @@ CREATE TABLE commitment_history (
   note TEXT,
   at TEXT NOT NULL,
   actor TEXT NOT NULL,
-  instance_id TEXT NOT NULL,
+  instance_id TEXT NOT NULL, commitment_partnership_id TEXT,
   CHECK (kind = 'note' OR (from_status IS NOT NULL AND to_status IS NOT NULL))
 ) STRICT;
 CREATE TABLE commitments (
@@ -382,6 +387,8 @@ CREATE INDEX cities_live_created ON cities (archived, created_at, id, version);
 CREATE INDEX cities_live_updated ON cities (archived, updated_at, id, version);
 CREATE INDEX commitment_history_at ON commitment_history (at);
 CREATE INDEX commitment_history_commitment ON commitment_history (commitment_id, at);
+CREATE INDEX commitment_history_partnership_at
+  ON commitment_history (commitment_partnership_id, kind, at, id);
 CREATE INDEX commitments_area_live_due
   ON commitments (area, archived, due_date, id, status, version);
 CREATE INDEX commitments_created ON commitments (created_at, id, archived, version);

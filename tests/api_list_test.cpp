@@ -140,11 +140,26 @@ TEST_F(ApiListTest, KeptCountsEqualCountAfterRandomWritesAndAKill) {
   const std::string partnership = FirstPartnership(server_);
   std::mt19937 random(7);
   std::vector<std::string> ids;
-  for (int i = 0; i < 60; ++i) {
-    if (!ids.empty() && random() % 3 == 0) {
+  for (int i = 0; i < 90; ++i) {
+    const int op = static_cast<int>(random() % 6);
+    if (!ids.empty() && op == 0) {
       const std::string id = ids[random() % ids.size()];
       const HttpResult archived = server_.Request("DELETE", "/api/v1/commitments/" + id);
       EXPECT_TRUE(archived.status == 204 || archived.status == 404) << archived.body;
+    } else if (!ids.empty() && op == 1) {  // a transition (refused ones change nothing)
+      server_.Post("/api/v1/commitments/" + ids[random() % ids.size()] + "/transitions",
+                   {{"to", random() % 2 ? "agreed" : "dropped"}, {"note", "why"}});
+    } else if (!ids.empty() && op == 2) {  // a new due date or none
+      const std::string id = ids[random() % ids.size()];
+      const HttpResult current = server_.Get("/api/v1/commitments/" + id);
+      if (current.status == 200) {
+        const std::string version = std::to_string(current.Json().at("version").as_int64());
+        const std::string due = "2027-03-0" + std::to_string(1 + i % 9);
+        const std::string body =
+            random() % 2 ? "{\"due_date\":\"" + due + "\"}" : std::string("{\"due_date\":null}");
+        server_.Request("PATCH", "/api/v1/commitments/" + id, body,
+                        {"Content-Type: application/json", "If-Match: \"" + version + "\""});
+      }
     } else {
       ids.push_back(AddCommitment(server_, partnership, "count " + std::to_string(i), ""));
     }
@@ -163,6 +178,20 @@ TEST_F(ApiListTest, KeptCountsEqualCountAfterRandomWritesAndAKill) {
         EXPECT_EQ(kept, counted) << when << ": " << table << where;
       }
     }
+    // Each partnership's tallies (area, status, due date) equal a GROUP BY of its commitments.
+    const std::string grouped =
+        "SELECT partnership_id, area, status, coalesce(due_date, ''), count(*) FROM commitments "
+        "WHERE archived = 0 GROUP BY 1, 2, 3, 4";
+    const std::string tallied =
+        "SELECT partnership_id, area, status, due_date, n FROM commitment_tallies";
+    EXPECT_EQ(QueryNumber(server_.db_path(),
+                          "SELECT count(*) FROM (" + grouped + " EXCEPT " + tallied + ")"),
+              0)
+        << when;
+    EXPECT_EQ(QueryNumber(server_.db_path(),
+                          "SELECT count(*) FROM (" + tallied + " EXCEPT " + grouped + ")"),
+              0)
+        << when;
   };
   check("after random writes");
   const HttpResult list = server_.Get("/api/v1/commitments?limit=5");

@@ -31,6 +31,11 @@ constexpr char kCountsAll[] =
 constexpr char kCountsOne[] =
     "SELECT area, status, 1, due_date < ?1 FROM commitments "
     "WHERE archived = 0 AND partnership_id = ?2";
+// One partnership's counts for a caller who sees every commitment: its kept tallies (migration
+// 17), a row per area, status and due date, whatever the number of commitments.
+constexpr char kTalliesOne[] =
+    "SELECT area, status, n, CASE WHEN due_date <> '' AND due_date < ?1 THEN n ELSE 0 END "
+    "FROM commitment_tallies WHERE partnership_id = ?2";
 constexpr char kLastContact[] =
     "SELECT max(starts_at) FROM meetings WHERE partnership_id = ? AND archived = 0 AND "
     "starts_at <= ?";
@@ -167,7 +172,8 @@ CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& part
   }
   std::map<std::pair<std::string, std::string>, CommitmentCount> groups;  // by area, then status
   Stmt select =
-      db.Prepare(partnership_id ? Narrowed(kCountsOne, visible)
+      db.Prepare(partnership_id ? (visible == nullptr ? std::string(kTalliesOne)
+                                                      : Narrowed(kCountsOne, visible))
                                 : NarrowedGrouped(kCountsAll, "GROUP BY area, status", visible));
   select.Bind(1, FormatDate(today));
   if (partnership_id) select.Bind(2, *partnership_id);

@@ -29,6 +29,35 @@ CREATE TRIGGER commitments_counted_insert AFTER INSERT ON commitments BEGIN
   INSERT INTO record_counts (resource, archived, n) VALUES ('commitments', NEW.archived, 1)
     ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
 END;
+CREATE TRIGGER commitments_tallied_delete AFTER DELETE ON commitments WHEN OLD.archived = 0 BEGIN
+  UPDATE commitment_tallies SET n = n - 1
+    WHERE partnership_id = OLD.partnership_id AND area = OLD.area AND status = OLD.status AND
+          due_date = coalesce(OLD.due_date, '');
+  DELETE FROM commitment_tallies
+    WHERE partnership_id = OLD.partnership_id AND area = OLD.area AND status = OLD.status AND
+          due_date = coalesce(OLD.due_date, '') AND n = 0;
+END;
+CREATE TRIGGER commitments_tallied_insert AFTER INSERT ON commitments WHEN NEW.archived = 0 BEGIN
+  INSERT INTO commitment_tallies (partnership_id, area, status, due_date, n)
+    VALUES (NEW.partnership_id, NEW.area, NEW.status, coalesce(NEW.due_date, ''), 1)
+    ON CONFLICT (partnership_id, area, status, due_date) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER commitments_tallied_update
+  AFTER UPDATE OF partnership_id, area, status, due_date, archived ON commitments
+  WHEN OLD.partnership_id IS NOT NEW.partnership_id OR OLD.area IS NOT NEW.area OR
+       OLD.status IS NOT NEW.status OR OLD.due_date IS NOT NEW.due_date OR
+       OLD.archived IS NOT NEW.archived BEGIN
+  UPDATE commitment_tallies SET n = n - 1
+    WHERE OLD.archived = 0 AND partnership_id = OLD.partnership_id AND area = OLD.area AND
+          status = OLD.status AND due_date = coalesce(OLD.due_date, '');
+  DELETE FROM commitment_tallies
+    WHERE partnership_id = OLD.partnership_id AND area = OLD.area AND status = OLD.status AND
+          due_date = coalesce(OLD.due_date, '') AND n = 0;
+  INSERT INTO commitment_tallies (partnership_id, area, status, due_date, n)
+    SELECT NEW.partnership_id, NEW.area, NEW.status, coalesce(NEW.due_date, ''), 1
+    WHERE NEW.archived = 0
+    ON CONFLICT (partnership_id, area, status, due_date) DO UPDATE SET n = n + 1;
+END;
 CREATE TRIGGER events_counted_archive AFTER UPDATE OF archived ON events
   WHEN OLD.archived <> NEW.archived BEGIN
   UPDATE record_counts SET n = n - 1 WHERE resource = 'events' AND archived = OLD.archived;
@@ -170,6 +199,14 @@ CREATE TABLE commitment_history (
   instance_id TEXT NOT NULL, commitment_partnership_id TEXT,
   CHECK (kind = 'note' OR (from_status IS NOT NULL AND to_status IS NOT NULL))
 ) STRICT;
+CREATE TABLE commitment_tallies (
+  partnership_id TEXT NOT NULL,
+  area TEXT NOT NULL,
+  status TEXT NOT NULL,
+  due_date TEXT NOT NULL,  -- '' for none
+  n INTEGER NOT NULL CHECK (n >= 0),  -- a row reaching 0 is deleted
+  PRIMARY KEY (partnership_id, area, status, due_date)
+) STRICT, WITHOUT ROWID;
 CREATE TABLE commitments (
   id TEXT NOT NULL PRIMARY KEY,
   version INTEGER NOT NULL CHECK (version >= 1),

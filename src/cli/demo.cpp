@@ -143,7 +143,7 @@ int Demo(const Config& config) {
     DemoLoader(api).Load(json::parse(kDemoData).as_object());
   }
   store::Db db(config.db_path);
-  if (config.scale > 0) GenerateScaleData(db, config.scale);
+  if (config.scale > 0) GenerateScaleData(db, config.scale, config.busy);
   store::RefreshStatistics(db);
   std::printf("demo data ready in %s\n", config.db_path.c_str());
   return 0;

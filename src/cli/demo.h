@@ -8,7 +8,9 @@ namespace amity::cli {
 
 // Adds `count` generated partnerships (with partner cities, people, meetings, ~100 commitments
 // with histories, and events each) straight through the store, one transaction per
-// partnership. Deterministic for a given `count`. Prints progress to stderr.
-void GenerateScaleData(store::Db& db, int count);
+// partnership. Deterministic for a given `count` and `busy`: with `busy` over 100, the first
+// partnership gets that many commitments (the benchmarks' busy partnership). Prints progress to
+// stderr.
+void GenerateScaleData(store::Db& db, int count, int busy = 0);
 
 }  // namespace amity::cli

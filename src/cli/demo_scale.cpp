@@ -1,6 +1,7 @@
 // Generated partnerships for benchmarks: realistic shapes (partner cities in many time zones,
 // delegations, ~100 commitments across areas and statuses with their histories, events), made
 // deterministically from a fixed seed.
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cstdio>
 #include <random>
@@ -56,7 +57,7 @@ json::object Text(const char* tr, const char* zh, const char* en, const char* or
 
 }  // namespace
 
-void GenerateScaleData(store::Db& db, int count) {
+void GenerateScaleData(store::Db& db, int count, int busy) {
   std::mt19937 random(20261123);
   const Instant start = Now();
   store::WriteContext context{"demo-generator", start, store::InstanceId(db)};
@@ -135,7 +136,9 @@ void GenerateScaleData(store::Db& db, int count) {
       meeting_ids.push_back(meeting.at("id"));
     }
     json::array commitment_ids;
-    for (int c = 0; c < 100; ++c) {
+    // The first partnership is the busy one when `busy` asks for more than the usual 100.
+    const int commitments = p == 0 ? std::max(100, busy) : 100;
+    for (int c = 0; c < commitments; ++c) {
       const auto* text = kCommitmentTexts[pick(std::size(kCommitmentTexts))];
       json::object commitment =
           store::InsertRecord(db, domain::Commitments(),

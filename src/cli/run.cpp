@@ -52,9 +52,11 @@ const Command kCommands[] = {
      "usage: amity migrate [--db PATH]\n"
      "Creates the database file if needed and applies every pending migration.\n"},
     {"demo", Demo,
-     "usage: amity demo [--db PATH] [--scale N]\n"
+     "usage: amity demo [--db PATH] [--scale N [--busy M]]\n"
      "Loads the İzmir–Harbin demo (once; skipped when the database already has it).\n"
-     "--scale N adds N generated partnerships, each with meetings, ~100 commitments and events.\n"},
+     "--scale N adds N generated partnerships, each with meetings, ~100 commitments and events;\n"
+     "--busy M gives the first of them M commitments instead (a busy partnership, for "
+     "benchmarks).\n"},
     {"backup", Backup,
      "usage: amity backup [--db PATH] FILE\n"
      "Writes a consistent copy of the database to FILE, also while the server runs: one\n"

@@ -119,6 +119,14 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
         return std::nullopt;
       }
       config.scale = *parsed;
+    } else if (arg == "--busy") {
+      const auto text = value();
+      const auto parsed = text ? ParseCount(*text, 1000000) : std::nullopt;
+      if (!parsed) {
+        error = "--busy needs a number of commitments from 0 to 1000000";
+        return std::nullopt;
+      }
+      config.busy = *parsed;
     } else if (arg == "--session-ttl") {
       const auto text = value();
       const auto parsed = text ? ParseCount(*text, 30 * 24 * 3600) : std::nullopt;

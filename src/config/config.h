@@ -16,6 +16,7 @@ struct Config {
   std::uint16_t listen_port = 8080;  // AMITY_LISTEN, --listen ADDR:PORT
   int threads = 0;                   // AMITY_THREADS, --threads; 0 = one per core
   int scale = 0;                     // --scale N (demo)
+  int busy = 0;                      // --busy N (demo): commitments of the first generated one
   // Memory for records kept serialized between requests (src/store/record_cache.h); 0 = none.
   int record_cache_mib = 16;  // AMITY_RECORD_CACHE_MIB
   // Machine translation (off when the URL is empty): a LibreTranslate-compatible API.

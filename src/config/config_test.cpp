@@ -35,6 +35,9 @@ TEST(ConfigTest, BadValuesAreNamed) {
   EXPECT_FALSE(LoadConfig({"--listen", "8080"}, Env{}, error));
   EXPECT_NE(error.find("--listen"), std::string::npos);
   EXPECT_FALSE(LoadConfig({"--scale", "-1"}, Env{}, error));
+  EXPECT_FALSE(LoadConfig({"--busy", "lots"}, Env{}, error));
+  EXPECT_NE(error.find("--busy"), std::string::npos);
+  EXPECT_EQ(LoadConfig({"--scale", "10", "--busy", "5000"}, Env{}, error)->busy, 5000);
   EXPECT_FALSE(LoadConfig({"--db"}, Env{}, error));
   EXPECT_FALSE(LoadConfig({"--frobnicate"}, Env{}, error));
   EXPECT_NE(error.find("--frobnicate"), std::string::npos);

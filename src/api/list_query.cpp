@@ -147,8 +147,10 @@ std::vector<QueryParameter> PagingParameters(int max_limit) {
 void CheckQuery(std::span<const QueryParameter> declared, const http::Pairs& query) {
   using Type = QueryParameter::Type;
   for (const auto& [name, value] : query) {
+    // A structured binding is not captured by name: clang 14 (the fuzz build) refuses it.
+    const std::string_view wanted = name;
     const auto parameter = std::find_if(declared.begin(), declared.end(),
-                                        [&](const QueryParameter& p) { return p.name == name; });
+                                        [&](const QueryParameter& p) { return p.name == wanted; });
     if (parameter == declared.end()) RejectUnknownParameter(name);
     switch (parameter->type) {
       case Type::kText:
@@ -248,8 +250,9 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
   std::string sort_key = "-created_at";
   std::optional<std::string> cursor_text;
   for (const auto& [name, value] : query) {
+    const std::string_view wanted = name;  // see CheckQuery
     const auto parameter = std::find_if(parameters.begin(), parameters.end(),
-                                        [&](const ListParameter& p) { return p.name == name; });
+                                        [&](const ListParameter& p) { return p.name == wanted; });
     if (parameter == parameters.end()) RejectUnknownParameter(name);
     const FieldSpec* field = parameter->field;
     switch (parameter->kind) {

@@ -166,7 +166,9 @@ void CheckListQuery(const ResourceSpec& spec, const amity::http::Pairs& query, a
   const auto is_column = [&](std::string_view name) {
     return name == "created_at" || name == "updated_at" || spec.Field(name) != nullptr;
   };
-  Check(is_column(list.sort_column), "sorting by something that is not a column");
+  // "id" when a filter holds the sort column to one value (the same order, read by id).
+  Check(is_column(list.sort_column) || list.sort_column == "id",
+        "sorting by something that is not a column");
   for (const amity::store::Condition& condition : list.conditions) {
     const std::string_view sql = condition.sql;
     Check(is_column(sql.substr(0, sql.find(' '))), "a condition not starting with a column");

@@ -11,7 +11,18 @@ end
 local ids = {}
 for id in string.gmatch(ids_text, "[^,]+") do ids[#ids + 1] = id end
 
-local json = { ["Content-Type"] = "application/json" }
+-- wrk.format replaces wrk.headers (where -H puts the Authorization) by the table it is given and
+-- stores the body's Content-Length in it: one table per body, each a copy of wrk.headers.
+local function json_headers()
+  local headers = { ["Content-Type"] = "application/json" }
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  return headers
+end
+local create_headers, note_headers
+function init(args)
+  create_headers = json_headers()
+  note_headers = json_headers()
+end
 local create = string.format(
   '{"partnership_id":"%s","text":{"original":"en","en":"busy bench"},' ..
     '"area":"music","proposed_by_side":"both","due_date":"2027-06-30"}', partnership)
@@ -30,10 +41,10 @@ function request()
   counter = counter + 1
   local slot = counter % 10
   if slot < 2 then
-    return wrk.format("POST", "/api/v1/commitments", json, create)
+    return wrk.format("POST", "/api/v1/commitments", create_headers, create)
   elseif slot == 2 then
     local id = ids[math.random(#ids)]
-    return wrk.format("POST", "/api/v1/commitments/" .. id .. "/notes", json, note)
+    return wrk.format("POST", "/api/v1/commitments/" .. id .. "/notes", note_headers, note)
   end
   local which = (math.floor(counter / 10) + slot) % 6 + 1
   if which == 4 then

@@ -32,10 +32,15 @@ constexpr char kCountsOne[] =
     "SELECT area, status, 1, due_date < ?1 FROM commitments "
     "WHERE archived = 0 AND partnership_id = ?2";
 // One partnership's counts for a caller who sees every commitment: its kept tallies (migration
-// 17), a row per area, status and due date, whatever the number of commitments.
+// 17), a row per area, status and month due, whatever the number of commitments; ?1 is today's
+// month ('YYYY-MM'): the months before it are wholly overdue. Today's month adds those due before
+// today from the commitments due in it (kDueThisMonth), a range of the partnership's due index.
 constexpr char kTalliesOne[] =
-    "SELECT area, status, n, CASE WHEN due_date <> '' AND due_date < ?1 THEN n ELSE 0 END "
+    "SELECT area, status, n, CASE WHEN due_month <> '' AND due_month < ?1 THEN n ELSE 0 END "
     "FROM commitment_tallies WHERE partnership_id = ?2";
+constexpr char kDueThisMonth[] =
+    "SELECT area, status, 0, 1 FROM commitments "
+    "WHERE partnership_id = ?2 AND archived = 0 AND due_date >= ?1 || '-01' AND due_date < ?3";
 constexpr char kLastContact[] =
     "SELECT max(starts_at) FROM meetings WHERE partnership_id = ? AND archived = 0 AND "
     "starts_at <= ?";
@@ -171,30 +176,44 @@ CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& part
     if (auto found = memo->counts.find(key); found != memo->counts.end()) return found->second;
   }
   std::map<std::pair<std::string, std::string>, CommitmentCount> groups;  // by area, then status
-  Stmt select =
-      db.Prepare(partnership_id ? (visible == nullptr ? std::string(kTalliesOne)
-                                                      : Narrowed(kCountsOne, visible))
-                                : NarrowedGrouped(kCountsAll, "GROUP BY area, status", visible));
-  select.Bind(1, FormatDate(today));
-  if (partnership_id) select.Bind(2, *partnership_id);
-  BindVisible(select, partnership_id ? 3 : 2, visible);
   std::pair<std::string, std::string> name;  // reused: no allocation per row
-  while (select.Step()) {
-    name.first.assign(select.Text(0));
-    name.second.assign(select.Text(1));
-    auto group = groups.find(name);
-    if (group == groups.end()) {
-      const std::string_view status = name.second;
-      group = groups
-                  .emplace(name, CommitmentCount{.area = name.first,
-                                                 .status = name.second,
-                                                 .open = domain::IsOpenStatus(status),
-                                                 .done = status == "done",
-                                                 .proposed = status == "proposed"})
-                  .first;
+  // Adds the rows of `select`: area, status, how many, how many of them due before today.
+  const auto add = [&groups, &name](Stmt& select) {
+    while (select.Step()) {
+      name.first.assign(select.Text(0));
+      name.second.assign(select.Text(1));
+      auto group = groups.find(name);
+      if (group == groups.end()) {
+        const std::string_view status = name.second;
+        group = groups
+                    .emplace(name, CommitmentCount{.area = name.first,
+                                                   .status = name.second,
+                                                   .open = domain::IsOpenStatus(status),
+                                                   .done = status == "done",
+                                                   .proposed = status == "proposed"})
+                    .first;
+      }
+      group->second.count += select.Int(2);
+      group->second.due_before_today += select.Int(3);
     }
-    group->second.count += select.Int(2);
-    group->second.due_before_today += select.Int(3);
+  };
+  const std::string today_text = FormatDate(today);
+  if (partnership_id && visible == nullptr) {
+    const std::string month = today_text.substr(0, 7);
+    Stmt tallies = db.Prepare(kTalliesOne);
+    tallies.Bind(1, month).Bind(2, *partnership_id);
+    add(tallies);
+    Stmt this_month = db.Prepare(kDueThisMonth);
+    this_month.Bind(1, month).Bind(2, *partnership_id).Bind(3, today_text);
+    add(this_month);
+  } else {
+    Stmt select =
+        db.Prepare(partnership_id ? Narrowed(kCountsOne, visible)
+                                  : NarrowedGrouped(kCountsAll, "GROUP BY area, status", visible));
+    select.Bind(1, today_text);
+    if (partnership_id) select.Bind(2, *partnership_id);
+    BindVisible(select, partnership_id ? 3 : 2, visible);
+    add(select);
   }
   CommitmentCounts counts;  // in area, then status order: the map's
   counts.reserve(groups.size());

@@ -32,15 +32,15 @@ END;
 CREATE TRIGGER commitments_tallied_delete AFTER DELETE ON commitments WHEN OLD.archived = 0 BEGIN
   UPDATE commitment_tallies SET n = n - 1
     WHERE partnership_id = OLD.partnership_id AND area = OLD.area AND status = OLD.status AND
-          due_date = coalesce(OLD.due_date, '');
+          due_month = coalesce(substr(OLD.due_date, 1, 7), '');
   DELETE FROM commitment_tallies
     WHERE partnership_id = OLD.partnership_id AND area = OLD.area AND status = OLD.status AND
-          due_date = coalesce(OLD.due_date, '') AND n = 0;
+          due_month = coalesce(substr(OLD.due_date, 1, 7), '') AND n = 0;
 END;
 CREATE TRIGGER commitments_tallied_insert AFTER INSERT ON commitments WHEN NEW.archived = 0 BEGIN
-  INSERT INTO commitment_tallies (partnership_id, area, status, due_date, n)
-    VALUES (NEW.partnership_id, NEW.area, NEW.status, coalesce(NEW.due_date, ''), 1)
-    ON CONFLICT (partnership_id, area, status, due_date) DO UPDATE SET n = n + 1;
+  INSERT INTO commitment_tallies (partnership_id, area, status, due_month, n)
+    VALUES (NEW.partnership_id, NEW.area, NEW.status, coalesce(substr(NEW.due_date, 1, 7), ''), 1)
+    ON CONFLICT (partnership_id, area, status, due_month) DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER commitments_tallied_update
   AFTER UPDATE OF partnership_id, area, status, due_date, archived ON commitments
@@ -49,14 +49,14 @@ CREATE TRIGGER commitments_tallied_update
        OLD.archived IS NOT NEW.archived BEGIN
   UPDATE commitment_tallies SET n = n - 1
     WHERE OLD.archived = 0 AND partnership_id = OLD.partnership_id AND area = OLD.area AND
-          status = OLD.status AND due_date = coalesce(OLD.due_date, '');
+          status = OLD.status AND due_month = coalesce(substr(OLD.due_date, 1, 7), '');
   DELETE FROM commitment_tallies
     WHERE partnership_id = OLD.partnership_id AND area = OLD.area AND status = OLD.status AND
-          due_date = coalesce(OLD.due_date, '') AND n = 0;
-  INSERT INTO commitment_tallies (partnership_id, area, status, due_date, n)
-    SELECT NEW.partnership_id, NEW.area, NEW.status, coalesce(NEW.due_date, ''), 1
+          due_month = coalesce(substr(OLD.due_date, 1, 7), '') AND n = 0;
+  INSERT INTO commitment_tallies (partnership_id, area, status, due_month, n)
+    SELECT NEW.partnership_id, NEW.area, NEW.status, coalesce(substr(NEW.due_date, 1, 7), ''), 1
     WHERE NEW.archived = 0
-    ON CONFLICT (partnership_id, area, status, due_date) DO UPDATE SET n = n + 1;
+    ON CONFLICT (partnership_id, area, status, due_month) DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER events_counted_archive AFTER UPDATE OF archived ON events
   WHEN OLD.archived <> NEW.archived BEGIN
@@ -203,9 +203,9 @@ CREATE TABLE commitment_tallies (
   partnership_id TEXT NOT NULL,
   area TEXT NOT NULL,
   status TEXT NOT NULL,
-  due_date TEXT NOT NULL,  -- '' for none
+  due_month TEXT NOT NULL,  -- 'YYYY-MM', '' for none
   n INTEGER NOT NULL CHECK (n >= 0),  -- a row reaching 0 is deleted
-  PRIMARY KEY (partnership_id, area, status, due_date)
+  PRIMARY KEY (partnership_id, area, status, due_month)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE commitments (
   id TEXT NOT NULL PRIMARY KEY,

@@ -21,6 +21,7 @@ constexpr char kUsage[] =
     "  reindex  rebuild the search index           amity reindex [--db PATH]\n"
     "  user     add, list users, reset a password  amity user add --email E --role R\n"
     "  token    create an API token for a user     amity token add --email E --name NAME\n"
+    "  licenses print Amity's licence and the third-party notices\n"
     "\n"
     "  amity --version | amity COMMAND --help\n"
     "\n"
@@ -71,6 +72,9 @@ const Command kCommands[] = {
      "usage: amity token add --email E --name NAME [--db PATH]\n"
      "Prints a new API token for the user (send it as Authorization: Bearer TOKEN). It is\n"
      "shown once; revoke it in the web UI under Account or with DELETE /api/v1/tokens/ID.\n"},
+    {"licenses", Licenses,
+     "usage: amity licenses\n"
+     "Prints Amity's licence and the notices of the third-party software in this binary.\n"},
 };
 
 }  // namespace

@@ -29,7 +29,9 @@ constexpr char kUsage[] =
     "AMITY_THREADS (default: one per core), AMITY_RECORD_CACHE_MIB (default 16; 0 = off),\n"
     "AMITY_TRANSLATE_URL, AMITY_TRANSLATE_KEY, AMITY_SESSION_TTL (seconds, default 43200),\n"
     "AMITY_SECURE_COOKIES=1, AMITY_TRUST_PROXY=1,\n"
-    "AMITY_ADMIN_EMAIL (the first admin, default admin@localhost).\n"
+    "AMITY_ADMIN_EMAIL (the first admin, default admin@localhost),\n"
+    "AMITY_INITIAL_PASSWORD_FILE (the first admin's password goes there, 0600, not to stderr),\n"
+    "AMITY_BACKUP_DIR (the daily backups; /metrics reports the newest one's time).\n"
     "Flags override the environment.\n";
 
 struct Command {

@@ -1,6 +1,12 @@
+#include <fcntl.h>
 #include <malloc.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <stdexcept>
 #include <thread>
 
 #include "api/api.h"
@@ -34,6 +40,20 @@ void KeepFreedMemory() {
 #endif
 }
 
+// Writes `text` to `path`, readable and writable by this account only (0600, whatever the
+// umask; an existing file is truncated and its mode set). Throws when the file cannot be written.
+void WritePrivateFile(const std::string& path, const std::string& text) {
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0 || fchmod(fd, 0600) != 0 ||
+      write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()) || fsync(fd) != 0) {
+    const int error = errno;
+    if (fd >= 0) close(fd);
+    throw std::runtime_error("cannot write " + path + ": " + std::strerror(error) +
+                             " (set a new password with `amity user reset-password`)");
+  }
+  close(fd);
+}
+
 }  // namespace
 
 int Serve(const Config& config) {
@@ -61,14 +81,23 @@ int Serve(const Config& config) {
     first_start = store::CountUsers(*db) == 0;
   }
   if (first_start) {
-    // No default password: a random one, printed once, never logged or stored in clear.
+    // No default password: a random one, printed once or written to the file the settings name
+    // (the Debian package's, 0600 in the service's state directory), never logged.
     const auto password = CreateFirstAdmin(api, config.admin_email);
-    std::fprintf(
-        stderr,
-        "\namity: created the first admin account (shown only now)\n"
-        "  e-mail:   %s\n  password: %s\n"
-        "  Sign in and change it under Account; add users there or with `amity user add`.\n\n",
-        config.admin_email.c_str(), password->c_str());
+    if (!config.initial_password_file.empty()) {
+      WritePrivateFile(config.initial_password_file, *password + "\n");
+      std::fprintf(stderr,
+                   "\namity: created the first admin account %s; its password is in %s "
+                   "(readable by this account and root only)\n\n",
+                   config.admin_email.c_str(), config.initial_password_file.c_str());
+    } else {
+      std::fprintf(
+          stderr,
+          "\namity: created the first admin account (shown only now)\n"
+          "  e-mail:   %s\n  password: %s\n"
+          "  Sign in and change it under Account; add users there or with `amity user add`.\n\n",
+          config.admin_email.c_str(), password->c_str());
+    }
   }
 
   std::unique_ptr<translate::Worker> translator;

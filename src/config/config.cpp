@@ -73,6 +73,10 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
   config.secure_cookies = flag("AMITY_SECURE_COOKIES");
   config.trust_proxy = flag("AMITY_TRUST_PROXY");
   if (const char* email = getenv("AMITY_ADMIN_EMAIL"); email && *email) config.admin_email = email;
+  if (const char* path = getenv("AMITY_INITIAL_PASSWORD_FILE"); path && *path) {
+    config.initial_password_file = path;
+  }
+  if (const char* path = getenv("AMITY_BACKUP_DIR"); path && *path) config.backup_dir = path;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     const auto value = [&]() -> std::optional<std::string> {

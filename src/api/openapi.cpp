@@ -660,6 +660,8 @@ json::object OpenApiDocument() {
       success["content"] = {{"application/json", {{"schema", Ref(route.response_schema)}}}};
     } else if (route.pattern.starts_with("/public")) {
       success["content"] = {{"text/html", {{"schema", {{"type", "string"}}}}}};
+    } else if (route.pattern == "/metrics") {
+      success["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}};
     }
     if (route.access == Access::kPublic) operation["security"] = json::array();
     operation["responses"] = {

@@ -12,6 +12,7 @@
 #include "api/api.h"
 #include "cli/database.h"
 #include "cli/run.h"
+#include "cli/server_metrics.h"
 #include "http/error.h"
 #include "http/server.h"
 #include "store/accounts.h"
@@ -71,10 +72,19 @@ int Serve(const Config& config) {
   store::Pool pool(config.db_path, threads + 1,
                    {.record_cache_bytes = static_cast<size_t>(config.record_cache_mib) << 20,
                     .background_checkpoints = true});
+  // Requests are counted by the API's route templates, and the web UI's files as one more.
+  std::vector<std::string> route_templates = api::RouteTemplates();
+  const int ui_route = static_cast<int>(route_templates.size());
+  route_templates.push_back("GET /{ui file}");
+  http::Metrics metrics(std::move(route_templates));
   api::Api api(pool, api::Context{.instance_id = instance_id,
                                   .session_ttl_seconds = config.session_ttl_seconds,
                                   .secure_cookies = config.secure_cookies,
-                                  .trust_proxy = config.trust_proxy});
+                                  .trust_proxy = config.trust_proxy,
+                                  .metrics = [&] {
+                                    return ServerMetricsText(metrics, config.db_path,
+                                                             config.backup_dir, pool);
+                                  }});
   bool first_start = false;
   {
     auto db = pool.Acquire();
@@ -111,6 +121,7 @@ int Serve(const Config& config) {
   }
 
   http::ServerOptions options{config.listen_address, config.listen_port, threads};
+  options.metrics = &metrics;
   // Record writes that arrive together share one commit: SQLite writes one at a time anyway, and
   // a commit (WAL frames, their checksums, the search index's segment) costs more than most
   // writes themselves.
@@ -120,12 +131,16 @@ int Serve(const Config& config) {
       // Between batches the writer copies the end of the log, so that the log starts over
       // without a RESTART checkpoint holding writes back (store::Checkpointer::CatchUp).
       .idle = [&pool] { pool.CatchUpCheckpoint(); }};
-  const auto handler = [&api](const http::Request& request) -> http::Response {
+  const auto handler = [&api, ui_route](const http::Request& request) -> http::Response {
     if (request.path.starts_with("/api/") || request.path == "/healthz" ||
-        request.path == "/public" || request.path.starts_with("/public/")) {
+        request.path == "/metrics" || request.path == "/public" ||
+        request.path.starts_with("/public/")) {
       return api.Handle(request);
     }
-    if (auto asset = web::Serve(request)) return std::move(*asset);
+    if (auto asset = web::Serve(request)) {
+      request.route = ui_route;
+      return std::move(*asset);
+    }
     throw http::HttpError(404, "Not found", {{"", "no_route", "no such path: " + request.path}});
   };
   http::Serve(options, handler, [&] {

@@ -192,8 +192,11 @@ struct ServerState {
 // The writer thread of Batching: takes what is queued, hands it to Batching::handle, replies.
 class WriteQueue {
  public:
-  WriteQueue(const Batching& batching, asio::io_context& io, std::atomic<int>& in_flight)
-      : batching_(batching), io_(io), in_flight_(in_flight), thread_([this] { Run(); }) {}
+  WriteQueue(const Batching& batching, asio::io_context& io, std::atomic<int>& in_flight,
+             Metrics* metrics)
+      : batching_(batching), io_(io), in_flight_(in_flight), metrics_(metrics), thread_([this] {
+          Run();
+        }) {}
   ~WriteQueue() {
     {
       std::lock_guard lock(mutex_);
@@ -254,6 +257,7 @@ class WriteQueue {
       for (size_t i = responses.size(); i < batch.size(); ++i) {
         responses.push_back(ProblemResponse(500, "Internal server error"));
       }
+      if (metrics_ != nullptr) metrics_->CountBatch(batch.size());
       // Sent by one task on the server threads: a task per answer would wake them once for each
       // (an epoll_ctl and a switch of threads, ~5% of a POST).
       auto replies = std::make_shared<std::pair<std::vector<Waiting>, std::vector<Response>>>(
@@ -289,6 +293,7 @@ class WriteQueue {
   const Batching& batching_;
   asio::io_context& io_;
   std::atomic<int>& in_flight_;
+  Metrics* metrics_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Waiting> waiting_;
@@ -303,11 +308,13 @@ Connection::Connection(tcp::socket socket, ServerState& state)
   if (!error) remote_address_ = endpoint.address().to_string();
   stream_.socket().set_option(tcp::no_delay(true), error);
   ++state_.connections;
+  if (state_.options.metrics) state_.options.metrics->ConnectionOpened();
 }
 
 Connection::~Connection() {
   ReleaseBody();
   --state_.connections;
+  if (state_.options.metrics) state_.options.metrics->ConnectionClosed();
 }
 
 void Connection::ReleaseBody() {
@@ -471,9 +478,11 @@ void Connection::Handle() {
 
 void Connection::Send(const Request& request, Response response, Clock::time_point started,
                       size_t batch) {
-  LogRequest(request, response.status,
-             std::chrono::duration<double, std::milli>(Clock::now() - started).count(),
-             response.body.size(), batch);
+  const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  if (state_.options.metrics) {
+    state_.options.metrics->CountRequest(request.route, response.status, seconds);
+  }
+  LogRequest(request, response.status, seconds * 1000, response.body.size(), batch);
   ReleaseBody();
   Write(std::move(response), request.method == "HEAD");
 }
@@ -488,6 +497,7 @@ void Connection::Refuse(int status, const std::string& title, const Problems& pr
   }
   Response response = ProblemResponse(status, title, problems);
   if (status == 503) response.headers.emplace_back("Retry-After", "1");
+  if (state_.options.metrics) state_.options.metrics->CountRequest(-1, status, 0);
   LogRequest(request, status, 0, response.body.size(), 0);
   ReleaseBody();
   Write(std::move(response), request.method == "HEAD");
@@ -596,7 +606,7 @@ void Serve(const ServerOptions& options, Handler handler, const std::function<vo
   ServerState state{options, handler, *io};
   std::optional<WriteQueue> writes;
   if (options.batching.batchable) {
-    writes.emplace(options.batching, *io, state.in_flight);
+    writes.emplace(options.batching, *io, state.in_flight, options.metrics);
     state.writes = &*writes;
   }
   const tcp::endpoint endpoint(asio::ip::make_address(options.address), options.port);

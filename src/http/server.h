@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "http/message.h"
+#include "http/metrics.h"
 
 namespace amity::http {
 
@@ -36,6 +37,8 @@ struct ServerOptions {
   int threads = 1;
   std::size_t max_body_bytes = 1 << 20;  // larger bodies answer 413
   Batching batching;
+  // Counts requests, connections and batches when set; must outlive Serve.
+  Metrics* metrics = nullptr;
 };
 
 // Handles one request; may throw HttpError (mapped to a problem response) or anything else

@@ -31,7 +31,8 @@ constexpr char kUsage[] =
     "AMITY_SECURE_COOKIES=1, AMITY_TRUST_PROXY=1,\n"
     "AMITY_ADMIN_EMAIL (the first admin, default admin@localhost),\n"
     "AMITY_INITIAL_PASSWORD_FILE (the first admin's password goes there, 0600, not to stderr),\n"
-    "AMITY_BACKUP_DIR (the daily backups; /metrics reports the newest one's time).\n"
+    "AMITY_BACKUP_DIR (the daily backups; /metrics reports the newest one's time),\n"
+    "AMITY_LOG_FORMAT (json, the default, or plain: the per-request and background job lines).\n"
     "Flags override the environment.\n";
 
 struct Command {
@@ -43,10 +44,13 @@ struct Command {
 const Command kCommands[] = {
     {"serve", Serve,
      "usage: amity serve [--listen ADDR:PORT] [--db PATH] [--threads N] [--translate-url URL]\n"
+     "                   [--log-format json|plain]\n"
      "Applies pending migrations, then serves the JSON API (/api/v1), the web UI and /healthz.\n"
      "With --translate-url (or AMITY_TRANSLATE_URL; key in AMITY_TRANSLATE_KEY) a background\n"
      "worker fills missing languages through a LibreTranslate-compatible API, marked machine.\n"
-     "Logs one JSON line per request to stdout. SIGTERM or SIGINT stop it cleanly.\n"
+     "Logs one line per request to stdout and per background job to stderr, as JSON or plain\n"
+     "text (--log-format, AMITY_LOG_FORMAT), each request with its id, answered as\n"
+     "X-Request-Id. SIGTERM or SIGINT stop it cleanly.\n"
      "On the first start (no users yet) it creates an admin (AMITY_ADMIN_EMAIL, default\n"
      "admin@localhost) with a random password printed once. Sessions last AMITY_SESSION_TTL\n"
      "(--session-ttl) seconds; --secure-cookies marks the cookie Secure (TLS); --trust-proxy\n"

@@ -114,7 +114,8 @@ int Serve(const Config& config) {
   if (!config.translate_url.empty()) {
     translator = std::make_unique<translate::Worker>(
         config.db_path, instance_id,
-        std::make_unique<translate::LibreTranslate>(config.translate_url, config.translate_key));
+        std::make_unique<translate::LibreTranslate>(config.translate_url, config.translate_key),
+        config.log_format);
     translator->Start();
     std::fprintf(stderr, "amity: machine translation on through %s\n",
                  config.translate_url.c_str());
@@ -122,6 +123,7 @@ int Serve(const Config& config) {
 
   http::ServerOptions options{config.listen_address, config.listen_port, threads};
   options.metrics = &metrics;
+  options.log_format = config.log_format;
   // Record writes that arrive together share one commit: SQLite writes one at a time anyway, and
   // a commit (WAL frames, their checksums, the search index's segment) costs more than most
   // writes themselves.

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "base/log.h"
+
 namespace amity {
 
 struct Config {
@@ -34,6 +36,8 @@ struct Config {
   // Where the daily backups are kept (packaging/amity-backup); /metrics reports the newest one's
   // time. Empty: not reported.
   std::string backup_dir;  // AMITY_BACKUP_DIR
+  // The lines logged per request and background job: JSON objects or plain text.
+  LogFormat log_format = LogFormat::kJson;  // AMITY_LOG_FORMAT, --log-format json|plain
   // `amity user …` and `amity token …`
   std::string email;                      // --email
   std::string role;                       // --role

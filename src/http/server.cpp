@@ -21,6 +21,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <thread>
 
 #include "base/text.h"
@@ -106,17 +107,33 @@ const char* ReasonPhrase(int status) {
   }
 }
 
-// `batch`: how many requests shared the commit of this one (0: not a batched write).
-void LogRequest(const Request& request, int status, double millis, size_t bytes, size_t batch) {
-  std::string line = "{\"time\":\"" + FormatInstant(Now()) + "\",\"method\":";
-  AppendJsonString(line, request.method);
-  line += ",\"path\":";
-  AppendJsonString(line, request.path);
-  line += ",\"status\":" + std::to_string(status) + ",\"ms\":" + std::to_string(millis) +
-          ",\"bytes\":" + std::to_string(bytes);
-  if (batch > 0) line += ",\"batch\":" + std::to_string(batch);
-  line += "}\n";
-  std::fwrite(line.data(), 1, line.size(), stdout);
+// `batch`: how many requests shared the commit of this one (0: not a batched write). The path is
+// logged without its query (search terms, filters), and no header or body is.
+void LogRequest(LogFormat format, const Request& request, int status, double millis, size_t bytes,
+                size_t batch) {
+  LogLine line(format, status >= 500 ? "error" : "info", "request");
+  line.Add("id", request.id).Add("method", request.method).Add("path", request.path);
+  line.Add("status", static_cast<long long>(status)).Add("ms", millis);
+  line.Add("bytes", static_cast<long long>(bytes));
+  if (batch > 0) line.Add("batch", static_cast<long long>(batch));
+  line.Write(stdout);
+}
+
+// The client's X-Request-Id when it is safe to log and echo, else a new one: this process's random
+// prefix and a counter (unique per process, nothing about the client in it).
+std::string RequestId(std::optional<std::string_view> given) {
+  if (given && !given->empty() && given->size() <= 64 &&
+      given->find_first_not_of(
+          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") ==
+          std::string_view::npos) {
+    return std::string(*given);
+  }
+  static const unsigned prefix = std::random_device()();
+  static std::atomic<unsigned long long> counter{0};
+  char id[24];
+  const int length = std::snprintf(id, sizeof id, "%08x%08llx", prefix,
+                                   counter.fetch_add(1, std::memory_order_relaxed));
+  return std::string(id, length);
 }
 
 // A method is an upper-case token (RFC 9110 §9.1: methods are case-sensitive; all registered
@@ -155,7 +172,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Handle();
   // Answers `status` without handling the request and closes the connection.
   void Refuse(int status, const std::string& title, const Problems& problems);
-  void Write(Response response, bool head_only);
+  void Write(Response response, bool head_only, std::string_view request_id);
   void AfterWrite(beast::error_code error);
   void Linger();
   void ReleaseBody();
@@ -454,6 +471,7 @@ void Connection::Handle() {
   }
   request_.body = std::move(message.body());
   request_.remote_address = remote_address_;
+  request_.id = RequestId(request_.Header("X-Request-Id"));
   ++state_.in_flight;
   if (!path || !query) {
     Send(request_,
@@ -482,9 +500,10 @@ void Connection::Send(const Request& request, Response response, Clock::time_poi
   if (state_.options.metrics) {
     state_.options.metrics->CountRequest(request.route, response.status, seconds);
   }
-  LogRequest(request, response.status, seconds * 1000, response.body.size(), batch);
+  LogRequest(state_.options.log_format, request, response.status, seconds * 1000,
+             response.body.size(), batch);
   ReleaseBody();
-  Write(std::move(response), request.method == "HEAD");
+  Write(std::move(response), request.method == "HEAD", request.id);
 }
 
 void Connection::Refuse(int status, const std::string& title, const Problems& problems) {
@@ -493,17 +512,19 @@ void Connection::Refuse(int status, const std::string& title, const Problems& pr
   Request request;
   if (parser_ && parser_->is_header_done()) {
     request.method = std::string(parser_->get().method_string());
-    request.path = std::string(parser_->get().target().substr(0, 200));
+    const std::string_view target = parser_->get().target();
+    request.path = std::string(target.substr(0, std::min<size_t>(target.find('?'), 200)));
   }
+  request.id = RequestId(std::nullopt);
   Response response = ProblemResponse(status, title, problems);
   if (status == 503) response.headers.emplace_back("Retry-After", "1");
   if (state_.options.metrics) state_.options.metrics->CountRequest(-1, status, 0);
-  LogRequest(request, status, 0, response.body.size(), 0);
+  LogRequest(state_.options.log_format, request, status, 0, response.body.size(), 0);
   ReleaseBody();
-  Write(std::move(response), request.method == "HEAD");
+  Write(std::move(response), request.method == "HEAD", request.id);
 }
 
-void Connection::Write(Response response, bool head_only) {
+void Connection::Write(Response response, bool head_only, std::string_view request_id) {
   head_.clear();
   head_ += "HTTP/1.1 ";
   head_ += std::to_string(response.status);
@@ -521,6 +542,9 @@ void Connection::Write(Response response, bool head_only) {
     head_ += value;
     head_ += "\r\n";
   }
+  head_ += "X-Request-Id: ";
+  head_ += request_id;
+  head_ += "\r\n";
   // A HEAD answer says how long the GET answer would be (RFC 9110 §9.3.2), without the body.
   const bool no_body = response.status == 204 || response.status == 304;
   if (!no_body) {

@@ -372,7 +372,7 @@ http::Response Api::Dispatch(const http::Request& request, const domain::Princip
     request.route = static_cast<int>(found - Routes().data());
     const std::string_view method = route.method;
     if (route.handler == nullptr) {  // /healthz: the server answers once it is listening
-      return JsonResponse(200, json::object{{"status", "ok"}});
+      return JsonResponse(200, json::object{{"status", "ok"}, {"version", context_.version}});
     }
     std::optional<store::Pool::Lease> lease;
     if (db == nullptr) {

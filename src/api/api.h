@@ -23,6 +23,7 @@ class CredentialCache;
 
 struct Context {
   std::string instance_id;
+  std::string version;  // the running release (semantic version), named by GET /healthz
   std::function<Instant()> clock = Now;  // tests and the demo loader may fix the time
   int session_ttl_seconds = 12 * 3600;   // a login session's lifetime
   bool secure_cookies = false;           // mark the session cookie Secure (served over TLS)

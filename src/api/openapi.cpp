@@ -506,7 +506,10 @@ json::object Schemas() {
                                             {"actor", StringType()},
                                             {"address", StringType()},
                                             {"detail", {{"type", "object"}}}}));
-  schemas["Health"] = Closed({{"status", {{"type", "string"}, {"const", "ok"}}}});
+  schemas["Health"] =
+      Closed({{"status", {{"type", "string"}, {"const", "ok"}}},
+              {"version",
+               {{"type", "string"}, {"pattern", "^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$"}}}});
   schemas["OpenApiDocument"] = {{"type", "object"},
                                 {"description", "this document"},
                                 {"required", {"openapi", "info", "paths"}}};

@@ -78,6 +78,7 @@ int Serve(const Config& config) {
   route_templates.push_back("GET /{ui file}");
   http::Metrics metrics(std::move(route_templates));
   api::Api api(pool, api::Context{.instance_id = instance_id,
+                                  .version = AMITY_VERSION,
                                   .session_ttl_seconds = config.session_ttl_seconds,
                                   .secure_cookies = config.secure_cookies,
                                   .trust_proxy = config.trust_proxy,

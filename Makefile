@@ -5,7 +5,7 @@ DB ?= var/amity.db
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
-.PHONY: run test fuzz build deps bench format clean
+.PHONY: run test fuzz build deps deb bench format clean
 
 run: build
 	@mkdir -p $(dir $(DB))
@@ -23,6 +23,10 @@ fuzz: deps
 build: deps
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j$(JOBS)
+
+# The Debian package: $(BUILD)/amity_<version>_amd64.deb (see packaging/).
+deb: build
+	cd $(BUILD) && cpack -G DEB
 
 deps:
 	@./scripts/install-deps.sh

@@ -20,6 +20,11 @@ packages=(
   sqlmap clang libclang-rt-dev
   # Chinese glyphs for browser screenshots
   fonts-noto-cjk
+  # the Debian package (make deb) and its test: CPack's dpkg-shlibdeps needs dpkg-dev and file;
+  # lintian; systemd-analyze; adduser, curl for the installed service
+  dpkg-dev file lintian systemd adduser curl
+  # the /metrics test parses with an independent Prometheus text parser
+  python3-prometheus-client
 )
 if [ "${AMITY_BENCH_DEPS:-0}" = 1 ]; then packages+=(wrk nginx util-linux); fi
 # The web UI build needs Node.js with npm; a machine may already have them from another source.

@@ -1,10 +1,31 @@
 // The amity command line: help, version, usage errors, migrate and a backup of a live server.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "test_server.h"
 
 namespace amity::testing {
 namespace {
+
+// The release is one semantic version: `amity --version`, GET /healthz and the newest release
+// in CHANGELOG.md name the same one.
+TEST(CliTest, VersionIsSemanticAndNamedEverywhere) {
+  std::string output;
+  EXPECT_EQ(RunAmity({"--version"}, &output), 0);
+  std::smatch match;
+  ASSERT_TRUE(std::regex_match(output, match,
+                               std::regex("amity ([0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?)\n")))
+      << output;
+  const std::string version = match[1];
+  TestServer server(false);
+  EXPECT_EQ(server.Get("/healthz").Json().at("version").as_string(), version);
+  const std::string changelog = ReadFile(AMITY_SOURCE_DIR "/CHANGELOG.md");
+  ASSERT_TRUE(std::regex_search(
+      changelog, match, std::regex("\n## \\[([0-9][^\\]]*)\\] - [0-9]{4}-[0-9]{2}-[0-9]{2}\n")))
+      << "CHANGELOG.md names no release";
+  EXPECT_EQ(match[1], version) << "the newest release in CHANGELOG.md is not this version";
+}
 
 TEST(CliTest, VersionAndHelp) {
   std::string output;

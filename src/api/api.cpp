@@ -216,6 +216,10 @@ std::vector<Route> BuildRoutes() {
                     "OpenApiDocument", 200, Access::kPublic});
   routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "",
                     "Health", 200, Access::kPublic});
+  routes.push_back({"GET", "/metrics", MetricsHandler,
+                    "Server metrics in the Prometheus text format: from a loopback address, or "
+                    "with an admin's token",
+                    nullptr, "", "", 200, Access::kPublic});
   return routes;
 }
 
@@ -224,6 +228,12 @@ std::vector<Route> BuildRoutes() {
 const std::vector<Route>& Routes() {
   static const std::vector<Route> routes = BuildRoutes();
   return routes;
+}
+
+std::vector<std::string> RouteTemplates() {
+  std::vector<std::string> templates;
+  for (const Route& route : Routes()) templates.push_back(route.method + " " + route.pattern);
+  return templates;
 }
 
 namespace {
@@ -408,9 +418,10 @@ http::Response Api::Answer(const http::Request& request, const domain::Principal
   http::Params params;
   if (const Route* found = FindRoute(request, params, allowed)) {
     const Route& route = *found;
+    request.route = static_cast<int>(found - Routes().data());
     const std::string_view method = route.method;
     if (route.handler == nullptr) {  // /healthz: the server answers once it is listening
-      return JsonResponse(200, json::object{{"status", "ok"}});
+      return JsonResponse(200, json::object{{"status", "ok"}, {"version", context_.version}});
     }
     std::optional<store::Pool::Lease> lease;
     if (db == nullptr) {

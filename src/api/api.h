@@ -24,12 +24,16 @@ class CredentialCache;
 
 struct Context {
   std::string instance_id;
+  std::string version;  // the running release (semantic version), named by GET /healthz
   std::function<Instant()> clock = Now;  // tests and the demo loader may fix the time
   int session_ttl_seconds = 12 * 3600;   // a login session's lifetime
   bool secure_cookies = false;           // mark the session cookie Secure (served over TLS)
   bool trust_proxy = false;  // X-Forwarded-For / X-Forwarded-Proto come from our own proxy
   // Recently read credentials (see api/auth.h); the Api makes one when none is given.
   std::shared_ptr<CredentialCache> credentials;
+  // The text GET /metrics answers (Prometheus format), made by the server's composer on each
+  // scrape; unset: /metrics answers 404.
+  std::function<std::string()> metrics;
 };
 
 // Who may call a route: anyone, any signed-in user, the home city's roles (not partner users),
@@ -83,6 +87,10 @@ http::HttpError NotSaved(std::string message);
 
 // Every route the API serves, in the order they are matched.
 const std::vector<Route>& Routes();
+
+// "METHOD /pattern" of every route, in the order of Routes(): the templates http::Metrics
+// counts requests by. The API sets Request::route to the index of the route a request matched.
+std::vector<std::string> RouteTemplates();
 
 class Api {
  public:

@@ -29,6 +29,7 @@ http::Response RecordChangesHandler(Call& call);
 http::Response ListAuthEvents(Call& call);
 
 http::Response PublicPortal(Call& call);
+http::Response MetricsHandler(Call& call);  // metrics.cpp
 http::Response PublicPartnership(Call& call);
 
 http::Response ListUsers(Call& call);

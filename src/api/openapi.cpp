@@ -545,7 +545,10 @@ json::object Schemas() {
                                             {"actor", StringType()},
                                             {"address", StringType()},
                                             {"detail", {{"type", "object"}}}}));
-  schemas["Health"] = Closed({{"status", {{"type", "string"}, {"const", "ok"}}}});
+  schemas["Health"] =
+      Closed({{"status", {{"type", "string"}, {"const", "ok"}}},
+              {"version",
+               {{"type", "string"}, {"pattern", "^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$"}}}});
   schemas["OpenApiDocument"] = {{"type", "object"},
                                 {"description", "this document"},
                                 {"required", {"openapi", "info", "paths"}}};
@@ -714,6 +717,8 @@ json::object OpenApiDocument() {
       success["content"] = {{"application/json", {{"schema", Ref(route.response_schema)}}}};
     } else if (route.pattern.starts_with("/public")) {
       success["content"] = {{"text/html", {{"schema", {{"type", "string"}}}}}};
+    } else if (route.pattern == "/metrics") {
+      success["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}};
     }
     if (route.access == Access::kPublic) operation["security"] = json::array();
     operation["responses"] = {

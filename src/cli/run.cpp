@@ -21,6 +21,7 @@ constexpr char kUsage[] =
     "  reindex  rebuild the search index           amity reindex [--db PATH]\n"
     "  user     add, list users, reset a password  amity user add --email E --role R\n"
     "  token    create an API token for a user     amity token add --email E --name NAME\n"
+    "  licenses print Amity's licence and the third-party notices\n"
     "\n"
     "  amity --version | amity COMMAND --help\n"
     "\n"
@@ -28,7 +29,10 @@ constexpr char kUsage[] =
     "AMITY_THREADS (default: one per core), AMITY_RECORD_CACHE_MIB (default 16; 0 = off),\n"
     "AMITY_TRANSLATE_URL, AMITY_TRANSLATE_KEY, AMITY_SESSION_TTL (seconds, default 43200),\n"
     "AMITY_SECURE_COOKIES=1, AMITY_TRUST_PROXY=1,\n"
-    "AMITY_ADMIN_EMAIL (the first admin, default admin@localhost).\n"
+    "AMITY_ADMIN_EMAIL (the first admin, default admin@localhost),\n"
+    "AMITY_INITIAL_PASSWORD_FILE (the first admin's password goes there, 0600, not to stderr),\n"
+    "AMITY_BACKUP_DIR (the daily backups; /metrics reports the newest one's time),\n"
+    "AMITY_LOG_FORMAT (json, the default, or plain: the per-request and background job lines).\n"
     "Flags override the environment.\n";
 
 struct Command {
@@ -40,10 +44,13 @@ struct Command {
 const Command kCommands[] = {
     {"serve", Serve,
      "usage: amity serve [--listen ADDR:PORT] [--db PATH] [--threads N] [--translate-url URL]\n"
+     "                   [--log-format json|plain]\n"
      "Applies pending migrations, then serves the JSON API (/api/v1), the web UI and /healthz.\n"
      "With --translate-url (or AMITY_TRANSLATE_URL; key in AMITY_TRANSLATE_KEY) a background\n"
      "worker fills missing languages through a LibreTranslate-compatible API, marked machine.\n"
-     "Logs one JSON line per request to stdout. SIGTERM or SIGINT stop it cleanly.\n"
+     "Logs one line per request to stdout and per background job to stderr, as JSON or plain\n"
+     "text (--log-format, AMITY_LOG_FORMAT), each request with its id, answered as\n"
+     "X-Request-Id. SIGTERM or SIGINT stop it cleanly.\n"
      "On the first start (no users yet) it creates an admin (AMITY_ADMIN_EMAIL, default\n"
      "admin@localhost) with a random password printed once. Sessions last AMITY_SESSION_TTL\n"
      "(--session-ttl) seconds; --secure-cookies marks the cookie Secure (TLS); --trust-proxy\n"
@@ -75,6 +82,9 @@ const Command kCommands[] = {
      "usage: amity token add --email E --name NAME [--db PATH]\n"
      "Prints a new API token for the user (send it as Authorization: Bearer TOKEN). It is\n"
      "shown once; revoke it in the web UI under Account or with DELETE /api/v1/tokens/ID.\n"},
+    {"licenses", Licenses,
+     "usage: amity licenses\n"
+     "Prints Amity's licence and the notices of the third-party software in this binary.\n"},
 };
 
 }  // namespace

@@ -23,5 +23,6 @@ int User(const Config& config);
 // Creates the first admin through the API and returns its random password.
 std::optional<std::string> CreateFirstAdmin(api::Api& api, const std::string& email);
 int Token(const Config& config);
+int Licenses(const Config& config);
 
 }  // namespace amity::cli

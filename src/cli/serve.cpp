@@ -1,11 +1,18 @@
+#include <fcntl.h>
 #include <malloc.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <stdexcept>
 #include <thread>
 
 #include "api/api.h"
 #include "cli/database.h"
 #include "cli/run.h"
+#include "cli/server_metrics.h"
 #include "http/error.h"
 #include "http/server.h"
 #include "store/accounts.h"
@@ -34,6 +41,20 @@ void KeepFreedMemory() {
 #endif
 }
 
+// Writes `text` to `path`, readable and writable by this account only (0600, whatever the
+// umask; an existing file is truncated and its mode set). Throws when the file cannot be written.
+void WritePrivateFile(const std::string& path, const std::string& text) {
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0 || fchmod(fd, 0600) != 0 ||
+      write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()) || fsync(fd) != 0) {
+    const int error = errno;
+    if (fd >= 0) close(fd);
+    throw std::runtime_error("cannot write " + path + ": " + std::strerror(error) +
+                             " (set a new password with `amity user reset-password`)");
+  }
+  close(fd);
+}
+
 }  // namespace
 
 int Serve(const Config& config) {
@@ -51,37 +72,59 @@ int Serve(const Config& config) {
   store::Pool pool(config.db_path, threads + 1,
                    {.record_cache_bytes = static_cast<size_t>(config.record_cache_mib) << 20,
                     .background_checkpoints = true});
+  // Requests are counted by the API's route templates, and the web UI's files as one more.
+  std::vector<std::string> route_templates = api::RouteTemplates();
+  const int ui_route = static_cast<int>(route_templates.size());
+  route_templates.push_back("GET /{ui file}");
+  http::Metrics metrics(std::move(route_templates));
   api::Api api(pool, api::Context{.instance_id = instance_id,
+                                  .version = AMITY_VERSION,
                                   .session_ttl_seconds = config.session_ttl_seconds,
                                   .secure_cookies = config.secure_cookies,
-                                  .trust_proxy = config.trust_proxy});
+                                  .trust_proxy = config.trust_proxy,
+                                  .metrics = [&] {
+                                    return ServerMetricsText(metrics, config.db_path,
+                                                             config.backup_dir, pool);
+                                  }});
   bool first_start = false;
   {
     auto db = pool.Acquire();
     first_start = store::CountUsers(*db) == 0;
   }
   if (first_start) {
-    // No default password: a random one, printed once, never logged or stored in clear.
+    // No default password: a random one, printed once or written to the file the settings name
+    // (the Debian package's, 0600 in the service's state directory), never logged.
     const auto password = CreateFirstAdmin(api, config.admin_email);
-    std::fprintf(
-        stderr,
-        "\namity: created the first admin account (shown only now)\n"
-        "  e-mail:   %s\n  password: %s\n"
-        "  Sign in and change it under Account; add users there or with `amity user add`.\n\n",
-        config.admin_email.c_str(), password->c_str());
+    if (!config.initial_password_file.empty()) {
+      WritePrivateFile(config.initial_password_file, *password + "\n");
+      std::fprintf(stderr,
+                   "\namity: created the first admin account %s; its password is in %s "
+                   "(readable by this account and root only)\n\n",
+                   config.admin_email.c_str(), config.initial_password_file.c_str());
+    } else {
+      std::fprintf(
+          stderr,
+          "\namity: created the first admin account (shown only now)\n"
+          "  e-mail:   %s\n  password: %s\n"
+          "  Sign in and change it under Account; add users there or with `amity user add`.\n\n",
+          config.admin_email.c_str(), password->c_str());
+    }
   }
 
   std::unique_ptr<translate::Worker> translator;
   if (!config.translate_url.empty()) {
     translator = std::make_unique<translate::Worker>(
         config.db_path, instance_id,
-        std::make_unique<translate::LibreTranslate>(config.translate_url, config.translate_key));
+        std::make_unique<translate::LibreTranslate>(config.translate_url, config.translate_key),
+        config.log_format);
     translator->Start();
     std::fprintf(stderr, "amity: machine translation on through %s\n",
                  config.translate_url.c_str());
   }
 
   http::ServerOptions options{config.listen_address, config.listen_port, threads};
+  options.metrics = &metrics;
+  options.log_format = config.log_format;
   // Record writes that arrive together share one commit: SQLite writes one at a time anyway, and
   // a commit (WAL frames, their checksums, the search index's segment) costs more than most
   // writes themselves.
@@ -91,12 +134,16 @@ int Serve(const Config& config) {
       // Between batches the writer copies the end of the log, so that the log starts over
       // without a RESTART checkpoint holding writes back (store::Checkpointer::CatchUp).
       .idle = [&pool] { pool.CatchUpCheckpoint(); }};
-  const auto handler = [&api](const http::Request& request) -> http::Response {
+  const auto handler = [&api, ui_route](const http::Request& request) -> http::Response {
     if (request.path.starts_with("/api/") || request.path == "/healthz" ||
-        request.path == "/public" || request.path.starts_with("/public/")) {
+        request.path == "/metrics" || request.path == "/public" ||
+        request.path.starts_with("/public/")) {
       return api.Handle(request);
     }
-    if (auto asset = web::Serve(request)) return std::move(*asset);
+    if (auto asset = web::Serve(request)) {
+      request.route = ui_route;
+      return std::move(*asset);
+    }
     throw http::HttpError(404, "Not found", {{"", "no_route", "no such path: " + request.path}});
   };
   http::Serve(options, handler, [&] {

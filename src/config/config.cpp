@@ -73,6 +73,18 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
   config.secure_cookies = flag("AMITY_SECURE_COOKIES");
   config.trust_proxy = flag("AMITY_TRUST_PROXY");
   if (const char* email = getenv("AMITY_ADMIN_EMAIL"); email && *email) config.admin_email = email;
+  if (const char* path = getenv("AMITY_INITIAL_PASSWORD_FILE"); path && *path) {
+    config.initial_password_file = path;
+  }
+  if (const char* path = getenv("AMITY_BACKUP_DIR"); path && *path) config.backup_dir = path;
+  if (const char* format = getenv("AMITY_LOG_FORMAT"); format && *format) {
+    const auto parsed = ParseLogFormat(format);
+    if (!parsed) {
+      error = "AMITY_LOG_FORMAT must be json or plain";
+      return std::nullopt;
+    }
+    config.log_format = *parsed;
+  }
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     const auto value = [&]() -> std::optional<std::string> {
@@ -135,6 +147,14 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
         return std::nullopt;
       }
       config.session_ttl_seconds = *parsed;
+    } else if (arg == "--log-format") {
+      const auto text = value();
+      const auto parsed = text ? ParseLogFormat(*text) : std::nullopt;
+      if (!parsed) {
+        error = "--log-format needs json or plain";
+        return std::nullopt;
+      }
+      config.log_format = *parsed;
     } else if (arg == "--secure-cookies") {
       config.secure_cookies = true;
     } else if (arg == "--trust-proxy") {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "base/log.h"
+
 namespace amity {
 
 struct Config {
@@ -29,6 +31,14 @@ struct Config {
   // X-Forwarded-Proto is https. Off by default: those headers are easy to forge.
   bool trust_proxy = false;                     // AMITY_TRUST_PROXY=1, --trust-proxy
   std::string admin_email = "admin@localhost";  // AMITY_ADMIN_EMAIL: the first admin's address
+  // Where the first start writes that admin's password (0600) instead of printing it; empty:
+  // printed to stderr.
+  std::string initial_password_file;  // AMITY_INITIAL_PASSWORD_FILE
+  // Where the daily backups are kept (packaging/amity-backup); /metrics reports the newest one's
+  // time. Empty: not reported.
+  std::string backup_dir;  // AMITY_BACKUP_DIR
+  // The lines logged per request and background job: JSON objects or plain text.
+  LogFormat log_format = LogFormat::kJson;  // AMITY_LOG_FORMAT, --log-format json|plain
   // `amity user …` and `amity token …`
   std::string email;                      // --email
   std::string role;                       // --role

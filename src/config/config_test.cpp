@@ -53,6 +53,19 @@ TEST(ConfigTest, RecordCacheSizeDefaultsTo16MibAndCanBeOff) {
   EXPECT_EQ(LoadConfig({}, Env{{{"AMITY_RECORD_CACHE_MIB", "64"}}}, error)->record_cache_mib, 64);
 }
 
+TEST(ConfigTest, LogFormatIsJsonUnlessPlainIsAsked) {
+  std::string error;
+  EXPECT_EQ(LoadConfig({}, Env{}, error)->log_format, LogFormat::kJson);
+  EXPECT_EQ(LoadConfig({}, Env{{{"AMITY_LOG_FORMAT", "plain"}}}, error)->log_format,
+            LogFormat::kPlain);
+  EXPECT_EQ(
+      LoadConfig({"--log-format", "json"}, Env{{{"AMITY_LOG_FORMAT", "plain"}}}, error)->log_format,
+      LogFormat::kJson);
+  EXPECT_FALSE(LoadConfig({"--log-format", "xml"}, Env{}, error));
+  EXPECT_NE(error.find("--log-format"), std::string::npos);
+  EXPECT_FALSE(LoadConfig({}, Env{{{"AMITY_LOG_FORMAT", "logfmt"}}}, error));
+}
+
 TEST(ConfigTest, ParsesIpv6Listen) {
   const auto parsed = ParseListen("[::1]:8080");
   ASSERT_TRUE(parsed);

@@ -44,6 +44,12 @@ struct Request {
   Pairs headers;       // as received
   Body body;           // raw body bytes
   std::string remote_address;
+  // This request's id, logged and answered as X-Request-Id: the client's X-Request-Id when it is
+  // 1-64 characters of [A-Za-z0-9._-], else one the server makes.
+  std::string id;
+  // Set by the handler once it knows which route template the request matched (an index into the
+  // templates given to http::Metrics), so the server counts it by route; -1: none matched.
+  mutable int route = -1;
 
   // Returns the first header with this name (case-insensitive), or nullopt when absent.
   std::optional<std::string_view> Header(std::string_view name) const;

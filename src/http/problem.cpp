@@ -49,7 +49,9 @@ Response Guarded(const Request& request, const std::function<Response()>& handle
 }
 
 void LogFailure(const Request& request, const std::exception& error) {
-  std::string line = "{\"level\":\"error\",\"method\":";
+  std::string line = "{\"level\":\"error\",\"id\":";
+  AppendJsonString(line, request.id);
+  line += ",\"method\":";
   AppendJsonString(line, request.method);
   line += ",\"path\":";
   AppendJsonString(line, request.path);

@@ -1,6 +1,7 @@
 // The HTTP/1.1 server: Boost.Beast on Asio with a pool of threads, each request handed to a plain
 // function as an http::Request. Limits are answered before a body is read (see server.cpp) and
-// pipelined requests are answered in order. It logs one JSON line per request and stops cleanly on
+// pipelined requests are answered in order. It logs one line per request (JSON or plain, with the
+// request's id, which it answers as X-Request-Id; no query, header or body) and stops cleanly on
 // SIGTERM or SIGINT after letting in-flight requests finish.
 #pragma once
 
@@ -9,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "base/log.h"
 #include "http/message.h"
+#include "http/metrics.h"
 
 namespace amity::http {
 
@@ -36,6 +39,9 @@ struct ServerOptions {
   int threads = 1;
   std::size_t max_body_bytes = 1 << 20;  // larger bodies answer 413
   Batching batching;
+  LogFormat log_format = LogFormat::kJson;  // of the line logged per request
+  // Counts requests, connections and batches when set; must outlive Serve.
+  Metrics* metrics = nullptr;
 };
 
 // Handles one request; may throw HttpError (mapped to a problem response) or anything else

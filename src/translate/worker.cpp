@@ -33,22 +33,23 @@ std::vector<domain::GlossaryTerm> TermsFor(const json::array& glossary, std::str
   return terms;
 }
 
-void LogFailure(std::string_view id, std::string_view lang, std::string_view error) {
-  std::fprintf(
-      stderr,
-      "{\"level\":\"warn\",\"message\":\"machine translation failed\",\"record_id\":\"%.*s\","
-      "\"lang\":\"%.*s\",\"error\":\"%.*s\"}\n",
-      static_cast<int>(id.size()), id.data(), static_cast<int>(lang.size()), lang.data(),
-      static_cast<int>(error.size()), error.data());
+void LogFailure(LogFormat format, std::string_view id, std::string_view lang,
+                std::string_view error) {
+  LogLine(format, "warn", "machine translation failed")
+      .Add("record_id", id)
+      .Add("lang", lang)
+      .Add("error", error)
+      .Write(stderr);
 }
 
 }  // namespace
 
 Worker::Worker(std::string db_path, std::string instance_id, std::unique_ptr<Translator> translator,
-               std::chrono::milliseconds interval)
+               LogFormat log_format, std::chrono::milliseconds interval)
     : db_path_(std::move(db_path)),
       instance_id_(std::move(instance_id)),
       translator_(std::move(translator)),
+      log_format_(log_format),
       interval_(interval) {}
 
 Worker::~Worker() { Stop(); }
@@ -71,7 +72,7 @@ void Worker::Loop() {
     try {
       RunOnce();
     } catch (const std::exception& failure) {
-      LogFailure("", "", failure.what());
+      LogFailure(log_format_, "", "", failure.what());
     }
     std::unique_lock lock(mutex_);
     if (wake_.wait_for(lock, interval_, [this] { return stopping_; })) return;
@@ -83,6 +84,7 @@ int Worker::RunOnce() {
   store::Page glossary =
       store::ListRecords(db, domain::Glossary(), store::ListQuery{.limit = 1000});
   int translated = 0;
+  int failed = 0;
   const auto now = std::chrono::steady_clock::now();
   for (std::string_view lang : kLanguages) {
     store::Page queue = store::ListTranslationQueue(
@@ -107,7 +109,8 @@ int Worker::RunOnce() {
         error = "the translator dropped a protected glossary term";
       }
       if (!result || !error.empty()) {
-        LogFailure(id, lang, error);
+        LogFailure(log_format_, id, lang, error);
+        ++failed;
         retry_after_[key] = now + kRetryDelay;
         continue;
       }
@@ -133,6 +136,16 @@ int Worker::RunOnce() {
       tx.Commit();
       ++translated;
     }
+  }
+  // One line per pass that did something (the idle passes every few seconds would drown the log).
+  if (translated > 0 || failed > 0) {
+    LogLine(log_format_, failed > 0 ? "warn" : "info", "job")
+        .Add("job", "machine translation")
+        .Add("translated", static_cast<long long>(translated))
+        .Add("failed", static_cast<long long>(failed))
+        .Add("ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - now)
+                       .count())
+        .Write(stderr);
   }
   return translated;
 }

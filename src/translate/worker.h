@@ -13,14 +13,17 @@
 #include <string>
 #include <thread>
 
+#include "base/log.h"
 #include "translate/translator.h"
 
 namespace amity::translate {
 
 class Worker {
  public:
-  // Opens its own connection to `db_path` when started.
+  // Opens its own connection to `db_path` when started. Logs one line (to stderr, in
+  // `log_format`) per pass that translated or failed something, and one per failure.
   Worker(std::string db_path, std::string instance_id, std::unique_ptr<Translator> translator,
+         LogFormat log_format = LogFormat::kJson,
          std::chrono::milliseconds interval = std::chrono::seconds(2));
   ~Worker();  // stops and joins
 
@@ -36,6 +39,7 @@ class Worker {
   std::string db_path_;
   std::string instance_id_;
   std::unique_ptr<Translator> translator_;
+  LogFormat log_format_;
   std::chrono::milliseconds interval_;
   std::thread thread_;
   std::mutex mutex_;

@@ -52,7 +52,7 @@ std::string ServerMetricsText(const http::Metrics& metrics, const std::string& d
       const store::Page page = store::ListTranslationQueue(
           *db, store::TranslationQuery{.lang = std::string(lang), .state = "missing", .limit = 1});
       out += "amity_translation_queue_texts{lang=\"" + std::string(lang) + "\"} " +
-             std::to_string(page.total) + "\n";
+             std::to_string(page.info.total.value_or(0)) + "\n";
     }
   }
   http::AppendMetric(out, "amity_last_backup_timestamp_seconds", "gauge",

@@ -419,6 +419,7 @@ CREATE INDEX auth_events_address_at ON auth_events (address, kind, at);
 CREATE INDEX auth_events_at ON auth_events (at);
 CREATE INDEX auth_events_email_at ON auth_events (email, kind, at);
 CREATE INDEX changes_record ON changes (entity, record_id, seq);
+CREATE INDEX cities_created_by ON cities (created_by);
 CREATE INDEX cities_live_country ON cities (archived, country, id, version);
 CREATE INDEX cities_live_created ON cities (archived, created_at, id, version);
 CREATE INDEX cities_live_updated ON cities (archived, updated_at, id, version);
@@ -429,18 +430,24 @@ CREATE INDEX commitment_history_partnership_at
 CREATE INDEX commitments_area_live_due
   ON commitments (area, archived, due_date, id, status, version);
 CREATE INDEX commitments_created ON commitments (created_at, id, archived, version);
+CREATE INDEX commitments_created_by ON commitments (created_by);
 CREATE INDEX commitments_due ON commitments (due_date, id, archived, status, version);
+CREATE INDEX commitments_home_owner ON commitments (home_owner_id);
 CREATE INDEX commitments_live_area ON commitments (archived, area, id, version);
 CREATE INDEX commitments_live_area_status ON commitments (archived, area, status, due_date);
 CREATE INDEX commitments_live_created ON commitments (archived, created_at, id, version);
+CREATE INDEX commitments_live_due ON commitments (archived, due_date, id, version);
 CREATE INDEX commitments_live_status ON commitments (archived, status, id, version);
 CREATE INDEX commitments_live_updated ON commitments (archived, updated_at, id, version);
 CREATE INDEX commitments_meeting ON commitments (meeting_id);
+CREATE INDEX commitments_partner_owner ON commitments (partner_owner_id);
 CREATE INDEX commitments_partnership_live_created
   ON commitments (partnership_id, archived, created_at, id, status, version);
 CREATE INDEX commitments_partnership_live_due
   ON commitments (partnership_id, archived, due_date, id, status, version, area);
 CREATE INDEX commitments_status_live_due ON commitments (status, archived, due_date, id, version);
+CREATE INDEX events_city ON events (city_id);
+CREATE INDEX events_created_by ON events (created_by);
 CREATE INDEX events_live_created ON events (archived, created_at, id, version);
 CREATE INDEX events_live_starts ON events (archived, starts_at, id, version);
 CREATE INDEX events_live_status ON events (archived, status, id, version);
@@ -449,10 +456,13 @@ CREATE INDEX events_partnership_live_starts
   ON events (partnership_id, archived, starts_at, id, status, version);
 CREATE INDEX events_starts ON events (starts_at);
 CREATE INDEX events_visibility_starts ON events (visibility, archived, starts_at);
+CREATE INDEX glossary_created_by ON glossary (created_by);
 CREATE INDEX glossary_live_created ON glossary (archived, created_at, id, version);
 CREATE INDEX glossary_live_kind ON glossary (archived, kind, id, version);
 CREATE INDEX glossary_live_updated ON glossary (archived, updated_at, id, version);
 CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+CREATE INDEX meetings_city ON meetings (city_id);
+CREATE INDEX meetings_created_by ON meetings (created_by);
 CREATE INDEX meetings_live_created ON meetings (archived, created_at, id, version);
 CREATE INDEX meetings_live_starts ON meetings (archived, starts_at, id, version);
 CREATE INDEX meetings_live_updated ON meetings (archived, updated_at, id, version);
@@ -460,9 +470,11 @@ CREATE INDEX meetings_partnership_live_starts
   ON meetings (partnership_id, archived, starts_at, id, version);
 CREATE INDEX meetings_starts ON meetings (starts_at);
 CREATE INDEX organizations_city ON organizations (city_id);
+CREATE INDEX organizations_created_by ON organizations (created_by);
 CREATE INDEX organizations_live_created ON organizations (archived, created_at, id, version);
 CREATE INDEX organizations_live_kind ON organizations (archived, kind, id, version);
 CREATE INDEX organizations_live_updated ON organizations (archived, updated_at, id, version);
+CREATE INDEX partnerships_created_by ON partnerships (created_by);
 CREATE INDEX partnerships_home_city ON partnerships (home_city_id);
 CREATE INDEX partnerships_live_created ON partnerships (archived, created_at, id, version);
 CREATE INDEX partnerships_live_status ON partnerships (archived, status, id, version);
@@ -470,6 +482,7 @@ CREATE INDEX partnerships_live_tier ON partnerships (archived, tier, id, version
 CREATE INDEX partnerships_live_updated ON partnerships (archived, updated_at, id, version);
 CREATE INDEX partnerships_partner_city ON partnerships (partner_city_id);
 CREATE INDEX partnerships_visibility ON partnerships (visibility, archived);
+CREATE INDEX people_created_by ON people (created_by);
 CREATE INDEX people_live_created ON people (archived, created_at, id, version);
 CREATE INDEX people_live_latin ON people (archived, latin_name, id, version);
 CREATE INDEX people_live_updated ON people (archived, updated_at, id, version);

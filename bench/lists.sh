@@ -142,7 +142,7 @@ for scale in "${SCALES[@]}"; do
     --token "$token" --out "$RESULT_DIR/feed-scale$scale.tsv" --limit "$FEED_LIMIT" \
     2>>"$RESULT_DIR/scale$scale.log" || die "the feed failed; see $RESULT_DIR/scale$scale.log"
   tail -n 1 "$RESULT_DIR/scale$scale.log" >&2
-  echo "$(cut -d' ' -f1-3 /proc/loadavg)" >"$RESULT_DIR/load-scale$scale.txt"
+  cut -d' ' -f1-3 /proc/loadavg >"$RESULT_DIR/load-scale$scale.txt"
   stop_amity
   # The plans of the slow requests, under the statistics the server gathered at start.
   python3 "$ROOT/bench/lists_driver.py" plans "$RESULT_DIR/scale$scale.tsv" --db "$db" \

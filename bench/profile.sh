@@ -6,6 +6,7 @@
 # and the heaviest functions (inclusive and self).
 #
 #   bench/profile.sh SCENARIO [N]      SCENARIO: healthz detail page page_global dashboard post
+#                                      list list_due (issue 24's lists) feed (a change-feed page)
 #   LOAD=64 DURATION=10 bench/profile.sh post
 #                                      the same under load: wrk with LOAD connections for DURATION
 #                                      seconds (after 2 s unmeasured), so POSTs share commits as
@@ -82,6 +83,9 @@ case $SCENARIO in
   page) PATH_="/api/v1/commitments?partnership_id=$P&status=proposed,agreed,planned,in_progress&limit=50" ;;
   page_global) PATH_="/api/v1/commitments?area=sports&sort=due_date&limit=50" ;;
   dashboard) PATH_="/api/v1/dashboard?partnership_id=$P" ;;
+  list) PATH_="/api/v1/commitments?limit=50" ;;
+  list_due) PATH_="/api/v1/commitments?limit=50&sort=due_date" ;;
+  feed) PATH_="/api/v1/changes?after_seq=$((SCALE * 150))&limit=200" ;; # a page mid-feed
   post)
     PATH_=/api/v1/commitments METHOD=POST
     BODY="{\"partnership_id\":\"$P\",\"text\":{\"original\":\"en\",\"en\":\"bench\"},\"area\":\"sports\",\"proposed_by_side\":\"home\"}"

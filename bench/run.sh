@@ -204,6 +204,8 @@ declare -A PATHS=(
   [detail]="/api/v1/commitments/$COMMITMENT_ID"
   [page]="/api/v1/commitments?partnership_id=$PARTNERSHIP_ID&status=proposed,agreed,planned,in_progress&limit=50"
   [page_global]="/api/v1/commitments?area=sports&sort=due_date&limit=50"
+  [list]="/api/v1/commitments?limit=50"
+  [list_due]="/api/v1/commitments?limit=50&sort=due_date"
   [dashboard]="/api/v1/dashboard?partnership_id=$PARTNERSHIP_ID"
   [post]="/api/v1/commitments"
 )
@@ -212,6 +214,8 @@ declare -A WHAT=(
   [detail]="GET one commitment"
   [page]="GET open commitments of one partnership, page of 50"
   [page_global]="GET commitments of one area across all partnerships by due date, page of 50"
+  [list]="GET the first page of all commitments (newest first), page of 50"
+  [list_due]="GET the first page of all commitments by due date, page of 50"
   [dashboard]="GET the dashboard of one partnership"
   [post]="POST a commitment"
 )
@@ -387,7 +391,7 @@ goal_ratio() { # scenario ratio → text
   local need=""
   case $1 in
     detail) need=0.5 ;;
-    page | page_global) need=0.25 ;;
+    page | page_global | list | list_due) need=0.25 ;;
   esac
   [[ -z $need || $2 == "–" ]] && return 0
   awk -v r="$2" -v n="$need" 'BEGIN { printf "≥ %.2f× %s", n, (r >= n ? "met" : "MISSED") }'
@@ -409,7 +413,10 @@ TABLE=$(
       bytes=${BYTES[$scenario]}
     fi
     goals=$(goal_ratio "$scenario" "$ratio")
-    p99_goal=$(awk -v p="$a_p99" 'BEGIN { printf "p99 ≤ 10 ms %s", (p <= 10 ? "met" : "MISSED") }')
+    # Issue 24 asks the lists across partnerships for p99 ≤ 25 ms; the others keep 10 ms.
+    p99_limit=10
+    [[ $scenario == list || $scenario == list_due ]] && p99_limit=25
+    p99_goal=$(awk -v p="$a_p99" -v l="$p99_limit" 'BEGIN { printf "p99 ≤ %g ms %s", l, (p <= l ? "met" : "MISSED") }')
     goals=${goals:+$goals; }$p99_goal
     printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s MiB | %s |\n' \
       "$scenario" "$bytes" "$(num "$a_rps" 0)" "$(num "$n_rps" 0)" \

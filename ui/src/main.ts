@@ -5,6 +5,7 @@ import { configureSession } from './api/client'
 import { router } from './router'
 import { recheckSession, sessionEnded } from './lib/session'
 import './style.css'
+import './phone.css'
 
 applyDocumentLanguage(currentLang())
 // A 401 from any screen: the session ended; sign in again and come back here.

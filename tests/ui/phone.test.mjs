@@ -21,6 +21,8 @@ function measure(touch) {
   const inRunningText = (a) =>
     [...a.parentElement.childNodes].some((n) => n !== a && n.nodeType === Node.TEXT_NODE && n.textContent.trim().length > 1)
   const small = []
+  const boxes = []
+  const overlaps = []
   let smallest = Infinity
   if (touch) {
     const controls = document.querySelectorAll(
@@ -33,6 +35,14 @@ function measure(touch) {
       // A checkbox or radio is reached through its label, which is then the target.
       const target = el.matches('input[type=checkbox], input[type=radio]') ? (el.closest('label') ?? el) : el
       const box = target.getBoundingClientRect()
+      // Neighbours keep apart: no two targets overlap (one inside the other is one target).
+      for (const [other, otherBox] of boxes) {
+        if (other.contains(target) || target.contains(other)) continue
+        const x = Math.min(box.right, otherBox.right) - Math.max(box.left, otherBox.left)
+        const y = Math.min(box.bottom, otherBox.bottom) - Math.max(box.top, otherBox.top)
+        if (x > 1 && y > 1) overlaps.push(`"${(target.textContent || target.tagName).trim().slice(0, 20)}" / "${(other.textContent || other.tagName).trim().slice(0, 20)}"`)
+      }
+      boxes.push([target, box])
       smallest = Math.min(smallest, box.height)
       if (box.height < 43.5) {
         const name = (target.getAttribute('aria-label') || target.textContent || target.id || target.tagName).trim().slice(0, 40)
@@ -47,7 +57,7 @@ function measure(touch) {
   // A page too short to scroll the bar's upper part away hides nothing under it: judged only
   // when the page scrolls at least as far as the bar is taller than the limit.
   const judged = scrollY >= barAtTop - 64
-  return { width, screen: innerWidth, barCovers, judged, small, smallest }
+  return { width, screen: innerWidth, barCovers, judged, small, overlaps, smallest }
 }
 
 describe('Phone and laptop layouts', () => {
@@ -116,6 +126,7 @@ describe('Phone and laptop layouts', () => {
     const m = await page.evaluate(measure, touch)
     if (m.width > m.screen) failures.push(`${path}: page ${m.width} px wide for a ${m.screen} px screen`)
     if (m.judged && m.barCovers > MAX_BAR) failures.push(`${path}: the top bar covers ${m.barCovers} px after scrolling`)
+    if (m.overlaps.length) failures.push(`${path}: touch targets overlap: ${m.overlaps.slice(0, 6).join('; ')}`)
     if (m.small.length) failures.push(`${path}: controls under ${MIN_TARGET} px: ${m.small.slice(0, 6).join('; ')}`)
     await page.evaluate(() => window.scrollTo(0, 0))
     const violations = await seriousViolations(page)
@@ -197,6 +208,7 @@ describe('Phone and laptop layouts', () => {
     // Search is behind an icon.
     await page.locator('[data-action=open-search]').tap()
     await page.waitForURL(/\/search/)
+    await page.waitForFunction(() => document.activeElement?.id === 'search-q')
     await context.close()
   })
 

@@ -1,7 +1,8 @@
 // Every screen on a phone (390×844, touch, 2×) and on a laptop (1366×768), in Turkish, Chinese and
 // English, against one real `amity serve` with the demo data and one Chromium: the page is never
 // wider than the screen, the top bar covers at most 64 px after scrolling down, on touch no
-// control is under 44 px tall (links inside running text aside), and axe-core finds no serious
+// control is under 44 px tall nor overlaps another (links inside running text aside), no Chinese
+// text stands one character a line, and axe-core finds no serious
 // or critical violation. Then the phone's menu drawer by touch and by keyboard, the board's one
 // column at a time, and one instant read the same, with its zone, on every screen.
 import { after, before, describe, test } from 'node:test'
@@ -50,6 +51,23 @@ function measure(touch) {
       }
     }
   }
+  // Chinese text never stands one character a line (a column squeezed to one glyph's width).
+  const squeezed = []
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT)
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // Each run of three or more Chinese characters: squeezed when every one sits on its own line.
+    for (const run of node.textContent.matchAll(/[\u3400-\u9fff]{3,}/g)) {
+      const tops = new Set()
+      for (let k = run.index; k < run.index + run[0].length; k++) {
+        const range = document.createRange()
+        range.setStart(node, k)
+        range.setEnd(node, k + 1)
+        const box = range.getBoundingClientRect()
+        if (box.width) tops.add(Math.round(box.top))
+      }
+      if (tops.size === run[0].length) squeezed.push(`"${run[0].slice(0, 10)}" one a line`)
+    }
+  }
   const barAtTop = document.querySelector('header.topbar').getBoundingClientRect().height
   window.scrollTo(0, document.documentElement.scrollHeight)
   const bar = document.querySelector('header.topbar').getBoundingClientRect()
@@ -57,7 +75,7 @@ function measure(touch) {
   // A page too short to scroll the bar's upper part away hides nothing under it: judged only
   // when the page scrolls at least as far as the bar is taller than the limit.
   const judged = scrollY >= barAtTop - 64
-  return { width, screen: innerWidth, barCovers, judged, small, overlaps, smallest }
+  return { width, screen: innerWidth, barCovers, judged, small, overlaps, squeezed, smallest }
 }
 
 describe('Phone and laptop layouts', () => {
@@ -126,6 +144,7 @@ describe('Phone and laptop layouts', () => {
     const m = await page.evaluate(measure, touch)
     if (m.width > m.screen) failures.push(`${path}: page ${m.width} px wide for a ${m.screen} px screen`)
     if (m.judged && m.barCovers > MAX_BAR) failures.push(`${path}: the top bar covers ${m.barCovers} px after scrolling`)
+    if (m.squeezed.length) failures.push(`${path}: Chinese one character a line: ${m.squeezed.slice(0, 4).join('; ')}`)
     if (m.overlaps.length) failures.push(`${path}: touch targets overlap: ${m.overlaps.slice(0, 6).join('; ')}`)
     if (m.small.length) failures.push(`${path}: controls under ${MIN_TARGET} px: ${m.small.slice(0, 6).join('; ')}`)
     await page.evaluate(() => window.scrollTo(0, 0))

@@ -92,6 +92,9 @@ describe('Phone and laptop layouts', () => {
     const commitments = (await api(server, 'GET', `commitments?partnership_id=${ids.partnership}`)).json.items
     ids.commitment = commitments.find((c) => !['done', 'dropped'].includes(c.status)).id
     ids.event = await first('events')
+    ids.person = await first('people')
+    ids.city = await first('cities')
+    ids.user = (await api(server, 'GET', 'users')).json.items[0].id
   })
 
   after(async () => {
@@ -121,9 +124,21 @@ describe('Phone and laptop layouts', () => {
       '/audit',
       '/account',
       '/commitments/new',
+      `/commitments/${ids.commitment}/edit`,
+      '/meetings/new',
       `/meetings/${ids.meeting}/edit`,
       '/events/new',
+      `/events/${ids.event}/edit`,
+      '/partnerships/new',
+      `/partnerships/${ids.partnership}/edit`,
       '/people/new',
+      `/people/${ids.person}/edit`,
+      '/organizations/new',
+      `/cities/${ids.city}/edit`,
+      '/glossary/new',
+      '/users/new',
+      `/users/${ids.user}`,
+      '/no-such-screen',
     ]
   }
 

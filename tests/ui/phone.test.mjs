@@ -212,6 +212,7 @@ describe('Phone and laptop layouts', () => {
     assert.equal(await menu.getAttribute('aria-expanded'), 'true')
     for (const lang of ['Türkçe', '中文', 'English']) assert.ok(await drawer.getByRole('button', { name: lang }).isVisible())
     assert.ok(await drawer.locator('[data-action=sign-out]').isVisible(), 'the account is in the menu')
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).overflow), 'hidden', 'the page behind does not scroll')
     await page.touchscreen.tap(380, 600)
     await drawer.waitFor({ state: 'hidden' })
     assert.equal(await menu.getAttribute('aria-expanded'), 'false')

@@ -178,7 +178,7 @@ describe('Amity web UI', () => {
     await page.fill('#f-venue', 'İzmir Metropolitan Municipality')
     await page.fill('#f-starts_at', `${dayFromNow(-3)}T10:00`)
     assert.equal(await page.inputValue('#f-time_zone'), 'Europe/Istanbul')
-    assert.match(await page.textContent('.preview'), /10:00–11:00 İzmir · 15:00–16:00 Qingdao/)
+    assert.match(await page.textContent('.preview'), /10:00–11:00 İzmir \(UTC\+3\) · 15:00–16:00 Qingdao \(UTC\+8\)/)
     await page.click('[data-add-participant=home]')
     await selectContaining(page, '#f-participants-0-person_id', 'Emre Yıldırım')
     await page.click('[data-add-participant=home]')
@@ -198,7 +198,7 @@ describe('Amity web UI', () => {
     assert.match(home, /Emre Yıldırım/)
     assert.match(home, /Interpreter/)
     assert.match(partner, /王丽华/)
-    assert.match(await page.textContent('.facts'), /10:00–11:00 İzmir · 15:00–16:00 Qingdao/)
+    assert.match(await page.textContent('.facts'), /10:00–11:00 İzmir \(UTC\+3\) · 15:00–16:00 Qingdao \(UTC\+8\)/)
   })
 
   test('add three commitments from the meeting', async () => {
@@ -287,16 +287,16 @@ describe('Amity web UI', () => {
     await settle(page)
     ids.event = page.url().split('/').pop()
     ids.eventMonth = day.slice(0, 7)
-    assert.match(await page.textContent('.facts'), /19:30 Qingdao · 14:30 İzmir/)
+    assert.match(await page.textContent('.facts'), /19:30 Qingdao \(UTC\+8\) · 14:30 İzmir \(UTC\+3\)/)
 
     await go(`/calendar?month=${ids.eventMonth}`)
     const cell = page.locator(`[data-day="${day}"]`)
     assert.match(await cell.textContent(), /Qingdao–İzmir Friendship Concert/)
-    assert.match(await cell.textContent(), /19:30 Qingdao · 14:30 İzmir/)
+    assert.match(await cell.textContent(), /19:30 Qingdao \(UTC\+8\) · 14:30 İzmir \(UTC\+3\)/)
     await page.click('text=List')
     await settle(page)
     const entry = page.locator('.agenda-list .agenda-item', { hasText: 'Friendship Concert' })
-    assert.match(await entry.textContent(), /19:30–20:30 Qingdao · 14:30–15:30 İzmir/)
+    assert.match(await entry.textContent(), /19:30–20:30 Qingdao \(UTC\+8\) · 14:30–15:30 İzmir \(UTC\+3\)/)
   })
 
   test('an invalid form shows the server’s messages next to the fields and keeps the input', async () => {

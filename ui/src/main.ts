@@ -5,6 +5,8 @@ import { configureSession } from './api/client'
 import { router } from './router'
 import { recheckSession, sessionEnded } from './lib/session'
 import './style.css'
+import './phone.css'
+import { watchCardTables } from './lib/card_tables'
 
 applyDocumentLanguage(currentLang())
 // A 401 from any screen: the session ended; sign in again and come back here.
@@ -27,3 +29,4 @@ router.afterEach((to) => {
   })
 })
 createApp(App).use(i18n).use(router).mount('#app')
+watchCardTables(document.getElementById('app')!)

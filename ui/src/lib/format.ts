@@ -1,7 +1,13 @@
 // Dates, instants, numbers and time zones in the viewer's language. Every instant is shown in
 // the time zone it belongs to and in the partnership's home-city time zone, e.g.
 // "10:00 Harbin · 05:00 İzmir".
+//
+// The one rule for an instant (a change, a note, a sign-in): its date and time in the user's zone
+// (lib/user_zone.ts) followed by that zone's UTC offset, "7 Dec 2026, 00:12 UTC+3", the same on
+// every screen. Meetings and events show their own zone and the other city's (DualTime.vue), each
+// with its offset.
 import { INTL_LOCALE, currentLang } from '../i18n'
+import { userZone } from './user_zone'
 
 function locale(): string {
   return INTL_LOCALE[currentLang()]
@@ -36,9 +42,30 @@ export function formatDay(at: string, timeZone: string): string {
   return dtf({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(at))
 }
 
-/** Date and time of an instant (for history entries), in a zone (default: the viewer's own). */
-export function formatStamp(at: string, timeZone?: string): string {
-  return dtf({ dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(new Date(at))
+/**
+ * Date, time and zone of an instant (history, timelines, audit): e.g. "7 Dec 2026, 00:12 UTC+3",
+ * in `timeZone` or else the user's zone (lib/user_zone.ts). Returns "" for an invalid instant.
+ */
+export function formatStamp(at: string, timeZone: string = userZone()): string {
+  const date = new Date(at)
+  if (Number.isNaN(date.getTime())) return ''
+  const text = dtf({ dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone }).format(date)
+  return `${text} ${offsetLabel(at, timeZone)}`
+}
+
+/** A zone's offset at an instant as "UTC+3", "UTC+5:30", "UTC-4" or "UTC". */
+export function offsetLabel(at: string | number, timeZone: string): string {
+  let minutes: number
+  try {
+    minutes = zoneOffsetMinutes(typeof at === 'number' ? at : new Date(at).getTime(), timeZone)
+  } catch {
+    return ''
+  }
+  if (!minutes) return 'UTC'
+  const abs = Math.abs(minutes)
+  const hours = Math.floor(abs / 60)
+  const rest = abs % 60
+  return `UTC${minutes < 0 ? '-' : '+'}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`
 }
 
 export function formatNumber(value: number): string {

@@ -78,5 +78,5 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 peak=$(awk '/VmHWM/ { print $2 }' "/proc/$PID/status")
 total=$(sqlite3 "$DB" "SELECT count(*) FROM commitments WHERE partnership_id = '$PARTNERSHIP_ID'")
-echo "median req/s: $(printf '%s\n' "${rps[@]}" | median)   median p99 ms: $(printf '%s\n' "${p99[@]}" | median)"
+echo "median req/s: $(median "${rps[@]}")   median p99 ms: $(median "${p99[@]}")"
 echo "peak RSS: $((peak / 1024)) MiB; the busy partnership: $total commitments at the end (open before: $before)"

@@ -20,5 +20,5 @@ parse_wrk() {
     END { printf "%.0f\t%.3f\t%.3f\t%d\t%d\n", rps, p50, p99, errors, requests }' "$1"
 }
 
-# The median of the numbers on standard input, one per line.
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+# The median of the numbers given as arguments ("nan" for none).
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

@@ -16,6 +16,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$ROOT/bench/lib.sh"
 AMITY=${AMITY:-$ROOT/build/release/src/cli/amity}
 SCALE=${SCALE:-1000}
 DURATION=${DURATION:-10}
@@ -184,7 +185,6 @@ for ((i = 1; i <= STARTS; i++)); do
     AMITY_PID=""
   fi
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 STARTUP_MS=$(median "${STARTUPS[@]}")
 RSS_IDLE_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$AMITY_PID/status")
 log "amity pid $AMITY_PID on 127.0.0.1:$AMITY_PORT (core $SERVER_CPU); start-up ms: ${STARTUPS[*]} → median $STARTUP_MS"
@@ -297,25 +297,7 @@ log "nginx $NGINX_PID (worker $NGINX_WORKER) on 127.0.0.1:$NGINX_PORT (core $SER
 CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 
-# Parses one wrk --latency output: req/s, p50 ms, p99 ms, errors (socket errors + non-2xx/3xx),
-# requests completed.
-parse_wrk() {
-  awk '
-    function ms(v) {
-      if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
-      if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
-      if (v ~ /m$/) return substr(v, 1, length(v) - 1) * 60000
-      if (v ~ /s$/) return substr(v, 1, length(v) - 1) * 1000
-      return v + 0
-    }
-    $1 == "50%" { p50 = ms($2) }
-    $1 == "99%" { p99 = ms($2) }
-    $1 == "Requests/sec:" { rps = $2 }
-    /Socket errors:/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
-    /Non-2xx or 3xx responses:/ { errors += $5 }
-    / requests in / { requests = $1 }
-    END { printf "%.0f\t%.3f\t%.3f\t%d\t%d\n", rps, p50, p99, errors, requests }' "$1"
-}
+# parse_wrk (req/s, p50, p99, errors, requests of one wrk output) comes from bench/lib.sh.
 
 WRK_BASE=(wrk -t1 "-c$CONNECTIONS" --latency --timeout "$WRK_TIMEOUT" -H "$AUTH_HEADER")
 # server scenario label seconds url [wrk args...] → prints the parsed figures and the server's

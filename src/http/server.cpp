@@ -175,6 +175,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Handle();
   // Answers `status` without handling the request and closes the connection.
   void Refuse(int status, const std::string& title, const Problems& problems);
+  void RefuseBodyTooLarge();  // 413: a declared or chunked body over max_body_bytes
+  void RefuseUriTooLong();    // 414: a target over kTargetLimit
   void Write(Response response, bool head_only, std::string_view request_id);
   void AfterWrite(beast::error_code error);
   void Linger();
@@ -362,9 +364,7 @@ void Connection::OnHeader(beast::error_code error) {
   if (error == bhttp::error::header_limit || error == bhttp::error::buffer_overflow) {
     // Which part did not fit: the request line is parsed (and its target known) on its own.
     if (parser_->get().target().empty()) {
-      Refuse(414, "URI too long",
-             {{"", "uri_too_long",
-               "the request target is longer than " + std::to_string(kTargetLimit) + " bytes"}});
+      RefuseUriTooLong();
     } else {
       Refuse(431, "Request header fields too large",
              {{"", "headers_too_large",
@@ -374,10 +374,7 @@ void Connection::OnHeader(beast::error_code error) {
     return;
   }
   if (error == bhttp::error::body_limit) {  // a declared Content-Length over the limit
-    Refuse(413, "Request body too large",
-           {{"", "body_too_large",
-             "the body is larger than the limit of " +
-                 std::to_string(state_.options.max_body_bytes) + " bytes"}});
+    RefuseBodyTooLarge();
     return;
   }
   if (error) {
@@ -391,9 +388,7 @@ void Connection::OnHeader(beast::error_code error) {
     return;
   }
   if (head.target().size() > kTargetLimit) {
-    Refuse(414, "URI too long",
-           {{"", "uri_too_long",
-             "the request target is longer than " + std::to_string(kTargetLimit) + " bytes"}});
+    RefuseUriTooLong();
     return;
   }
   if (!parser_->is_done()) {
@@ -432,10 +427,7 @@ void Connection::ReadBody() {
 
 void Connection::OnBody(beast::error_code error) {
   if (error == bhttp::error::body_limit) {  // chunked: stopped at the limit
-    Refuse(413, "Request body too large",
-           {{"", "body_too_large",
-             "the body is larger than the limit of " +
-                 std::to_string(state_.options.max_body_bytes) + " bytes"}});
+    RefuseBodyTooLarge();
     return;
   }
   if (error == beast::error::timeout) {
@@ -521,10 +513,20 @@ void Connection::Refuse(int status, const std::string& title, const Problems& pr
   request.id = RequestId(std::nullopt);
   Response response = ProblemResponse(status, title, problems);
   if (status == 503) response.headers.emplace_back("Retry-After", "1");
-  if (state_.options.metrics) state_.options.metrics->CountRequest(-1, status, 0);
-  LogRequest(state_.options.log_format, request, status, 0, response.body.size(), 0);
-  ReleaseBody();
-  Write(std::move(response), request.method == "HEAD", request.id);
+  Send(request, std::move(response), started_, 0);
+}
+
+void Connection::RefuseBodyTooLarge() {
+  Refuse(413, "Request body too large",
+         {{"", "body_too_large",
+           "the body is larger than the limit of " + std::to_string(state_.options.max_body_bytes) +
+               " bytes"}});
+}
+
+void Connection::RefuseUriTooLong() {
+  Refuse(414, "URI too long",
+         {{"", "uri_too_long",
+           "the request target is longer than " + std::to_string(kTargetLimit) + " bytes"}});
 }
 
 void Connection::Write(Response response, bool head_only, std::string_view request_id) {
@@ -574,11 +576,8 @@ void Connection::AfterWrite(beast::error_code error) {
     return;
   }
   beast::error_code ignored;
-  if (!unread_input_) {
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    return;
-  }
   stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  if (!unread_input_) return;
   stream_.expires_after(kLingerTimeout);
   Linger();
 }

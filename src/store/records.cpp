@@ -195,8 +195,29 @@ std::optional<json::object> GetRecord(Db& db, const ResourceSpec& spec, std::str
 
 namespace {
 
-// What a page query reads past the page: `count_ahead` rows to learn the total without a
-// second query, or one to learn whether there is more.
+// Optional fields without a default may hold NULL (a column with a default is NOT NULL).
+bool NullableColumn(const ResourceSpec& spec, std::string_view column) {
+  const FieldSpec* field = spec.Field(column);
+  return field != nullptr && !field->required && field->default_value.empty();
+}
+
+// The WHERE clause of `query` (live records unless it includes archived ones, and its
+// conditions) with its parameters in order; its paging and sort left out.
+struct Where {
+  std::string sql;
+  std::vector<std::string> params;
+};
+Where WhereOf(const ListQuery& query) {
+  Where where{query.include_archived ? "1" : "archived = 0", {}};
+  for (const Condition& condition : query.conditions) {
+    where.sql += " AND (" + condition.sql + ")";
+    where.params.insert(where.params.end(), condition.params.begin(), condition.params.end());
+  }
+  return where;
+}
+
+// What ReadPage read: the page, and past it the rows asked for (to learn a small total, or
+// whether there is more).
 struct PageRead {
   int rows = 0;                    // rows read, up to the page and what was read past it
   std::optional<ListCursor> last;  // the cursor of the page's last record
@@ -258,16 +279,6 @@ int SortIndex(const ResourceSpec& spec, std::string_view column) {
 
 }  // namespace
 
-namespace {
-
-// Optional fields without a default may hold NULL (a column with a default is NOT NULL).
-bool NullableColumn(const ResourceSpec& spec, std::string_view column) {
-  const FieldSpec* field = spec.Field(column);
-  return field != nullptr && !field->required && field->default_value.empty();
-}
-
-}  // namespace
-
 // Without a cursor a page is one query with LIMIT and OFFSET. With one, the page starts where the
 // cursor points: `(sort, id) > (value, id)` (or `<` descending), which an index on (sort, id)
 // answers as a range, so every page costs what the first does. A sort column that may be NULL
@@ -276,12 +287,9 @@ bool NullableColumn(const ResourceSpec& spec, std::string_view column) {
 // first, descending last; the cursor says in which part the page starts.
 std::vector<PageStatement> PageStatements(const ResourceSpec& spec, const ListQuery& query,
                                           const std::string& columns) {
-  std::string where = query.include_archived ? "1" : "archived = 0";
-  std::vector<std::string> params;
-  for (const Condition& condition : query.conditions) {
-    where += " AND (" + condition.sql + ")";
-    params.insert(params.end(), condition.params.begin(), condition.params.end());
-  }
+  const Where filter = WhereOf(query);
+  const std::string& where = filter.sql;
+  const std::vector<std::string>& params = filter.params;
   const std::string& column = query.sort_column;
   const char* direction = query.descending ? " DESC" : " ASC";
   const std::string after = query.descending ? " < " : " > ";
@@ -336,14 +344,10 @@ Page ListRecords(Db& db, const ResourceSpec& spec, const ListQuery& query) {
 }
 
 long long CountMatching(Db& db, const ResourceSpec& spec, const ListQuery& query) {
-  std::string sql = "SELECT count(*) FROM " + std::string(spec.name) + " WHERE " +
-                    (query.include_archived ? "1" : "archived = 0");
-  for (const Condition& condition : query.conditions) sql += " AND (" + condition.sql + ")";
-  Stmt count = db.Prepare(sql);
+  const Where where = WhereOf(query);
+  Stmt count = db.Prepare("SELECT count(*) FROM " + std::string(spec.name) + " WHERE " + where.sql);
   int index = 1;
-  for (const Condition& condition : query.conditions) {
-    for (const std::string& param : condition.params) count.Bind(index++, param);
-  }
+  for (const std::string& param : where.params) count.Bind(index++, param);
   count.Step();
   return count.Int(0);
 }

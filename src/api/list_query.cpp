@@ -204,7 +204,8 @@ const std::vector<ListParameter>& ListParameters(const domain::ResourceSpec& spe
 
 namespace {
 
-// A cursor's fields, separated by a character no sort key, value or id holds.
+// A cursor's fields are separated by a character none of them holds (text refuses control
+// characters; ids, instants and sort keys have none).
 constexpr char kCursorSeparator = '\x1f';
 
 store::ListCursor DecodeListCursor(std::string_view sort, std::string_view text) {
@@ -213,18 +214,14 @@ store::ListCursor DecodeListCursor(std::string_view sort, std::string_view text)
                     "not a cursor of this list: pass the answer's next as it is, with the same "
                     "sort");
   };
-  const std::optional<std::string> bytes = DecodeBase64Url(text);
-  if (!bytes) reject();
-  const std::string_view decoded = *bytes;
-  const size_t first = decoded.find(kCursorSeparator);
-  const size_t second = decoded.find(kCursorSeparator, first + 1);
-  if (first == std::string_view::npos || second == std::string_view::npos) reject();
-  const std::string_view value = decoded.substr(first + 1, second - first - 1);
-  const std::string_view id = decoded.substr(second + 1);
-  if (decoded.substr(0, first) != sort || value.empty() || !IsUuid(id)) reject();
-  store::ListCursor cursor{.id = std::string(id)};
+  const auto fields = DecodeCursor(text, 3);
+  if (!fields) reject();
+  const std::string& value = (*fields)[1];
+  const std::string& id = (*fields)[2];
+  if ((*fields)[0] != sort || value.empty() || !IsUuid(id)) reject();
+  store::ListCursor cursor{.id = id};
   if (value[0] == 'v') {
-    cursor.value = std::string(value.substr(1));
+    cursor.value = value.substr(1);
   } else if (value != "n") {
     reject();
   }
@@ -233,13 +230,35 @@ store::ListCursor DecodeListCursor(std::string_view sort, std::string_view text)
 
 }  // namespace
 
-std::string EncodeListCursor(std::string_view sort, const store::ListCursor& cursor) {
-  std::string bytes(sort);
-  bytes += kCursorSeparator;
-  bytes += cursor.value ? "v" + *cursor.value : std::string("n");
-  bytes += kCursorSeparator;
-  bytes += cursor.id;
+std::string EncodeCursor(std::initializer_list<std::string_view> fields) {
+  std::string bytes;
+  bool first = true;
+  for (std::string_view field : fields) {
+    if (!first) bytes += kCursorSeparator;
+    bytes += field;
+    first = false;
+  }
   return EncodeBase64Url(bytes);
+}
+
+std::optional<std::vector<std::string>> DecodeCursor(std::string_view text, size_t count) {
+  const std::optional<std::string> bytes = DecodeBase64Url(text);
+  if (!bytes) return std::nullopt;
+  std::vector<std::string> fields;
+  size_t start = 0;
+  for (;;) {
+    const size_t end = bytes->find(kCursorSeparator, start);
+    fields.push_back(bytes->substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  if (fields.size() != count) return std::nullopt;
+  return fields;
+}
+
+std::string EncodeListCursor(std::string_view sort, const store::ListCursor& cursor) {
+  const std::string value = cursor.value ? "v" + *cursor.value : std::string("n");
+  return EncodeCursor({sort, value, cursor.id});
 }
 
 store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pairs& query,

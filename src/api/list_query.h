@@ -3,6 +3,8 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -40,6 +42,11 @@ inline constexpr int kMaxOffset = 100000000;
 // Record lists skip at most this many rows by offset (each costs a row read); deeper pages follow
 // the `next` cursor, which costs what the first page does.
 inline constexpr int kMaxListOffset = 2000;
+
+// An opaque cursor (base64url) holding `fields`, none of which may hold a control character.
+std::string EncodeCursor(std::initializer_list<std::string_view> fields);
+// The fields of a cursor EncodeCursor made of `count` fields, or nullopt when `text` is not one.
+std::optional<std::vector<std::string>> DecodeCursor(std::string_view text, size_t count);
 
 // The opaque text of `cursor` for a list sorted by `sort` (a sort key such as "-due_date"), which
 // ParseListQuery accepts back as `cursor` with that same sort.

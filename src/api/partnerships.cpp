@@ -7,7 +7,6 @@
 #include "api/redaction.h"
 #include "api/responses.h"
 #include "base/id.h"
-#include "base/text.h"
 #include "domain/milestones.h"
 #include "http/error.h"
 #include "store/read_models.h"
@@ -18,23 +17,14 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr char kTimelineCursorSeparator = '\x1f';
-
 std::string EncodeTimelineCursor(const store::TimelineCursor& cursor) {
-  return EncodeBase64Url(cursor.at + kTimelineCursorSeparator + cursor.kind +
-                         kTimelineCursorSeparator + cursor.key);
+  return EncodeCursor({cursor.at, cursor.kind, cursor.key});
 }
 
 store::TimelineCursor DecodeTimelineCursor(std::string_view text) {
-  const auto bytes = DecodeBase64Url(text);
-  const size_t first = bytes ? bytes->find(kTimelineCursorSeparator) : std::string::npos;
-  const size_t second =
-      first == std::string::npos ? first : bytes->find(kTimelineCursorSeparator, first + 1);
-  if (second == std::string::npos) {
-    RejectParameter("before", "invalid_cursor", "pass the answer's earlier as it is");
-  }
-  return {bytes->substr(0, first), bytes->substr(first + 1, second - first - 1),
-          bytes->substr(second + 1)};
+  auto fields = DecodeCursor(text, 3);
+  if (!fields) RejectParameter("before", "invalid_cursor", "pass the answer's earlier as it is");
+  return {std::move((*fields)[0]), std::move((*fields)[1]), std::move((*fields)[2])};
 }
 
 }  // namespace

@@ -36,14 +36,7 @@ fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/amity-busy.XXXXXX")
 PID=""
-cleanup() {
-  if [[ -n $PID ]] && kill -0 "$PID" 2>/dev/null; then
-    kill -TERM "$PID" 2>/dev/null || true
-    wait "$PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap stop_server_and_remove_work EXIT
 DB=$WORK/amity.db
 cp "$CACHED" "$DB"
 "$AMITY" user add --db "$DB" --email bench@amity.test --role admin >/dev/null 2>&1

@@ -22,3 +22,13 @@ parse_wrk() {
 
 # The median of the numbers given as arguments ("nan" for none).
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# An exit trap for the scripts that run one amity server in a temporary folder: stops the server
+# $PID (SIGTERM, waited for) when it still runs, then removes the folder $WORK.
+stop_server_and_remove_work() {
+  if [[ -n ${PID:-} ]] && kill -0 "$PID" 2>/dev/null; then
+    kill -TERM "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}

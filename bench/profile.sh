@@ -19,6 +19,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$ROOT/bench/lib.sh"
 AMITY=${AMITY:-$ROOT/build/release/src/cli/amity}
 SCALE=${SCALE:-1000}
 OUT_DIR=${OUT_DIR:-$ROOT/build/bench}
@@ -44,14 +45,7 @@ CACHED_DB=$OUT_DIR/amity-scale$SCALE.db
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/amity-profile.XXXXXX")
 PID=""
-cleanup() {
-  if [[ -n $PID ]] && kill -0 "$PID" 2>/dev/null; then
-    kill -TERM "$PID" 2>/dev/null || true
-    wait "$PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap stop_server_and_remove_work EXIT
 cp "$CACHED_DB" "$WORK/amity.db"
 # Requests are authenticated as in production: an admin's API token.
 "$AMITY" user add --db "$WORK/amity.db" --email profile@amity.test --role admin >/dev/null 2>&1

@@ -17,13 +17,6 @@ namespace json = boost::json;
 
 constexpr int kWriters = 8, kEach = 12;
 
-// The id of the first partnership the server lists.
-std::string FirstPartnershipId(const TestServer& server) {
-  const HttpResult partnerships = server.Get("/api/v1/partnerships?limit=1");
-  EXPECT_EQ(partnerships.status, 200) << partnerships.body;
-  return std::string(partnerships.Json().at("items").as_array().at(0).at("id").as_string());
-}
-
 // POSTs commitment `body(n)` for n in [0, kWriters × kEach) from kWriters threads at once (kEach
 // each, one after another); returns the statuses by n.
 std::vector<long> PostConcurrently(const TestServer& server,

@@ -12,11 +12,6 @@ namespace json = boost::json;
 
 class ApiIdempotencyTest : public ::testing::Test {
  protected:
-  std::string Partnership() const {
-    const HttpResult list = server_.Get("/api/v1/partnerships?limit=1");
-    EXPECT_EQ(list.status, 200);
-    return std::string(list.Json().at("items").at(0).at("id").as_string());
-  }
   std::string Body(const std::string& text) const {
     return json::serialize(json::object{{"partnership_id", partnership_},
                                         {"text", {{"original", "en"}, {"en", text}}},
@@ -36,7 +31,7 @@ class ApiIdempotencyTest : public ::testing::Test {
   }
 
   TestServer server_{true};
-  std::string partnership_ = Partnership();
+  std::string partnership_ = FirstPartnershipId(server_);
 };
 
 TEST_F(ApiIdempotencyTest, TheSameKeyTwiceWritesOnceAndAnswersAlike) {

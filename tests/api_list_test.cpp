@@ -15,12 +15,6 @@ namespace amity::testing {
 namespace {
 namespace json = boost::json;
 
-std::string FirstPartnership(const TestServer& server) {
-  const HttpResult list = server.Get("/api/v1/partnerships?limit=1");
-  EXPECT_EQ(list.status, 200) << list.body;
-  return std::string(list.Json().at("items").at(0).at("id").as_string());
-}
-
 // Creates a commitment; `due` empty: none. Returns its id.
 std::string AddCommitment(const TestServer& server, const std::string& partnership,
                           const std::string& text, const std::string& due) {
@@ -71,7 +65,7 @@ class ApiListTest : public ::testing::Test {
 };
 
 TEST_F(ApiListTest, CursorsReadEveryRecordOnceWhileOthersAreWritten) {
-  const std::string partnership = FirstPartnership(server_);
+  const std::string partnership = FirstPartnershipId(server_);
   for (int i = 0; i < 30; ++i) {
     // Every third has no due date: NULLs are read apart (see store::ReadPage).
     AddCommitment(
@@ -137,7 +131,7 @@ TEST_F(ApiListTest, PagingParametersAreChecked) {
 // The kept counts equal COUNT(*) after random creates and archives, and still after the server
 // is killed in the middle of writing.
 TEST_F(ApiListTest, KeptCountsEqualCountAfterRandomWritesAndAKill) {
-  const std::string partnership = FirstPartnership(server_);
+  const std::string partnership = FirstPartnershipId(server_);
   std::mt19937 random(7);
   std::vector<std::string> ids;
   for (int i = 0; i < 90; ++i) {
@@ -250,7 +244,7 @@ TEST_F(ApiListTest, KeptCountsEqualCountAfterRandomWritesAndAKill) {
 }
 
 TEST_F(ApiListTest, TheChangeFeedReadsEveryChangeOnceInOrder) {
-  const std::string partnership = FirstPartnership(server_);
+  const std::string partnership = FirstPartnershipId(server_);
   for (int i = 0; i < 5; ++i) AddCommitment(server_, partnership, "feed " + std::to_string(i), "");
   const long long all = QueryNumber(server_.db_path(), "SELECT count(*) FROM changes");
   long long after = 0, read = 0, previous = 0;
@@ -282,7 +276,7 @@ TEST_F(ApiListTest, TheChangeFeedReadsEveryChangeOnceInOrder) {
 // A partnership's timeline pages from the latest items back (before = the answer's earlier):
 // every item once, in order, the pages together equal one big page.
 TEST_F(ApiListTest, TheTimelinePagesBackFromTheLatest) {
-  const std::string partnership = FirstPartnership(server_);
+  const std::string partnership = FirstPartnershipId(server_);
   for (int i = 0; i < 12; ++i) {
     const std::string id = AddCommitment(server_, partnership, "timeline " + std::to_string(i), "");
     for (const char* to : {"agreed", "planned"}) {

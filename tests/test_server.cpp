@@ -341,4 +341,11 @@ std::string TestServer::Snapshot() const {
   return snapshot;
 }
 
+std::string FirstPartnershipId(const TestServer& server) {
+  const HttpResult partnerships = server.Get("/api/v1/partnerships?limit=1");
+  EXPECT_EQ(partnerships.status, 200) << partnerships.body;
+  const boost::json::value body = partnerships.Json();
+  return std::string(body.at("items").as_array().at(0).at("id").as_string());
+}
+
 }  // namespace amity::testing

@@ -18,6 +18,11 @@ struct HttpResult {
   boost::json::value Json() const;  // parses body; fails the test when it is not JSON
 };
 
+class TestServer;
+
+// The id of the first partnership `server` lists (newest first); fails the test when none.
+std::string FirstPartnershipId(const TestServer& server);
+
 // Runs the amity binary with `args` and returns its exit code; stdout+stderr go to `output`.
 int RunAmity(const std::vector<std::string>& args, std::string* output = nullptr);
 

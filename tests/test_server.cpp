@@ -237,6 +237,7 @@ HttpResult TestServer::Request(const std::string& method, const std::string& pat
   const std::string url = "http://127.0.0.1:" + std::to_string(port_) + path;
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+  if (method == "HEAD") curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);  // no body, whatever the length
   curl_slist* list = nullptr;
   if (!body.empty() || method == "POST" || method == "PATCH") {
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());

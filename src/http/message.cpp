@@ -2,6 +2,7 @@
 
 #include <strings.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <new>
 
@@ -24,6 +25,10 @@ void FreeBodyBytes(void* block, std::size_t bytes) {
   } else {
     munmap(block, bytes);
   }
+}
+
+FileSlice::~FileSlice() {
+  if (fd_ >= 0) ::close(fd_);
 }
 
 std::optional<std::string_view> Request::Header(std::string_view name) const {

@@ -2,7 +2,9 @@
 // They carry no server machinery, so handlers and their tests need no network.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,12 +39,26 @@ struct BodyAllocator {
 // A request body: raw bytes, usable wherever a std::string_view is.
 using Body = std::basic_string<char, std::char_traits<char>, BodyAllocator<char>>;
 
+// Where the body of a request goes when it is streamed rather than held in memory (file
+// uploads; see ServerOptions::stream_body): the server hands it the bytes as they arrive, in
+// order, in pieces of at most a few hundred KiB.
+class BodySink {
+ public:
+  virtual ~BodySink() = default;
+  // Takes the next bytes of the body. Throws HttpError to refuse the rest: the server answers it
+  // and closes the connection.
+  virtual void Write(std::string_view bytes) = 0;
+};
+
 struct Request {
   std::string method;  // "GET", "POST", …
   std::string path;    // percent-decoded path without the query, e.g. "/api/v1/cities"
   Pairs query;         // decoded query parameters in order of appearance
   Pairs headers;       // as received
   Body body;           // raw body bytes
+  // Set instead of `body` when the body was streamed (ServerOptions::stream_body): the sink that
+  // took it, whole, by the time the handler runs.
+  std::shared_ptr<BodySink> sink;
   std::string remote_address;
   // This request's id, logged and answered as X-Request-Id: the client's X-Request-Id when it is
   // 1-64 characters of [A-Za-z0-9._-], else one the server makes.
@@ -59,11 +75,33 @@ struct Request {
   void SetJsonBody(std::string json);
 };
 
+// Bytes of an open file sent as a response body by the kernel (sendfile), never copied
+// through the server's memory. Owns the descriptor.
+class FileSlice {
+ public:
+  FileSlice(int fd, std::uint64_t offset, std::uint64_t length)
+      : fd_(fd), offset_(offset), length_(length) {}
+  ~FileSlice();
+  FileSlice(const FileSlice&) = delete;
+  FileSlice& operator=(const FileSlice&) = delete;
+
+  int fd() const { return fd_; }
+  std::uint64_t offset() const { return offset_; }
+  std::uint64_t length() const { return length_; }
+
+ private:
+  int fd_;
+  std::uint64_t offset_;
+  std::uint64_t length_;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
   Pairs headers;  // extra headers, e.g. ETag, Allow, Cache-Control, Content-Encoding
   std::string body;
+  // When set, the body is these bytes of a file instead of `body`.
+  std::shared_ptr<const FileSlice> file;
 };
 
 // True when a Content-Type header value names JSON: "application/json" in any case, with or

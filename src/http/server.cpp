@@ -7,6 +7,8 @@
 // connection loop is ours: pipelined requests are answered one after the other, in order.
 #include "http/server.h"
 
+#include <sys/sendfile.h>
+
 #include <array>
 #include <atomic>
 #include <boost/asio.hpp>
@@ -57,6 +59,13 @@ constexpr auto kTransferTimeout = std::chrono::seconds(60);
 // sent is read and dropped for at most this long (closing with unread data would reset the
 // connection and could destroy the answer before the client reads it).
 constexpr auto kLingerTimeout = std::chrono::seconds(2);
+// A streamed body (ServerOptions::stream_body) is read in pieces of this size, each handed to
+// its sink before the next is read.
+constexpr std::size_t kStreamPiece = 256 << 10;
+// A file answer is sent by the kernel in calls of at most this many bytes; after this many in one
+// turn, the connection yields to the others its thread serves.
+constexpr std::size_t kSendfileCall = 1 << 20;
+constexpr std::uint64_t kSendfileTurn = 16 << 20;
 
 const char* ReasonPhrase(int status) {
   switch (status) {
@@ -84,6 +93,8 @@ const char* ReasonPhrase(int status) {
       return "Request Timeout";
     case 409:
       return "Conflict";
+    case 410:
+      return "Gone";
     case 412:
       return "Precondition Failed";
     case 413:
@@ -92,6 +103,8 @@ const char* ReasonPhrase(int status) {
       return "URI Too Long";
     case 415:
       return "Unsupported Media Type";
+    case 416:
+      return "Range Not Satisfiable";
     case 422:
       return "Unprocessable Content";
     case 428:
@@ -170,14 +183,21 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   void ReadHeader();
   void OnHeader(beast::error_code error);
+  // Fills request_ from the head just read; false when its path or query is badly escaped.
+  bool ReadHead();
+  // Reads the body (after a 100 Continue when the client expects one) with `read`.
+  void ReadBodyWith(void (Connection::*read)());
   void ReadBody();
   void OnBody(beast::error_code error);
+  void ReadStream();
+  void OnStream(beast::error_code error);
   void Handle();
   // Answers `status` without handling the request and closes the connection.
   void Refuse(int status, const std::string& title, const Problems& problems);
   void RefuseBodyTooLarge();  // 413: a declared or chunked body over max_body_bytes
   void RefuseUriTooLong();    // 414: a target over kTargetLimit
   void Write(Response response, bool head_only, std::string_view request_id);
+  void SendFile();
   void AfterWrite(beast::error_code error);
   void Linger();
   void ReleaseBody();
@@ -188,6 +208,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Bodies are read into the memory they are handed over in (Request::body).
   using BodyType = bhttp::basic_string_body<char, std::char_traits<char>, BodyAllocator<char>>;
   std::optional<bhttp::request_parser<BodyType>> parser_;
+  // A streamed body is read through this parser instead, a piece at a time into stream_piece_.
+  std::optional<bhttp::request_parser<bhttp::buffer_body>> stream_parser_;
+  std::unique_ptr<char[]> stream_piece_;
+  bool head_ok_ = false;  // request_'s path and query decoded
   std::string remote_address_;
   Request request_;  // the one being handled (its body moved out once handled)
   Clock::time_point started_;
@@ -196,6 +220,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool unread_input_ = false;  // the request was refused before its body was read
   std::string head_;           // of the answer being written
   std::string body_;
+  std::shared_ptr<const FileSlice> file_;  // of the answer being written, when from a file
+  std::uint64_t file_sent_ = 0;
+  std::optional<asio::steady_timer> file_timer_;
   std::array<char, 4096> drain_{};
 };
 
@@ -345,9 +372,12 @@ void Connection::ReleaseBody() {
 }
 
 void Connection::ReadHeader() {
+  request_ = Request{};
+  head_ok_ = false;
   parser_.emplace();
   parser_->header_limit(kHeaderLimit);
-  parser_->body_limit(state_.options.max_body_bytes);
+  // A declared length is judged once it is known whether the body is streamed (OnHeader).
+  parser_->body_limit(boost::none);
   stream_.expires_after(kIdleTimeout);
   bhttp::async_read_header(
       stream_, buffer_, *parser_,
@@ -373,10 +403,6 @@ void Connection::OnHeader(beast::error_code error) {
     }
     return;
   }
-  if (error == bhttp::error::body_limit) {  // a declared Content-Length over the limit
-    RefuseBodyTooLarge();
-    return;
-  }
   if (error) {
     Refuse(400, "Malformed request", {{"", "malformed_request", error.message()}});
     return;
@@ -391,10 +417,38 @@ void Connection::OnHeader(beast::error_code error) {
     RefuseUriTooLong();
     return;
   }
+  head_ok_ = ReadHead();
+  if (head_ok_ && !parser_->is_done() && state_.options.stream_body) {
+    std::shared_ptr<BodySink> sink;
+    try {
+      sink = state_.options.stream_body(request_);
+    } catch (const HttpError& refusal) {
+      unread_input_ = true;
+      keep_alive_ = false;
+      Send(request_, ProblemResponse(refusal), started_, 0);
+      return;
+    } catch (const std::exception& failure) {
+      LogFailure(request_, failure);
+      Refuse(500, "Internal server error", {});
+      return;
+    }
+    if (sink) {
+      request_.sink = std::move(sink);
+      stream_parser_.emplace(std::move(*parser_));
+      parser_.reset();
+      ReadBodyWith(&Connection::ReadStream);
+      return;
+    }
+  }
   if (!parser_->is_done()) {
+    const std::uint64_t limit = state_.options.max_body_bytes;
+    if (parser_->content_length().value_or(0) > limit) {  // declared over the limit
+      RefuseBodyTooLarge();
+      return;
+    }
+    parser_->body_limit(limit);  // a chunked body stops at the limit
     // Memory for the body is taken before it is read: declared, or the limit when chunked.
-    const std::int64_t need = static_cast<std::int64_t>(
-        parser_->content_length().value_or(state_.options.max_body_bytes));
+    const std::int64_t need = static_cast<std::int64_t>(parser_->content_length().value_or(limit));
     if (state_.body_budget.fetch_sub(need) < need) {
       state_.body_budget += need;
       Refuse(503, "Server busy",
@@ -402,20 +456,46 @@ void Connection::OnHeader(beast::error_code error) {
       return;
     }
     held_ = need;
-    const auto expect = head[bhttp::field::expect];
-    if (beast::iequals(expect, "100-continue")) {
-      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-      stream_.expires_after(kTransferTimeout);
-      asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
-                        [self = shared_from_this()](beast::error_code write_error, size_t) {
-                          if (!write_error) self->ReadBody();
-                        });
-      return;
-    }
-    ReadBody();
+    ReadBodyWith(&Connection::ReadBody);
     return;
   }
   Handle();
+}
+
+bool Connection::ReadHead() {
+  const auto& message = parser_->get();
+  request_ = Request{};
+  request_.method = std::string(message.method_string());
+  const std::string_view target = message.target();
+  const size_t question = target.find('?');
+  const std::string_view raw_path = target.substr(0, question);
+  const std::string_view raw_query =
+      question == std::string_view::npos ? std::string_view() : target.substr(question + 1);
+  auto path = PercentDecode(raw_path, false);
+  auto query = ParseQuery(raw_query);
+  request_.path = path ? std::move(*path) : std::string(raw_path);
+  request_.headers.reserve(std::distance(message.begin(), message.end()));
+  for (const auto& field : message) {
+    request_.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  }
+  request_.remote_address = remote_address_;
+  request_.id = RequestId(request_.Header("X-Request-Id"));
+  if (!path || !query) return false;
+  request_.query = std::move(*query);
+  return true;
+}
+
+void Connection::ReadBodyWith(void (Connection::*read)()) {
+  if (!beast::iequals(request_.Header("Expect").value_or(""), "100-continue")) {
+    (this->*read)();
+    return;
+  }
+  static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+  stream_.expires_after(kTransferTimeout);
+  asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
+                    [self = shared_from_this(), read](beast::error_code write_error, size_t) {
+                      if (!write_error) ((*self).*read)();
+                    });
 }
 
 void Connection::ReadBody() {
@@ -446,29 +526,58 @@ void Connection::OnBody(beast::error_code error) {
   Handle();
 }
 
+void Connection::ReadStream() {
+  if (!stream_piece_) stream_piece_ = std::make_unique<char[]>(kStreamPiece);
+  auto& body = stream_parser_->get().body();
+  body.data = stream_piece_.get();
+  body.size = kStreamPiece;
+  stream_.expires_after(kTransferTimeout);  // a pause this long between pieces ends the upload
+  bhttp::async_read_some(
+      stream_, buffer_, *stream_parser_,
+      [self = shared_from_this()](beast::error_code error, size_t) { self->OnStream(error); });
+}
+
+void Connection::OnStream(beast::error_code error) {
+  if (error == bhttp::error::need_buffer) error = {};
+  if (error) {
+    OnBody(error);  // the same answers as for a body read into memory
+    return;
+  }
+  const size_t got = kStreamPiece - stream_parser_->get().body().size;
+  if (got > 0) {
+    try {
+      request_.sink->Write(std::string_view(stream_piece_.get(), got));
+    } catch (const HttpError& refusal) {
+      unread_input_ = !stream_parser_->is_done();
+      keep_alive_ = false;
+      Send(request_, ProblemResponse(refusal), started_, 0);
+      return;
+    } catch (const std::exception& failure) {
+      LogFailure(request_, failure);
+      Refuse(500, "Internal server error", {});
+      return;
+    }
+  }
+  if (!stream_parser_->is_done()) {
+    ReadStream();
+    return;
+  }
+  stream_piece_.reset();
+  Handle();
+}
+
 void Connection::Handle() {
   stream_.expires_never();
-  auto message = parser_->release();
-  keep_alive_ = message.keep_alive();
-  request_ = Request{};
-  request_.method = std::string(message.method_string());
-  const std::string_view target = message.target();
-  const size_t question = target.find('?');
-  const std::string_view raw_path = target.substr(0, question);
-  const std::string_view raw_query =
-      question == std::string_view::npos ? std::string_view() : target.substr(question + 1);
-  auto path = PercentDecode(raw_path, false);
-  auto query = ParseQuery(raw_query);
-  request_.path = path ? std::move(*path) : std::string(raw_path);
-  request_.headers.reserve(std::distance(message.begin(), message.end()));
-  for (const auto& field : message) {
-    request_.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  if (stream_parser_) {
+    keep_alive_ = stream_parser_->get().keep_alive();
+    stream_parser_.reset();
+  } else {
+    auto message = parser_->release();
+    keep_alive_ = message.keep_alive();
+    request_.body = std::move(message.body());
   }
-  request_.body = std::move(message.body());
-  request_.remote_address = remote_address_;
-  request_.id = RequestId(request_.Header("X-Request-Id"));
   ++state_.in_flight;
-  if (!path || !query) {
+  if (!head_ok_) {
     Send(request_,
          ProblemResponse(400, "Malformed URL",
                          {{"", "bad_escape", "the path or query is badly escaped"}}),
@@ -476,7 +585,6 @@ void Connection::Handle() {
     --state_.in_flight;
     return;
   }
-  request_.query = std::move(*query);
   const Batching& batching = state_.options.batching;
   if (state_.writes != nullptr && batching.batchable(request_)) {
     // Answered by the writer thread, which calls Send.
@@ -485,6 +593,7 @@ void Connection::Handle() {
   }
   Response response = Guarded(request_, [&] { return state_.handler(request_); });
   request_.body = Body();  // freed now, not with the next request
+  request_.sink.reset();
   Send(request_, std::move(response), started_, 0);
   --state_.in_flight;
 }
@@ -496,7 +605,7 @@ void Connection::Send(const Request& request, Response response, Clock::time_poi
     state_.options.metrics->CountRequest(request.route, response.status, seconds);
   }
   LogRequest(state_.options.log_format, request, response.status, seconds * 1000,
-             response.body.size(), batch);
+             response.file ? response.file->length() : response.body.size(), batch);
   ReleaseBody();
   Write(std::move(response), request.method == "HEAD", request.id);
 }
@@ -505,7 +614,10 @@ void Connection::Refuse(int status, const std::string& title, const Problems& pr
   unread_input_ = true;
   keep_alive_ = false;
   Request request;
-  if (parser_ && parser_->is_header_done()) {
+  if (!request_.method.empty()) {
+    request.method = request_.method;
+    request.path = request_.path.substr(0, 200);
+  } else if (parser_ && parser_->is_header_done()) {
     request.method = std::string(parser_->get().method_string());
     const std::string_view target = parser_->get().target();
     request.path = std::string(target.substr(0, std::min<size_t>(target.find('?'), 200)));
@@ -554,22 +666,85 @@ void Connection::Write(Response response, bool head_only, std::string_view reque
   const bool no_body = response.status == 204 || response.status == 304;
   if (!no_body) {
     head_ += "Content-Length: ";
-    head_ += std::to_string(response.body.size());
+    head_ += std::to_string(response.file ? response.file->length() : response.body.size());
     head_ += "\r\n";
   }
   if (!keep_alive_) head_ += "Connection: close\r\n";
   head_ += "\r\n";
   body_ = (head_only || no_body) ? std::string() : std::move(response.body);
+  if (!head_only && !no_body && response.file && response.file->length() > 0) {
+    file_ = std::move(response.file);
+    file_sent_ = 0;
+  }
   stream_.expires_after(kTransferTimeout);
   const std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::buffer(body_)};
   asio::async_write(stream_, buffers, [self = shared_from_this()](beast::error_code error, size_t) {
+    if (!error && self->file_) {
+      self->SendFile();
+      return;
+    }
     self->AfterWrite(error);
   });
+}
+
+// Sends file_ with sendfile(2) on the non-blocking socket: as much as the socket takes, then
+// waits until it takes more (for at most kTransferTimeout), yielding to the thread's other
+// connections after kSendfileTurn bytes.
+void Connection::SendFile() {
+  auto& socket = stream_.socket();
+  beast::error_code error;
+  socket.native_non_blocking(true, error);
+  if (error) {
+    AfterWrite(error);
+    return;
+  }
+  std::uint64_t this_turn = 0;
+  while (file_sent_ < file_->length()) {
+    if (this_turn >= kSendfileTurn) {
+      asio::post(stream_.get_executor(), [self = shared_from_this()] { self->SendFile(); });
+      return;
+    }
+    off_t offset = static_cast<off_t>(file_->offset() + file_sent_);
+    const std::uint64_t want = std::min<std::uint64_t>(file_->length() - file_sent_, kSendfileCall);
+    const ssize_t sent = ::sendfile(socket.native_handle(), file_->fd(), &offset, want);
+    if (sent > 0) {
+      file_sent_ += static_cast<std::uint64_t>(sent);
+      this_turn += static_cast<std::uint64_t>(sent);
+      continue;
+    }
+    if (sent < 0 && errno == EINTR) continue;
+    if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      if (!file_timer_) file_timer_.emplace(stream_.get_executor());
+      file_timer_->expires_after(kTransferTimeout);
+      file_timer_->async_wait([self = shared_from_this()](beast::error_code timer_error) {
+        if (timer_error) return;  // cancelled: the socket took more in time
+        beast::error_code ignored;
+        self->stream_.socket().cancel(ignored);
+      });
+      socket.async_wait(tcp::socket::wait_write,
+                        [self = shared_from_this()](beast::error_code wait_error) {
+                          self->file_timer_->cancel();
+                          if (wait_error) {
+                            self->AfterWrite(wait_error);
+                            return;
+                          }
+                          self->SendFile();
+                        });
+      return;
+    }
+    // The file ended before its length (truncated meanwhile) or the socket failed: the answer
+    // cannot be completed, so the connection closes without it.
+    AfterWrite(sent == 0 ? beast::error_code(asio::error::eof)
+                         : beast::error_code(errno, boost::system::system_category()));
+    return;
+  }
+  AfterWrite({});
 }
 
 void Connection::AfterWrite(beast::error_code error) {
   body_.clear();
   body_.shrink_to_fit();
+  file_.reset();
   if (error) return;  // the client went away; the connection closes with this object
   if (keep_alive_) {
     ReadHeader();

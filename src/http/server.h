@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,12 @@ struct ServerOptions {
   LogFormat log_format = LogFormat::kJson;  // of the line logged per request
   // Counts requests, connections and batches when set; must outlive Serve.
   Metrics* metrics = nullptr;
+  // Decides, once a request's head is read (`head` has no body yet), whether its body is streamed
+  // into a sink instead of being read into memory: file uploads, whatever their size, take one
+  // buffer of a few hundred KiB. Null: read as usual, up to max_body_bytes. May throw HttpError to
+  // refuse the request before its body is read (the connection then closes). Unset: nothing is
+  // streamed.
+  std::function<std::shared_ptr<BodySink>(const Request& head)> stream_body;
 };
 
 // Handles one request; may throw HttpError (mapped to a problem response) or anything else

@@ -7,10 +7,13 @@
 
 #include "api/access.h"
 #include "api/auth.h"
+#include "api/files.h"
 #include "api/handlers.h"
 #include "api/idempotency.h"
 #include "api/responses.h"
+#include "api/uploads.h"
 #include "base/text.h"
+#include "domain/files.h"
 #include "http/error.h"
 #include "http/problem.h"
 
@@ -57,6 +60,42 @@ std::vector<Route> BuildRoutes() {
                       "The change trail of one " + schema + ", newest first", spec, "",
                       "ChangePage", 200, Access::kUser, Paged({})});
   }
+  for (const std::string& holder : domain::FileHolders()) {
+    const domain::ResourceSpec* spec = domain::FindResource(holder);
+    routes.push_back({"GET", "/api/v1/" + holder + "/{id}/files", ListHolderFiles,
+                      "The files kept with one " + std::string(spec->singular), spec, "",
+                      "FileList"});
+  }
+  routes.push_back({"POST", "/api/v1/uploads", CreateUpload,
+                    "Start a resumable upload (tus 1.0): Upload-Length and Upload-Metadata "
+                    "(filename, holder, holder_id, milestone, personal_data; base64 values)",
+                    nullptr, "", "Upload", 201});
+  routes.push_back({"GET", "/api/v1/uploads/{id}", GetUpload,
+                    "How much of an upload the server holds (HEAD: Upload-Offset)", nullptr, "",
+                    "Upload"});
+  routes.push_back({"PATCH", "/api/v1/uploads/{id}", PatchUpload,
+                    "Bytes of an upload from Upload-Offset (application/offset+octet-stream); "
+                    "the last byte makes the file (Amity-File-Id)",
+                    nullptr, "", "", 204});
+  routes.push_back(
+      {"DELETE", "/api/v1/uploads/{id}", CancelUpload, "Cancel an upload", nullptr, "", "", 204});
+  routes.push_back({"GET", "/api/v1/files/{id}", GetFileHandler, "A file kept with a record",
+                    nullptr, "", "File"});
+  routes.push_back({"GET",
+                    "/api/v1/files/{id}/content",
+                    FileContent,
+                    "A file's bytes (Range, If-None-Match)",
+                    nullptr,
+                    "",
+                    "",
+                    200,
+                    Access::kUser,
+                    {{"disposition",
+                      Type::kEnum,
+                      "inline: show it in the browser (images, PDF, audio, video, plain text)",
+                      {"attachment", "inline"}}}});
+  routes.push_back({"DELETE", "/api/v1/files/{id}", ArchiveFileHandler,
+                    "Remove a file from its record (If-Match: version)", nullptr, "", "", 204});
   routes.push_back({"POST", "/api/v1/commitments/{id}/transitions", TransitionCommitment,
                     "Move a commitment to another status", nullptr, "TransitionInput",
                     "commitment"});
@@ -273,6 +312,8 @@ std::string Call::ClientAddress() const {
 
 Api::Api(store::Pool& pool, Context context) : pool_(pool), context_(std::move(context)) {
   if (!context_.credentials) context_.credentials = std::make_shared<CredentialCache>();
+  if (!context_.uploads) context_.uploads = std::make_shared<UploadRegistry>();
+  if (context_.file_types.empty()) context_.file_types = domain::DefaultFileTypes();
 }
 
 http::Response Api::Handle(const http::Request& request) { return Dispatch(request, nullptr); }
@@ -320,6 +361,28 @@ bool Api::SharesCommit(const http::Request& request) const {
   return handler == CreateRecordHandler || handler == UpdateRecordHandler ||
          handler == ArchiveRecordHandler || handler == TransitionCommitment ||
          handler == AddCommitmentNote;
+}
+
+std::shared_ptr<http::BodySink> Api::OpenBodySink(const http::Request& head) {
+  if (head.method != "PATCH") return nullptr;
+  http::Params params;
+  std::string allowed;
+  const Route* route = FindRoute(head, params, allowed);
+  if (route == nullptr || route->handler != PatchUpload) return nullptr;
+  try {
+    auto lease = pool_.Acquire();
+    Call call{head, params, *route, *lease, context_, context_.clock(), {}, false, {}};
+    Authenticate(call);
+    if (!call.authenticated) {
+      Unauthorized("not_signed_in",
+                   "sign in (POST /api/v1/session) or send Authorization: Bearer <token>");
+    }
+    CheckCsrf(call);
+    return OpenUploadSink(call);
+  } catch (const store::DbError& error) {
+    if ((error.code() & 0xFF) != SQLITE_FULL) throw;
+    throw NotSaved("the server's disk is full, so the upload cannot continue; try again later");
+  }
 }
 
 std::vector<http::Response> Api::HandleBatch(const http::NextRequest& next) {

@@ -2,6 +2,7 @@
 // http::Request into an http::Response. Handlers borrow a database connection per request.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -17,10 +18,15 @@
 #include "store/db.h"
 #include "store/pool.h"
 
+namespace amity::files {
+class BlobStore;
+}
+
 namespace amity::api {
 
 // What every handler may know about the server it runs in.
 class CredentialCache;
+class UploadRegistry;
 
 struct Context {
   std::string instance_id;
@@ -34,6 +40,13 @@ struct Context {
   // The text GET /metrics answers (Prometheus format), made by the server's composer on each
   // scrape; unset: /metrics answers 404.
   std::function<std::string()> metrics;
+  // Files kept with records (api/files.cpp, api/uploads.cpp): where their bytes are (unset: the
+  // file routes answer 503), the media types accepted (domain::FileTypeAllowed) and the largest.
+  std::shared_ptr<files::BlobStore> blobs;
+  std::vector<std::string> file_types;
+  std::uint64_t max_file_bytes = std::uint64_t{2} << 30;
+  // The uploads receiving bytes now (api/uploads.cpp); the Api makes one when none is given.
+  std::shared_ptr<UploadRegistry> uploads;
 };
 
 // Who may call a route: anyone, any signed-in user, the home city's roles (not partner users),
@@ -118,6 +131,11 @@ class Api {
   // request, in order, after the commit. Should SQLite lose the transaction (an I/O error, a full
   // disk), the requests whose changes it held answer 503 instead of what they had done.
   std::vector<http::Response> HandleBatch(const http::NextRequest& next);
+
+  // For http::ServerOptions::stream_body: the sink that takes the body of an upload's PATCH
+  // (api/uploads.cpp) once the caller, the upload and the offset are checked; null for every
+  // other request. Throws HttpError to refuse before the body is read.
+  std::shared_ptr<http::BodySink> OpenBodySink(const http::Request& head);
 
  private:
   // `db`: the connection to use (a batch's), or null to borrow one from the pool. Throws

@@ -2,12 +2,15 @@
 // that it cannot drift from what the server validates.
 #include <boost/json.hpp>
 
+#include "api/files.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
 #include "api/responses.h"
+#include "api/uploads.h"
 #include "base/text.h"
 #include "domain/access.h"
 #include "domain/areas.h"
+#include "domain/files.h"
 #include "http/router.h"
 
 namespace amity::api {
@@ -19,6 +22,10 @@ namespace {
 
 json::object Ref(std::string_view name) {
   return {{"$ref", "#/components/schemas/" + std::string(name)}};
+}
+
+json::array Strings(const std::vector<std::string>& values) {
+  return json::array(values.begin(), values.end());
 }
 
 json::array Strings(std::span<const std::string_view> values) {
@@ -429,6 +436,35 @@ json::object Schemas() {
   schemas["Area"] = Closed({{"code", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
                             {"name", Ref("Text")}});
   schemas["AreaList"] = Closed({{"items", ArrayOf(Ref("Area"))}});
+  schemas["File"] = Closed(
+      {{"id", StringType("uuid")},
+       {"version", Integer()},
+       {"holder", {{"type", "string"}, {"enum", Strings(domain::FileHolders())}}},
+       {"holder_id", StringType("uuid")},
+       {"milestone", Nullable({{"type", "string"}, {"enum", Strings(domain::kMilestoneKinds)}})},
+       {"name", StringType()},
+       {"media_type", {{"type", "string"}, {"description", "sniffed from the bytes"}}},
+       {"size", Integer()},
+       {"sha256", {{"type", "string"}, {"pattern", "^[0-9a-f]{64}$"}}},
+       {"personal_data", {{"type", "boolean"}}},
+       {"archived", {{"type", "boolean"}}},
+       {"created_at", StringType("date-time")},
+       {"created_by", {{"type", "string"}, {"description", "the uploader's user id (home roles)"}}},
+       {"content_url", StringType()}},
+      {"created_by"});
+  schemas["FileList"] = Closed({{"items", ArrayOf(Ref("File"))}});
+  schemas["Upload"] =
+      Closed({{"id", StringType("uuid")},
+              {"name", StringType()},
+              {"holder", {{"type", "string"}, {"enum", Strings(domain::FileHolders())}}},
+              {"holder_id", StringType("uuid")},
+              {"milestone", NullableString()},
+              {"personal_data", {{"type", "boolean"}}},
+              {"length", Integer()},
+              {"offset", Integer()},
+              {"created_at", StringType("date-time")},
+              {"expires_at", StringType("date-time")},
+              {"file_id", NullableString("uuid")}});
   schemas["SearchResults"] = Closed(
       {{"query", StringType()},
        {"accents", {{"type", "string"}, {"enum", {"insensitive", "sensitive"}}}},
@@ -720,12 +756,25 @@ json::object OpenApiDocument() {
     } else if (route.pattern == "/metrics") {
       success["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}};
     }
+    if (route.handler == PatchUpload) {
+      operation["requestBody"] = {{"required", true},
+                                  {"content",
+                                   {{"application/offset+octet-stream",
+                                     {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+    }
     if (route.access == Access::kPublic) operation["security"] = json::array();
     operation["responses"] = {
         {std::to_string(route.success_status), std::move(success)},
         {"default",
          {{"description", "problem"},
           {"content", {{"application/problem+json", {{"schema", Ref("Problem")}}}}}}}};
+    if (route.handler == FileContent) {  // the file's own type, whole or a range
+      const json::object bytes{{"*/*", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
+      operation["responses"].as_object()["200"] = {{"description", "the file"}, {"content", bytes}};
+      operation["responses"].as_object()["206"] = {{"description", "the range asked for"},
+                                                   {"content", bytes}};
+      operation["responses"].as_object()["304"] = {{"description", "not modified (ETag)"}};
+    }
     if (!paths.contains(route.pattern)) paths[route.pattern] = json::object();
     paths[route.pattern].as_object()[Lower(route.method)] = std::move(operation);
   }

@@ -19,6 +19,7 @@ constexpr char kUsage[] =
     "  demo     load the İzmir–Harbin demo data    amity demo [--db PATH] [--scale N]\n"
     "  backup   copy the live database to FILE     amity backup [--db PATH] FILE\n"
     "  reindex  rebuild the search index           amity reindex [--db PATH]\n"
+    "  files    verify or tidy the stored files    amity files check|sweep [--db PATH]\n"
     "  user     add, list users, reset a password  amity user add --email E --role R\n"
     "  token    create an API token for a user     amity token add --email E --name NAME\n"
     "  licenses print Amity's licence and the third-party notices\n"
@@ -32,6 +33,9 @@ constexpr char kUsage[] =
     "AMITY_ADMIN_EMAIL (the first admin, default admin@localhost),\n"
     "AMITY_INITIAL_PASSWORD_FILE (the first admin's password goes there, 0600, not to stderr),\n"
     "AMITY_BACKUP_DIR (the daily backups; /metrics reports the newest one's time),\n"
+    "AMITY_FILES_DIR (uploaded files, default: files beside the database),\n"
+    "AMITY_MAX_FILE_MIB (largest file, default 2048), AMITY_FILE_TYPES (accepted media types,\n"
+    "comma-separated, type/* allowed; default: PDF, images, Office, text, audio, video),\n"
     "AMITY_LOG_FORMAT (json, the default, or plain: the per-request and background job lines).\n"
     "Flags override the environment.\n";
 
@@ -82,6 +86,13 @@ const Command kCommands[] = {
      "usage: amity token add --email E --name NAME [--db PATH]\n"
      "Prints a new API token for the user (send it as Authorization: Bearer TOKEN). It is\n"
      "shown once; revoke it in the web UI under Account or with DELETE /api/v1/tokens/ID.\n"},
+    {"files", Files,
+     "usage: amity files check [--db PATH]\n"
+     "       amity files sweep [--db PATH]\n"
+     "check reads every stored file and compares its bytes with their SHA-256 (exit 1 when one\n"
+     "is missing or damaged). sweep removes uploads past their 24 hours, and bytes no record\n"
+     "names any more (after an hour's grace, for uploads finishing right now).\n"
+     "The files are in AMITY_FILES_DIR, by default the folder files beside the database.\n"},
     {"licenses", Licenses,
      "usage: amity licenses\n"
      "Prints Amity's licence and the notices of the third-party software in this binary.\n"},

@@ -24,5 +24,6 @@ int User(const Config& config);
 std::optional<std::string> CreateFirstAdmin(api::Api& api, const std::string& email);
 int Token(const Config& config);
 int Licenses(const Config& config);
+int Files(const Config& config);  // files.cpp
 
 }  // namespace amity::cli

@@ -11,8 +11,10 @@
 
 #include "api/api.h"
 #include "cli/database.h"
+#include "cli/files.h"
 #include "cli/run.h"
 #include "cli/server_metrics.h"
+#include "domain/files.h"
 #include "http/error.h"
 #include "http/server.h"
 #include "store/accounts.h"
@@ -65,6 +67,14 @@ int Serve(const Config& config) {
     instance_id = store::InstanceId(*db);
     store::RefreshStatistics(*db);
   }
+  // Uploaded files: their folder, and what the settings accept.
+  Problems type_problems;
+  std::vector<std::string> file_types =
+      config.file_types.empty()
+          ? domain::DefaultFileTypes()
+          : domain::ParseFileTypes(config.file_types, type_problems, "AMITY_FILE_TYPES");
+  if (!type_problems.empty()) throw std::runtime_error(type_problems[0].message);
+  const auto blobs = OpenBlobStore(config);
   const int threads =
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
   // One connection per server thread, and one for the writer thread that gives concurrent
@@ -77,15 +87,19 @@ int Serve(const Config& config) {
   const int ui_route = static_cast<int>(route_templates.size());
   route_templates.push_back("GET /{ui file}");
   http::Metrics metrics(std::move(route_templates));
-  api::Api api(pool, api::Context{.instance_id = instance_id,
-                                  .version = AMITY_VERSION,
-                                  .session_ttl_seconds = config.session_ttl_seconds,
-                                  .secure_cookies = config.secure_cookies,
-                                  .trust_proxy = config.trust_proxy,
-                                  .metrics = [&] {
-                                    return ServerMetricsText(metrics, config.db_path,
-                                                             config.backup_dir, pool);
-                                  }});
+  api::Api api(
+      pool,
+      api::Context{
+          .instance_id = instance_id,
+          .version = AMITY_VERSION,
+          .session_ttl_seconds = config.session_ttl_seconds,
+          .secure_cookies = config.secure_cookies,
+          .trust_proxy = config.trust_proxy,
+          .metrics =
+              [&] { return ServerMetricsText(metrics, config.db_path, config.backup_dir, pool); },
+          .blobs = blobs,
+          .file_types = std::move(file_types),
+          .max_file_bytes = static_cast<std::uint64_t>(config.max_file_mib) << 20});
   bool first_start = false;
   {
     auto db = pool.Acquire();
@@ -125,6 +139,8 @@ int Serve(const Config& config) {
   http::ServerOptions options{config.listen_address, config.listen_port, threads};
   options.metrics = &metrics;
   options.log_format = config.log_format;
+  // Uploads stream to disk as they arrive, whatever their size (api/uploads.h).
+  options.stream_body = [&api](const http::Request& head) { return api.OpenBodySink(head); };
   // Record writes that arrive together share one commit: SQLite writes one at a time anyway, and
   // a commit (WAL frames, their checksums, the search index's segment) costs more than most
   // writes themselves.

@@ -77,6 +77,12 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
     config.initial_password_file = path;
   }
   if (const char* path = getenv("AMITY_BACKUP_DIR"); path && *path) config.backup_dir = path;
+  if (const char* path = getenv("AMITY_FILES_DIR"); path && *path) config.files_dir = path;
+  if (const char* types = getenv("AMITY_FILE_TYPES"); types && *types) config.file_types = types;
+  if (!count_from_env("AMITY_MAX_FILE_MIB", 1, 1 << 20, config.max_file_mib,
+                      "AMITY_MAX_FILE_MIB must be a number of MiB from 1 to 1048576")) {
+    return std::nullopt;
+  }
   if (const char* format = getenv("AMITY_LOG_FORMAT"); format && *format) {
     const auto parsed = ParseLogFormat(format);
     if (!parsed) {

@@ -37,6 +37,12 @@ struct Config {
   // Where the daily backups are kept (packaging/amity-backup); /metrics reports the newest one's
   // time. Empty: not reported.
   std::string backup_dir;  // AMITY_BACKUP_DIR
+  // Files kept with records: where (empty: `files` beside the database), how large at most, and
+  // which media types (empty: the default allow-list of domain/files.h; else a comma-separated
+  // list, "type/*" allowed).
+  std::string files_dir;    // AMITY_FILES_DIR
+  int max_file_mib = 2048;  // AMITY_MAX_FILE_MIB
+  std::string file_types;   // AMITY_FILE_TYPES
   // The lines logged per request and background job: JSON objects or plain text.
   LogFormat log_format = LogFormat::kJson;  // AMITY_LOG_FORMAT, --log-format json|plain
   // `amity user …` and `amity token …`

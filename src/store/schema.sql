@@ -257,6 +257,23 @@ CREATE TABLE events (
     visibility = 'public'), created_by TEXT,
   CHECK (ends_at >= starts_at)
 ) STRICT;
+CREATE TABLE files (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),
+  holder TEXT NOT NULL,      -- the holding record's collection: partnerships, meetings, …
+  holder_id TEXT NOT NULL,
+  milestone TEXT,            -- on a partnership: the legal step (milestone kind) it documents
+  name TEXT NOT NULL,        -- as uploaded, UTF-8
+  media_type TEXT NOT NULL,  -- sniffed from the bytes
+  size INTEGER NOT NULL CHECK (size > 0),
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  personal_data INTEGER NOT NULL DEFAULT 0 CHECK (personal_data = 0 OR personal_data = 1),
+  created_by TEXT NOT NULL   -- the uploading user's id
+) STRICT;
 CREATE TABLE glossary (
   id TEXT NOT NULL PRIMARY KEY,
   version INTEGER NOT NULL CHECK (version >= 1),
@@ -396,6 +413,19 @@ CREATE TABLE sessions (
   revoked_at TEXT,
   address TEXT NOT NULL DEFAULT ''
 ) STRICT;
+CREATE TABLE uploads (
+  id TEXT NOT NULL PRIMARY KEY,
+  caller TEXT NOT NULL,      -- the user's id: only they may continue it
+  holder TEXT NOT NULL,
+  holder_id TEXT NOT NULL,
+  milestone TEXT,
+  name TEXT NOT NULL,
+  length INTEGER NOT NULL CHECK (length > 0),
+  personal_data INTEGER NOT NULL DEFAULT 0 CHECK (personal_data = 0 OR personal_data = 1),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  file_id TEXT               -- once finished: the file it became
+) STRICT;
 CREATE TABLE user_partnerships (
   user_id TEXT NOT NULL REFERENCES users (id),
   partnership_id TEXT NOT NULL REFERENCES partnerships (id),
@@ -456,6 +486,8 @@ CREATE INDEX events_partnership_live_starts
   ON events (partnership_id, archived, starts_at, id, status, version);
 CREATE INDEX events_starts ON events (starts_at);
 CREATE INDEX events_visibility_starts ON events (visibility, archived, starts_at);
+CREATE INDEX files_holder ON files (holder_id, archived, created_at, id);
+CREATE INDEX files_sha256 ON files (sha256);
 CREATE INDEX glossary_created_by ON glossary (created_by);
 CREATE INDEX glossary_live_created ON glossary (archived, created_at, id, version);
 CREATE INDEX glossary_live_kind ON glossary (archived, kind, id, version);
@@ -489,3 +521,4 @@ CREATE INDEX people_live_updated ON people (archived, updated_at, id, version);
 CREATE INDEX people_organization ON people (organization_id);
 CREATE INDEX search_texts_record ON search_texts (record_id);
 CREATE INDEX sessions_user ON sessions (user_id);
+CREATE INDEX uploads_expires ON uploads (expires_at);

@@ -1,0 +1,174 @@
+#include "api/files.h"
+
+#include <algorithm>
+
+#include "api/access.h"
+#include "api/handlers.h"
+#include "api/responses.h"
+#include "base/id.h"
+#include "domain/files.h"
+#include "files/blob_store.h"
+#include "http/download.h"
+#include "http/error.h"
+#include "store/files.h"
+#include "store/records.h"
+
+namespace amity::api {
+namespace json = boost::json;
+
+namespace {
+
+// Types a browser may show in its own page (Content-Disposition: inline) when asked: none of
+// them runs script from our origin.
+bool ShownInline(std::string_view media_type) {
+  return media_type.starts_with("image/") || media_type.starts_with("video/") ||
+         media_type.starts_with("audio/") || media_type == "application/pdf" ||
+         media_type == "text/plain";
+}
+
+json::object FileJson(const Call& call, const store::FileRow& file) {
+  json::object object{{"id", file.id},
+                      {"version", file.version},
+                      {"holder", file.holder},
+                      {"holder_id", file.holder_id},
+                      {"milestone", file.milestone ? json::value(*file.milestone) : nullptr},
+                      {"name", file.name},
+                      {"media_type", file.media_type},
+                      {"size", file.size},
+                      {"sha256", file.sha256},
+                      {"personal_data", file.personal_data},
+                      {"archived", file.archived},
+                      {"created_at", file.created_at},
+                      {"content_url", "/api/v1/files/" + file.id + "/content"}};
+  // Who uploaded it is the home city's to know, like a record's creator.
+  if (domain::SeesEverything(call.principal)) object["created_by"] = file.created_by;
+  return object;
+}
+
+bool MaySeeFile(const Call& call, const store::FileRow& file) {
+  return !file.personal_data || domain::SeesEverything(call.principal);
+}
+
+// The file named by the path, with its holder, when the caller may see both; 404 otherwise.
+struct Found {
+  store::FileRow file;
+  const domain::ResourceSpec* spec = nullptr;
+  json::object holder;
+};
+
+Found LoadVisibleFile(const Call& call, bool include_archived) {
+  const std::string_view id = call.Param("id");
+  RequireUuid(id, "file");
+  auto file = store::GetFile(call.db, id);
+  if (!file || (file->archived && !include_archived) || !MaySeeFile(call, *file)) {
+    NotFound("file");
+  }
+  const domain::ResourceSpec* spec = domain::FindResource(file->holder);
+  auto holder = spec ? store::GetRecord(call.db, *spec, file->holder_id) : std::nullopt;
+  if (!holder || holder->at("archived").as_bool() ||
+      !domain::CanSee(call.principal, FactsOf(*spec, *holder))) {
+    NotFound("file");
+  }
+  return {std::move(*file), spec, std::move(*holder)};
+}
+
+}  // namespace
+
+json::object LoadHolder(const Call& call, std::string_view holder, std::string_view holder_id,
+                        bool for_write) {
+  const auto& holders = domain::FileHolders();
+  if (std::find(holders.begin(), holders.end(), holder) == holders.end()) {
+    std::string known;
+    for (const std::string& name : holders) known += (known.empty() ? "" : ", ") + name;
+    throw http::HttpError(422, "Invalid upload",
+                          {{"holder", holder.empty() ? "required" : "invalid_choice",
+                            "files are kept with one of: " + known}});
+  }
+  const domain::ResourceSpec& spec = *domain::FindResource(holder);
+  std::optional<json::object> record;
+  if (IsUuid(holder_id)) record = store::GetRecord(call.db, spec, holder_id);
+  if (!record || record->at("archived").as_bool() ||
+      !domain::CanSee(call.principal, FactsOf(spec, *record))) {
+    throw http::HttpError(422, "Invalid upload",
+                          {{"holder_id", holder_id.empty() ? "required" : "unknown_reference",
+                            "no such " + std::string(spec.singular)}});
+  }
+  if (for_write) RequireEditable(call, spec, *record);
+  return std::move(*record);
+}
+
+http::Response GetFileHandler(Call& call) {
+  const Found found = LoadVisibleFile(call, false);
+  http::Response response = JsonResponse(200, FileJson(call, found.file));
+  response.headers.emplace_back("ETag", "\"" + std::to_string(found.file.version) + "\"");
+  return response;
+}
+
+http::Response FileContent(Call& call) {
+  CheckQuery(call.route.query, call.request.query);
+  std::string disposition = "attachment";
+  for (const auto& [name, value] : call.request.query) {
+    if (name == "disposition") disposition = value;
+  }
+  const Found found = LoadVisibleFile(call, false);
+  const store::FileRow& file = found.file;
+  if (disposition == "inline" && !ShownInline(file.media_type)) disposition = "attachment";
+  const std::string etag = "\"" + file.sha256 + "\"";
+  http::Pairs headers{{"ETag", etag},
+                      {"Accept-Ranges", "bytes"},
+                      {"Cache-Control", "private, no-cache"},
+                      {"X-Content-Type-Options", "nosniff"},
+                      {"Content-Disposition", http::ContentDisposition(disposition, file.name)}};
+  if (call.request.Header("If-None-Match") == std::optional<std::string_view>(etag)) {
+    http::Response response{.status = 304, .content_type = "", .headers = std::move(headers)};
+    return response;
+  }
+  const auto size = static_cast<std::uint64_t>(file.size);
+  const http::RangeAnswer range =
+      http::ResolveRange(call.request.Header("Range"), call.request.Header("If-Range"), etag, size);
+  if (range.kind == http::RangeKind::kUnsatisfiable) {
+    throw http::HttpError(
+        416, "Range not satisfiable",
+        {{"Range", "range_not_satisfiable", "the file has " + std::to_string(size) + " bytes"}},
+        {{"Content-Range", "bytes */" + std::to_string(size)}});
+  }
+  if (!call.context.blobs) NotFound("file");
+  const int fd = call.context.blobs->Open(file.sha256);
+  if (fd < 0) throw std::runtime_error("the blob of file " + file.id + " is missing");
+  http::Response response{.status = 200, .content_type = file.media_type};
+  response.headers = std::move(headers);
+  if (range.kind == http::RangeKind::kPartial) {
+    response.status = 206;
+    response.headers.emplace_back("Content-Range", http::ContentRange(range.range, size));
+    response.file = std::make_shared<http::FileSlice>(fd, range.range.first, range.range.length);
+  } else {
+    response.file = std::make_shared<http::FileSlice>(fd, 0, size);
+  }
+  return response;
+}
+
+http::Response ListHolderFiles(Call& call) {
+  const json::object holder = LoadLiveRecord(call, *call.route.resource);
+  json::array items;
+  for (const store::FileRow& file : store::ListFiles(call.db, call.Param("id"))) {
+    if (MaySeeFile(call, file)) items.push_back(FileJson(call, file));
+  }
+  return JsonResponse(200, json::object{{"items", std::move(items)}});
+}
+
+http::Response ArchiveFileHandler(Call& call) {
+  store::Tx tx(call.db);
+  const Found found = LoadVisibleFile(call, false);
+  const domain::RecordFacts facts = FactsOf(*found.spec, found.holder);
+  const bool own =
+      found.file.created_by == call.principal.user_id && domain::CanEdit(call.principal, facts);
+  if (!own && !domain::CanArchive(call.principal, facts)) {
+    ForbidRole(call.principal, "", "may not remove this file");
+  }
+  CheckVersion(json::object{{"version", found.file.version}}, IfMatchVersion(call.request, false));
+  store::ArchiveFile(call.db, found.file, {call.Actor(), call.now, call.context.instance_id});
+  tx.Commit();
+  return NoContent();
+}
+
+}  // namespace amity::api

@@ -1,0 +1,26 @@
+// Files kept with records: their metadata, the list of a record's files, downloads (Range,
+// ETag, the original name in any script, sent by the kernel) and archiving. A file is seen by
+// whoever sees its record, except one marked personal data, which only the home city's roles see.
+// Files arrive through resumable uploads (api/uploads.h).
+#pragma once
+
+#include <boost/json.hpp>
+#include <string_view>
+
+#include "api/api.h"
+
+namespace amity::api {
+
+// The live record `holder_id` of collection `holder` that is to hold (or holds) a file, checked
+// like a reference in a body: 422 naming holder / holder_id when the collection keeps no files or
+// the record is missing, archived or not visible to the caller; with `for_write`, 403 unless the
+// caller may change it.
+boost::json::object LoadHolder(const Call& call, std::string_view holder,
+                               std::string_view holder_id, bool for_write);
+
+http::Response GetFileHandler(Call& call);
+http::Response FileContent(Call& call);
+http::Response ListHolderFiles(Call& call);
+http::Response ArchiveFileHandler(Call& call);
+
+}  // namespace amity::api

@@ -1,0 +1,564 @@
+// Files kept with records, against the real server: resumable uploads (tus 1.0) whole and after a
+// cut connection, deduplicated blobs, every refusal with the database and the files folder
+// unchanged, downloads with Range and ETag and the name in every script, who may see a file, a
+// kill -9 during an upload, and `amity files check` / `sweep`.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <utime.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "raw_client.h"
+#include "test_server.h"
+
+namespace amity::testing {
+namespace {
+namespace json = boost::json;
+namespace fs = std::filesystem;
+
+std::string Base64(std::string_view bytes) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const unsigned value = (static_cast<unsigned char>(bytes[i]) << 16) |
+                           (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                           static_cast<unsigned char>(bytes[i + 2]);
+    for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[(value >> shift) & 63];
+  }
+  if (i + 1 == bytes.size()) {
+    const unsigned value = static_cast<unsigned char>(bytes[i]) << 16;
+    out += kAlphabet[(value >> 18) & 63];
+    out += kAlphabet[(value >> 12) & 63];
+    out += "==";
+  } else if (i + 2 == bytes.size()) {
+    const unsigned value = (static_cast<unsigned char>(bytes[i]) << 16) |
+                           (static_cast<unsigned char>(bytes[i + 1]) << 8);
+    out += kAlphabet[(value >> 18) & 63];
+    out += kAlphabet[(value >> 12) & 63];
+    out += kAlphabet[(value >> 6) & 63];
+    out += '=';
+  }
+  return out;
+}
+
+// A small but real PDF (libmagic: application/pdf), `size` bytes long.
+std::string Pdf(size_t size, char fill = 'x') {
+  std::string pdf = "%PDF-1.4\n1 0 obj\n<< >>\nendobj\n% ";
+  const std::string end = "\ntrailer\n<< >>\n%%EOF\n";
+  pdf += std::string(size > pdf.size() + end.size() ? size - pdf.size() - end.size() : 0, fill);
+  return pdf + end;
+}
+
+// The start of an ELF program: what a renamed executable's bytes begin with.
+std::string Program() {
+  std::string elf(
+      "\x7f"
+      "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0\x01\0\0\0",
+      24);
+  return elf + std::string(200, '\0');
+}
+
+struct Metadata {
+  std::string filename = "Meclis Kararı 2025.pdf";
+  std::string holder = "commitments";
+  std::string holder_id;
+  std::string extra;  // more ", key base64" pairs, as written
+};
+
+std::string MetadataHeader(const Metadata& metadata) {
+  return "Upload-Metadata: filename " + Base64(metadata.filename) + ",holder " +
+         Base64(metadata.holder) + ",holder_id " + Base64(metadata.holder_id) + metadata.extra;
+}
+
+// Every file under `folder`, with its size: equal listings mean an unchanged files folder.
+std::string Listing(const std::string& folder) {
+  std::string listing;
+  if (!fs::exists(folder)) return listing;
+  std::vector<std::string> lines;
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    if (entry.is_regular_file()) {
+      lines.push_back(entry.path().string() + " " + std::to_string(entry.file_size()));
+    }
+  }
+  std::sort(lines.begin(), lines.end());
+  for (const std::string& line : lines) listing += line + "\n";
+  return listing;
+}
+
+class ApiFilesTest : public ::testing::Test {
+ protected:
+  // A commitment of the first partnership, with `visibility`.
+  std::string NewCommitment(const std::string& visibility) const {
+    const HttpResult created = server_.Post(
+        "/api/v1/commitments",
+        json::object{{"partnership_id", partnership_},
+                     {"text", {{"original", "en"}, {"en", "Evidence test " + visibility}}},
+                     {"area", "heritage"},
+                     {"proposed_by_side", "home"},
+                     {"visibility", visibility}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return std::string(created.Json().at("id").as_string());
+  }
+
+  HttpResult Create(const Metadata& metadata, size_t length, const std::string& auth = "",
+                    std::vector<std::string> headers = {}) const {
+    headers.push_back("Tus-Resumable: 1.0.0");
+    headers.push_back("Upload-Length: " + std::to_string(length));
+    headers.push_back(MetadataHeader(metadata));
+    if (!auth.empty()) headers.push_back(auth);
+    return server_.Request("POST", "/api/v1/uploads", "", headers);
+  }
+
+  HttpResult Patch(const std::string& location, size_t offset, const std::string& bytes,
+                   const std::string& auth = "") const {
+    std::vector<std::string> headers = {"Tus-Resumable: 1.0.0",
+                                        "Content-Type: application/offset+octet-stream",
+                                        "Upload-Offset: " + std::to_string(offset)};
+    if (!auth.empty()) headers.push_back(auth);
+    return server_.Request("PATCH", location, bytes, headers);
+  }
+
+  long long Offset(const std::string& location, const std::string& auth = "") const {
+    std::vector<std::string> headers = {"Tus-Resumable: 1.0.0"};
+    if (!auth.empty()) headers.push_back(auth);
+    const HttpResult head = server_.Request("HEAD", location, "", headers);
+    if (head.status != 200) return -1;
+    return std::stoll(head.Header("upload-offset"));
+  }
+
+  // Uploads `bytes` in one PATCH and returns the new file's id ("" on failure).
+  std::string Upload(const Metadata& metadata, const std::string& bytes,
+                     const std::string& auth = "") const {
+    const HttpResult created = Create(metadata, bytes.size(), auth);
+    EXPECT_EQ(created.status, 201) << created.body;
+    if (created.status != 201) return "";
+    const HttpResult done = Patch(created.Header("location"), 0, bytes, auth);
+    EXPECT_EQ(done.status, 204) << done.body;
+    return done.Header("amity-file-id");
+  }
+
+  // Sends a PATCH announcing all of `bytes` from `offset` but only its first `sent` bytes, then
+  // drops the connection.
+  void CutPatch(const std::string& location, size_t offset, const std::string& bytes,
+                size_t sent) const {
+    RawClient client(server_.port());
+    const std::string head =
+        "PATCH " + location + " HTTP/1.1\r\nHost: localhost\r\n" + server_.admin().Bearer() +
+        "\r\nTus-Resumable: 1.0.0\r\nContent-Type: "
+        "application/offset+octet-stream\r\nUpload-Offset: " +
+        std::to_string(offset) + "\r\nContent-Length: " + std::to_string(bytes.size()) + "\r\n\r\n";
+    ASSERT_TRUE(client.Send(head + bytes.substr(0, sent)));
+    client.Close();
+  }
+
+  // Waits until the server holds `want` bytes of the upload (it reads what was sent before it
+  // sees the connection close); returns what it holds at the end.
+  long long WaitForOffset(const std::string& location, long long want) const {
+    long long held = -1;
+    for (int i = 0; i < 100 && held != want; ++i) {
+      held = Offset(location);
+      if (held != want) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return held;
+  }
+
+  std::string files_folder() const { return server_.folder() + "/files"; }
+
+  TestServer server_{true, {"AMITY_MAX_FILE_MIB=2"}};
+  std::string partnership_ = FirstPartnershipId(server_);
+};
+
+TEST_F(ApiFilesTest, UploadsWholeAndDownloadsWithRangeEtagAndTheName) {
+  const std::string commitment = NewCommitment("private");
+  const std::string pdf = Pdf(5000);
+  Metadata metadata{.filename = "Meclis Kararı 冰雪节.pdf", .holder_id = commitment};
+  const std::string id = Upload(metadata, pdf);
+  ASSERT_FALSE(id.empty());
+
+  const HttpResult described = server_.Get("/api/v1/files/" + id);
+  ASSERT_EQ(described.status, 200) << described.body;
+  const json::object file = described.Json().as_object();
+  EXPECT_EQ(file.at("name").as_string(), "Meclis Kararı 冰雪节.pdf");
+  EXPECT_EQ(file.at("media_type").as_string(), "application/pdf");
+  EXPECT_EQ(file.at("size").as_int64(), static_cast<long long>(pdf.size()));
+  EXPECT_EQ(file.at("holder_id").as_string(), commitment);
+
+  const HttpResult listed = server_.Get("/api/v1/commitments/" + commitment + "/files");
+  ASSERT_EQ(listed.status, 200);
+  ASSERT_EQ(listed.Json().at("items").as_array().size(), 1u);
+
+  const std::string content = "/api/v1/files/" + id + "/content";
+  const HttpResult whole = server_.Get(content);
+  ASSERT_EQ(whole.status, 200);
+  EXPECT_EQ(whole.body, pdf);
+  EXPECT_EQ(whole.Header("content-type"), "application/pdf");
+  EXPECT_EQ(whole.Header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(whole.Header("content-disposition"),
+            "attachment; filename=\"Meclis Karar_ ___.pdf\"; "
+            "filename*=UTF-8''Meclis%20Karar%C4%B1%20%E5%86%B0%E9%9B%AA%E8%8A%82.pdf");
+  const std::string etag = whole.Header("etag");
+  EXPECT_EQ(etag, "\"" + std::string(file.at("sha256").as_string()) + "\"");
+
+  const HttpResult part = server_.Request("GET", content, "", {"Range: bytes=100-199"});
+  ASSERT_EQ(part.status, 206);
+  EXPECT_EQ(part.body, pdf.substr(100, 100));
+  EXPECT_EQ(part.Header("content-range"), "bytes 100-199/" + std::to_string(pdf.size()));
+  const HttpResult tail = server_.Request("GET", content, "", {"Range: bytes=-10"});
+  EXPECT_EQ(tail.status, 206);
+  EXPECT_EQ(tail.body, pdf.substr(pdf.size() - 10));
+  const HttpResult past = server_.Request("GET", content, "", {"Range: bytes=999999-"});
+  EXPECT_EQ(past.status, 416);
+  EXPECT_EQ(past.Header("content-range"), "bytes */" + std::to_string(pdf.size()));
+  EXPECT_EQ(server_.Request("GET", content, "", {"If-None-Match: " + etag}).status, 304);
+  const HttpResult inline_pdf = server_.Get(content + "?disposition=inline");
+  EXPECT_TRUE(inline_pdf.Header("content-disposition").starts_with("inline;"));
+  const HttpResult head = server_.Request("HEAD", content);
+  EXPECT_EQ(head.Header("content-length"), std::to_string(pdf.size()));
+}
+
+TEST_F(ApiFilesTest, EveryKindOfRecordKeepsFilesAndALegalStepItsDocument) {
+  const std::string milestone = "council_decision";
+  const std::string decision = Upload({.filename = "Meclis kararı.pdf",
+                                       .holder = "partnerships",
+                                       .holder_id = partnership_,
+                                       .extra = ",milestone " + Base64(milestone)},
+                                      Pdf(600, 'm'));
+  ASSERT_FALSE(decision.empty());
+  const json::value listed = server_.Get("/api/v1/partnerships/" + partnership_ + "/files").Json();
+  ASSERT_EQ(listed.at("items").as_array().size(), 1u);
+  EXPECT_EQ(listed.at("items").at(0).at("milestone").as_string(), milestone);
+  for (const std::string holder : {"meetings", "events", "organizations"}) {
+    const std::string id(server_.Get("/api/v1/" + holder + "?limit=1")
+                             .Json()
+                             .at("items")
+                             .at(0)
+                             .at("id")
+                             .as_string());
+    ASSERT_FALSE(Upload({.filename = holder + ".pdf", .holder = holder, .holder_id = id},
+                        Pdf(500, holder[0]))
+                     .empty())
+        << holder;
+    EXPECT_EQ(
+        server_.Get("/api/v1/" + holder + "/" + id + "/files").Json().at("items").as_array().size(),
+        1u)
+        << holder;
+  }
+  // A cancelled upload leaves nothing.
+  const std::string before = server_.Snapshot(), files_before = Listing(files_folder());
+  const HttpResult created = Create({.holder_id = NewCommitment("private")}, 100);
+  ASSERT_EQ(created.status, 201);
+  ASSERT_EQ(Patch(created.Header("location"), 0, "half").status, 204);
+  EXPECT_EQ(
+      server_.Request("DELETE", created.Header("location"), "", {"Tus-Resumable: 1.0.0"}).status,
+      204);
+  EXPECT_EQ(Offset(created.Header("location")), -1);
+  EXPECT_EQ(Listing(files_folder()), files_before);
+}
+
+TEST_F(ApiFilesTest, ResumesAfterACutConnectionAtSeveralOffsets) {
+  const std::string commitment = NewCommitment("shared");
+  const std::string pdf = Pdf(900 * 1024, 'r');
+  const HttpResult created = Create({.holder_id = commitment}, pdf.size());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string location = created.Header("location");
+  size_t held = 0;
+  // Cut after a byte, inside a piece the server reads (256 KiB), and past one.
+  for (const size_t sent : {size_t{1}, size_t{70'003}, size_t{300'007}}) {
+    CutPatch(location, held, pdf.substr(held), sent);
+    EXPECT_EQ(WaitForOffset(location, static_cast<long long>(held + sent)),
+              static_cast<long long>(held + sent));
+    held += sent;
+  }
+  // Continuing from anywhere but the server's offset is refused.
+  EXPECT_EQ(Patch(location, held - 1, pdf.substr(held - 1)).status, 409);
+  const HttpResult done = Patch(location, held, pdf.substr(held));
+  ASSERT_EQ(done.status, 204) << done.body;
+  const std::string id = done.Header("amity-file-id");
+  EXPECT_EQ(server_.Get("/api/v1/files/" + id + "/content").body, pdf);
+  // Asking again after the end (a lost answer) tells the same outcome.
+  const HttpResult again = server_.Request("GET", location, "", {"Tus-Resumable: 1.0.0"});
+  EXPECT_EQ(again.Json().at("file_id").as_string(), id);
+  EXPECT_EQ(again.Header("upload-offset"), std::to_string(pdf.size()));
+  EXPECT_EQ(Patch(location, pdf.size(), "").status, 204);
+}
+
+TEST_F(ApiFilesTest, KeepsTheSameBytesOnce) {
+  const std::string pdf = Pdf(3000, 'd');
+  const std::string first = Upload({.holder_id = NewCommitment("private")}, pdf);
+  const std::string second =
+      Upload({.filename = "copy.pdf", .holder_id = NewCommitment("shared")}, pdf);
+  ASSERT_FALSE(first.empty());
+  ASSERT_FALSE(second.empty());
+  EXPECT_NE(first, second);
+  int blobs = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(files_folder() + "/blobs")) {
+    blobs += entry.is_regular_file() ? 1 : 0;
+  }
+  EXPECT_EQ(blobs, 1);
+  EXPECT_EQ(QueryNumber(server_.db_path(), "SELECT count(DISTINCT sha256) FROM files"), 1);
+}
+
+TEST_F(ApiFilesTest, RefusalsChangeNothing) {
+  const std::string own = NewCommitment("private");
+  // A shared partnership the partner user is not assigned to.
+  const std::string izmir(
+      server_.Get("/api/v1/cities?country=TR").Json().at("items").at(0).at("id").as_string());
+  const HttpResult city = server_.Post(
+      "/api/v1/cities", json::parse(R"({"name":{"original":"en","en":"Busan"},"country":"KR",
+                                        "time_zone":"Asia/Seoul"})"));
+  ASSERT_EQ(city.status, 201) << city.body;
+  const HttpResult other =
+      server_.Post("/api/v1/partnerships", {{"home_city_id", izmir},
+                                            {"partner_city_id", city.Json().at("id")},
+                                            {"visibility", "shared"}});
+  ASSERT_EQ(other.status, 201) << other.body;
+  const std::string other_partnership(other.Json().at("id").as_string());
+  ASSERT_FALSE(other_partnership.empty());
+  const TestUser partner = server_.AddUser("partner@harbin.example", "partner", {partnership_});
+  const TestUser viewer = server_.AddUser("viewer@izmir.example", "viewer");
+  struct Case {
+    std::string name;
+    Metadata metadata;
+    size_t length;
+    std::string auth;
+    std::vector<std::string> headers;
+    int status;
+    std::string field;
+  };
+  const std::vector<Case> cases = {
+      {"too large", {.holder_id = own}, (2u << 20) + 1, "", {}, 413, "Upload-Length"},
+      {"empty", {.holder_id = own}, 0, "", {}, 422, "Upload-Length"},
+      {"a path", {.filename = "../../etc/passwd", .holder_id = own}, 10, "", {}, 422, "filename"},
+      {"NUL",
+       {.filename = std::string("a\0b.pdf", 7), .holder_id = own},
+       10,
+       "",
+       {},
+       422,
+       "filename"},
+      {"right-to-left override",
+       {.filename = "evil\u202Efdp.exe", .holder_id = own},
+       10,
+       "",
+       {},
+       422,
+       "filename"},
+      {"unknown kind of record", {.holder = "users", .holder_id = own}, 10, "", {}, 422, "holder"},
+      {"unknown record",
+       {.holder_id = "01a24de0-0000-7000-8000-000000000000"},
+       10,
+       "",
+       {},
+       422,
+       "holder_id"},
+      {"someone else's private record",
+       {.holder_id = own},
+       10,
+       partner.Bearer(),
+       {},
+       422,
+       "holder_id"},
+      {"another partnership",
+       {.holder = "partnerships", .holder_id = other_partnership},
+       10,
+       partner.Bearer(),
+       {},
+       422,
+       "holder_id"},
+      {"a viewer", {.holder_id = own}, 10, viewer.Bearer(), {}, 403, ""},
+      {"a milestone on a commitment",
+       {.holder_id = own, .extra = ",milestone " + Base64("agreement")},
+       10,
+       "",
+       {},
+       422,
+       "milestone"},
+      {"an unknown metadata key",
+       {.holder_id = own, .extra = ",colour " + Base64("red")},
+       10,
+       "",
+       {},
+       400,
+       "Upload-Metadata"},
+      {"bad base64",
+       {.holder_id = own, .extra = ",milestone !!!"},
+       10,
+       "",
+       {},
+       400,
+       "Upload-Metadata"},
+      {"another tus version",
+       {.holder_id = own},
+       10,
+       "",
+       {"Tus-Resumable: 0.2.2"},
+       412,
+       "Tus-Resumable"},
+      {"anonymous", {.holder_id = own}, 10, "Authorization:", {}, 401, ""},
+  };
+  const std::string before = server_.Snapshot(), files_before = Listing(files_folder());
+  for (const Case& test : cases) {
+    const HttpResult answer = Create(test.metadata, test.length, test.auth, test.headers);
+    EXPECT_EQ(answer.status, test.status) << test.name << ": " << answer.body;
+    if (!test.field.empty() && answer.status == test.status) {
+      EXPECT_EQ(answer.Json().at("problems").at(0).at("field").as_string(), test.field)
+          << test.name;
+    }
+    EXPECT_EQ(server_.Snapshot(), before) << test.name;
+    EXPECT_EQ(Listing(files_folder()), files_before) << test.name;
+  }
+
+  // A program named .pdf: refused by its bytes once they are all there, and nothing kept.
+  const std::string program = Program();
+  const HttpResult created = Create({.filename = "report.pdf", .holder_id = own}, program.size());
+  ASSERT_EQ(created.status, 201);
+  const HttpResult refused = Patch(created.Header("location"), 0, program);
+  EXPECT_EQ(refused.status, 415) << refused.body;
+  EXPECT_NE(refused.body.find("application/x-"), std::string::npos) << refused.body;
+  EXPECT_EQ(server_.Snapshot(), before);
+  EXPECT_EQ(Listing(files_folder()), files_before);
+
+  // Bytes past the announced length, the wrong type, or another user's upload.
+  const HttpResult small = Create({.holder_id = own}, 10);
+  const std::string location = small.Header("location");
+  EXPECT_EQ(Patch(location, 0, std::string(11, 'x')).status, 413);
+  EXPECT_EQ(
+      server_
+          .Request("PATCH", location, "xx",
+                   {"Tus-Resumable: 1.0.0", "Content-Type: application/json", "Upload-Offset: 0"})
+          .status,
+      415);
+  EXPECT_EQ(Patch(location, 0, "x", partner.Bearer()).status, 404);
+  EXPECT_EQ(Offset(location), 0);
+
+  // An unauthenticated PATCH announcing a gigabyte is answered before its body is read.
+  RawClient client(server_.port());
+  ASSERT_TRUE(client.Send("PATCH " + location +
+                          " HTTP/1.1\r\nHost: localhost\r\nTus-Resumable: 1.0.0\r\nContent-Type: "
+                          "application/offset+octet-stream\r\nUpload-Offset: 0\r\n"
+                          "Content-Length: 1073741824\r\n\r\n"));
+  EXPECT_EQ(client.Read().status, 401);
+}
+
+TEST_F(ApiFilesTest, AFileIsSeenByWhoeverSeesItsRecord) {
+  const std::string private_one = NewCommitment("private");
+  const std::string shared_one = NewCommitment("shared");
+  const TestUser partner = server_.AddUser("partner@harbin.example", "partner", {partnership_});
+  const std::string hidden = Upload({.holder_id = private_one}, Pdf(400, 'p'));
+  const std::string seen = Upload({.holder_id = shared_one}, Pdf(400, 's'));
+  const std::string personal = Upload({.filename = "passport.pdf",
+                                       .holder_id = shared_one,
+                                       .extra = ",personal_data " + Base64("true")},
+                                      Pdf(400, 'q'));
+  const std::string auth = partner.Bearer();
+  EXPECT_EQ(server_.Request("GET", "/api/v1/files/" + hidden, "", {auth}).status, 404);
+  EXPECT_EQ(server_.Request("GET", "/api/v1/files/" + hidden + "/content", "", {auth}).status, 404);
+  EXPECT_EQ(
+      server_.Request("GET", "/api/v1/commitments/" + private_one + "/files", "", {auth}).status,
+      404);
+  EXPECT_EQ(server_.Request("GET", "/api/v1/files/" + seen + "/content", "", {auth}).status, 200);
+  EXPECT_EQ(server_.Request("GET", "/api/v1/files/" + personal, "", {auth}).status, 404);
+  const HttpResult listed =
+      server_.Request("GET", "/api/v1/commitments/" + shared_one + "/files", "", {auth});
+  ASSERT_EQ(listed.status, 200);
+  ASSERT_EQ(listed.Json().at("items").as_array().size(), 1u);
+  EXPECT_EQ(listed.Json().at("items").at(0).at("id").as_string(), seen);
+  EXPECT_FALSE(listed.Json().at("items").at(0).as_object().contains("created_by"));
+  EXPECT_EQ(server_.Request("GET", "/api/v1/files/" + seen, "", {"Authorization:"}).status, 401);
+
+  // Turning the record private hides its files too.
+  const HttpResult record = server_.Get("/api/v1/commitments/" + shared_one);
+  const HttpResult hid =
+      server_.Request("PATCH", "/api/v1/commitments/" + shared_one, R"({"visibility":"private"})",
+                      {"If-Match: " + std::to_string(record.Json().at("version").as_int64())});
+  ASSERT_EQ(hid.status, 200) << hid.body;
+  EXPECT_EQ(server_.Request("GET", "/api/v1/files/" + seen + "/content", "", {auth}).status, 404);
+
+  // Removing: a partner may not remove what it did not upload; the home officer may.
+  EXPECT_EQ(server_.Request("DELETE", "/api/v1/files/" + hidden, "", {auth}).status, 404);
+  const std::string visible = Upload({.holder_id = NewCommitment("shared")}, Pdf(400, 'v'));
+  EXPECT_EQ(server_.Request("DELETE", "/api/v1/files/" + visible, "", {auth}).status, 403);
+  EXPECT_EQ(server_.Request("DELETE", "/api/v1/files/" + hidden).status, 204);
+  EXPECT_EQ(server_.Get("/api/v1/files/" + hidden).status, 404);
+  EXPECT_EQ(server_.Get("/api/v1/commitments/" + private_one + "/files")
+                .Json()
+                .at("items")
+                .as_array()
+                .size(),
+            0u);
+}
+
+TEST_F(ApiFilesTest, AKillDuringAnUploadLeavesAConsistentState) {
+  const std::string commitment = NewCommitment("private");
+  const std::string pdf = Pdf(600 * 1024, 'k');
+  const HttpResult created = Create({.holder_id = commitment}, pdf.size());
+  ASSERT_EQ(created.status, 201);
+  const std::string location = created.Header("location");
+  {
+    RawClient client(server_.port());
+    ASSERT_TRUE(client.Send("PATCH " + location + " HTTP/1.1\r\nHost: localhost\r\n" +
+                            server_.admin().Bearer() +
+                            "\r\nTus-Resumable: 1.0.0\r\nContent-Type: "
+                            "application/offset+octet-stream\r\nUpload-Offset: 0\r\n"
+                            "Content-Length: " +
+                            std::to_string(pdf.size()) + "\r\n\r\n" + pdf.substr(0, 200'000)));
+    WaitForOffset(location, 200'000);
+    server_.KillAndRestart();  // mid-body: the connection dies with the server
+  }
+  EXPECT_EQ(QueryNumber(server_.db_path(), "SELECT count(*) FROM files"), 0);
+  const long long held = Offset(location);
+  ASSERT_GE(held, 0);
+  ASSERT_LE(held, 200'000);
+  const HttpResult done = Patch(location, held, pdf.substr(held));
+  ASSERT_EQ(done.status, 204) << done.body;
+  EXPECT_EQ(server_.Get("/api/v1/files/" + done.Header("amity-file-id") + "/content").body, pdf);
+  std::string output;
+  EXPECT_EQ(RunAmity({"files", "check", "--db", server_.db_path()}, &output), 0) << output;
+  EXPECT_NE(output.find("0 missing, 0 damaged"), std::string::npos) << output;
+}
+
+TEST_F(ApiFilesTest, CheckFindsDamageAndSweepRemovesWhatNoRecordNames) {
+  const std::string id = Upload({.holder_id = NewCommitment("private")}, Pdf(700, 'c'));
+  const std::string sha(server_.Get("/api/v1/files/" + id).Json().at("sha256").as_string());
+  const std::string blob = files_folder() + "/blobs/" + sha.substr(0, 2) + "/" + sha;
+  ASSERT_TRUE(fs::exists(blob));
+  std::string output;
+  EXPECT_EQ(RunAmity({"files", "check", "--db", server_.db_path()}, &output), 0) << output;
+  fs::permissions(blob, fs::perms::owner_write, fs::perm_options::add);
+  { std::ofstream(blob, std::ios::binary | std::ios::in | std::ios::out) << "tampered"; }
+  EXPECT_EQ(RunAmity({"files", "check", "--db", server_.db_path()}, &output), 1) << output;
+  EXPECT_NE(output.find("damaged  " + sha), std::string::npos) << output;
+
+  // A blob no row names: kept while it may belong to an upload finishing now, then removed.
+  const std::string stray_sha(64, 'a');
+  fs::create_directories(files_folder() + "/blobs/aa");
+  const std::string stray = files_folder() + "/blobs/aa/" + stray_sha;
+  std::ofstream(stray) << "stray";
+  EXPECT_EQ(RunAmity({"files", "sweep", "--db", server_.db_path()}, &output), 0) << output;
+  EXPECT_TRUE(fs::exists(stray));
+  const utimbuf old{std::time(nullptr) - 7200, std::time(nullptr) - 7200};
+  ASSERT_EQ(utime(stray.c_str(), &old), 0);
+  // An upload past its expiry goes with its bytes.
+  const HttpResult created = Create({.holder_id = NewCommitment("private")}, 50);
+  const std::string upload_id = created.Json().at("id").as_string().c_str();
+  ASSERT_EQ(Patch(created.Header("location"), 0, "0123456789").status, 204);
+  {
+    const std::string sql =
+        "UPDATE uploads SET expires_at = '2000-01-01T00:00:00Z' WHERE id = '" + upload_id + "'";
+    ASSERT_EQ(std::system(("sqlite3 '" + server_.db_path() + "' \"" + sql + "\"").c_str()), 0);
+  }
+  EXPECT_EQ(RunAmity({"files", "sweep", "--db", server_.db_path()}, &output), 0) << output;
+  EXPECT_NE(output.find("1 expired uploads"), std::string::npos) << output;
+  EXPECT_NE(output.find("1 unreferenced blobs"), std::string::npos) << output;
+  EXPECT_FALSE(fs::exists(stray));
+  EXPECT_FALSE(fs::exists(files_folder() + "/uploads/" + upload_id));
+  EXPECT_TRUE(fs::exists(blob));  // named by a row: kept, even damaged
+}
+
+}  // namespace
+}  // namespace amity::testing

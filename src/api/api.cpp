@@ -65,6 +65,10 @@ std::vector<Route> BuildRoutes() {
                     201});
   routes.push_back({"GET", "/api/v1/commitments/{id}/history", CommitmentHistory,
                     "Transitions and progress notes of a commitment", nullptr, "", "History"});
+  routes.push_back({"POST", "/api/v1/cases/{id}/study-visit-requests", RequestStudyVisit,
+                    "Request a study visit from a case: a proposed commitment and a study_visit "
+                    "event (idea) in your partnership, both linked to the case",
+                    nullptr, "StudyVisitRequestInput", "StudyVisitRequest", 201});
   routes.push_back(
       {"GET",
        "/api/v1/partnerships/{id}/timeline",
@@ -319,7 +323,7 @@ bool Api::SharesCommit(const http::Request& request) const {
   const RouteHandler handler = route->handler;
   return handler == CreateRecordHandler || handler == UpdateRecordHandler ||
          handler == ArchiveRecordHandler || handler == TransitionCommitment ||
-         handler == AddCommitmentNote;
+         handler == AddCommitmentNote || handler == RequestStudyVisit;
 }
 
 std::vector<http::Response> Api::HandleBatch(const http::NextRequest& next) {

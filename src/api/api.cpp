@@ -211,11 +211,15 @@ std::vector<Route> BuildRoutes() {
        .description = "the page's language (else Accept-Language, else English)",
        .values = Languages()}};
   routes.push_back({"GET", "/public", PublicPortal,
-                    "The public portal (HTML): published partnerships and upcoming public events",
+                    "The public portal (HTML): published partnerships, upcoming public events and "
+                    "published cases",
                     nullptr, "", "", 200, Access::kPublic, portal_language});
   routes.push_back({"GET", "/public/partnerships/{id}", PublicPartnership,
                     "A published partnership's page (HTML): its steps and public events", nullptr,
                     "", "", 200, Access::kPublic, portal_language});
+  routes.push_back({"GET", "/public/cases/{id}", PublicCase,
+                    "A published case of the knowledge-exchange library (HTML)", nullptr, "", "",
+                    200, Access::kPublic, portal_language});
   routes.push_back({"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "",
                     "OpenApiDocument", 200, Access::kPublic});
   routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "",

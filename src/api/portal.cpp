@@ -98,6 +98,12 @@ class Page {
   }
 
   void Add(std::string_view html) { body_ += html; }
+  // "Nothing published yet.", where a list is empty.
+  void AddNothingPublished() {
+    Add("<p class=\"muted\">");
+    AddText(Say("none"));
+    Add("</p>");
+  }
   void AddText(std::string_view text) { Escape(text, body_); }
 
   std::string Finish(std::string_view title, std::string_view self_path) const {
@@ -230,9 +236,7 @@ void AddEvents(Call& call, Redactor& redactor, Page& page,
                                                  .descending = false,
                                                  .limit = 50});
   if (events.items.empty()) {
-    page.Add("<p class=\"muted\">");
-    page.AddText(page.Say("none"));
-    page.Add("</p>");
+    page.AddNothingPublished();
     return;
   }
   page.Add("<ul>");
@@ -288,9 +292,7 @@ void AddCases(Call& call, Redactor& redactor, Page& page) {
   const store::Page cases = store::ListRecords(
       call.db, domain::Cases(), {.conditions = {{"visibility = 'public'", {}}}, .limit = 50});
   if (cases.items.empty()) {
-    page.Add("<p class=\"muted\">");
-    page.AddText(page.Say("none"));
-    page.Add("</p>");
+    page.AddNothingPublished();
     return;
   }
   page.Add("<ul>");
@@ -324,9 +326,7 @@ http::Response PublicPortal(Call& call) {
                           .descending = false,
                           .limit = 200});
   if (partnerships.items.empty()) {
-    page.Add("<p class=\"muted\">");
-    page.AddText(page.Say("none"));
-    page.Add("</p>");
+    page.AddNothingPublished();
   } else {
     page.Add("<ul>");
     for (const json::value& item : partnerships.items) {
@@ -425,9 +425,7 @@ http::Response PublicPartnership(Call& call) {
   page.Add("</h2>");
   const json::array& milestones = partnership->at("milestones").as_array();
   if (milestones.empty()) {
-    page.Add("<p class=\"muted\">");
-    page.AddText(page.Say("none"));
-    page.Add("</p>");
+    page.AddNothingPublished();
   } else {
     page.Add("<ul>");
     for (const json::value& milestone : milestones) {

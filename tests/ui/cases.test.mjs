@@ -6,7 +6,7 @@
 // finds no serious or critical violation on the library, the case page, its form and the dialog.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { addUser, api, openSession, screenshot, seriousViolations, settle, signedInContext } from './harness.mjs'
+import { addUser, api, openSession, screenshot, seriousViolations, settle, signedInContext, useLanguage as switchLanguage, visit } from './harness.mjs'
 
 const KEMERALTI = { tr: "Kemeraltı Çarşısı'nın restorasyonu", zh: '凯梅拉尔提集市的修复', en: 'Restoring the Kemeraltı Bazaar' }
 const CENTRAL = { tr: 'Merkez Caddesi (Zhongyang Dajie) tarihi sokağının korunması', zh: '中央大街历史街区的保护', en: 'Preserving Central Street (Zhongyang Dajie)' }
@@ -29,15 +29,8 @@ describe('Amity web UI: the knowledge-exchange case library', () => {
     await session?.close()
   })
 
-  async function go(path) {
-    await page.goto(`${server.base}${path}`)
-    await settle(page)
-  }
-  async function useLanguage(lang) {
-    await go('/')
-    await page.click(`button[data-lang=${lang}]`)
-    await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang)
-  }
+  const go = (path) => visit(page, server, path)
+  const useLanguage = (lang) => switchLanguage(page, server, lang)
   /** Waits until the library shows the answer for these filters (q|area|city_id|tag|lang). */
   async function libraryDone(key) {
     await page.waitForFunction((k) => {

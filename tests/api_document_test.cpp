@@ -9,8 +9,9 @@ namespace amity::testing {
 namespace {
 namespace json = boost::json;
 
-constexpr const char* kResources[] = {"cities",   "organizations", "people", "partnerships",
-                                      "meetings", "commitments",   "events", "glossary"};
+constexpr const char* kResources[] = {"cities",       "organizations", "people",
+                                      "partnerships", "meetings",      "commitments",
+                                      "events",       "glossary",      "cases"};
 
 class ApiDocumentTest : public ::testing::Test {
  protected:
@@ -63,7 +64,9 @@ TEST_F(ApiDocumentTest, ListFiltersAndRangesAreAccepted) {
         "/api/v1/cities?country=TR,CN&sort=-country",
         "/api/v1/organizations?kind=municipality&sort=kind",
         "/api/v1/glossary?kind=city&sort=-kind", "/api/v1/people?sort=latin_name",
-        "/api/v1/partnerships?tier=sister_city,friendship&status=active&sort=tier"}) {
+        "/api/v1/partnerships?tier=sister_city,friendship&status=active&sort=tier",
+        "/api/v1/cases?area=heritage&tags=restoration,survey&lang=zh&period_start_from=2010-01-01"
+        "&sort=-period_start"}) {
     const HttpResult result = server_.Get(query);
     EXPECT_EQ(result.status, 200) << query << ": " << result.body;
   }

@@ -104,6 +104,10 @@ std::vector<Route> BuildRoutes() {
                     201});
   routes.push_back({"GET", "/api/v1/commitments/{id}/history", CommitmentHistory,
                     "Transitions and progress notes of a commitment", nullptr, "", "History"});
+  routes.push_back({"POST", "/api/v1/cases/{id}/study-visit-requests", RequestStudyVisit,
+                    "Request a study visit from a case: a proposed commitment and a study_visit "
+                    "event (idea) in your partnership, both linked to the case",
+                    nullptr, "StudyVisitRequestInput", "StudyVisitRequest", 201});
   routes.push_back(
       {"GET",
        "/api/v1/partnerships/{id}/timeline",
@@ -246,11 +250,15 @@ std::vector<Route> BuildRoutes() {
        .description = "the page's language (else Accept-Language, else English)",
        .values = Languages()}};
   routes.push_back({"GET", "/public", PublicPortal,
-                    "The public portal (HTML): published partnerships and upcoming public events",
+                    "The public portal (HTML): published partnerships, upcoming public events and "
+                    "published cases",
                     nullptr, "", "", 200, Access::kPublic, portal_language});
   routes.push_back({"GET", "/public/partnerships/{id}", PublicPartnership,
                     "A published partnership's page (HTML): its steps and public events", nullptr,
                     "", "", 200, Access::kPublic, portal_language});
+  routes.push_back({"GET", "/public/cases/{id}", PublicCase,
+                    "A published case of the knowledge-exchange library (HTML)", nullptr, "", "",
+                    200, Access::kPublic, portal_language});
   routes.push_back({"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "",
                     "OpenApiDocument", 200, Access::kPublic});
   routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "",
@@ -360,7 +368,7 @@ bool Api::SharesCommit(const http::Request& request) const {
   const RouteHandler handler = route->handler;
   return handler == CreateRecordHandler || handler == UpdateRecordHandler ||
          handler == ArchiveRecordHandler || handler == TransitionCommitment ||
-         handler == AddCommitmentNote;
+         handler == AddCommitmentNote || handler == RequestStudyVisit;
 }
 
 std::shared_ptr<http::BodySink> Api::OpenBodySink(const http::Request& head) {

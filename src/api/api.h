@@ -119,8 +119,8 @@ class Api {
   http::Response HandleAs(const http::Request& request, const domain::Principal& principal);
 
   // Whether `request` is a record write that may share its commit with others (create, update,
-  // archive, transition, note). Sign-in, passwords, users and tokens may not: they hash
-  // passwords (tens of milliseconds) or change who may call.
+  // archive, transition, note, study-visit request). Sign-in, passwords, users and tokens may
+  // not: they hash passwords (tens of milliseconds) or change who may call.
   bool SharesCommit(const http::Request& request) const;
 
   // Answers the requests `next` hands over (each SharesCommit, until it gives null) one after

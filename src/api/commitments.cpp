@@ -31,18 +31,6 @@ constexpr domain::FieldSpec kNoteFields[] = {
 constexpr domain::ResourceSpec kTransitionBody{"transitions", "transition", kTransitionFields};
 constexpr domain::ResourceSpec kNoteBody{"notes", "note", kNoteFields};
 
-json::object ValidBody(const Call& call, const domain::ResourceSpec& body_spec) {
-  json::object body;
-  Problems problems = ParseObject(call.request.body, body);
-  if (problems.empty()) {
-    Validated input = ValidateFields(body_spec, body, Mode::kCreate);
-    if (input.problems.empty()) return std::move(input.fields);
-    problems = std::move(input.problems);
-  }
-  throw http::HttpError(StatusFor(problems), "Invalid " + std::string(body_spec.singular),
-                        problems);
-}
-
 }  // namespace
 
 // In each route the caller's right to change the commitment is settled before its body is
@@ -52,7 +40,7 @@ http::Response TransitionCommitment(Call& call) {
   const json::object current = LoadLiveRecord(call, domain::Commitments());
   RequireEditable(call, domain::Commitments(), current);
   CheckVersion(current, IfMatchVersion(call.request, false));
-  const json::object body = ValidBody(call, kTransitionBody);
+  const json::object body = ValidBody(call.request, kTransitionBody).fields;
   const std::string to = store::StringMember(body, "to"), note = store::StringMember(body, "note");
   const std::string from = store::StringMember(current, "status");
   if (Problems problems = domain::CheckTransition(from, to, note); !problems.empty()) {
@@ -71,7 +59,7 @@ http::Response AddCommitmentNote(Call& call) {
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, domain::Commitments());
   RequireEditable(call, domain::Commitments(), current);
-  const json::object body = ValidBody(call, kNoteBody);
+  const json::object body = ValidBody(call.request, kNoteBody).fields;
   const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};
   json::object entry = store::AppendNote(call.db, current.at("id").as_string(),
                                          store::StringMember(body, "note"), write);

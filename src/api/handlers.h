@@ -1,11 +1,14 @@
 // Route handlers, grouped by file: records.cpp (generic list/get/create/update/archive for every
-// resource), commitments.cpp (workflow), partnerships.cpp (timeline, dashboard),
+// resource), commitments.cpp (workflow), cases.cpp (study visits requested from a case),
+// partnerships.cpp (timeline, dashboard),
 // reference.cpp (areas, changes, health), openapi.cpp.
 #pragma once
 
 #include <boost/json.hpp>
 
 #include "api/api.h"
+#include "api/validation.h"
+#include "store/records.h"
 
 namespace amity::api {
 
@@ -19,6 +22,8 @@ http::Response TransitionCommitment(Call& call);
 http::Response AddCommitmentNote(Call& call);
 http::Response CommitmentHistory(Call& call);
 
+http::Response RequestStudyVisit(Call& call);
+
 http::Response PartnershipTimeline(Call& call);
 http::Response Dashboard(Call& call);
 
@@ -31,6 +36,7 @@ http::Response ListAuthEvents(Call& call);
 http::Response PublicPortal(Call& call);
 http::Response MetricsHandler(Call& call);  // metrics.cpp
 http::Response PublicPartnership(Call& call);
+http::Response PublicCase(Call& call);
 
 http::Response ListUsers(Call& call);
 http::Response GetUser(Call& call);
@@ -51,6 +57,28 @@ boost::json::object OpenApiDocument();
 // see of it (api/redaction.h). Throws HttpError 404 when there is no such record.
 http::Response RecordResponse(int status, Call& call, const domain::ResourceSpec& spec,
                               std::string_view id);
+
+// The two halves of POST /{resource}, for routes that create records of their own (a study
+// visit requested from a case). ValidateCreate checks that the caller may create records of
+// `spec` at all, then `body`'s shape and values (throws the 403/400/422 POST answers; reads no
+// record). InsertValidated, inside the caller's transaction, checks references, the caller's
+// right to create this very record and the resource's rules (throws likewise), then stores it
+// with the caller as created_by and returns its id and the record as stored.
+Validated ValidateCreate(const Call& call, const domain::ResourceSpec& spec,
+                         const boost::json::object& body);
+struct CreatedRecord {
+  std::string id;
+  store::RecordJson stored;
+};
+CreatedRecord InsertValidated(Call& call, const domain::ResourceSpec& spec, Validated input);
+
+// `stored` (a record of `spec`) as the answer with `status`, showing what the caller may see.
+http::Response RecordAnswer(Call& call, const domain::ResourceSpec& spec, store::RecordJson stored,
+                            int status);
+
+// The body of a route that is not a record (a transition, a note, a study-visit request),
+// validated against `body_spec` as a create; throws the HttpError 400/422 of its problems.
+Validated ValidBody(const http::Request& request, const domain::ResourceSpec& body_spec);
 
 // Loads a live (not archived) record or throws HttpError 404 naming the resource.
 boost::json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec);

@@ -63,6 +63,22 @@ std::string RangeBound(const FieldSpec& field, std::string_view parameter, std::
   RejectParameter(parameter, "invalid_instant", "expected a date or an RFC 3339 instant");
 }
 
+// Records of `spec` whose every translatable field that has a value has one in `lang`
+// (original or translated): {"title ->> ? IS NOT NULL AND (problem IS NULL OR …)", "$.zh", …}.
+store::Condition ReadableInCondition(const domain::ResourceSpec& spec, std::string_view lang) {
+  store::Condition condition;
+  const std::string path = "$." + std::string(lang);
+  for (const FieldSpec& field : spec.fields) {
+    if (field.type != FieldType::kText) continue;
+    const std::string name(field.name);
+    if (!condition.sql.empty()) condition.sql += " AND ";
+    condition.sql += field.required ? name + " ->> ? IS NOT NULL"
+                                    : "(" + name + " IS NULL OR " + name + " ->> ? IS NOT NULL)";
+    condition.params.push_back(path);
+  }
+  return condition;
+}
+
 }  // namespace
 
 void RejectParameter(std::string_view parameter, std::string code, std::string message) {
@@ -116,6 +132,7 @@ std::vector<ListParameter> BuildListParameters(const domain::ResourceSpec& spec)
   parameters.push_back(std::move(sort));
   parameters.push_back({"archived", Kind::kArchived});
   if (spec.name == "commitments") parameters.push_back({"overdue", Kind::kOverdue});
+  if (spec.filter_by_language) parameters.push_back({"lang", Kind::kLanguage});
   for (const FieldSpec& field : spec.fields) {
     if (!field.filterable) continue;
     const std::string name(field.name);
@@ -328,11 +345,21 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
         // "a = ? OR a = ? …" rather than "a IN (?, ?, …)": SQLite builds a temporary b-tree for
         // an IN list of more than two values and probes it for every row, while equal
         // comparisons cost a few instructions (it still uses an index on `a` for either form).
+        const bool list_field = domain::IsListType(field->type);
         std::string sql;
         for (size_t i = 0; i < values.size(); ++i) {
-          ((sql += i ? " OR " : "") += field->name) += " = ?";
+          ((sql += i ? " OR " : "") += list_field ? "value" : field->name) += " = ?";
+        }
+        if (list_field) {  // the stored JSON array holds one of the values
+          sql = "EXISTS (SELECT 1 FROM json_each(" + std::string(field->name) + ") WHERE " + sql +
+                ")";
         }
         list.conditions.push_back({std::move(sql), std::move(values)});
+        break;
+      }
+      case Kind::kLanguage: {
+        if (!IsLanguage(value)) RejectParameter(name, "invalid_enum", "one of: tr, zh, en");
+        list.conditions.push_back(ReadableInCondition(spec, value));
         break;
       }
       case Kind::kFrom:

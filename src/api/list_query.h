@@ -27,7 +27,9 @@ struct ListParameter {
     kSort,      // one of `sort_keys`
     kArchived,  // true or false: include archived records
     kOverdue,   // commitments: only true (open and due before today)
-    kEquals,    // `field` equals the value, or any of comma-separated values
+    kEquals,    // `field` equals the value, or any of comma-separated values; for a list
+                // field, the list holds the value or any of them
+    kLanguage,  // lang: only records readable in this language (ResourceSpec::filter_by_language)
     kFrom,      // `field` (a date or an instant) on or after the value
     kTo,        // `field` on or before the value
   };

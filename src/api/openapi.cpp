@@ -10,6 +10,7 @@
 #include "base/text.h"
 #include "domain/access.h"
 #include "domain/areas.h"
+#include "domain/cases.h"
 #include "domain/files.h"
 #include "http/router.h"
 
@@ -121,6 +122,16 @@ json::object FieldSchema(const FieldSpec& field, Use use) {
                 {"uniqueItems", true},
                 {"maxItems", field.max_length},
                 {"items", {{"type", "string"}, {"pattern", "^[a-z]{2}$"}}}};
+      break;
+    case FieldType::kStringList:
+      schema = {{"type", "array"},
+                {"uniqueItems", true},
+                {"maxItems", field.max_length},
+                {"items",
+                 {{"type", "string"},
+                  {"minLength", 1},
+                  {"maxLength", domain::kMaxListStringCharacters},
+                  {"pattern", "^[^,]*$"}}}};
       break;
     case FieldType::kObject:
       schema = ObjectSchema(field.members, use);
@@ -343,6 +354,10 @@ json::object Schemas() {
               {"note", NullableString()}},
              {"note"});
   schemas["NoteInput"] = Closed({{"note", StringType()}});
+  schemas["StudyVisitRequestInput"] = ObjectSchema(domain::StudyVisitRequestFields(), Use::kWrite);
+  schemas["StudyVisitRequest"] = Closed({{"case_id", StringType("uuid")},
+                                         {"commitment", Ref("commitment")},
+                                         {"event", Ref("event")}});
   const json::object status_or_null{{"type", {"string", "null"}},
                                     {"enum", [] {
                                        json::array statuses = Strings(domain::kCommitmentStatuses);
@@ -600,6 +615,8 @@ std::string Lower(std::string_view text) {
 // The schema of one value a query parameter compares with `field`.
 json::object ParameterValue(const FieldSpec& field) {
   json::object schema = FieldSchema(field, Use::kRead);
+  // A list field is filtered by the values its entries take.
+  if (domain::IsListType(field.type)) schema = schema.at("items").as_object();
   for (const char* annotation : {"readOnly", "default", "description", "x-personal-data"}) {
     schema.erase(annotation);
   }
@@ -642,7 +659,14 @@ json::object ListParameterSchema(const ListParameter& parameter) {
     case Kind::kEquals:
       schema = {{"type", "array"}, {"minItems", 1}, {"items", ParameterValue(*parameter.field)}};
       description = "records whose " + std::string(parameter.field->name) +
-                    " is this value, or any of comma-separated values";
+                    (domain::IsListType(parameter.field->type) ? " holds" : " is") +
+                    " this value, or any of comma-separated values";
+      break;
+    case Kind::kLanguage:
+      schema = {{"type", "string"}, {"enum", Strings(kLanguages)}};
+      description =
+          "only records readable in this language: every translatable field that has a value "
+          "has one in it (original or translated)";
       break;
     case Kind::kFrom:
     case Kind::kTo: {

@@ -1,6 +1,7 @@
-// The public portal (/public): published partnerships and public events, in Turkish, Chinese and
-// English, without login. Plain server-rendered HTML (no script), cacheable for five minutes;
-// only records marked `public` appear, and a partnership's page lists only its public events.
+// The public portal (/public): published partnerships, public events and published cases of the
+// knowledge-exchange library, in Turkish, Chinese and English, without login. Plain
+// server-rendered HTML (no script), cacheable for five minutes; only records marked `public`
+// appear, and a partnership's page lists only its public events.
 #include <boost/json.hpp>
 
 #include "api/handlers.h"
@@ -8,6 +9,7 @@
 #include "api/redaction.h"
 #include "base/id.h"
 #include "base/text.h"
+#include "domain/areas.h"
 #include "http/error.h"
 #include "store/records.h"
 
@@ -55,6 +57,15 @@ constexpr Phrase kPhrases[] = {
     {"confirmed", "Confirmed", "Kesinleşti", "已确认"},
     {"held", "Held", "Yapıldı", "已举办"},
     {"cancelled", "Cancelled", "İptal edildi", "已取消"},
+    {"cases", "Knowledge-exchange cases", "Deneyim paylaşımı örnekleri", "经验交流案例"},
+    {"all_cases", "All cases", "Tüm örnekler", "全部案例"},
+    {"summary", "Summary", "Özet", "概要"},
+    {"problem", "The problem", "Sorun", "问题"},
+    {"approach", "Approach", "Yaklaşım", "做法"},
+    {"results", "Results", "Sonuçlar", "成效"},
+    {"lessons", "Lessons learned", "Çıkarılan dersler", "经验教训"},
+    {"period", "Period", "Dönem", "时间"},
+    {"tags", "Tags", "Etiketler", "标签"},
 };
 
 constexpr std::string_view kLanguages[] = {"tr", "zh", "en"};
@@ -87,6 +98,12 @@ class Page {
   }
 
   void Add(std::string_view html) { body_ += html; }
+  // "Nothing published yet.", where a list is empty.
+  void AddNothingPublished() {
+    Add("<p class=\"muted\">");
+    AddText(Say("none"));
+    Add("</p>");
+  }
   void AddText(std::string_view text) { Escape(text, body_); }
 
   std::string Finish(std::string_view title, std::string_view self_path) const {
@@ -101,7 +118,9 @@ class Page {
         "flex-wrap:wrap;border-bottom:1px solid #d7dde4;margin-bottom:1rem}"
         "nav a{margin-left:.75rem}a{color:#0b5cad}li{margin:.35rem 0}"
         ".muted{color:#4f5d6b}.tag{font-size:.85em;background:#eef3f8;border-radius:.3rem;"
-        "padding:.05rem .4rem;margin-left:.3rem}</style></head><body><header><h1>";
+        "padding:.05rem .4rem;margin-left:.3rem}.prose{white-space:pre-line}"
+        "@media print{nav{display:none}a{color:inherit;text-decoration:none}}"
+        "</style></head><body><header><h1>";
     Escape(title, html);
     html += "</h1><nav aria-label=\"language\">";
     for (size_t i = 0; i < std::size(kLanguages); ++i) {
@@ -217,9 +236,7 @@ void AddEvents(Call& call, Redactor& redactor, Page& page,
                                                  .descending = false,
                                                  .limit = 50});
   if (events.items.empty()) {
-    page.Add("<p class=\"muted\">");
-    page.AddText(page.Say("none"));
-    page.Add("</p>");
+    page.AddNothingPublished();
     return;
   }
   page.Add("<ul>");
@@ -256,6 +273,44 @@ void AddEvents(Call& call, Redactor& redactor, Page& page,
   page.Add("</ul>");
 }
 
+// The name of area `code` in the page's language.
+std::string_view AreaName(const Page& page, std::string_view code) {
+  const domain::Area* area = domain::FindArea(code);
+  if (area == nullptr) return code;
+  return page.lang() == "tr" ? area->tr : page.lang() == "zh" ? area->zh : area->en;
+}
+
+// "İzmir · Heritage", or the area alone when the city is not published.
+std::string CaseLine(Call& call, Redactor& redactor, const Page& page, const json::object& item) {
+  std::string line = CityName(call, redactor, page, item.at("city_id"), false);
+  if (!line.empty()) line += " · ";
+  return line + std::string(AreaName(page, item.at("area").as_string()));
+}
+
+// The published cases, newest first, each with its summary.
+void AddCases(Call& call, Redactor& redactor, Page& page) {
+  const store::Page cases = store::ListRecords(
+      call.db, domain::Cases(), {.conditions = {{"visibility = 'public'", {}}}, .limit = 50});
+  if (cases.items.empty()) {
+    page.AddNothingPublished();
+    return;
+  }
+  page.Add("<ul>");
+  for (const json::value& value : cases.items) {
+    const json::object& item = value.as_object();
+    page.Add("<li><a href=\"/public/cases/");
+    page.AddText(item.at("id").as_string());
+    page.Add("?lang=" + page.lang() + "\"><strong>");
+    page.AddText(page.Text(item.if_contains("title")));
+    page.Add("</strong></a><br><span class=\"muted\">");
+    page.AddText(CaseLine(call, redactor, page, item));
+    page.Add("</span><br>");
+    page.AddText(page.Text(item.if_contains("summary")));
+    page.Add("</li>");
+  }
+  page.Add("</ul>");
+}
+
 }  // namespace
 
 http::Response PublicPortal(Call& call) {
@@ -271,9 +326,7 @@ http::Response PublicPortal(Call& call) {
                           .descending = false,
                           .limit = 200});
   if (partnerships.items.empty()) {
-    page.Add("<p class=\"muted\">");
-    page.AddText(page.Say("none"));
-    page.Add("</p>");
+    page.AddNothingPublished();
   } else {
     page.Add("<ul>");
     for (const json::value& item : partnerships.items) {
@@ -292,7 +345,64 @@ http::Response PublicPortal(Call& call) {
   page.AddText(page.Say("events"));
   page.Add("</h2>");
   AddEvents(call, redactor, page, {{"ends_at >= ?", {FormatInstant(call.now)}}});
+  page.Add("<h2>");
+  page.AddText(page.Say("cases"));
+  page.Add("</h2>");
+  AddCases(call, redactor, page);
   return HtmlResponse(page.Finish(page.Say("title"), "/public"));
+}
+
+// A published case, its texts in the page's language. (Its photos join it once records carry
+// files.)
+http::Response PublicCase(Call& call) {
+  const std::string_view id = call.Param("id");
+  const auto found = IsUuid(id) ? store::GetRecord(call.db, domain::Cases(), id) : std::nullopt;
+  if (!found || found->at("archived").as_bool() ||
+      found->at("visibility").as_string() != "public") {
+    throw http::HttpError(404, "Not found",
+                          {{"id", "not_found", "no published case with this id"}});
+  }
+  const json::object& item = *found;
+  Page page(PortalLanguage(call));
+  Redactor redactor = Redactor::ForPublic(call.db);
+  page.Add("<p><a href=\"/public?lang=" + page.lang() + "\">← ");
+  page.AddText(page.Say("all_cases"));
+  page.Add("</a></p><p class=\"muted\">");
+  page.AddText(CaseLine(call, redactor, page, item));
+  const std::string start = store::StringMember(item, "period_start"),
+                    end = store::StringMember(item, "period_end");
+  if (!start.empty() || !end.empty()) {
+    page.Add(" · ");
+    page.AddText(page.Say("period"));
+    page.Add(" <time>");
+    page.AddText(start);
+    page.Add("</time> – <time>");
+    page.AddText(end);
+    page.Add("</time>");
+  }
+  page.Add("</p>");
+  for (std::string_view field : {"summary", "problem", "approach", "results", "lessons"}) {
+    const std::string text = page.Text(item.if_contains(field));
+    if (text.empty()) continue;
+    page.Add("<h2>");
+    page.AddText(page.Say(field));
+    page.Add("</h2><p class=\"prose\">");
+    page.AddText(text);
+    page.Add("</p>");
+  }
+  if (const json::array& tags = item.at("tags").as_array(); !tags.empty()) {
+    page.Add("<p>");
+    page.AddText(page.Say("tags"));
+    page.Add(":");
+    for (const json::value& tag : tags) {
+      page.Add("<span class=\"tag\">");
+      page.AddText(tag.as_string());
+      page.Add("</span>");
+    }
+    page.Add("</p>");
+  }
+  return HtmlResponse(
+      page.Finish(page.Text(item.if_contains("title")), "/public/cases/" + std::string(id)));
 }
 
 http::Response PublicPartnership(Call& call) {
@@ -315,9 +425,7 @@ http::Response PublicPartnership(Call& call) {
   page.Add("</h2>");
   const json::array& milestones = partnership->at("milestones").as_array();
   if (milestones.empty()) {
-    page.Add("<p class=\"muted\">");
-    page.AddText(page.Say("none"));
-    page.Add("</p>");
+    page.AddNothingPublished();
   } else {
     page.Add("<ul>");
     for (const json::value& milestone : milestones) {

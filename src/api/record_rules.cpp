@@ -51,6 +51,32 @@ void CheckSamePartnership(store::Db& db, const domain::ResourceSpec& target, std
   }
 }
 
+// A case is a practice of one of its partnership's two cities, over a period that ends after it
+// starts, and serves study visits (its event_ids) only.
+void CheckCase(store::Db& db, const json::object& record, Problems& problems) {
+  const auto partnership =
+      store::GetRecord(db, domain::Partnerships(), store::StringMember(record, "partnership_id"));
+  const std::string city = store::StringMember(record, "city_id");
+  if (partnership && city != store::StringMember(*partnership, "home_city_id") &&
+      city != store::StringMember(*partnership, "partner_city_id")) {
+    problems.push_back({"city_id", "not_in_partnership",
+                        "must be the home or the partner city of partnership_id"});
+  }
+  const auto start = store::StringMember(record, "period_start"),
+             end = store::StringMember(record, "period_end");
+  if (!start.empty() && !end.empty() && end < start) {  // YYYY-MM-DD sorts by date
+    problems.push_back({"period_end", "ends_before_start", "must not be before period_start"});
+  }
+  const json::array& events = record.at("event_ids").as_array();
+  for (size_t i = 0; i < events.size(); ++i) {
+    const auto event = store::GetRecord(db, domain::Events(), events[i].as_string());
+    if (event && store::StringMember(*event, "kind") != "study_visit") {
+      problems.push_back({"event_ids[" + std::to_string(i) + "]", "not_study_visit",
+                          "must be an event of kind study_visit"});
+    }
+  }
+}
+
 }  // namespace
 
 Problems CheckReferences(store::Db& db, const std::vector<ReferenceCheck>& references,
@@ -80,6 +106,8 @@ Problems CheckRecordRules(store::Db& db, const domain::ResourceSpec& spec,
     if (!meeting.empty()) {
       CheckSamePartnership(db, domain::Meetings(), meeting, record, "meeting_id", problems);
     }
+  } else if (spec.name == "cases") {
+    CheckCase(db, record, problems);
   } else if (spec.name == "events") {
     CheckInterval(record, problems);
     const json::array& ids = record.at("commitment_ids").as_array();

@@ -87,6 +87,18 @@ std::string NextPageUrl(const http::Request& request, std::string_view cursor) {
 
 }  // namespace
 
+Validated ValidBody(const http::Request& request, const domain::ResourceSpec& body_spec) {
+  json::object body;
+  Problems problems = ParseObject(request.body, body);
+  if (problems.empty()) {
+    Validated input = ValidateFields(body_spec, body, Mode::kCreate);
+    if (input.problems.empty()) return input;
+    problems = std::move(input.problems);
+  }
+  throw http::HttpError(StatusFor(problems), "Invalid " + std::string(body_spec.singular),
+                        problems);
+}
+
 json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec) {
   const std::string_view id = call.Param("id");
   RequireUuid(id, spec.singular);
@@ -150,16 +162,27 @@ http::Response GetRecordHandler(Call& call) {
 // Permission comes before validation: a caller that may not create records of this kind learns
 // nothing from how its body would have been judged. Which partnership a partner user may create
 // in is known only from the body: that is checked once the references are.
-http::Response CreateRecordHandler(Call& call) {
-  const domain::ResourceSpec& spec = *call.route.resource;
+namespace {
+
+void RequireMayCreate(const Call& call, const domain::ResourceSpec& spec) {
   if (!domain::MayCreate(call.principal, spec.name)) {
     ForbidRole(call.principal, "", "may not create " + std::string(spec.name));
   }
-  Validated input = ValidateFields(spec, ParseBody(call.request), Mode::kCreate);
+}
+
+}  // namespace
+
+Validated ValidateCreate(const Call& call, const domain::ResourceSpec& spec,
+                         const json::object& body) {
+  RequireMayCreate(call, spec);
+  Validated input = ValidateFields(spec, body, Mode::kCreate);
   if (!input.problems.empty()) Fail(input.problems, spec.singular);
   CheckVisibilityChange(call, input.fields, nullptr);
   ReconcileTexts(spec, input.fields, nullptr);
-  store::Tx tx(call.db);
+  return input;
+}
+
+CreatedRecord InsertValidated(Call& call, const domain::ResourceSpec& spec, Validated input) {
   Problems problems = CheckReferences(call.db, input.references, call.principal);
   if (!problems.empty()) Fail(problems, spec.singular);
   // Rules see the record as it will be stored, defaults included.
@@ -181,14 +204,29 @@ http::Response CreateRecordHandler(Call& call) {
   problems = CheckRecordRules(call.db, spec, candidate);
   if (!problems.empty()) Fail(problems, spec.singular);
   if (!call.principal.user_id.empty()) input.fields["created_by"] = call.principal.user_id;
-  store::RecordJson stored;
+  CreatedRecord created;
   const json::object record =
-      store::InsertRecord(call.db, spec, input.fields, WriteContextOf(call), &stored);
-  const std::string id(record.at("id").as_string());
+      store::InsertRecord(call.db, spec, input.fields, WriteContextOf(call), &created.stored);
+  created.id = record.at("id").as_string();
+  return created;
+}
+
+http::Response RecordAnswer(Call& call, const domain::ResourceSpec& spec, store::RecordJson stored,
+                            int status) {
   Redactor redactor(call.db, call.principal);
-  http::Response response = RecordResponse(201, spec, std::move(stored), redactor);
+  return RecordResponse(status, spec, std::move(stored), redactor);
+}
+
+http::Response CreateRecordHandler(Call& call) {
+  const domain::ResourceSpec& spec = *call.route.resource;
+  RequireMayCreate(call, spec);  // before the body is even parsed
+  Validated input = ValidateCreate(call, spec, ParseBody(call.request));
+  store::Tx tx(call.db);
+  CreatedRecord created = InsertValidated(call, spec, std::move(input));
+  const std::string location = "/api/v1/" + std::string(spec.name) + "/" + created.id;
+  http::Response response = RecordAnswer(call, spec, std::move(created.stored), 201);
   tx.Commit();
-  response.headers.emplace_back("Location", "/api/v1/" + std::string(spec.name) + "/" + id);
+  response.headers.emplace_back("Location", location);
   return response;
 }
 

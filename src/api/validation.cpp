@@ -37,6 +37,7 @@ std::string TypeName(FieldType type) {
     case FieldType::kReferenceList:
     case FieldType::kLanguageList:
     case FieldType::kObjectList:
+    case FieldType::kStringList:
       return "an array";
     default:
       return "a string";
@@ -157,6 +158,7 @@ class Validator {
       case FieldType::kReferenceList:
       case FieldType::kLanguageList:
       case FieldType::kObjectList:
+      case FieldType::kStringList:
         return List(field, value, path);
       case FieldType::kObject:
         return Object(field.members, value, path, TypeName(field.type));
@@ -388,6 +390,19 @@ class Validator {
             normalized = item;
             key = item.as_string();
           }
+          break;
+        }
+        case FieldType::kStringList: {
+          FieldSpec element{.name = field.name,
+                            .type = FieldType::kString,
+                            .required = true,  // no blank entry
+                            .max_length = domain::kMaxListStringCharacters};
+          normalized = Value(element, item, item_path);
+          if (normalized && normalized->as_string().find(',') != json::string::npos) {
+            Add(item_path, "comma", "may not contain a comma (lists are filtered by a,b)");
+            normalized.reset();
+          }
+          if (normalized) key = normalized->as_string();
           break;
         }
         default: {  // kObjectList

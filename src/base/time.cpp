@@ -142,6 +142,11 @@ std::string FormatLocal(Instant instant, std::string_view zone) {
   return date::format("%FT%T%Ez", local);
 }
 
+Instant FromLocal(Date date, std::chrono::seconds time_of_day, std::string_view zone) {
+  const date::local_seconds local{date.time_since_epoch() + time_of_day};
+  return date::locate_zone(zone)->to_sys(local, date::choose::earliest);
+}
+
 Date DateOf(Instant instant) { return std::chrono::floor<date::days>(instant); }
 
 Instant Now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }

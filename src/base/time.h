@@ -40,6 +40,11 @@ bool IsTimeZone(std::string_view name);
 // Precondition: IsTimeZone(zone); throws std::runtime_error otherwise.
 std::string FormatLocal(Instant instant, std::string_view zone);
 
+// The instant at `time_of_day` on `date` as a clock in `zone` shows it; a time the clocks skip
+// or show twice (a DST change) is taken at its earliest reading. Precondition: IsTimeZone(zone);
+// throws std::runtime_error otherwise.
+Instant FromLocal(Date date, std::chrono::seconds time_of_day, std::string_view zone);
+
 // The calendar date of `instant` in UTC.
 Date DateOf(Instant instant);
 

@@ -71,5 +71,16 @@ TEST(TimeTest, FormatsLocalTimeInBothCitiesFiveHoursApart) {
   EXPECT_EQ(FormatLocal(instant, "Europe/Istanbul"), "2027-01-05T05:00:00+03:00");
 }
 
+TEST(TimeTest, ReadsALocalClockInItsZone) {
+  using std::chrono::hours;
+  const Date day = *ParseDate("2027-01-05");
+  EXPECT_EQ(FormatInstant(FromLocal(day, hours(9), "Asia/Shanghai")), "2027-01-05T01:00:00Z");
+  EXPECT_EQ(FormatInstant(FromLocal(day, hours(9), "Europe/Istanbul")), "2027-01-05T06:00:00Z");
+  // 02:30 on the day Berlin's clocks skip from 02:00 to 03:00 is read at its earliest meaning.
+  EXPECT_EQ(FormatInstant(
+                FromLocal(*ParseDate("2027-03-28"), std::chrono::minutes(150), "Europe/Berlin")),
+            "2027-03-28T01:00:00Z");
+}
+
 }  // namespace
 }  // namespace amity

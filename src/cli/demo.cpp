@@ -20,8 +20,9 @@ namespace {
 #include "cli/demo_data.inc"  // generated: kDemoData
 
 // Sections of demo_data.json in load order, with the API collection each is posted to.
-constexpr const char* kSections[] = {"cities",   "organizations", "people", "partnerships",
-                                     "meetings", "commitments",   "events", "glossary"};
+constexpr const char* kSections[] = {"cities",       "organizations", "people",
+                                     "partnerships", "meetings",      "commitments",
+                                     "events",       "glossary",      "cases"};
 
 // Replaces every "@ref" string inside `value` by the id it was given.
 void ResolveRefs(json::value& value, const std::map<std::string, std::string>& ids) {

@@ -1,6 +1,6 @@
 // Generated partnerships for benchmarks: realistic shapes (partner cities in many time zones,
-// delegations, ~100 commitments across areas and statuses with their histories, events), made
-// deterministically from a fixed seed.
+// delegations, ~100 commitments across areas and statuses with their histories, events, cases),
+// made deterministically from a fixed seed.
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstdio>
@@ -62,6 +62,9 @@ void GenerateScaleData(store::Db& db, int count, int busy) {
   const Instant start = Now();
   store::WriteContext context{"demo-generator", start, store::InstanceId(db)};
   const auto pick = [&random](int n) { return static_cast<int>(random() % n); };
+  // Cases draw from their own sequence, so the records generated before them stay as they were.
+  std::mt19937 case_random(20261207);
+  const auto case_pick = [&case_random](int n) { return static_cast<int>(case_random() % n); };
   const Instant base = *ParseInstant("2025-01-01T00:00:00Z");
   const auto instant_text = [&](int day, int hour) {
     return FormatInstant(base + std::chrono::days{day} + std::chrono::hours{hour});
@@ -185,6 +188,21 @@ void GenerateScaleData(store::Db& db, int count, int busy) {
            {"status", domain::kEventStatuses[pick(5)]},
            {"commitment_ids", json::array{commitment_ids[pick(100)]}}},
           context);
+    }
+    // A few cases each city offers the other, so the library's lists have rows to plan for.
+    static constexpr std::string_view kCaseTags[] = {"restoration", "survey", "adaptive reuse",
+                                                     "waterfront", "festival"};
+    for (int c = 0; c < 3; ++c) {
+      json::object fields{
+          {"partnership_id", partnership_id},
+          {"title", Text("Deneyim", "经验", "Practice", case_pick(2) ? "tr" : "zh")},
+          {"summary", Text("Özet", "概要", "Summary", "en")},
+          {"area", domain::kAreaCodes[case_pick(std::size(domain::kAreaCodes))]},
+          {"city_id", case_pick(2) ? json::value(home_id) : city.at("id")},
+          {"tags", json::array{json::string(kCaseTags[case_pick(5)])}},
+          {"visibility", domain::kVisibilities[case_pick(3)]}};
+      if (case_pick(3)) fields["period_start"] = date_text(-case_pick(3000));
+      store::InsertRecord(db, domain::Cases(), fields, context);
     }
     tx.Commit();
     if ((p + 1) % 100 == 0 || p + 1 == count) {

@@ -245,6 +245,66 @@ constexpr FieldSpec kGlossaryFields[] = {
     kCreatedByField,
 };
 
+// Organizational contacts of a case (an office, its shared address and line), not people: they
+// are shared with the partner like the rest of the case.
+constexpr FieldSpec kCaseContactMembers[] = {
+    {.name = "office",
+     .type = kString,
+     .required = true,
+     .max_length = 200,
+     .description = "the office or unit to contact, e.g. Historic Environment Department"},
+    {.name = "email", .type = kString, .max_length = 200, .description = "the office's address"},
+    {.name = "phone", .type = kString, .max_length = 50, .description = "the office's line"},
+};
+
+// A practice one city offers the other (the knowledge-exchange case library).
+constexpr FieldSpec kCaseFields[] = {
+    {.name = "partnership_id",
+     .type = kReference,
+     .required = true,
+     .references = "partnerships",
+     .filterable = true,
+     .description = "the partnership the case is offered in (whose partner users see it shared)"},
+    {.name = "title", .type = kText, .required = true},
+    {.name = "summary", .type = kText, .required = true},
+    {.name = "problem", .type = kText},
+    {.name = "approach", .type = kText},
+    {.name = "results", .type = kText},
+    {.name = "lessons", .type = kText},
+    {.name = "area",
+     .type = kEnum,
+     .values = kAreaCodes,
+     .default_value = "heritage",
+     .filterable = true,
+     .sortable = true},
+    {.name = "city_id",
+     .type = kReference,
+     .required = true,
+     .references = "cities",
+     .filterable = true,
+     .description = "the city whose practice it is: the partnership's home or partner city"},
+    {.name = "organization_id",
+     .type = kReference,
+     .references = "organizations",
+     .filterable = true},
+    {.name = "period_start", .type = kDate, .filterable = true, .sortable = true},
+    {.name = "period_end", .type = kDate},
+    {.name = "tags", .type = kStringList, .filterable = true, .max_length = 20},
+    {.name = "contacts", .type = kObjectList, .members = kCaseContactMembers, .max_length = 10},
+    {.name = "commitment_ids",
+     .type = kReferenceList,
+     .references = "commitments",
+     .max_length = 50,
+     .description = "the commitments the case serves"},
+    {.name = "event_ids",
+     .type = kReferenceList,
+     .references = "events",
+     .max_length = 50,
+     .description = "the study visits (events of kind study_visit) the case serves"},
+    kVisibilityField,
+    kCreatedByField,
+};
+
 constexpr ResourceSpec kCities{"cities", "city", kCityFields, "name"};
 constexpr ResourceSpec kPartnerships{"partnerships", "partnership", kPartnershipFields};
 constexpr ResourceSpec kOrganizations{"organizations", "organization", kOrganizationFields, "name"};
@@ -253,15 +313,18 @@ constexpr ResourceSpec kMeetings{"meetings", "meeting", kMeetingFields, "title"}
 constexpr ResourceSpec kCommitments{"commitments", "commitment", kCommitmentFields, "text"};
 constexpr ResourceSpec kEvents{"events", "event", kEventFields, "title"};
 constexpr ResourceSpec kGlossary{"glossary", "glossary_term", kGlossaryFields, "term"};
+constexpr ResourceSpec kCases{"cases", "case", kCaseFields, "title",
+                              /*filter_by_language=*/true};
 
-constexpr const ResourceSpec* kAll[] = {&kCities,   &kOrganizations, &kPeople, &kPartnerships,
-                                        &kMeetings, &kCommitments,   &kEvents, &kGlossary};
+constexpr const ResourceSpec* kAll[] = {&kCities,       &kOrganizations, &kPeople,
+                                        &kPartnerships, &kMeetings,      &kCommitments,
+                                        &kEvents,       &kGlossary,      &kCases};
 
 }  // namespace
 
 bool IsListType(FieldType type) {
   return type == kEnumList || type == kReferenceList || type == kLanguageList ||
-         type == kObjectList;
+         type == kObjectList || type == kStringList;
 }
 
 const FieldSpec* ResourceSpec::Field(std::string_view field_name) const {
@@ -281,6 +344,7 @@ const ResourceSpec& Meetings() { return kMeetings; }
 const ResourceSpec& Commitments() { return kCommitments; }
 const ResourceSpec& Events() { return kEvents; }
 const ResourceSpec& Glossary() { return kGlossary; }
+const ResourceSpec& Cases() { return kCases; }
 
 std::span<const ResourceSpec* const> AllResources() { return kAll; }
 

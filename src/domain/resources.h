@@ -25,7 +25,12 @@ enum class FieldType {
   kLanguageList,   // array of distinct language codes (tr, zh, en, …) — any ISO 639-1 code
   kObject,         // object with `members`
   kObjectList,     // array of objects with `members`
+  kStringList,     // array of distinct short strings without commas (tags), each at most
+                   // kMaxListStringCharacters
 };
+
+// Longest entry of a kStringList (a tag).
+inline constexpr unsigned kMaxListStringCharacters = 60;
 
 // True for the array-valued types (they read as [] when empty, never null).
 bool IsListType(FieldType type);
@@ -55,6 +60,9 @@ struct ResourceSpec {
   std::span<const FieldSpec> fields;
   // The field that names a record in lists and search results (empty: composed elsewhere).
   std::string_view title_field = {};
+  // Lists take `lang`: only records readable in that language (every translatable field that
+  // has a value has one in it, original or translated).
+  bool filter_by_language = false;
 
   // Returns the field with this name, or nullptr.
   const FieldSpec* Field(std::string_view field_name) const;
@@ -97,6 +105,7 @@ const ResourceSpec& Meetings();
 const ResourceSpec& Commitments();
 const ResourceSpec& Events();
 const ResourceSpec& Glossary();
+const ResourceSpec& Cases();
 
 // All writable resources in dependency order (a resource only references earlier ones).
 std::span<const ResourceSpec* const> AllResources();

@@ -30,6 +30,7 @@ bool IsJsonValued(FieldType type) {
     case FieldType::kLanguageList:
     case FieldType::kObject:
     case FieldType::kObjectList:
+    case FieldType::kStringList:
       return true;
     default:
       return false;

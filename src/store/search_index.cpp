@@ -408,6 +408,14 @@ void IndexRecord(Db& db, const domain::ResourceSpec& spec, const json::object& r
     } else if (field.type == FieldType::kString && field.writable && !field.personal &&
                value.is_string()) {  // what people wrote, not the server's own fields (creator)
       builder.AddText(spec.name, field.name, "", value.as_string());
+    } else if (field.type == FieldType::kStringList && value.is_array() &&
+               !value.as_array().empty()) {  // tags: one text of them all
+      std::string joined;
+      for (const json::value& item : value.as_array()) {
+        if (!item.is_string()) continue;
+        (joined += joined.empty() ? "" : ", ") += std::string_view(item.as_string());
+      }
+      builder.AddText(spec.name, field.name, "", joined);
     } else if (spec.name == "partnerships" && field.type == FieldType::kReference &&
                field.references == "cities" && value.is_string()) {
       if (const auto city = GetRecord(db, domain::Cities(), value.as_string())) {

@@ -233,6 +233,19 @@ export async function settle(page) {
   await page.waitForFunction(() => !document.querySelector('.loading'))
 }
 
+/** Opens `path` of `server` in `page` and waits until it has settled. */
+export async function visit(page, server, path) {
+  await page.goto(`${server.base}${path}`)
+  await settle(page)
+}
+
+/** Switches the UI to `lang` with the header's language buttons (from the dashboard). */
+export async function useLanguage(page, server, lang) {
+  await visit(page, server, '/')
+  await page.click(`button[data-lang=${lang}]`)
+  await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang)
+}
+
 /**
  * One browser session against a fresh server, signed in as the first admin through the login
  * screen: an English page (1360×900, 15 s timeouts) whose page errors and console errors are

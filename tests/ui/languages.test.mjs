@@ -7,7 +7,7 @@
 // languages next to the others.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, openSession, screenshot, seriousViolations, settle, SCREENSHOTS } from './harness.mjs'
+import { api, openSession, screenshot, seriousViolations, settle, SCREENSHOTS, useLanguage as switchLanguage, visit } from './harness.mjs'
 
 const RAW_KEY = /\b(?:app|nav|lang|common|text|fields|enum|area|search|translations|glossary|recordKinds?|errors|problem)\.[a-zA-Z_]+\b/
 const UUID = '[0-9a-f-]{36}'
@@ -26,15 +26,8 @@ describe('Amity web UI: search, translations and glossary', () => {
     await session?.close()
   })
 
-  async function go(path) {
-    await page.goto(`${server.base}${path}`)
-    await settle(page)
-  }
-  async function useLanguage(lang) {
-    await go('/')
-    await page.click(`button[data-lang=${lang}]`)
-    await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang)
-  }
+  const go = (path) => visit(page, server, path)
+  const useLanguage = (lang) => switchLanguage(page, server, lang)
   /** Types into the header's search box and presses Enter; waits for the results. */
   async function headerSearch(words) {
     await page.fill('#site-search', words)

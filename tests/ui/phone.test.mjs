@@ -95,6 +95,7 @@ describe('Phone and laptop layouts', () => {
     ids.person = await first('people')
     ids.city = await first('cities')
     ids.user = (await api(server, 'GET', 'users')).json.items[0].id
+    ids.case = await first('cases')
   })
 
   after(async () => {
@@ -114,6 +115,9 @@ describe('Phone and laptop layouts', () => {
       `/commitments/${ids.commitment}`,
       '/calendar',
       `/events/${ids.event}`,
+      '/cases',
+      '/cases?area=heritage&lang=zh',
+      `/cases/${ids.case}`,
       '/directory',
       '/directory?tab=organizations',
       '/directory?tab=cities',
@@ -129,6 +133,8 @@ describe('Phone and laptop layouts', () => {
       `/meetings/${ids.meeting}/edit`,
       '/events/new',
       `/events/${ids.event}/edit`,
+      '/cases/new',
+      `/cases/${ids.case}/edit`,
       '/partnerships/new',
       `/partnerships/${ids.partnership}/edit`,
       '/people/new',

@@ -218,12 +218,47 @@ export interface GlossaryTerm extends Base {
   note?: string | null
 }
 
+/** An office to contact about a case (organizational, not a person's own details). */
+export interface CaseContact {
+  office: string
+  email?: string | null
+  phone?: string | null
+}
+/** A practice one city offers the other: the knowledge-exchange case library. */
+export interface Case extends Base {
+  partnership_id: string
+  title: Text
+  summary: Text
+  problem?: Text | null
+  approach?: Text | null
+  results?: Text | null
+  lessons?: Text | null
+  area: string
+  city_id: string
+  organization_id?: string | null
+  period_start?: string | null
+  period_end?: string | null
+  tags: string[]
+  contacts: CaseContact[]
+  commitment_ids: string[]
+  event_ids: string[]
+}
+/** The case's texts in reading order. */
+export const CASE_TEXTS = ['summary', 'problem', 'approach', 'results', 'lessons'] as const
+/** What POST /cases/{id}/study-visit-requests created. */
+export interface StudyVisitRequest {
+  case_id: string
+  commitment: Commitment
+  event: AmityEvent
+}
+
 /** The kinds of record the search and the translation queue name (resource names). */
 export const RECORD_KINDS = [
   'partnerships',
   'meetings',
   'commitments',
   'events',
+  'cases',
   'people',
   'organizations',
   'cities',

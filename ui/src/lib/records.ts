@@ -7,12 +7,14 @@ const DETAIL: Record<string, (id: string) => string> = {
   meetings: (id) => `/meetings/${id}`,
   commitments: (id) => `/commitments/${id}`,
   events: (id) => `/events/${id}`,
+  cases: (id) => `/cases/${id}`,
 }
 const EDIT: Record<string, (id: string) => string> = {
   partnerships: (id) => `/partnerships/${id}/edit`,
   meetings: (id) => `/meetings/${id}/edit`,
   commitments: (id) => `/commitments/${id}/edit`,
   events: (id) => `/events/${id}/edit`,
+  cases: (id) => `/cases/${id}/edit`,
   people: (id) => `/people/${id}/edit`,
   organizations: (id) => `/organizations/${id}/edit`,
   cities: (id) => `/cities/${id}/edit`,

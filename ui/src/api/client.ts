@@ -40,6 +40,11 @@ export function configureSession(options: Partial<typeof session>): void {
   Object.assign(session, options)
 }
 
+/** The session's CSRF token, for requests not sent through `request` (the resumable uploads). */
+export function csrfToken(): string {
+  return session.csrf
+}
+
 /**
  * The session route itself, where a 401 is an answer (wrong password, nobody signed in, already
  * signed out), not a session lost while working.

@@ -605,5 +605,45 @@ TEST_F(ApiFilesTest, CheckFindsDamageAndSweepRemovesWhatNoRecordNames) {
   EXPECT_TRUE(fs::exists(blob));  // named by a row: kept, even damaged
 }
 
+TEST_F(ApiFilesTest, ABackupArchiveKeepsTheFilesAndRestoresThemChecked) {
+  const std::string pdf = Pdf(300 * 1024, 'b');
+  const std::string id =
+      Upload({.filename = "Kurul kararı.pdf", .holder_id = NewCommitment("shared")}, pdf);
+  ASSERT_FALSE(id.empty());
+  const std::string archive = server_.folder() + "/backup.tar";
+  std::string output;
+  ASSERT_EQ(RunAmity({"backup", "--db", server_.db_path(), archive}, &output), 0) << output;
+  EXPECT_NE(output.find("1 stored files"), std::string::npos) << output;
+  // A database-only copy says what it leaves out.
+  ASSERT_EQ(RunAmity({"backup", "--db", server_.db_path(), server_.folder() + "/only.db"}, &output),
+            0);
+  EXPECT_NE(output.find("not in"), std::string::npos) << output;
+
+  // Restored into an empty place, checked, and served again with the same bytes.
+  const std::string place = server_.folder() + "/restored";
+  const std::string restored_db = place + "/amity.db";
+  ASSERT_EQ(RunAmity({"restore", "--db", restored_db, archive}, &output), 0) << output;
+  EXPECT_EQ(QueryNumber(restored_db, "SELECT count(*) FROM files"), 1);
+  EXPECT_EQ(RunAmity({"files", "check", "--db", restored_db}, &output), 0) << output;
+  EXPECT_EQ(Listing(place + "/files").size() > 0, true);
+  const std::string sha(server_.Get("/api/v1/files/" + id).Json().at("sha256").as_string());
+  EXPECT_EQ(ReadFile(place + "/files/blobs/" + sha.substr(0, 2) + "/" + sha), pdf);
+  // Not over an existing database.
+  EXPECT_EQ(RunAmity({"restore", "--db", restored_db, archive}, &output), 1) << output;
+
+  // A damaged archive restores nothing.
+  std::string bytes = ReadFile(archive);
+  const size_t at = bytes.find(std::string(64, 'b'));
+  ASSERT_NE(at, std::string::npos);
+  bytes[at] = 'B';
+  const std::string damaged = server_.folder() + "/damaged.tar";
+  std::ofstream(damaged, std::ios::binary) << bytes;
+  const std::string other = server_.folder() + "/other";
+  EXPECT_EQ(RunAmity({"restore", "--db", other + "/amity.db", damaged}, &output), 1) << output;
+  EXPECT_NE(output.find("damaged"), std::string::npos) << output;
+  EXPECT_FALSE(fs::exists(other + "/amity.db"));
+  EXPECT_EQ(Listing(other + "/files"), "");
+}
+
 }  // namespace
 }  // namespace amity::testing

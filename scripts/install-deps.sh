@@ -12,6 +12,8 @@ packages=(
   libsodium-dev libmimalloc-dev
   # files kept with records: type sniffing (and its database), SHA-256 on the CPU's instructions
   libmagic-dev libmagic-mgc libssl-dev
+  # backups of the database with its files: tar archives
+  libarchive-dev
   # browser tests
   chromium
   # tools

@@ -287,6 +287,51 @@ TEST_F(ApiFilesTest, ResumesAfterACutConnectionAtSeveralOffsets) {
   EXPECT_EQ(Patch(location, pdf.size(), "").status, 204);
 }
 
+TEST_F(ApiFilesTest, ACommitmentClosesWithAFileOrAHeldEvent) {
+  const auto close = [&](const std::string& id) {
+    return server_.Post("/api/v1/commitments/" + id + "/transitions",
+                        {{"to", "done"}, {"note", "the restoration report is attached"}});
+  };
+  const std::string with_file = NewCommitment("shared");
+  const std::string before = server_.Snapshot();
+  const HttpResult refused = close(with_file);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.Json().at("problems").at(0).at("code").as_string(), "evidence_required");
+  EXPECT_EQ(server_.Snapshot(), before);
+  const std::string report =
+      Upload({.filename = "Kemeraltı raporu.pdf", .holder_id = with_file}, Pdf(900, 'e'));
+  ASSERT_EQ(close(with_file).status, 200);
+  const json::value evidence = server_.Get("/api/v1/commitments/" + with_file + "/evidence").Json();
+  EXPECT_EQ(evidence.at("files").at(0).at("id").as_string(), report);
+  EXPECT_TRUE(evidence.at("has_evidence").as_bool());
+
+  // A held event that names the commitment is evidence; a planned one is not yet.
+  const std::string with_event = NewCommitment("shared");
+  const auto event = [&](const std::string& status) {
+    return server_.Post(
+        "/api/v1/events",
+        json::object{{"kind", "study_visit"},
+                     {"partnership_id", partnership_},
+                     {"title", {{"original", "en"}, {"en", "Study visit " + status}}},
+                     {"starts_at", "2026-10-05T09:00:00+03:00"},
+                     {"ends_at", "2026-10-07T18:00:00+03:00"},
+                     {"time_zone", "Europe/Istanbul"},
+                     {"status", status},
+                     {"commitment_ids", json::array{json::string(with_event)}},
+                     {"visibility", "shared"}});
+  };
+  ASSERT_EQ(event("planned").status, 201);
+  EXPECT_EQ(close(with_event).status, 422);
+  ASSERT_EQ(event("held").status, 201);
+  ASSERT_EQ(close(with_event).status, 200);
+  const json::value linked = server_.Get("/api/v1/commitments/" + with_event + "/evidence").Json();
+  EXPECT_EQ(linked.at("events").as_array().size(), 2u);
+  EXPECT_EQ(linked.at("files").as_array().size(), 0u);
+  const json::value dashboard =
+      server_.Get("/api/v1/dashboard?partnership_id=" + partnership_).Json();
+  EXPECT_EQ(dashboard.at("partnerships").at(0).at("done_with_evidence").as_int64(), 2);
+}
+
 TEST_F(ApiFilesTest, KeepsTheSameBytesOnce) {
   const std::string pdf = Pdf(3000, 'd');
   const std::string first = Upload({.holder_id = NewCommitment("private")}, pdf);
@@ -558,6 +603,46 @@ TEST_F(ApiFilesTest, CheckFindsDamageAndSweepRemovesWhatNoRecordNames) {
   EXPECT_FALSE(fs::exists(stray));
   EXPECT_FALSE(fs::exists(files_folder() + "/uploads/" + upload_id));
   EXPECT_TRUE(fs::exists(blob));  // named by a row: kept, even damaged
+}
+
+TEST_F(ApiFilesTest, ABackupArchiveKeepsTheFilesAndRestoresThemChecked) {
+  const std::string pdf = Pdf(300 * 1024, 'b');
+  const std::string id =
+      Upload({.filename = "Kurul kararı.pdf", .holder_id = NewCommitment("shared")}, pdf);
+  ASSERT_FALSE(id.empty());
+  const std::string archive = server_.folder() + "/backup.tar";
+  std::string output;
+  ASSERT_EQ(RunAmity({"backup", "--db", server_.db_path(), archive}, &output), 0) << output;
+  EXPECT_NE(output.find("1 stored files"), std::string::npos) << output;
+  // A database-only copy says what it leaves out.
+  ASSERT_EQ(RunAmity({"backup", "--db", server_.db_path(), server_.folder() + "/only.db"}, &output),
+            0);
+  EXPECT_NE(output.find("not in"), std::string::npos) << output;
+
+  // Restored into an empty place, checked, and served again with the same bytes.
+  const std::string place = server_.folder() + "/restored";
+  const std::string restored_db = place + "/amity.db";
+  ASSERT_EQ(RunAmity({"restore", "--db", restored_db, archive}, &output), 0) << output;
+  EXPECT_EQ(QueryNumber(restored_db, "SELECT count(*) FROM files"), 1);
+  EXPECT_EQ(RunAmity({"files", "check", "--db", restored_db}, &output), 0) << output;
+  EXPECT_EQ(Listing(place + "/files").size() > 0, true);
+  const std::string sha(server_.Get("/api/v1/files/" + id).Json().at("sha256").as_string());
+  EXPECT_EQ(ReadFile(place + "/files/blobs/" + sha.substr(0, 2) + "/" + sha), pdf);
+  // Not over an existing database.
+  EXPECT_EQ(RunAmity({"restore", "--db", restored_db, archive}, &output), 1) << output;
+
+  // A damaged archive restores nothing.
+  std::string bytes = ReadFile(archive);
+  const size_t at = bytes.find(std::string(64, 'b'));
+  ASSERT_NE(at, std::string::npos);
+  bytes[at] = 'B';
+  const std::string damaged = server_.folder() + "/damaged.tar";
+  std::ofstream(damaged, std::ios::binary) << bytes;
+  const std::string other = server_.folder() + "/other";
+  EXPECT_EQ(RunAmity({"restore", "--db", other + "/amity.db", damaged}, &output), 1) << output;
+  EXPECT_NE(output.find("damaged"), std::string::npos) << output;
+  EXPECT_FALSE(fs::exists(other + "/amity.db"));
+  EXPECT_EQ(Listing(other + "/files"), "");
 }
 
 }  // namespace

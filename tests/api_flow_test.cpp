@@ -130,12 +130,33 @@ TEST_F(ApiFlowTest, MeetingToCommitmentsToDoneMovesTheDashboard) {
   EXPECT_TRUE(before.at("follow_through").is_null());
   EXPECT_EQ(before.at("last_contact").as_string(), "2026-11-20");
 
-  for (const char* to : {"agreed", "in_progress", "done"}) {
+  for (const char* to : {"agreed", "in_progress"}) {
     const HttpResult moved = server_.Post("/api/v1/commitments/" + commitments[0] + "/transitions",
                                           {{"to", to}, {"note", std::string("now ") + to}});
     ASSERT_EQ(moved.status, 200) << moved.body;
     EXPECT_EQ(moved.Json().at("status").as_string(), to);
   }
+  // Closing needs a note and evidence; a link sent with the move is kept with the commitment.
+  const std::string closing = "/api/v1/commitments/" + commitments[0] + "/transitions";
+  const HttpResult bare = server_.Post(closing, {{"to", "done"}});
+  ASSERT_EQ(bare.status, 422) << bare.body;
+  EXPECT_EQ(bare.Json().at("problems").at(0).at("field").as_string(), "note");
+  EXPECT_EQ(bare.Json().at("problems").at(1).at("field").as_string(), "evidence");
+  const HttpResult bad_link = server_.Post(
+      closing, {{"to", "done"}, {"note", "now done"}, {"evidence_link", {{"url", "ftp://x"}}}});
+  EXPECT_EQ(bad_link.status, 422) << bad_link.body;
+  EXPECT_EQ(bad_link.Json().at("problems").at(0).at("field").as_string(), "evidence_link.url");
+  const json::object link{{"url", "https://www.izmir.bel.tr/tr/Haberler/orkestra"},
+                          {"title", "İzmir Devlet Senfoni concert report"}};
+  const HttpResult closed =
+      server_.Post(closing, {{"to", "done"}, {"note", "now done"}, {"evidence_link", link}});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.Json().at("status").as_string(), "done");
+  EXPECT_EQ(closed.Json().at("evidence_links").at(0), link);
+  const json::value evidence =
+      server_.Get("/api/v1/commitments/" + commitments[0] + "/evidence").Json();
+  EXPECT_EQ(evidence.at("links").at(0), link);
+  EXPECT_TRUE(evidence.at("has_evidence").as_bool());
   ASSERT_EQ(server_
                 .Post("/api/v1/commitments/" + commitments[1] + "/transitions",
                       {{"to", "dropped"}, {"note", "orchestra touring that year"}})
@@ -153,6 +174,7 @@ TEST_F(ApiFlowTest, MeetingToCommitmentsToDoneMovesTheDashboard) {
   json::value after = server_.Get(dashboard_path).Json().at("partnerships").at(0);
   EXPECT_EQ(after.at("open_total").as_int64(), 1);
   EXPECT_EQ(after.at("done").as_int64(), 1);
+  EXPECT_EQ(after.at("done_with_evidence").as_int64(), 1);
   EXPECT_EQ(after.at("left_proposed").as_int64(), 2);
   EXPECT_DOUBLE_EQ(after.at("follow_through").as_double(), 0.5);
   EXPECT_EQ(after.at("open_by_area").at("education").at("proposed").as_int64(), 1);

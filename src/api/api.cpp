@@ -102,6 +102,9 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"POST", "/api/v1/commitments/{id}/notes", AddCommitmentNote,
                     "Add a progress note to a commitment", nullptr, "NoteInput", "HistoryEntry",
                     201});
+  routes.push_back({"GET", "/api/v1/commitments/{id}/evidence", CommitmentEvidence,
+                    "What shows the commitment was done: files, links and linked events", nullptr,
+                    "", "Evidence"});
   routes.push_back({"GET", "/api/v1/commitments/{id}/history", CommitmentHistory,
                     "Transitions and progress notes of a commitment", nullptr, "", "History"});
   routes.push_back({"POST", "/api/v1/cases/{id}/study-visit-requests", RequestStudyVisit,

@@ -9,6 +9,7 @@
 #include "http/error.h"
 #include "store/changes.h"
 #include "store/commitment_history.h"
+#include "store/evidence.h"
 #include "store/records.h"
 
 namespace amity::api {
@@ -18,17 +19,9 @@ namespace {
 
 using domain::FieldType;
 
-constexpr domain::FieldSpec kTransitionFields[] = {
-    {.name = "to",
-     .type = FieldType::kEnum,
-     .required = true,
-     .values = domain::kCommitmentStatuses},
-    {.name = "note", .type = FieldType::kString},
-};
 constexpr domain::FieldSpec kNoteFields[] = {
     {.name = "note", .type = FieldType::kString, .required = true},
 };
-constexpr domain::ResourceSpec kTransitionBody{"transitions", "transition", kTransitionFields};
 constexpr domain::ResourceSpec kNoteBody{"notes", "note", kNoteFields};
 
 }  // namespace
@@ -40,15 +33,28 @@ http::Response TransitionCommitment(Call& call) {
   const json::object current = LoadLiveRecord(call, domain::Commitments());
   RequireEditable(call, domain::Commitments(), current);
   CheckVersion(current, IfMatchVersion(call.request, false));
-  const json::object body = ValidBody(call.request, kTransitionBody).fields;
+  const json::object body = ValidBody(call.request, domain::TransitionBody()).fields;
   const std::string to = store::StringMember(body, "to"), note = store::StringMember(body, "note");
   const std::string from = store::StringMember(current, "status");
-  if (Problems problems = domain::CheckTransition(from, to, note); !problems.empty()) {
+  // A link sent with the move joins the commitment's evidence in the same step.
+  json::array links = current.at("evidence_links").as_array();
+  if (const json::value* link = body.if_contains("evidence_link"); link && link->is_object()) {
+    links.push_back(*link);
+  }
+  const domain::Evidence evidence =
+      to == "done"
+          ? store::CountEvidence(call.db, current.at("partnership_id").as_string(),
+                                 current.at("id").as_string(), static_cast<long long>(links.size()))
+          : domain::Evidence{};
+  if (Problems problems = domain::CheckTransition(from, to, note, evidence); !problems.empty()) {
     throw http::HttpError(422, "Transition not allowed", problems);
   }
   const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};
-  store::UpdateRecord(call.db, domain::Commitments(), current, json::object{{"status", to}}, write,
-                      "transition");
+  json::object changes{{"status", to}};
+  if (links.size() != current.at("evidence_links").as_array().size()) {
+    changes["evidence_links"] = std::move(links);
+  }
+  store::UpdateRecord(call.db, domain::Commitments(), current, changes, write, "transition");
   store::AppendTransition(call.db, current.at("id").as_string(), from, to, note, write);
   http::Response response = RecordResponse(200, call, domain::Commitments(), call.Param("id"));
   tx.Commit();

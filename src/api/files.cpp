@@ -147,13 +147,17 @@ http::Response FileContent(Call& call) {
   return response;
 }
 
-http::Response ListHolderFiles(Call& call) {
-  const json::object holder = LoadLiveRecord(call, *call.route.resource);
+json::array VisibleFiles(const Call& call, std::string_view holder_id) {
   json::array items;
-  for (const store::FileRow& file : store::ListFiles(call.db, call.Param("id"))) {
+  for (const store::FileRow& file : store::ListFiles(call.db, holder_id)) {
     if (MaySeeFile(call, file)) items.push_back(FileJson(call, file));
   }
-  return JsonResponse(200, json::object{{"items", std::move(items)}});
+  return items;
+}
+
+http::Response ListHolderFiles(Call& call) {
+  LoadLiveRecord(call, *call.route.resource);
+  return JsonResponse(200, json::object{{"items", VisibleFiles(call, call.Param("id"))}});
 }
 
 http::Response ArchiveFileHandler(Call& call) {

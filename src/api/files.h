@@ -18,6 +18,9 @@ namespace amity::api {
 boost::json::object LoadHolder(const Call& call, std::string_view holder,
                                std::string_view holder_id, bool for_write);
 
+// The live files of record `holder_id` the caller may see, as the API shows them.
+boost::json::array VisibleFiles(const Call& call, std::string_view holder_id);
+
 http::Response GetFileHandler(Call& call);
 http::Response FileContent(Call& call);
 http::Response ListHolderFiles(Call& call);

@@ -21,6 +21,7 @@ http::Response ArchiveRecordHandler(Call& call);
 http::Response TransitionCommitment(Call& call);
 http::Response AddCommitmentNote(Call& call);
 http::Response CommitmentHistory(Call& call);
+http::Response CommitmentEvidence(Call& call);  // evidence.cpp
 
 http::Response RequestStudyVisit(Call& call);
 

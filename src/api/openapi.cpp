@@ -11,6 +11,7 @@
 #include "domain/access.h"
 #include "domain/areas.h"
 #include "domain/cases.h"
+#include "domain/commitment_status.h"
 #include "domain/files.h"
 #include "http/router.h"
 
@@ -77,6 +78,9 @@ json::object FieldSchema(const FieldSpec& field, Use use) {
   switch (field.type) {
     case FieldType::kString:
       schema = {{"type", "string"}, {"maxLength", field.max_length}};
+      break;
+    case FieldType::kUrl:
+      schema = {{"type", "string"}, {"format", "uri"}, {"maxLength", field.max_length}};
       break;
     case FieldType::kText:
       schema = Ref(use == Use::kRead ? "Text" : "TextInput");
@@ -349,10 +353,7 @@ json::object Schemas() {
     schemas[name + "Patch"] = InputSchema(*spec, true);
     schemas[name + "Page"] = RecordPageOf(Ref(name));
   }
-  schemas["TransitionInput"] =
-      Closed({{"to", {{"type", "string"}, {"enum", Strings(domain::kCommitmentStatuses)}}},
-              {"note", NullableString()}},
-             {"note"});
+  schemas["TransitionInput"] = ObjectSchema(domain::TransitionBody().fields, Use::kWrite);
   schemas["NoteInput"] = Closed({{"note", StringType()}});
   schemas["StudyVisitRequestInput"] = ObjectSchema(domain::StudyVisitRequestFields(), Use::kWrite);
   schemas["StudyVisitRequest"] = Closed({{"case_id", StringType("uuid")},
@@ -443,6 +444,7 @@ json::object Schemas() {
                       {"last_contact", NullableString("date")},
                       {"follow_through", {{"type", {"number", "null"}}}},
                       {"done", Integer()},
+                      {"done_with_evidence", Integer()},
                       {"left_proposed", Integer()},
                       {"legal_steps",
                        ArrayOf(Closed({{"kind", FieldSchema(milestones->members[0], Use::kRead)},
@@ -468,6 +470,16 @@ json::object Schemas() {
        {"content_url", StringType()}},
       {"created_by"});
   schemas["FileList"] = Closed({{"items", ArrayOf(Ref("File"))}});
+  schemas["Evidence"] =
+      Closed({{"files", ArrayOf(Ref("File"))},
+              {"links", FieldSchema(*domain::Commitments().Field("evidence_links"), Use::kRead)},
+              {"events",
+               ArrayOf(Closed(
+                   {{"id", StringType("uuid")},
+                    {"title", Ref("Text")},
+                    {"starts_at", StringType("date-time")},
+                    {"status", {{"type", "string"}, {"enum", Strings(domain::kEventStatuses)}}}}))},
+              {"has_evidence", {{"type", "boolean"}}}});
   schemas["Upload"] =
       Closed({{"id", StringType("uuid")},
               {"name", StringType()},

@@ -75,6 +75,20 @@ class Validator {
         if (!CheckControlCharacters(text, path)) return std::nullopt;
         return value;
       }
+      case FieldType::kUrl: {
+        if (!ExpectKind(value.is_string(), field, path)) return std::nullopt;
+        const std::string_view url = value.as_string();
+        if (CountCharacters(url) > field.max_length) {
+          Add(path, "too_long", "at most " + std::to_string(field.max_length) + " characters");
+          return std::nullopt;
+        }
+        if (!domain::IsWebUrl(url)) {
+          Add(path, "invalid_url",
+              "expected an http:// or https:// address, e.g. https://izmir.bel.tr/…");
+          return std::nullopt;
+        }
+        return value;
+      }
       case FieldType::kText:
         return Text(field, value, path);
       case FieldType::kEnum: {

@@ -20,11 +20,24 @@ int Rank(std::string_view status) {
 
 }  // namespace
 
+const ResourceSpec& TransitionBody() {
+  static const FieldSpec fields[] = {
+      {.name = "to", .type = FieldType::kEnum, .required = true, .values = kCommitmentStatuses},
+      {.name = "note", .type = FieldType::kString},
+      {.name = "evidence_link",
+       .type = FieldType::kObject,
+       .members = Commitments().Field("evidence_links")->members},
+  };
+  static const ResourceSpec spec{"transitions", "transition", fields};
+  return spec;
+}
+
 bool IsOpenStatus(std::string_view status) {
   return Rank(status) >= 0 && status != "done" && status != "dropped";
 }
 
-Problems CheckTransition(std::string_view from, std::string_view to, std::string_view note) {
+Problems CheckTransition(std::string_view from, std::string_view to, std::string_view note,
+                         const Evidence& evidence) {
   if (Rank(to) < 0) {
     return {{"to", "invalid_enum",
              "unknown status '" + std::string(to) +
@@ -45,6 +58,19 @@ Problems CheckTransition(std::string_view from, std::string_view to, std::string
   if (Rank(to) < Rank(from)) {
     return {{"to", "invalid_transition",
              "a commitment cannot move back from " + std::string(from) + " to " + std::string(to)}};
+  }
+  if (to == "done") {
+    Problems problems;
+    if (IsBlank(note)) {
+      problems.push_back(
+          {"note", "required", "closing a commitment needs a note on what was done"});
+    }
+    if (!evidence.Any()) {
+      problems.push_back({"evidence", "evidence_required",
+                          "closing a commitment needs evidence: a file kept with it, a link to "
+                          "proof kept elsewhere, or a held event linked to it"});
+    }
+    return problems;
   }
   return {};
 }

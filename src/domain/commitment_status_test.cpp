@@ -17,8 +17,9 @@ TEST(CommitmentStatusTest, TransitionTable) {
       {"proposed", "agreed", "", ""},
       {"agreed", "planned", "", ""},
       {"planned", "in_progress", "", ""},
-      {"in_progress", "done", "", ""},
-      {"proposed", "done", "", ""},  // forward jumps are allowed
+      {"in_progress", "done", "opened in May", ""},
+      {"proposed", "done", "held", ""},      // forward jumps are allowed
+      {"in_progress", "done", " ", "note"},  // closing says what was done
       {"agreed", "in_progress", "", ""},
       {"proposed", "dropped", "partner withdrew", ""},
       {"in_progress", "dropped", "no budget", ""},
@@ -32,7 +33,7 @@ TEST(CommitmentStatusTest, TransitionTable) {
       {"proposed", "finished", "", "to"},  // unknown
   };
   for (const TransitionCase& c : cases) {
-    const Problems problems = CheckTransition(c.from, c.to, c.note);
+    const Problems problems = CheckTransition(c.from, c.to, c.note, {.files = 1});
     if (std::string(c.want_field).empty()) {
       EXPECT_TRUE(problems.empty()) << c.from << " -> " << c.to << ": " << problems[0].message;
     } else {
@@ -40,6 +41,16 @@ TEST(CommitmentStatusTest, TransitionTable) {
       EXPECT_EQ(problems[0].field, c.want_field) << c.from << " -> " << c.to;
     }
   }
+}
+
+TEST(CommitmentStatusTest, ClosingNeedsEvidenceOfAnyKind) {
+  EXPECT_EQ(CheckTransition("in_progress", "done", "done", {}).at(0).field, "evidence");
+  EXPECT_EQ(CheckTransition("in_progress", "done", "done", {}).at(0).code, "evidence_required");
+  EXPECT_TRUE(CheckTransition("in_progress", "done", "done", {.files = 1}).empty());
+  EXPECT_TRUE(CheckTransition("in_progress", "done", "done", {.links = 2}).empty());
+  EXPECT_TRUE(CheckTransition("in_progress", "done", "done", {.held_events = 1}).empty());
+  EXPECT_EQ(CheckTransition("in_progress", "done", "", {}).size(), 2u);  // note and evidence
+  EXPECT_TRUE(CheckTransition("in_progress", "dropped", "no budget", {}).empty());
 }
 
 TEST(CommitmentStatusTest, OpenStatuses) {

@@ -1,5 +1,7 @@
 #include "domain/resources.h"
 
+#include <cctype>
+
 #include "domain/areas.h"
 
 namespace amity::domain {
@@ -166,6 +168,11 @@ constexpr FieldSpec kMeetingFields[] = {
     kCreatedByField,
 };
 
+constexpr FieldSpec kEvidenceLinkMembers[] = {
+    {.name = "url", .type = kUrl, .required = true},
+    {.name = "title", .type = kString, .max_length = 300},
+};
+
 constexpr FieldSpec kCommitmentFields[] = {
     {.name = "partnership_id",
      .type = kReference,
@@ -197,6 +204,11 @@ constexpr FieldSpec kCommitmentFields[] = {
      .filterable = true,
      .sortable = true,
      .description = "changed only through POST /commitments/{id}/transitions"},
+    {.name = "evidence_links",
+     .type = kObjectList,
+     .members = kEvidenceLinkMembers,
+     .max_length = 20,
+     .description = "where the proof of the work is kept elsewhere (a report, an article)"},
     kVisibilityField,
     kCreatedByField,
 };
@@ -321,6 +333,25 @@ constexpr const ResourceSpec* kAll[] = {&kCities,       &kOrganizations, &kPeopl
                                         &kEvents,       &kGlossary,      &kCases};
 
 }  // namespace
+
+bool IsWebUrl(std::string_view url) {
+  const auto starts = [&](std::string_view scheme) {
+    if (url.size() <= scheme.size()) return false;
+    for (size_t i = 0; i < scheme.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
+    }
+    return true;
+  };
+  const size_t host = starts("https://") ? 8 : starts("http://") ? 7 : 0;
+  if (host == 0 || host >= url.size() || url[host] == '/' || url[host] == '?' || url[host] == '#') {
+    return false;
+  }
+  for (const char c : url) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7F) return false;
+  }
+  return true;
+}
 
 bool IsListType(FieldType type) {
   return type == kEnumList || type == kReferenceList || type == kLanguageList ||

@@ -12,6 +12,7 @@ namespace amity::domain {
 
 enum class FieldType {
   kString,         // plain text, e.g. a venue or a Latin transliteration
+  kUrl,            // an absolute http:// or https:// URL, at most `max_length` characters
   kText,           // translatable text: {"original": "tr", "tr": …, "zh": …, "en": …}
   kEnum,           // one of `values`
   kDate,           // YYYY-MM-DD
@@ -31,6 +32,9 @@ enum class FieldType {
 
 // Longest entry of a kStringList (a tag).
 inline constexpr unsigned kMaxListStringCharacters = 60;
+
+// True for an absolute http:// or https:// URL with a host and no spaces or control characters.
+bool IsWebUrl(std::string_view url);
 
 // True for the array-valued types (they read as [] when empty, never null).
 bool IsListType(FieldType type);

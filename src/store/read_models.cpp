@@ -57,6 +57,15 @@ constexpr char kTimelineTransitions[] =
     "WHERE h.commitment_partnership_id = ? AND h.kind = 'transition' AND c.archived = 0";
 
 // `sql` narrowed to the rows `visible` allows (appended as "AND (…)").
+// Done commitments of partnership ?1 with evidence (store/evidence.h): a link, a live file, or a
+// held event naming them. The events' lists are read once per partnership, not per commitment.
+constexpr char kDoneWithEvidence[] =
+    "SELECT count(*) FROM commitments WHERE partnership_id = ?1 AND archived = 0 AND "
+    "status = 'done' AND (evidence_links <> '[]' OR "
+    "EXISTS (SELECT 1 FROM files WHERE files.holder_id = commitments.id AND files.archived = 0) "
+    "OR id IN (SELECT linked.value FROM events, json_each(events.commitment_ids) AS linked "
+    "WHERE events.partnership_id = ?1 AND events.status = 'held' AND events.archived = 0))";
+
 std::string Narrowed(std::string_view sql, const Condition* visible) {
   std::string narrowed(sql);
   if (visible != nullptr) narrowed += " AND (" + visible->sql + ")";
@@ -252,6 +261,14 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
     select.Step();
     if (!select.IsNull(0)) last_contact = std::string(select.Text(0).substr(0, 10));
   }
+  long long done_with_evidence = 0;
+  if (tally.done > 0) {
+    Stmt select = db.Prepare(Narrowed(kDoneWithEvidence, visible));
+    select.Bind(1, id);
+    BindVisible(select, 2, visible);
+    select.Step();
+    done_with_evidence = select.Int(0);
+  }
   ListQuery overdue_query{.conditions = {{"partnership_id = ?", {id}},
                                          {kOpenCommitmentSql, {}},
                                          {"due_date < ?", {FormatDate(today)}}},
@@ -282,6 +299,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
   figures += ",\"follow_through\":";
   AppendRatio(figures, domain::FollowThrough(tally.done, tally.left_proposed));
   AppendMember(figures, "done", tally.done);
+  AppendMember(figures, "done_with_evidence", done_with_evidence);
   AppendMember(figures, "left_proposed", tally.left_proposed);
   figures.push_back('}');
   return {std::move(figures), std::move(overdue.items_json), std::move(next_events.items_json)};

@@ -50,7 +50,7 @@ std::optional<std::string> CityCountry(Db& db, std::string_view id);
 // left proposed).
 struct PartnershipSummary {
   // A JSON object: open_by_area, open_total, overdue_total, last_contact, follow_through, done,
-  // left_proposed.
+  // done_with_evidence, left_proposed.
   std::string figures_json;
   std::string overdue_json;      // JSON array of commitment records
   std::string next_events_json;  // JSON array of event records

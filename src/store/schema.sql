@@ -275,7 +275,8 @@ CREATE TABLE commitments (
     status = 'in_progress' OR status = 'done' OR status = 'dropped')
 , visibility TEXT NOT NULL DEFAULT 'private'
   CHECK (visibility = 'private' OR visibility = 'shared' OR
-    visibility = 'public'), created_by TEXT) STRICT;
+    visibility = 'public'), created_by TEXT, evidence_links TEXT NOT NULL DEFAULT '[]'
+  CHECK (json_valid(evidence_links))) STRICT;
 CREATE TABLE events (
   id TEXT NOT NULL PRIMARY KEY,
   version INTEGER NOT NULL CHECK (version >= 1),
@@ -530,6 +531,7 @@ CREATE INDEX commitments_partnership_live_due
 CREATE INDEX commitments_status_live_due ON commitments (status, archived, due_date, id, version);
 CREATE INDEX events_city ON events (city_id);
 CREATE INDEX events_created_by ON events (created_by);
+CREATE INDEX events_held_by_partnership ON events (partnership_id, status);
 CREATE INDEX events_live_created ON events (archived, created_at, id, version);
 CREATE INDEX events_live_starts ON events (archived, starts_at, id, version);
 CREATE INDEX events_live_status ON events (archived, status, id, version);

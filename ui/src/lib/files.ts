@@ -20,17 +20,17 @@ export function fileKind(mediaType: string): FileKind {
   return 'other'
 }
 
-/** The icon of a kind (decorative: the kind's name is written beside it). */
-export const KIND_ICON: Record<FileKind, string> = {
-  image: '🖼',
-  pdf: '📄',
-  video: '🎞',
-  audio: '🔊',
-  spreadsheet: '📊',
-  presentation: '📽',
-  document: '📝',
-  text: '📃',
-  other: '📎',
+/** The colour of a kind's icon (the kind's name is written beside it). */
+export const KIND_COLOUR: Record<FileKind, string> = {
+  image: '#1d6b34',
+  pdf: '#a30f1c',
+  video: '#6a3d9a',
+  audio: '#8a5a00',
+  spreadsheet: '#2e7d32',
+  presentation: '#c2410c',
+  document: '#0b5394',
+  text: '#4f5968',
+  other: '#4f5968',
 }
 
 /** A size in the viewer's language: "930 byte", "12.5 kB", "1.2 GB" (powers of 1000, as Intl names them). */

@@ -374,7 +374,8 @@ bool Api::SharesCommit(const http::Request& request) const {
          handler == AddCommitmentNote || handler == RequestStudyVisit;
 }
 
-std::shared_ptr<http::BodySink> Api::OpenBodySink(const http::Request& head) {
+std::shared_ptr<http::BodySink> Api::OpenBodySink(const http::Request& head,
+                                                  const domain::Principal* principal) {
   if (head.method != "PATCH") return nullptr;
   http::Params params;
   std::string allowed;
@@ -383,6 +384,11 @@ std::shared_ptr<http::BodySink> Api::OpenBodySink(const http::Request& head) {
   try {
     auto lease = pool_.Acquire();
     Call call{head, params, *route, *lease, context_, context_.clock(), {}, false, {}};
+    if (principal != nullptr) {
+      call.principal = *principal;
+      call.authenticated = true;
+      return OpenUploadSink(call);
+    }
     Authenticate(call);
     if (!call.authenticated) {
       Unauthorized("not_signed_in",

@@ -127,6 +127,9 @@ std::vector<Route> BuildRoutes() {
          .minimum = 1,
          .maximum = 500},
         {.name = "before", .description = "the page before: the answer's earlier, as it is"}}});
+  routes.push_back({"GET", "/api/v1/partnership-health", PartnershipHealthList,
+                    "Each partnership's health (active, quiet, dormant, at risk) and why", nullptr,
+                    "", "PartnershipHealthPage", 200, Access::kUser, Paged({}, 200)});
   routes.push_back({"GET", "/api/v1/dashboard", Dashboard,
                     "Per partnership: open and overdue commitments, next events, follow-through",
                     nullptr, "", "Dashboard", 200, Access::kUser,

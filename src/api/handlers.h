@@ -27,6 +27,7 @@ http::Response RequestStudyVisit(Call& call);
 
 http::Response PartnershipTimeline(Call& call);
 http::Response Dashboard(Call& call);
+http::Response PartnershipHealthList(Call& call);  // health.cpp
 
 http::Response ListAreas(Call& call);
 http::Response GetArea(Call& call);

@@ -446,10 +446,33 @@ json::object Schemas() {
                       {"done", Integer()},
                       {"done_with_evidence", Integer()},
                       {"left_proposed", Integer()},
+                      {"health", Ref("PartnershipHealth")},
                       {"legal_steps",
                        ArrayOf(Closed({{"kind", FieldSchema(milestones->members[0], Use::kRead)},
                                        {"done", {{"type", "boolean"}}}}))}}))}});
   }
+  schemas["PartnershipHealth"] =
+      Closed({{"state",
+               {{"type", "string"},
+                {"enum", {"active", "quiet", "dormant", "at_risk"}},
+                {"description",
+                 "dormant: no contact for dormant_after_months; at_risk: 3+ "
+                 "open commitments, a third or more overdue; quiet: no contact "
+                 "for quiet_after_months; else active (first that holds)"}}},
+              {"reason",
+               {{"type", "string"},
+                {"enum", {"no_contact", "never_contacted", "overdue", "recent_contact"}}}},
+              {"months_without_contact", Integer()},
+              {"overdue", Integer()},
+              {"open", Integer()},
+              {"quiet_after_months", Integer()},
+              {"dormant_after_months", Integer()}});
+  schemas["PartnershipHealthPage"] =
+      Closed({{"items", ArrayOf(Closed({{"partnership_id", StringType("uuid")},
+                                        {"health", Ref("PartnershipHealth")}}))},
+              {"total", {{"type", {"integer", "null"}}}},
+              {"limit", Integer()},
+              {"offset", Integer()}});
   schemas["Area"] = Closed({{"code", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
                             {"name", Ref("Text")}});
   schemas["AreaList"] = Closed({{"items", ArrayOf(Ref("Area"))}});

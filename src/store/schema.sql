@@ -404,7 +404,9 @@ CREATE TABLE partnerships (
   focal_points TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(focal_points)),
   notes TEXT CHECK (notes IS NULL OR json_valid(notes)), visibility TEXT NOT NULL DEFAULT 'private'
   CHECK (visibility = 'private' OR visibility = 'shared' OR
-    visibility = 'public'), created_by TEXT,
+    visibility = 'public'), created_by TEXT, quiet_after_months REAL
+  CHECK (quiet_after_months IS NULL OR quiet_after_months BETWEEN 1 AND 60), dormant_after_months REAL
+  CHECK (dormant_after_months IS NULL OR dormant_after_months BETWEEN 1 AND 120),
   CHECK (home_city_id <> partner_city_id)
 ) STRICT;
 CREATE TABLE people (

@@ -473,6 +473,23 @@ json::object Schemas() {
               {"total", {{"type", {"integer", "null"}}}},
               {"limit", Integer()},
               {"offset", Integer()}});
+  {
+    const json::object feed{{"id", StringType("uuid")},
+                            {"kind", {{"type", "string"}, {"enum", {"partnership", "mine"}}}},
+                            {"partnership_id", NullableString("uuid")},
+                            {"lang", {{"type", "string"}, {"enum", {"tr", "zh", "en"}}}},
+                            {"created_at", StringType("date-time")}};
+    schemas["FeedList"] = Closed({{"items", ArrayOf(Closed(feed))}});
+    json::object created = feed;
+    created["url"] = {{"type", "string"},
+                      {"description", "the feed's secret address, shown only now"}};
+    schemas["Feed"] = Closed(created);
+    schemas["FeedInput"] =
+        Closed({{"kind", {{"type", "string"}, {"enum", {"partnership", "mine"}}}},
+                {"partnership_id", NullableString("uuid")},
+                {"lang", {{"type", "string"}, {"enum", {"tr", "zh", "en"}}}}},
+               {"partnership_id"});
+  }
   schemas["Area"] = Closed({{"code", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
                             {"name", Ref("Text")}});
   schemas["AreaList"] = Closed({{"items", ArrayOf(Ref("Area"))}});
@@ -810,6 +827,8 @@ json::object OpenApiDocument() {
     json::object success{{"description", "success"}};
     if (!route.response_schema.empty()) {
       success["content"] = {{"application/json", {{"schema", Ref(route.response_schema)}}}};
+    } else if (route.handler == CalendarFeed || route.handler == PublicCalendar) {
+      success["content"] = {{"text/calendar", {{"schema", {{"type", "string"}}}}}};
     } else if (route.pattern.starts_with("/public")) {
       success["content"] = {{"text/html", {{"schema", {{"type", "string"}}}}}};
     } else if (route.pattern == "/metrics") {

@@ -14,6 +14,10 @@ packages=(
   libmagic-dev libmagic-mgc libssl-dev
   # backups of the database with its files: tar archives
   libarchive-dev
+  # documents and drawings (the demo's files): Cairo and Pango, with Latin and Chinese fonts
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  # calendar feeds (iCalendar) and the independent parser the tests read them with
+  libical-dev python3-icalendar
   # browser tests
   chromium
   # tools

@@ -134,6 +134,7 @@ test('every value of every enumeration has a label', () => {
     'audit.kind': 'AUDIT_KINDS',
     'history.op': 'CHANGE_OPS',
     'files.kindName': 'FILE_KINDS',
+    'health.state': 'HEALTH_STATES',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

@@ -16,6 +16,8 @@ packages=(
   libarchive-dev
   # documents and drawings (the demo's files): Cairo and Pango, with Latin and Chinese fonts
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  # calendar feeds (iCalendar) and the independent parser the tests read them with
+  libical-dev python3-icalendar
   # browser tests
   chromium
   # tools

@@ -134,6 +134,29 @@ std::vector<Route> BuildRoutes() {
          .minimum = 1,
          .maximum = 500},
         {.name = "before", .description = "the page before: the answer's earlier, as it is"}}});
+  routes.push_back(
+      {"GET", "/api/v1/feeds", ListFeedsHandler, "Your calendar feeds", nullptr, "", "FeedList"});
+  routes.push_back({"POST", "/api/v1/feeds", CreateFeedHandler,
+                    "A calendar feed at a secret URL (shown once)", nullptr, "FeedInput", "Feed",
+                    201});
+  routes.push_back({"DELETE", "/api/v1/feeds/{id}", RevokeFeedHandler, "Revoke a calendar feed",
+                    nullptr, "", "", 204});
+  routes.push_back({"GET", "/api/v1/calendar/{token}", CalendarFeed,
+                    "A calendar feed (iCalendar), authorized by the secret in its URL", nullptr, "",
+                    "", 200, Access::kPublic});
+  routes.push_back({"GET",
+                    "/public/calendar.ics",
+                    PublicCalendar,
+                    "The public events (iCalendar)",
+                    nullptr,
+                    "",
+                    "",
+                    200,
+                    Access::kPublic,
+                    {{"lang", Type::kEnum, "the language of the titles", Languages()}}});
+  routes.push_back({"GET", "/api/v1/partnership-health", PartnershipHealthList,
+                    "Each partnership's health (active, quiet, dormant, at risk) and why", nullptr,
+                    "", "PartnershipHealthPage", 200, Access::kUser, Paged({}, 200)});
   routes.push_back({"GET", "/api/v1/dashboard", Dashboard,
                     "Per partnership: open and overdue commitments, next events, follow-through",
                     nullptr, "", "Dashboard", 200, Access::kUser,

@@ -107,6 +107,13 @@ std::vector<Route> BuildRoutes() {
                     "", "Evidence"});
   routes.push_back({"GET", "/api/v1/commitments/{id}/history", CommitmentHistory,
                     "Transitions and progress notes of a commitment", nullptr, "", "History"});
+  routes.push_back({"GET", "/api/v1/meetings/{id}/minutes/revisions", MinutesRevisions,
+                    "Every revision of a meeting's minutes, newest first: who, when and which "
+                    "languages changed",
+                    nullptr, "", "MinutesRevisionPage", 200, Access::kUser, Paged({})});
+  routes.push_back({"GET", "/api/v1/meetings/{id}/minutes/revisions/{version}", MinutesRevision,
+                    "One revision of a meeting's minutes in full, with the text it replaced",
+                    nullptr, "", "MinutesRevision"});
   routes.push_back({"POST", "/api/v1/cases/{id}/study-visit-requests", RequestStudyVisit,
                     "Request a study visit from a case: a proposed commitment and a study_visit "
                     "event (idea) in your partnership, both linked to the case",

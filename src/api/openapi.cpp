@@ -586,6 +586,29 @@ json::object Schemas() {
         {{"type", "integer"},
          {"description", "with after_seq: pass as after_seq to continue the feed"}}}},
       {"next_after_seq"});
+  json::object revision{
+      {"version", {{"type", "integer"}, {"description", "the meeting's version it made"}}},
+      {"seq", Integer()},
+      {"op", {{"type", "string"}, {"enum", {"create", "update"}}}},
+      {"actor", StringType()},
+      {"at", StringType("date-time")},
+      {"original",
+       {{"type", {"string", "null"}}, {"description", "the language the minutes were written in"}}},
+      {"languages",
+       {{"type", "array"},
+        {"items", {{"type", "string"}, {"enum", Strings(kLanguages)}}},
+        {"description",
+         "the languages whose wording differs from the revision before (every language of the "
+         "text when that one is hidden or there is none)"}}}};
+  schemas["MinutesRevisionPage"] = Closed({{"items", ArrayOf(Closed(revision))},
+                                           {"total", {{"type", {"integer", "null"}}}},
+                                           {"limit", Integer()},
+                                           {"offset", Integer()},
+                                           {"has_more", {{"type", "boolean"}}}});
+  revision["minutes"] = Nullable(Ref("Text"));
+  revision["previous"] = Nullable(Ref("Text"));
+  revision["hidden"] = HiddenSchema();
+  schemas["MinutesRevision"] = Closed(std::move(revision), {"hidden"});
   schemas["LoginInput"] =
       Closed({{"email", StringType("email")}, {"password", StringType("password")}});
   schemas["PasswordInput"] =

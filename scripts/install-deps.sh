@@ -12,6 +12,10 @@ packages=(
   libsodium-dev libmimalloc-dev
   # files kept with records: type sniffing (and its database), SHA-256 on the CPU's instructions
   libmagic-dev libmagic-mgc libssl-dev
+  # files' previews: thumbnails (libvips; poppler renders a PDF's first page) and documents' text
+  # (poppler, libarchive for Office/OpenDocument zips, libxml2 for their XML); Cairo writes the
+  # PDFs the tests and the benchmark make
+  libvips-dev libpoppler-cpp-dev libarchive-dev libxml2-dev libcairo2-dev
   # browser tests
   chromium
   # tools

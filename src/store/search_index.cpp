@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "base/text.h"
+#include "store/files.h"
 #include "store/records.h"
 
 namespace amity::store {
@@ -426,6 +427,14 @@ void IndexRecord(Db& db, const domain::ResourceSpec& spec, const json::object& r
   ApplyIndexChange(db, builder.Take());
 }
 
+void IndexFileText(Db& db, std::string_view file_id, std::string_view name,
+                   const std::optional<std::string>& text, bool new_record) {
+  ChangeBuilder builder(db, file_id, new_record);
+  builder.AddText(kFileKind, "name", "", name);
+  if (text) builder.AddText(kFileKind, "text", "", *text);
+  ApplyIndexChange(db, builder.Take());
+}
+
 std::optional<std::vector<std::string>> IndexedWordsStartingWith(Db& db, std::string_view prefix,
                                                                  int max) {
   if (prefix.empty()) return std::nullopt;
@@ -459,6 +468,7 @@ long long RebuildSearchIndex(Db& db,
     }
     progress(spec->name, indexed);
   }
+  progress(kFileKind, IndexAllFiles(db));
   tx.Commit();
   Stmt count = db.Prepare("SELECT count(*) FROM search_texts");
   count.Step();

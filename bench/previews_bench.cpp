@@ -4,6 +4,8 @@
 //   amity_previews_bench generate DIR          writes DIR/photo-20mp.{jpg,png}, DIR/report-100p.pdf
 //   amity_previews_bench thumbnail FILE TYPE N  makes the thumbnail N times
 //   amity_previews_bench text FILE TYPE N       extracts the text N times
+//   amity_previews_bench index FILE TYPE N      stores and indexes its text N times, each in a
+//                                               fresh database: the worker's write transaction
 //
 // Each run prints the median and every time in milliseconds, the size of what it made, and the
 // process's peak RSS (getrusage) beside its RSS before the first run; bench/previews.sh runs
@@ -13,6 +15,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -20,6 +23,9 @@
 #include "previews/document_text.h"
 #include "previews/test_documents.h"
 #include "previews/thumbnail.h"
+#include "store/db.h"
+#include "store/files.h"
+#include "store/migrations.h"
 
 namespace {
 
@@ -57,13 +63,46 @@ int Generate(const std::string& folder) {
   return 0;
 }
 
+// Stores and indexes `text` as the text of a new file's blob in a fresh database at `path`, as
+// the worker does; returns how long its transaction took, in ms.
+double IndexOnce(const std::string& path, const std::string& text) {
+  std::filesystem::remove(path);
+  amity::store::Db db(path);
+  amity::store::Migrate(db);
+  const std::string sha256(64, 'a');
+  const amity::Instant now = amity::Now();
+  {
+    amity::store::Tx tx(db);
+    amity::store::InsertFile(db,
+                             {.id = "00000000-0000-7000-8000-000000000001",
+                              .created_at = amity::FormatInstant(now),
+                              .updated_at = amity::FormatInstant(now),
+                              .instance_id = "bench",
+                              .holder = "commitments",
+                              .holder_id = "00000000-0000-7000-8000-000000000002",
+                              .name = "rapor.pdf",
+                              .media_type = "application/pdf",
+                              .size = 1,
+                              .sha256 = sha256,
+                              .created_by = "bench"},
+                             {"bench", now, "bench"});
+    tx.Commit();
+  }
+  const auto start = std::chrono::steady_clock::now();
+  amity::store::Tx tx(db);
+  amity::store::SaveDerivatives(db, sha256, std::nullopt, text, amity::FormatInstant(now));
+  tx.Commit();
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.size() == 2 && args[0] == "generate") return Generate(args[1]);
-  if (args.size() != 4 || (args[0] != "thumbnail" && args[0] != "text")) {
-    std::fputs("usage: amity_previews_bench generate DIR | thumbnail|text FILE TYPE RUNS\n",
+  if (args.size() != 4 || (args[0] != "thumbnail" && args[0] != "text" && args[0] != "index")) {
+    std::fputs("usage: amity_previews_bench generate DIR | thumbnail|text|index FILE TYPE RUNS\n",
                stderr);
     return 2;
   }
@@ -73,7 +112,15 @@ int main(int argc, char** argv) {
   const long before = ResidentKib();
   std::vector<double> times;
   size_t made = 0;
-  for (int i = 0; i < runs; ++i) {
+  if (args[0] == "index") {
+    const auto text = amity::previews::ExtractText(path, type);
+    if (!text) return 1;
+    const std::string db_path = path + ".bench.db";
+    for (int i = 0; i < runs; ++i) times.push_back(IndexOnce(db_path, *text));
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path + suffix);
+    made = text->size();
+  }
+  for (int i = 0; i < runs && args[0] != "index"; ++i) {
     const auto start = std::chrono::steady_clock::now();
     const auto result = args[0] == "thumbnail" ? amity::previews::MakeThumbnail(path, type)
                                                : amity::previews::ExtractText(path, type);

@@ -23,6 +23,9 @@ void StartVips() {
     if (VIPS_INIT("amity") != 0) throw std::runtime_error("libvips: cannot start");
     vips_cache_set_max(0);
     vips_cache_set_max_mem(0);
+    // Only the loaders libvips vouches for with bytes from strangers (libjpeg, libpng, libwebp,
+    // libtiff, libheif, …), never those marked untrusted (ImageMagick, FITS, Matlab, …).
+    vips_block_untrusted_set(TRUE);
     // Poppler writes what it finds wrong with a PDF to stderr; a corrupt upload is not news.
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
   });
@@ -60,7 +63,17 @@ std::optional<std::string> Jpeg(VipsImage* image, int max_side) {
   return jpeg;
 }
 
-std::optional<std::string> ImageThumbnail(const std::string& path, int max_side) {
+std::optional<std::string> ImageThumbnail(const std::string& path, int max_side,
+                                          double max_pixels) {
+  {
+    // Opening reads only the header; the pixels are decoded when asked for.
+    Image header(vips_image_new_from_file(path.c_str(), nullptr));
+    if (!header || static_cast<double>(vips_image_get_width(header.get())) *
+                           vips_image_get_height(header.get()) >
+                       max_pixels) {
+      return std::nullopt;
+    }
+  }
   // vips_thumbnail decodes at a reduced size where the format allows (JPEG shrink-on-load, WebP,
   // HEIC) and otherwise streams the rows once in order, so memory is a few rows, not the picture.
   // It also turns the picture upright (EXIF orientation) and into sRGB.
@@ -120,12 +133,12 @@ bool Thumbnailable(std::string_view media_type) {
 }
 
 std::optional<std::string> MakeThumbnail(const std::string& path, std::string_view media_type,
-                                         int max_side) {
+                                         int max_side, double max_pixels) {
   if (!Thumbnailable(media_type)) return std::nullopt;
   StartVips();
   std::optional<std::string> jpeg = media_type == "application/pdf"
                                         ? PdfThumbnail(path, max_side)
-                                        : ImageThumbnail(path, max_side);
+                                        : ImageThumbnail(path, max_side, max_pixels);
   vips_error_clear();  // libvips keeps its error text per thread until cleared
   return jpeg;
 }

@@ -61,6 +61,12 @@ TEST_F(ThumbnailTest, RendersThePdfsFirstPage) {
   EXPECT_NEAR(width, 362, 1);
 }
 
+TEST_F(ThumbnailTest, APictureOverThePixelLimitHasNone) {
+  testing::WriteImage(Path("big.png"), 600, 400);
+  EXPECT_FALSE(MakeThumbnail(Path("big.png"), "image/png", kThumbnailSide, 600 * 400 - 1));
+  EXPECT_TRUE(MakeThumbnail(Path("big.png"), "image/png", kThumbnailSide, 600 * 400));
+}
+
 TEST_F(ThumbnailTest, CorruptOrOtherBytesHaveNone) {
   std::ofstream(Path("broken.png"), std::ios::binary) << "\x89PNG\r\n\x1a\n this is no picture";
   EXPECT_FALSE(MakeThumbnail(Path("broken.png"), "image/png"));

@@ -75,12 +75,18 @@ json::object ChangeValue(const FileRow& file) {
 
 // Indexes a live file's name and its blob's text (see IndexFileText); a file marked personal data
 // is not indexed at all, as no personal-data field of a record is.
-void IndexFile(Db& db, const FileRow& file, bool new_record) {
+// `folded`: the blob's text folded already (else it is read and folded here).
+void IndexFile(Db& db, const FileRow& file, bool new_record, const FoldedText* folded = nullptr) {
   if (file.archived || file.personal_data) {
     if (!new_record) UnindexRecord(db, file.id);
     return;
   }
-  IndexFileText(db, file.id, file.name, BlobText(db, file.sha256), new_record);
+  std::optional<FoldedText> own;
+  if (folded == nullptr) {
+    if (const auto text = BlobText(db, file.sha256)) own = FoldText(db, *text);
+    folded = own ? &*own : nullptr;
+  }
+  IndexFileText(db, file.id, file.name, folded, new_record);
 }
 
 }  // namespace
@@ -228,13 +234,19 @@ int FailInterruptedDerivatives(Db& db) {
 }
 
 void SaveDerivatives(Db& db, std::string_view sha256, const std::optional<std::string>& thumbnail,
-                     const std::optional<std::string>& text, std::string_view now) {
+                     const std::optional<std::string>& text, std::string_view now,
+                     const FoldedText* folded) {
   db.Prepare(kSaveDerivatives).Bind(1, sha256).Bind(2, thumbnail).Bind(3, text).Bind(4, now).Run();
   Stmt select = db.Prepare(std::string(kSelectFile) + "WHERE f.sha256 = ? AND f.archived = 0");
   select.Bind(1, sha256);
   std::vector<FileRow> files;
   while (select.Step()) files.push_back(ReadFile(select));
-  for (const FileRow& file : files) IndexFile(db, file, /*new_record=*/false);
+  std::optional<FoldedText> own;
+  if (text && folded == nullptr) own = FoldText(db, *text);
+  if (own) folded = &*own;
+  for (const FileRow& file : files) {
+    IndexFile(db, file, /*new_record=*/false, text ? folded : nullptr);
+  }
 }
 
 std::optional<std::string> BlobText(Db& db, std::string_view sha256) {

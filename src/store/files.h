@@ -10,6 +10,7 @@
 
 #include "store/db.h"
 #include "store/records.h"
+#include "store/search_index.h"
 
 namespace amity::store {
 
@@ -86,9 +87,12 @@ void BeginDerivatives(Db& db, std::string_view sha256, std::string_view now);
 // Marks rows left `working` (by a process that stopped meanwhile) `failed`; returns how many.
 int FailInterruptedDerivatives(Db& db);
 // Stores what was made of `sha256` (state `done`) and indexes `text` for every live file that
-// names the blob and is not personal data. Call inside a transaction.
+// names the blob and is not personal data. `folded`, when given, is FoldText(text), made before
+// the transaction so that it holds other writers back less (when null it is made here). Call
+// inside a transaction.
 void SaveDerivatives(Db& db, std::string_view sha256, const std::optional<std::string>& thumbnail,
-                     const std::optional<std::string>& text, std::string_view now);
+                     const std::optional<std::string>& text, std::string_view now,
+                     const FoldedText* folded = nullptr);
 // The extracted text of blob `sha256`; nullopt when it has none (yet).
 std::optional<std::string> BlobText(Db& db, std::string_view sha256);
 // Deletes the derivatives rows of blobs no file row names any more (their thumbnails then become

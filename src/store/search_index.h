@@ -28,11 +28,20 @@ void IndexRecord(Db& db, const domain::ResourceSpec& spec, const boost::json::ob
 // (field "name") and its document's text (field "text"), without a language.
 inline constexpr char kFileKind[] = "files";
 
+// A document's text folded for the index both ways (search::FoldForIndex) with its index words:
+// most of the work of indexing a long text, which can be done before the write transaction.
+struct FoldedText {
+  std::string exact;
+  std::string loose;
+  std::vector<std::string> terms;
+};
+FoldedText FoldText(Db& db, std::string_view text);
+
 // Replaces the index rows of file `file_id` with its name and, when given, its document's text
 // (store/files.cpp decides which files are indexed: live ones, not personal data). Inside a
 // savepoint both wait for the outermost commit, as IndexRecord's do.
-void IndexFileText(Db& db, std::string_view file_id, std::string_view name,
-                   const std::optional<std::string>& text, bool new_record = false);
+void IndexFileText(Db& db, std::string_view file_id, std::string_view name, const FoldedText* text,
+                   bool new_record = false);
 
 // Removes every index row of the record (or file) with `id`.
 void UnindexRecord(Db& db, std::string_view id);

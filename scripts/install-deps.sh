@@ -12,10 +12,15 @@ packages=(
   libsodium-dev libmimalloc-dev
   # files kept with records: type sniffing (and its database), SHA-256 on the CPU's instructions
   libmagic-dev libmagic-mgc libssl-dev
+  # backups of the database with its files: tar archives
+  libarchive-dev
+  # documents and drawings (the demo's files): Cairo and Pango, with Latin and Chinese fonts
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core
   # files' previews: thumbnails (libvips; poppler renders a PDF's first page) and documents' text
-  # (poppler, libarchive for Office/OpenDocument zips, libxml2 for their XML); Cairo writes the
-  # PDFs the tests and the benchmark make
-  libvips-dev libpoppler-cpp-dev libarchive-dev libxml2-dev libcairo2-dev
+  # (poppler; libarchive reads Office/OpenDocument zips, libxml2 their XML)
+  libvips-dev libpoppler-cpp-dev libxml2-dev
+  # calendar feeds (iCalendar) and the independent parser the tests read them with
+  libical-dev python3-icalendar
   # browser tests
   chromium
   # tools

@@ -175,6 +175,22 @@ class ApiFilesTest : public ::testing::Test {
   std::string partnership_ = FirstPartnershipId(server_);
 };
 
+TEST_F(ApiFilesTest, TheDemoKeepsItsOwnDocumentsAndDrawings) {
+  const json::value decision =
+      server_.Get("/api/v1/partnerships/" + partnership_ + "/files").Json().at("items").at(0);
+  EXPECT_EQ(decision.at("milestone").as_string(), "council_decision");
+  EXPECT_EQ(decision.at("media_type").as_string(), "application/pdf");
+  EXPECT_TRUE(
+      server_.Get(std::string(decision.at("content_url").as_string())).body.starts_with("%PDF"));
+  const json::value events = server_.Get("/api/v1/events?kind=festival").Json();
+  const std::string festival(events.at("items").at(0).at("id").as_string());
+  const json::value photos = server_.Get("/api/v1/events/" + festival + "/files").Json();
+  ASSERT_EQ(photos.at("items").as_array().size(), 2u);
+  for (const json::value& photo : photos.at("items").as_array()) {
+    EXPECT_EQ(photo.at("media_type").as_string(), "image/png");
+  }
+}
+
 TEST_F(ApiFilesTest, UploadsWholeAndDownloadsWithRangeEtagAndTheName) {
   const std::string commitment = NewCommitment("private");
   const std::string pdf = Pdf(5000);
@@ -225,15 +241,18 @@ TEST_F(ApiFilesTest, UploadsWholeAndDownloadsWithRangeEtagAndTheName) {
 
 TEST_F(ApiFilesTest, EveryKindOfRecordKeepsFilesAndALegalStepItsDocument) {
   const std::string milestone = "council_decision";
+  const std::string files_path = "/api/v1/partnerships/" + partnership_ + "/files";
+  const size_t demo_files = server_.Get(files_path).Json().at("items").as_array().size();
   const std::string decision = Upload({.filename = "Meclis kararı.pdf",
                                        .holder = "partnerships",
                                        .holder_id = partnership_,
                                        .extra = ",milestone " + Base64(milestone)},
                                       Pdf(600, 'm'));
   ASSERT_FALSE(decision.empty());
-  const json::value listed = server_.Get("/api/v1/partnerships/" + partnership_ + "/files").Json();
-  ASSERT_EQ(listed.at("items").as_array().size(), 1u);
-  EXPECT_EQ(listed.at("items").at(0).at("milestone").as_string(), milestone);
+  const json::value listed = server_.Get(files_path).Json();
+  ASSERT_EQ(listed.at("items").as_array().size(), demo_files + 1);
+  EXPECT_EQ(listed.at("items").as_array().back().at("id").as_string(), decision);
+  EXPECT_EQ(listed.at("items").as_array().back().at("milestone").as_string(), milestone);
   for (const std::string holder : {"meetings", "events", "organizations"}) {
     const std::string id(server_.Get("/api/v1/" + holder + "?limit=1")
                              .Json()
@@ -335,6 +354,14 @@ TEST_F(ApiFilesTest, ACommitmentClosesWithAFileOrAHeldEvent) {
 }
 
 TEST_F(ApiFilesTest, KeepsTheSameBytesOnce) {
+  const auto blobs = [&] {
+    int count = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(files_folder() + "/blobs")) {
+      count += entry.is_regular_file() ? 1 : 0;
+    }
+    return count;
+  };
+  const int before = blobs();  // the demo's
   const std::string pdf = Pdf(3000, 'd');
   const std::string first = Upload({.holder_id = NewCommitment("private")}, pdf);
   const std::string second =
@@ -342,12 +369,11 @@ TEST_F(ApiFilesTest, KeepsTheSameBytesOnce) {
   ASSERT_FALSE(first.empty());
   ASSERT_FALSE(second.empty());
   EXPECT_NE(first, second);
-  int blobs = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(files_folder() + "/blobs")) {
-    blobs += entry.is_regular_file() ? 1 : 0;
-  }
-  EXPECT_EQ(blobs, 1);
-  EXPECT_EQ(QueryNumber(server_.db_path(), "SELECT count(DISTINCT sha256) FROM files"), 1);
+  EXPECT_EQ(blobs(), before + 1);
+  EXPECT_EQ(
+      QueryNumber(server_.db_path(), "SELECT count(DISTINCT sha256) FROM files WHERE id IN ('" +
+                                         first + "', '" + second + "')"),
+      1);
 }
 
 TEST_F(ApiFilesTest, RefusalsChangeNothing) {
@@ -542,6 +568,7 @@ TEST_F(ApiFilesTest, AFileIsSeenByWhoeverSeesItsRecord) {
 
 TEST_F(ApiFilesTest, AKillDuringAnUploadLeavesAConsistentState) {
   const std::string commitment = NewCommitment("private");
+  const long long files_before = QueryNumber(server_.db_path(), "SELECT count(*) FROM files");
   const std::string pdf = Pdf(600 * 1024, 'k');
   const HttpResult created = Create({.holder_id = commitment}, pdf.size());
   ASSERT_EQ(created.status, 201);
@@ -557,7 +584,7 @@ TEST_F(ApiFilesTest, AKillDuringAnUploadLeavesAConsistentState) {
     WaitForOffset(location, 200'000);
     server_.KillAndRestart();  // mid-body: the connection dies with the server
   }
-  EXPECT_EQ(QueryNumber(server_.db_path(), "SELECT count(*) FROM files"), 0);
+  EXPECT_EQ(QueryNumber(server_.db_path(), "SELECT count(*) FROM files"), files_before);
   const long long held = Offset(location);
   ASSERT_GE(held, 0);
   ASSERT_LE(held, 200'000);
@@ -797,6 +824,48 @@ TEST_F(ApiFilesTest, SearchFindsTheTextInsideDocumentsWhereTheFileIsSeen) {
   EXPECT_NE(FindItem(SearchGroup(server_.Get(Query("冰雪")), "files"), report), nullptr);
   EXPECT_EQ(FindItem(SearchGroup(server_.Get(Query("ahşapkonaklar")), "files"), plan), nullptr);
   EXPECT_TRUE(SearchGroup(server_.Get(Query("Pasaportnumarasi")), "files").empty());
+}
+
+TEST_F(ApiFilesTest, ABackupArchiveKeepsTheFilesAndRestoresThemChecked) {
+  const std::string pdf = Pdf(300 * 1024, 'b');
+  const std::string id =
+      Upload({.filename = "Kurul kararı.pdf", .holder_id = NewCommitment("shared")}, pdf);
+  ASSERT_FALSE(id.empty());
+  const std::string archive = server_.folder() + "/backup.tar";
+  std::string output;
+  ASSERT_EQ(RunAmity({"backup", "--db", server_.db_path(), archive}, &output), 0) << output;
+  EXPECT_NE(output.find(" stored files to " + archive), std::string::npos) << output;
+  // A database-only copy says what it leaves out.
+  ASSERT_EQ(RunAmity({"backup", "--db", server_.db_path(), server_.folder() + "/only.db"}, &output),
+            0);
+  EXPECT_NE(output.find("not in"), std::string::npos) << output;
+
+  // Restored into an empty place, checked, and served again with the same bytes.
+  const std::string place = server_.folder() + "/restored";
+  const std::string restored_db = place + "/amity.db";
+  ASSERT_EQ(RunAmity({"restore", "--db", restored_db, archive}, &output), 0) << output;
+  const long long kept = QueryNumber(server_.db_path(), "SELECT count(*) FROM files");
+  EXPECT_GE(kept, 1);
+  EXPECT_EQ(QueryNumber(restored_db, "SELECT count(*) FROM files"), kept);
+  EXPECT_EQ(RunAmity({"files", "check", "--db", restored_db}, &output), 0) << output;
+  EXPECT_EQ(Listing(place + "/files").size() > 0, true);
+  const std::string sha(server_.Get("/api/v1/files/" + id).Json().at("sha256").as_string());
+  EXPECT_EQ(ReadFile(place + "/files/blobs/" + sha.substr(0, 2) + "/" + sha), pdf);
+  // Not over an existing database.
+  EXPECT_EQ(RunAmity({"restore", "--db", restored_db, archive}, &output), 1) << output;
+
+  // A damaged archive restores nothing.
+  std::string bytes = ReadFile(archive);
+  const size_t at = bytes.find(std::string(64, 'b'));
+  ASSERT_NE(at, std::string::npos);
+  bytes[at] = 'B';
+  const std::string damaged = server_.folder() + "/damaged.tar";
+  std::ofstream(damaged, std::ios::binary) << bytes;
+  const std::string other = server_.folder() + "/other";
+  EXPECT_EQ(RunAmity({"restore", "--db", other + "/amity.db", damaged}, &output), 1) << output;
+  EXPECT_NE(output.find("damaged"), std::string::npos) << output;
+  EXPECT_FALSE(fs::exists(other + "/amity.db"));
+  EXPECT_EQ(Listing(other + "/files"), "");
 }
 
 }  // namespace

@@ -139,6 +139,29 @@ std::vector<Route> BuildRoutes() {
          .minimum = 1,
          .maximum = 500},
         {.name = "before", .description = "the page before: the answer's earlier, as it is"}}});
+  routes.push_back(
+      {"GET", "/api/v1/feeds", ListFeedsHandler, "Your calendar feeds", nullptr, "", "FeedList"});
+  routes.push_back({"POST", "/api/v1/feeds", CreateFeedHandler,
+                    "A calendar feed at a secret URL (shown once)", nullptr, "FeedInput", "Feed",
+                    201});
+  routes.push_back({"DELETE", "/api/v1/feeds/{id}", RevokeFeedHandler, "Revoke a calendar feed",
+                    nullptr, "", "", 204});
+  routes.push_back({"GET", "/api/v1/calendar/{token}", CalendarFeed,
+                    "A calendar feed (iCalendar), authorized by the secret in its URL", nullptr, "",
+                    "", 200, Access::kPublic});
+  routes.push_back({"GET",
+                    "/public/calendar.ics",
+                    PublicCalendar,
+                    "The public events (iCalendar)",
+                    nullptr,
+                    "",
+                    "",
+                    200,
+                    Access::kPublic,
+                    {{"lang", Type::kEnum, "the language of the titles", Languages()}}});
+  routes.push_back({"GET", "/api/v1/partnership-health", PartnershipHealthList,
+                    "Each partnership's health (active, quiet, dormant, at risk) and why", nullptr,
+                    "", "PartnershipHealthPage", 200, Access::kUser, Paged({}, 200)});
   routes.push_back({"GET", "/api/v1/dashboard", Dashboard,
                     "Per partnership: open and overdue commitments, next events, follow-through",
                     nullptr, "", "Dashboard", 200, Access::kUser,
@@ -386,7 +409,8 @@ bool Api::SharesCommit(const http::Request& request) const {
          handler == AddCommitmentNote || handler == RequestStudyVisit;
 }
 
-std::shared_ptr<http::BodySink> Api::OpenBodySink(const http::Request& head) {
+std::shared_ptr<http::BodySink> Api::OpenBodySink(const http::Request& head,
+                                                  const domain::Principal* principal) {
   if (head.method != "PATCH") return nullptr;
   http::Params params;
   std::string allowed;
@@ -395,6 +419,11 @@ std::shared_ptr<http::BodySink> Api::OpenBodySink(const http::Request& head) {
   try {
     auto lease = pool_.Acquire();
     Call call{head, params, *route, *lease, context_, context_.clock(), {}, false, {}};
+    if (principal != nullptr) {
+      call.principal = *principal;
+      call.authenticated = true;
+      return OpenUploadSink(call);
+    }
     Authenticate(call);
     if (!call.authenticated) {
       Unauthorized("not_signed_in",

@@ -138,7 +138,9 @@ class Api {
   // For http::ServerOptions::stream_body: the sink that takes the body of an upload's PATCH
   // (api/uploads.cpp) once the caller, the upload and the offset are checked; null for every
   // other request. Throws HttpError to refuse before the body is read.
-  std::shared_ptr<http::BodySink> OpenBodySink(const http::Request& head);
+  // `principal`: act as it without authenticating (the demo loader), as HandleAs does.
+  std::shared_ptr<http::BodySink> OpenBodySink(const http::Request& head,
+                                               const domain::Principal* principal = nullptr);
 
  private:
   // `db`: the connection to use (a batch's), or null to borrow one from the pool. Throws

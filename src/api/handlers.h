@@ -27,6 +27,13 @@ http::Response RequestStudyVisit(Call& call);
 
 http::Response PartnershipTimeline(Call& call);
 http::Response Dashboard(Call& call);
+http::Response PartnershipHealthList(Call& call);  // health.cpp
+// feeds.cpp: calendar feeds.
+http::Response ListFeedsHandler(Call& call);
+http::Response CreateFeedHandler(Call& call);
+http::Response RevokeFeedHandler(Call& call);
+http::Response CalendarFeed(Call& call);
+http::Response PublicCalendar(Call& call);
 
 http::Response ListAreas(Call& call);
 http::Response GetArea(Call& call);

@@ -453,9 +453,49 @@ json::object Schemas() {
                       {"done", Integer()},
                       {"done_with_evidence", Integer()},
                       {"left_proposed", Integer()},
+                      {"health", Ref("PartnershipHealth")},
                       {"legal_steps",
                        ArrayOf(Closed({{"kind", FieldSchema(milestones->members[0], Use::kRead)},
                                        {"done", {{"type", "boolean"}}}}))}}))}});
+  }
+  schemas["PartnershipHealth"] =
+      Closed({{"state",
+               {{"type", "string"},
+                {"enum", {"active", "quiet", "dormant", "at_risk"}},
+                {"description",
+                 "dormant: no contact for dormant_after_months; at_risk: 3+ "
+                 "open commitments, a third or more overdue; quiet: no contact "
+                 "for quiet_after_months; else active (first that holds)"}}},
+              {"reason",
+               {{"type", "string"},
+                {"enum", {"no_contact", "never_contacted", "overdue", "recent_contact"}}}},
+              {"months_without_contact", Integer()},
+              {"overdue", Integer()},
+              {"open", Integer()},
+              {"quiet_after_months", Integer()},
+              {"dormant_after_months", Integer()}});
+  schemas["PartnershipHealthPage"] =
+      Closed({{"items", ArrayOf(Closed({{"partnership_id", StringType("uuid")},
+                                        {"health", Ref("PartnershipHealth")}}))},
+              {"total", {{"type", {"integer", "null"}}}},
+              {"limit", Integer()},
+              {"offset", Integer()}});
+  {
+    const json::object feed{{"id", StringType("uuid")},
+                            {"kind", {{"type", "string"}, {"enum", {"partnership", "mine"}}}},
+                            {"partnership_id", NullableString("uuid")},
+                            {"lang", {{"type", "string"}, {"enum", {"tr", "zh", "en"}}}},
+                            {"created_at", StringType("date-time")}};
+    schemas["FeedList"] = Closed({{"items", ArrayOf(Closed(feed))}});
+    json::object created = feed;
+    created["url"] = {{"type", "string"},
+                      {"description", "the feed's secret address, shown only now"}};
+    schemas["Feed"] = Closed(created);
+    schemas["FeedInput"] =
+        Closed({{"kind", {{"type", "string"}, {"enum", {"partnership", "mine"}}}},
+                {"partnership_id", NullableString("uuid")},
+                {"lang", {{"type", "string"}, {"enum", {"tr", "zh", "en"}}}}},
+               {"partnership_id"});
   }
   schemas["Area"] = Closed({{"code", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
                             {"name", Ref("Text")}});
@@ -808,6 +848,8 @@ json::object OpenApiDocument() {
     json::object success{{"description", "success"}};
     if (!route.response_schema.empty()) {
       success["content"] = {{"application/json", {{"schema", Ref(route.response_schema)}}}};
+    } else if (route.handler == CalendarFeed || route.handler == PublicCalendar) {
+      success["content"] = {{"text/calendar", {{"schema", {{"type", "string"}}}}}};
     } else if (route.pattern.starts_with("/public")) {
       success["content"] = {{"text/html", {{"schema", {{"type", "string"}}}}}};
     } else if (route.pattern == "/metrics") {

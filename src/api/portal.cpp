@@ -7,6 +7,7 @@
 #include "api/handlers.h"
 #include "api/list_query.h"
 #include "api/redaction.h"
+#include "api/texts.h"
 #include "base/id.h"
 #include "base/text.h"
 #include "domain/areas.h"
@@ -84,18 +85,7 @@ class Page {
   }
 
   // The text in the page's language, else its original, else any language it has.
-  std::string Text(const json::value* text) const {
-    if (text == nullptr || !text->is_object()) return "";
-    const json::object& values = text->as_object();
-    for (std::string_view lang :
-         {std::string_view(lang_), std::string_view(StringOf(values, "original")),
-          std::string_view("en"), std::string_view("tr"), std::string_view("zh")}) {
-      if (const json::value* value = values.if_contains(lang); value && value->is_string()) {
-        return std::string(value->as_string());
-      }
-    }
-    return "";
-  }
+  std::string Text(const json::value* text) const { return TextIn(text, lang_); }
 
   void Add(std::string_view html) { body_ += html; }
   // "Nothing published yet.", where a list is empty.

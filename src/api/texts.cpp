@@ -65,4 +65,19 @@ void ReconcileTexts(const domain::ResourceSpec& spec, json::object& fields,
   }
 }
 
+std::string TextIn(const json::value* text, std::string_view lang) {
+  if (text == nullptr || !text->is_object()) return "";
+  const json::object& values = text->as_object();
+  const json::value* original = values.if_contains("original");
+  const std::string_view original_lang =
+      original && original->is_string() ? std::string_view(original->as_string()) : "";
+  for (std::string_view candidate : {lang, original_lang, std::string_view("en"),
+                                     std::string_view("tr"), std::string_view("zh")}) {
+    if (const json::value* value = values.if_contains(candidate); value && value->is_string()) {
+      return std::string(value->as_string());
+    }
+  }
+  return "";
+}
+
 }  // namespace amity::api

@@ -14,4 +14,8 @@ namespace amity::api {
 void ReconcileTexts(const domain::ResourceSpec& spec, boost::json::object& fields,
                     const boost::json::object* current);
 
+// A translatable text in `lang`, else in its original language, else in any it has ("" for none
+// or not a text).
+std::string TextIn(const boost::json::value* text, std::string_view lang);
+
 }  // namespace amity::api

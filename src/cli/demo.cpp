@@ -6,7 +6,9 @@
 #include <stdexcept>
 
 #include "api/api.h"
+#include "base/text.h"
 #include "cli/database.h"
+#include "cli/files.h"
 #include "cli/run.h"
 #include "http/error.h"
 #include "store/migrations.h"
@@ -84,7 +86,8 @@ class DemoLoader {
     }
   }
 
-  void Load(json::object data) {
+  // Returns the ids the records were given, by their refs.
+  std::map<std::string, std::string> Load(json::object data) {
     std::map<std::string, std::string> ids;
     for (const char* section : kSections) {
       int count = 0;
@@ -116,15 +119,52 @@ class DemoLoader {
       }
       std::fprintf(stderr, "amity demo: %d %s\n", count, section);
     }
+    return ids;
   }
 
  private:
   api::Api& api_;
 };
 
+[[noreturn]] void Rejected(const std::string& what, const http::HttpError& error) {
+  std::string detail;
+  for (const Problem& problem : error.problems()) {
+    detail += " " + problem.field + ": " + problem.message;
+  }
+  throw std::runtime_error("demo file rejected at " + what + " (" + error.title() + "):" + detail);
+}
+
 bool HasCities(store::Db& db) { return db.Prepare("SELECT 1 FROM cities LIMIT 1").Step(); }
 
 }  // namespace
+
+void UploadDemoFile(api::Api& api, const std::string& holder, const std::string& holder_id,
+                    const std::string& milestone, const std::string& name,
+                    const std::string& bytes) {
+  const domain::Principal system = domain::SystemPrincipal();
+  std::string metadata = "filename " + EncodeBase64Url(name) + ",holder " +
+                         EncodeBase64Url(holder) + ",holder_id " + EncodeBase64Url(holder_id);
+  if (!milestone.empty()) metadata += ",milestone " + EncodeBase64Url(milestone);
+  http::Request create{.method = "POST", .path = "/api/v1/uploads"};
+  create.headers = {{"Tus-Resumable", "1.0.0"},
+                    {"Upload-Length", std::to_string(bytes.size())},
+                    {"Upload-Metadata", metadata}};
+  std::string location;
+  try {
+    for (const auto& [header, value] : api.HandleAs(create, system).headers) {
+      if (header == "Location") location = value;
+    }
+    http::Request patch{.method = "PATCH", .path = location};
+    patch.headers = {{"Tus-Resumable", "1.0.0"},
+                     {"Content-Type", "application/offset+octet-stream"},
+                     {"Upload-Offset", "0"}};
+    patch.sink = api.OpenBodySink(patch, &system);
+    patch.sink->Write(bytes);
+    api.HandleAs(patch, system);
+  } catch (const http::HttpError& error) {
+    Rejected(name, error);
+  }
+}
 
 int Demo(const Config& config) {
   std::string instance_id;
@@ -140,8 +180,9 @@ int Demo(const Config& config) {
                  config.db_path.c_str());
   } else {
     store::Pool pool(config.db_path, 1);
-    api::Api api(pool, api::Context{instance_id});
-    DemoLoader(api).Load(json::parse(kDemoData).as_object());
+    api::Api api(pool, api::Context{.instance_id = instance_id, .blobs = OpenBlobStore(config)});
+    const auto ids = DemoLoader(api).Load(json::parse(kDemoData).as_object());
+    LoadDemoFiles(api, ids);
   }
   store::Db db(config.db_path);
   if (config.scale > 0) GenerateScaleData(db, config.scale, config.busy);

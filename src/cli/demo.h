@@ -2,6 +2,10 @@
 // validation) and a generator of many more partnerships for benchmarks.
 #pragma once
 
+#include <map>
+#include <string>
+
+#include "api/api.h"
 #include "store/db.h"
 
 namespace amity::cli {
@@ -12,5 +16,15 @@ namespace amity::cli {
 // partnership gets that many commitments (the benchmarks' busy partnership). Prints progress to
 // stderr.
 void GenerateScaleData(store::Db& db, int count, int busy = 0);
+
+// Uploads `bytes` as file `name` of record `holder_id` (collection `holder`; `milestone` may be
+// empty) through the API's resumable uploads, as the system. Throws when the API refuses it.
+void UploadDemoFile(api::Api& api, const std::string& holder, const std::string& holder_id,
+                    const std::string& milestone, const std::string& name,
+                    const std::string& bytes);
+
+// The demo's files (demo_files.cpp), kept with the records the demo loader named `ids` (its
+// refs to ids).
+void LoadDemoFiles(api::Api& api, const std::map<std::string, std::string>& ids);
 
 }  // namespace amity::cli

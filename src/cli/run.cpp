@@ -17,7 +17,8 @@ constexpr char kUsage[] =
     "[--threads N]\n"
     "  migrate  create or upgrade the database     amity migrate [--db PATH]\n"
     "  demo     load the İzmir–Harbin demo data    amity demo [--db PATH] [--scale N]\n"
-    "  backup   copy the live database to FILE     amity backup [--db PATH] FILE\n"
+    "  backup   copy the database (and files) out  amity backup [--db PATH] FILE.tar\n"
+    "  restore  bring a backup back               amity restore [--db PATH] FILE.tar\n"
     "  reindex  rebuild the search index           amity reindex [--db PATH]\n"
     "  files    verify or tidy the stored files    amity files check|sweep [--db PATH]\n"
     "  user     add, list users, reset a password  amity user add --email E --role R\n"
@@ -69,10 +70,18 @@ const Command kCommands[] = {
      "--busy M gives the first of them M commitments instead (a busy partnership, for "
      "benchmarks).\n"},
     {"backup", Backup,
-     "usage: amity backup [--db PATH] FILE\n"
-     "Writes a consistent copy of the database to FILE, also while the server runs: one\n"
-     "moment of it, in rollback-journal mode (a single file). Shows progress on a terminal.\n"
-     "On failure nothing is left beside FILE.\n"},
+     "usage: amity backup [--db PATH] FILE.tar\n"
+     "       amity backup [--db PATH] FILE.db\n"
+     "Writes a consistent backup, also while the server runs. FILE.tar: one archive of the\n"
+     "database (one moment of it) and every stored file (AMITY_FILES_DIR, by default files\n"
+     "beside the database); bring it back with `amity restore`. Any other FILE: the database\n"
+     "alone, in rollback-journal mode (a single file). Shows progress on a terminal. On\n"
+     "failure nothing is left beside FILE.\n"},
+    {"restore", Restore,
+     "usage: amity restore [--db PATH] FILE.tar\n"
+     "Brings a backup archive back into a place with no database at PATH and an empty files\n"
+     "folder, checks every file against its SHA-256 and that every file the database names is\n"
+     "there, then applies pending migrations. On failure nothing is left.\n"},
     {"reindex", Reindex,
      "usage: amity reindex [--db PATH]\n"
      "Rebuilds the full-text search index from every live record, in one transaction.\n"},

@@ -17,6 +17,7 @@ int Serve(const Config& config);
 int Migrate(const Config& config);
 int Demo(const Config& config);
 int Backup(const Config& config);
+int Restore(const Config& config);  // backup.cpp
 int Reindex(const Config& config);
 int User(const Config& config);
 

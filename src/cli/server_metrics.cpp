@@ -23,7 +23,9 @@ double NewestBackupTime(const std::string& dir) {
   if (dir.empty()) return newest;
   for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
     const std::string name = entry.path().filename().string();
-    if (!name.starts_with("amity-") || !name.ends_with(".db")) continue;
+    if (!name.starts_with("amity-") || !(name.ends_with(".tar") || name.ends_with(".db"))) {
+      continue;
+    }
     struct stat info {};
     if (stat(entry.path().c_str(), &info) != 0) continue;
     newest = std::max(newest, static_cast<double>(info.st_mtim.tv_sec));

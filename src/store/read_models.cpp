@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "domain/commitment_status.h"
 #include "domain/follow_through.h"
+#include "domain/health.h"
 #include "domain/resources.h"
 #include "store/changes.h"
 #include "store/records.h"
@@ -41,9 +42,28 @@ constexpr char kTalliesOne[] =
 constexpr char kDueThisMonth[] =
     "SELECT area, status, 0, 1 FROM commitments "
     "WHERE partnership_id = ?2 AND archived = 0 AND due_date >= ?1 || '-01' AND due_date < ?3";
-constexpr char kLastContact[] =
-    "SELECT max(starts_at) FROM meetings WHERE partnership_id = ? AND archived = 0 AND "
-    "starts_at <= ?";
+// The latest contact on either side up to ?2: a meeting, an event that was not cancelled, a
+// status change or a progress note. Each part reads the end of an index (the history's per kind).
+std::string LastContactSql(const Condition* visible) {
+  const std::string narrowed = visible ? " AND (" + visible->sql + ")" : "";
+  const std::string history_narrowed =
+      visible ? " AND commitment_id IN (SELECT id FROM commitments WHERE " + visible->sql + ")"
+              : "";
+  std::string sql =
+      "SELECT max(at) FROM (SELECT max(starts_at) AS at FROM meetings WHERE partnership_id = ?1 "
+      "AND archived = 0 AND starts_at <= ?2" +
+      narrowed +
+      " UNION ALL SELECT max(starts_at) FROM events WHERE partnership_id = ?1 AND archived = 0 "
+      "AND status <> 'cancelled' AND starts_at <= ?2" +
+      narrowed;
+  for (const char* kind : {"transition", "note"}) {
+    sql +=
+        " UNION ALL SELECT max(at) FROM commitment_history WHERE commitment_partnership_id = "
+        "?1 AND kind = '" +
+        std::string(kind) + "' AND at <= ?2" + history_narrowed;
+  }
+  return sql + ")";
+}
 
 constexpr char kTimelineMeetings[] =
     "SELECT id, starts_at, kind, title, time_zone FROM meetings "
@@ -65,6 +85,33 @@ constexpr char kDoneWithEvidence[] =
     "EXISTS (SELECT 1 FROM files WHERE files.holder_id = commitments.id AND files.archived = 0) "
     "OR id IN (SELECT linked.value FROM events, json_each(events.commitment_ids) AS linked "
     "WHERE events.partnership_id = ?1 AND events.status = 'held' AND events.archived = 0))";
+
+// The partnership's health (domain/health.h) as a JSON object.
+std::string HealthJson(const json::object& partnership,
+                       const std::optional<std::string>& last_contact, long long open,
+                       long long overdue, Date today) {
+  domain::HealthFacts facts{.today = today, .open = open, .overdue = overdue};
+  if (last_contact) facts.last_contact = ParseDate(*last_contact);
+  facts.created =
+      ParseDate(std::string_view(partnership.at("created_at").as_string()).substr(0, 10))
+          .value_or(today);
+  if (const json::value* months = partnership.if_contains("quiet_after_months");
+      months && months->is_number()) {
+    facts.quiet_months = static_cast<int>(months->to_number<double>());
+  }
+  if (const json::value* months = partnership.if_contains("dormant_after_months");
+      months && months->is_number()) {
+    facts.dormant_months = static_cast<int>(months->to_number<double>());
+  }
+  const domain::Health health = domain::JudgeHealth(facts);
+  return json::serialize(json::object{{"state", health.state},
+                                      {"reason", health.reason},
+                                      {"months_without_contact", health.months_without_contact},
+                                      {"overdue", health.overdue},
+                                      {"open", health.open},
+                                      {"quiet_after_months", facts.quiet_months},
+                                      {"dormant_after_months", facts.dormant_months}});
+}
 
 std::string Narrowed(std::string_view sql, const Condition* visible) {
   std::string narrowed(sql);
@@ -131,7 +178,31 @@ struct Tally {
   }
 };
 
+// The date of the latest contact with partnership `id` up to `now` (LastContactSql).
+std::optional<std::string> LastContact(Db& db, const std::string& id, Instant now,
+                                       const Condition* visible) {
+  Stmt select = db.Prepare(LastContactSql(visible));
+  select.Bind(1, id).Bind(2, FormatInstant(now));
+  const int parts = 4;  // each narrowed part binds the condition's parameters anew
+  for (int part = 0; visible != nullptr && part < parts; ++part) {
+    BindVisible(select, 3 + part * static_cast<int>(visible->params.size()), visible);
+  }
+  select.Step();
+  if (select.IsNull(0)) return std::nullopt;
+  return std::string(select.Text(0).substr(0, 10));
+}
+
 }  // namespace
+
+std::string PartnershipHealth(Db& db, const json::object& partnership,
+                              const CommitmentCounts& counts, Date today, Instant now,
+                              const Condition* visible) {
+  Tally tally;
+  for (const CommitmentCount& count : counts) tally.Add(count);
+  const std::string id(partnership.at("id").as_string());
+  return HealthJson(partnership, LastContact(db, id, now, visible), tally.open, tally.overdue,
+                    today);
+}
 
 std::optional<std::string> CityCountry(Db& db, std::string_view id) {
   Stmt select = db.Prepare("SELECT country FROM cities WHERE id = ?");
@@ -253,14 +324,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
     }
   }
   open_by_area += area_open ? "}}" : "}";
-  std::optional<std::string> last_contact;  // a date
-  {
-    Stmt select = db.Prepare(Narrowed(kLastContact, visible));
-    select.Bind(1, id).Bind(2, FormatInstant(now));
-    BindVisible(select, 3, visible);
-    select.Step();
-    if (!select.IsNull(0)) last_contact = std::string(select.Text(0).substr(0, 10));
-  }
+  const std::optional<std::string> last_contact = LastContact(db, id, now, visible);
   long long done_with_evidence = 0;
   if (tally.done > 0) {
     Stmt select = db.Prepare(Narrowed(kDoneWithEvidence, visible));
@@ -301,6 +365,8 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
   AppendMember(figures, "done", tally.done);
   AppendMember(figures, "done_with_evidence", done_with_evidence);
   AppendMember(figures, "left_proposed", tally.left_proposed);
+  figures += ",\"health\":";
+  figures += HealthJson(partnership, last_contact, tally.open, tally.overdue, today);
   figures.push_back('}');
   return {std::move(figures), std::move(overdue.items_json), std::move(next_events.items_json)};
 }

@@ -59,6 +59,12 @@ PartnershipSummary SummarizePartnership(Db& db, const boost::json::object& partn
                                         const CommitmentCounts& counts, Date today, Instant now,
                                         const Condition* visible = nullptr);
 
+// The partnership's health (domain/health.h) as a JSON object: state, reason,
+// months_without_contact, overdue, open and the thresholds used. `counts`: CountCommitments'.
+std::string PartnershipHealth(Db& db, const boost::json::object& partnership,
+                              const CommitmentCounts& counts, Date today, Instant now,
+                              const Condition* visible = nullptr);
+
 // Figures of `counts` (every partnership's or one's):
 // {"partnerships", "open", "overdue", "done", "left_proposed", "total", "follow_through",
 //  "by_area": {area: {"open", "overdue", "done", "left_proposed", "total", "follow_through"}}}.

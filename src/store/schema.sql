@@ -183,6 +183,17 @@ CREATE TABLE blob_derivatives (
   text TEXT,
   made_at TEXT NOT NULL
 ) STRICT;
+CREATE TABLE calendar_feeds (
+  id TEXT NOT NULL PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  kind TEXT NOT NULL CHECK (kind = 'partnership' OR kind = 'mine'),
+  partnership_id TEXT REFERENCES partnerships (id),
+  lang TEXT NOT NULL CHECK (lang = 'tr' OR lang = 'zh' OR lang = 'en'),
+  token_digest TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT,
+  CHECK ((kind = 'partnership') = (partnership_id IS NOT NULL))
+) STRICT;
 CREATE TABLE cases (
   id TEXT NOT NULL PRIMARY KEY,
   version INTEGER NOT NULL CHECK (version >= 1),
@@ -414,7 +425,9 @@ CREATE TABLE partnerships (
   focal_points TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(focal_points)),
   notes TEXT CHECK (notes IS NULL OR json_valid(notes)), visibility TEXT NOT NULL DEFAULT 'private'
   CHECK (visibility = 'private' OR visibility = 'shared' OR
-    visibility = 'public'), created_by TEXT,
+    visibility = 'public'), created_by TEXT, quiet_after_months REAL
+  CHECK (quiet_after_months IS NULL OR quiet_after_months BETWEEN 1 AND 60), dormant_after_months REAL
+  CHECK (dormant_after_months IS NULL OR dormant_after_months BETWEEN 1 AND 120),
   CHECK (home_city_id <> partner_city_id)
 ) STRICT;
 CREATE TABLE people (
@@ -505,6 +518,7 @@ CREATE INDEX auth_events_at ON auth_events (at);
 CREATE INDEX auth_events_email_at ON auth_events (email, kind, at);
 CREATE INDEX blob_derivatives_state ON blob_derivatives (state) WHERE state = 'working';
 CREATE INDEX blob_derivatives_thumbnail ON blob_derivatives (thumbnail) WHERE thumbnail IS NOT NULL;
+CREATE INDEX calendar_feeds_user ON calendar_feeds (user_id, created_at);
 CREATE INDEX cases_city ON cases (city_id);
 CREATE INDEX cases_created_by ON cases (created_by);
 CREATE INDEX cases_live_area ON cases (archived, area, id, version);

@@ -120,7 +120,7 @@ for _ in 1 2 3; do
   sleep 1.1
 done
 ls -l /var/lib/amity/backups
-[ "$(ls /var/lib/amity/backups | grep -c '^amity-.*\.db$')" = 2 ] || fail "not 2 backups kept"
+[ "$(ls /var/lib/amity/backups | grep -c '^amity-.*\.tar$')" = 2 ] || fail "not 2 backups kept"
 
 kill "$server"
 wait "$server" || true

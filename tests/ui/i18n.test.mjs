@@ -133,6 +133,7 @@ test('every value of every enumeration has a label', () => {
     'visibility.hint': 'VISIBILITIES',
     'audit.kind': 'AUDIT_KINDS',
     'history.op': 'CHANGE_OPS',
+    'health.state': 'HEALTH_STATES',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

@@ -344,8 +344,20 @@ export interface TimelineItem {
   summary: Record<string, unknown>
 }
 
+/** A partnership's health, judged by the server (src/domain/health.h). */
+export const HEALTH_STATES = ['active', 'quiet', 'dormant', 'at_risk'] as const
+export interface PartnershipHealth {
+  state: (typeof HEALTH_STATES)[number]
+  reason: 'no_contact' | 'never_contacted' | 'overdue' | 'recent_contact'
+  months_without_contact: number
+  overdue: number
+  open: number
+  quiet_after_months: number
+  dormant_after_months: number
+}
 export interface DashboardEntry {
   partnership: Partnership
+  health: PartnershipHealth
   open_by_area: Record<string, Partial<Record<CommitmentStatus, number>>>
   open_total: number
   overdue: Commitment[]

@@ -62,7 +62,16 @@ std::string StoreBlob(files::BlobStore& blobs, const std::string& bytes) {
 }  // namespace
 
 Worker::Worker(std::string db_path, std::shared_ptr<files::BlobStore> blobs, LogFormat log_format)
-    : db_path_(std::move(db_path)), blobs_(std::move(blobs)), log_format_(log_format) {}
+    : db_path_(std::move(db_path)),
+      blobs_(std::move(blobs)),
+      log_format_(log_format),
+      loop_([this] { RunOnce(); },
+            [this](const std::exception& failure) {
+              LogLine(log_format_, "error", "file previews failed")
+                  .Add("error", failure.what())
+                  .Write(stderr);
+            },
+            kPollInterval) {}
 
 Worker::~Worker() { Stop(); }
 
@@ -78,52 +87,17 @@ void Worker::Start() {
           .Write(stderr);
     }
   }
-  thread_ = std::thread([this] { Loop(); });
+  loop_.Start();
 }
 
-void Worker::Stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void Worker::Stop() { loop_.Stop(); }
 
-void Worker::Wake() {
-  {
-    std::lock_guard lock(mutex_);
-    woken_ = true;
-  }
-  wake_.notify_all();
-}
-
-void Worker::Loop() {
-  for (;;) {
-    try {
-      RunOnce();
-    } catch (const std::exception& failure) {
-      LogLine(log_format_, "error", "file previews failed")
-          .Add("error", failure.what())
-          .Write(stderr);
-    }
-    std::unique_lock lock(mutex_);
-    if (wake_.wait_for(lock, kPollInterval, [this] { return stopping_ || woken_; }) && stopping_) {
-      return;
-    }
-    woken_ = false;
-  }
-}
+void Worker::Wake() { loop_.Wake(); }
 
 int Worker::RunOnce() {
   store::Db db(db_path_);
   int made = 0;
-  for (;;) {
-    {
-      std::lock_guard lock(mutex_);
-      if (stopping_) break;
-      woken_ = false;  // what woke us is among the blobs read below
-    }
+  while (!loop_.Stopping()) {
     const auto pending = store::NextBlobWithoutDerivatives(db);
     if (!pending) break;
     {

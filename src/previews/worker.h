@@ -6,12 +6,10 @@
 // works one blob at a time, so memory stays that of one decoder.
 #pragma once
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "base/background_loop.h"
 #include "base/log.h"
 #include "files/blob_store.h"
 
@@ -36,16 +34,10 @@ class Worker {
   int RunOnce();
 
  private:
-  void Loop();
-
   std::string db_path_;
   std::shared_ptr<files::BlobStore> blobs_;
   LogFormat log_format_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  bool woken_ = false;
+  BackgroundLoop loop_;  // last: it stops (its thread joined) before the members above go
 };
 
 }  // namespace amity::previews

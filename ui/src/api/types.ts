@@ -284,6 +284,8 @@ export interface SearchItem {
   title: SearchTitle
   score: number
   matches: SearchMatch[]
+  /** files only: the record that keeps the file (a match's field is "name" or "text") */
+  holder?: { kind: string; id: string; title: SearchTitle }
 }
 export interface SearchGroup {
   kind: string

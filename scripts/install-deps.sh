@@ -16,6 +16,9 @@ packages=(
   libarchive-dev
   # documents and drawings (the demo's files): Cairo and Pango, with Latin and Chinese fonts
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  # files' previews: thumbnails (libvips; poppler renders a PDF's first page) and documents' text
+  # (poppler; libarchive reads Office/OpenDocument zips, libxml2 their XML)
+  libvips-dev libpoppler-cpp-dev libxml2-dev
   # calendar feeds (iCalendar) and the independent parser the tests read them with
   libical-dev python3-icalendar
   # browser tests

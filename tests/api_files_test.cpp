@@ -1,7 +1,8 @@
 // Files kept with records, against the real server: resumable uploads (tus 1.0) whole and after a
 // cut connection, deduplicated blobs, every refusal with the database and the files folder
 // unchanged, downloads with Range and ETag and the name in every script, who may see a file, a
-// kill -9 during an upload, and `amity files check` / `sweep`.
+// kill -9 during an upload, and `amity files check` / `sweep`; thumbnails of images and PDFs, and
+// search inside documents (PDF, .docx) with who may find what.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <utime.h>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <thread>
 
+#include "previews/test_documents.h"
 #include "raw_client.h"
 #include "test_server.h"
 
@@ -359,6 +361,7 @@ TEST_F(ApiFilesTest, KeepsTheSameBytesOnce) {
     }
     return count;
   };
+  server_.WaitForPreviews();   // the demo's files' thumbnails are blobs too
   const int before = blobs();  // the demo's
   const std::string pdf = Pdf(3000, 'd');
   const std::string first = Upload({.holder_id = NewCommitment("private")}, pdf);
@@ -367,6 +370,7 @@ TEST_F(ApiFilesTest, KeepsTheSameBytesOnce) {
   ASSERT_FALSE(first.empty());
   ASSERT_FALSE(second.empty());
   EXPECT_NE(first, second);
+  server_.WaitForPreviews();  // a PDF of no pages: no thumbnail
   EXPECT_EQ(blobs(), before + 1);
   EXPECT_EQ(
       QueryNumber(server_.db_path(), "SELECT count(DISTINCT sha256) FROM files WHERE id IN ('" +
@@ -630,6 +634,207 @@ TEST_F(ApiFilesTest, CheckFindsDamageAndSweepRemovesWhatNoRecordNames) {
   EXPECT_FALSE(fs::exists(stray));
   EXPECT_FALSE(fs::exists(files_folder() + "/uploads/" + upload_id));
   EXPECT_TRUE(fs::exists(blob));  // named by a row: kept, even damaged
+}
+
+// The bytes `write` puts in a file (a document or image made by previews::testing).
+std::string Made(const std::function<void(const std::string&)>& write, const std::string& name) {
+  const std::string path =
+      (fs::temp_directory_path() / ("amity-made-" + std::to_string(getpid()) + "-" + name))
+          .string();
+  write(path);
+  std::string bytes = ReadFile(path);
+  fs::remove(path);
+  return bytes;
+}
+
+// The items of the search results' group of `kind` (empty when there is none).
+json::array SearchGroup(const HttpResult& results, std::string_view kind) {
+  EXPECT_EQ(results.status, 200) << results.body;
+  if (results.status != 200) return {};
+  const json::value body = results.Json();
+  for (const json::value& group : body.at("groups").as_array()) {
+    if (group.at("kind").as_string() == kind) return group.at("items").as_array();
+  }
+  return {};
+}
+
+// Whether `items` hold one with `id`.
+const json::object* FindItem(const json::array& items, const std::string& id) {
+  for (const json::value& item : items) {
+    if (item.at("id").as_string() == id) return &item.as_object();
+  }
+  return nullptr;
+}
+
+std::string Query(const std::string& words) {
+  std::string encoded;
+  for (const unsigned char c : words) {
+    if (std::isalnum(c)) {
+      encoded += static_cast<char>(c);
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      encoded += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
+  return "/api/v1/search?q=" + encoded;
+}
+
+// The number of blobs `amity files check` verified.
+long long CheckedBlobs(const std::string& db_path) {
+  std::string output;
+  EXPECT_EQ(RunAmity({"files", "check", "--db", db_path}, &output), 0) << output;
+  const size_t at = output.find("checked ");
+  return at == std::string::npos ? -1 : std::stoll(output.substr(at + 8));
+}
+
+TEST_F(ApiFilesTest, ImagesAndPdfsGetAThumbnailOthersNone) {
+  server_.WaitForPreviews();  // the demo's own files
+  const long long blobs_before = CheckedBlobs(server_.db_path());
+  const std::string commitment = NewCommitment("private");
+  const std::string png = Made(
+      [](const std::string& path) { previews::testing::WriteImage(path, 900, 600); }, "photo.png");
+  const std::string pdf = Made(
+      [](const std::string& path) {
+        previews::testing::WritePdf(path, {"Kemeraltı Çarşısı\nrestorasyon", "ikinci sayfa"});
+      },
+      "report.pdf");
+  // A PNG's signature and header, then no picture: sniffed as a PNG, decoded as nothing.
+  const std::string broken = png.substr(0, 33) + std::string(400, '\x17');
+  const std::string photo = Upload({.filename = "Kordon.png", .holder_id = commitment}, png);
+  const std::string report = Upload({.filename = "rapor.pdf", .holder_id = commitment}, pdf);
+  const std::string damaged = Upload({.filename = "bozuk.png", .holder_id = commitment}, broken);
+  const std::string text = Upload({.filename = "not.txt", .holder_id = commitment}, "düz metin\n");
+  ASSERT_FALSE(photo.empty() || report.empty() || damaged.empty() || text.empty());
+  server_.WaitForPreviews();
+
+  for (const std::string& id : {photo, report}) {
+    const HttpResult file = server_.Get("/api/v1/files/" + id);
+    ASSERT_EQ(file.status, 200) << file.body;
+    const std::string url = "/api/v1/files/" + id + "/thumbnail";
+    EXPECT_EQ(file.Json().at("thumbnail_url"), json::value(url));
+    const HttpResult thumbnail = server_.Get(url);
+    ASSERT_EQ(thumbnail.status, 200) << thumbnail.body;
+    EXPECT_EQ(thumbnail.Header("content-type"), "image/jpeg");
+    EXPECT_TRUE(thumbnail.body.starts_with("\xFF\xD8\xFF"));
+    EXPECT_LT(thumbnail.body.size(), 100'000u);
+    EXPECT_EQ(thumbnail.Header("cache-control"), "private, no-cache");
+    const std::string etag = thumbnail.Header("etag");
+    ASSERT_EQ(etag.size(), 66u) << etag;
+    const HttpResult again = server_.Request("GET", url, "", {"If-None-Match: " + etag});
+    EXPECT_EQ(again.status, 304);
+    EXPECT_TRUE(again.body.empty());
+  }
+  for (const std::string& id : {damaged, text}) {
+    EXPECT_TRUE(server_.Get("/api/v1/files/" + id).Json().at("thumbnail_url").is_null());
+    const HttpResult none = server_.Get("/api/v1/files/" + id + "/thumbnail");
+    EXPECT_EQ(none.status, 404) << none.body;
+  }
+  // Seen like the file: a partner user gets 404 for a private record's file's thumbnail.
+  const TestUser partner = server_.AddUser("partner@harbin.example", "partner", {partnership_});
+  EXPECT_EQ(server_.Request("GET", "/api/v1/files/" + photo + "/thumbnail", "", {partner.Bearer()})
+                .status,
+            404);
+  // Thumbnails are blobs the files name: checked, and never swept while their file lives.
+  EXPECT_EQ(CheckedBlobs(server_.db_path()), blobs_before + 6);  // 4 files, 2 thumbnails
+  std::string output;
+  for (const auto& entry : fs::recursive_directory_iterator(files_folder() + "/blobs")) {
+    const utimbuf old{std::time(nullptr) - 7200, std::time(nullptr) - 7200};
+    if (entry.is_regular_file()) utime(entry.path().c_str(), &old);
+  }
+  EXPECT_EQ(RunAmity({"files", "sweep", "--db", server_.db_path()}, &output), 0) << output;
+  EXPECT_NE(output.find(" 0 unreferenced blobs"), std::string::npos) << output;
+  EXPECT_EQ(server_.Get("/api/v1/files/" + report + "/thumbnail").status, 200);
+}
+
+TEST_F(ApiFilesTest, SearchFindsTheTextInsideDocumentsWhereTheFileIsSeen) {
+  const std::string shared = NewCommitment("shared");
+  const std::string secret = NewCommitment("private");
+  const std::string pdf = Made(
+      [](const std::string& path) {
+        previews::testing::WritePdf(
+            path, {"Kemeraltı Çarşısı restorasyon raporu\nTarihi hanların onarımı",
+                   "哈尔滨冰雪大世界 合作方案", "Zeytinyağlıbalkon dördüncü sayfa"});
+      },
+      "rapor.pdf");
+  const std::string docx = Made(
+      [](const std::string& path) {
+        previews::testing::WriteDocx(path, {"Ahşapkonaklar onarım planı", "ikinci paragraf"});
+      },
+      "plan.docx");
+  const std::string hidden_docx = Made(
+      [](const std::string& path) {
+        previews::testing::WriteDocx(path, {"Gizlikapı ahşapkonaklar bütçesi"});
+      },
+      "gizli.docx");
+  const std::string report = Upload({.filename = "Kemeraltı raporu.pdf", .holder_id = shared}, pdf);
+  const std::string plan = Upload({.filename = "plan.docx", .holder_id = shared}, docx);
+  const std::string hidden = Upload({.filename = "bütçe.docx", .holder_id = secret}, hidden_docx);
+  const std::string personal = Upload(
+      {.filename = "kimlik.txt", .holder_id = shared, .extra = ",personal_data " + Base64("true")},
+      "Pasaportnumarasi 12345\n");
+  ASSERT_FALSE(report.empty() || plan.empty() || hidden.empty() || personal.empty());
+  server_.WaitForPreviews();
+  EXPECT_EQ(server_.Get("/api/v1/files/" + plan).Json().at("media_type").as_string(),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+  // Turkish folding (KEMERALTI finds Kemeraltı), every word required, the file named with the
+  // record that holds it and the words marked in a piece of the text.
+  const json::array found = SearchGroup(server_.Get(Query("KEMERALTI restorasyon")), "files");
+  const json::object* item = FindItem(found, report);
+  ASSERT_NE(item, nullptr) << json::serialize(found);
+  EXPECT_EQ(item->at("title").as_string(), "Kemeraltı raporu.pdf");
+  EXPECT_EQ(item->at("holder").at("kind").as_string(), "commitments");
+  EXPECT_EQ(item->at("holder").at("id").as_string(), shared);
+  EXPECT_EQ(item->at("holder").at("title").at("en").as_string(), "Evidence test shared");
+  std::string marked;
+  for (const json::value& match : item->at("matches").as_array()) {
+    if (match.at("field").as_string() != "text") continue;
+    for (const json::value& segment : match.at("segments").as_array()) {
+      if (segment.at("match").as_bool())
+        marked += std::string(segment.at("text").as_string()) + "|";
+    }
+  }
+  EXPECT_EQ(marked, "Kemeraltı|restorasyon|") << json::serialize(*item);
+  // Chinese words inside the PDF (a two-character word), a later page, and a .docx's text.
+  EXPECT_NE(FindItem(SearchGroup(server_.Get(Query("冰雪") + "&kind=files"), "files"), report),
+            nullptr);
+  EXPECT_NE(FindItem(SearchGroup(server_.Get(Query("zeytinyağlıbalkon")), "files"), report),
+            nullptr);
+  EXPECT_NE(FindItem(SearchGroup(server_.Get(Query("ahşapkonaklar onarım")), "files"), plan),
+            nullptr);
+  // A personal-data file's text is never indexed, for anyone.
+  EXPECT_TRUE(SearchGroup(server_.Get(Query("Pasaportnumarasi")), "files").empty());
+
+  // A partner user finds the shared record's documents, never the private record's.
+  const TestUser partner = server_.AddUser("partner@harbin.example", "partner", {partnership_});
+  const auto partner_search = [&](const std::string& words) {
+    return SearchGroup(server_.Request("GET", Query(words), "", {partner.Bearer()}), "files");
+  };
+  EXPECT_NE(FindItem(partner_search("kemeraltı"), report), nullptr);
+  EXPECT_NE(FindItem(SearchGroup(server_.Get(Query("gizlikapı")), "files"), hidden), nullptr);
+  EXPECT_TRUE(partner_search("gizlikapı").empty());
+  const json::array both = partner_search("ahşapkonaklar");
+  EXPECT_NE(FindItem(both, plan), nullptr);
+  EXPECT_EQ(FindItem(both, hidden), nullptr);
+  // When the record turns private, its files' text is no longer found by the partner.
+  const HttpResult record = server_.Get("/api/v1/commitments/" + shared);
+  const HttpResult turned = server_.Request(
+      "PATCH", "/api/v1/commitments/" + shared, R"({"visibility":"private"})",
+      {"If-Match: \"" + std::to_string(record.Json().at("version").as_int64()) + "\""});
+  ASSERT_EQ(turned.status, 200) << turned.body;
+  EXPECT_EQ(FindItem(partner_search("kemeraltı restorasyon"), report), nullptr);
+  EXPECT_NE(FindItem(SearchGroup(server_.Get(Query("kemeraltı restorasyon")), "files"), report),
+            nullptr);
+
+  // A removed file is no longer found; `amity reindex` indexes the documents' text again.
+  ASSERT_EQ(server_.Request("DELETE", "/api/v1/files/" + plan, "", {"If-Match: \"1\""}).status,
+            204);
+  EXPECT_EQ(FindItem(SearchGroup(server_.Get(Query("ahşapkonaklar")), "files"), plan), nullptr);
+  std::string output;
+  ASSERT_EQ(RunAmity({"reindex", "--db", server_.db_path()}, &output), 0) << output;
+  EXPECT_NE(FindItem(SearchGroup(server_.Get(Query("冰雪")), "files"), report), nullptr);
+  EXPECT_EQ(FindItem(SearchGroup(server_.Get(Query("ahşapkonaklar")), "files"), plan), nullptr);
+  EXPECT_TRUE(SearchGroup(server_.Get(Query("Pasaportnumarasi")), "files").empty());
 }
 
 TEST_F(ApiFilesTest, ABackupArchiveKeepsTheFilesAndRestoresThemChecked) {

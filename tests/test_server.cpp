@@ -309,7 +309,19 @@ HttpResult TestServer::Post(const std::string& path, const json::value& body) co
   return Request("POST", path, json::serialize(body));
 }
 
+void TestServer::WaitForPreviews() const {
+  // Every live file's blob has its previews made (or given up on).
+  const std::string pending =
+      "SELECT count(*) FROM files f WHERE f.archived = 0 AND NOT EXISTS (SELECT 1 FROM "
+      "blob_derivatives d WHERE d.sha256 = f.sha256 AND d.state <> 'working')";
+  for (int i = 0; i < 600 && QueryNumber(db_path_, pending) > 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(QueryNumber(db_path_, pending), 0) << "the previews worker did not finish in 30 s";
+}
+
 std::string TestServer::Snapshot() const {
+  WaitForPreviews();  // the background worker's rows are no request's doing
   sqlite3* db = nullptr;
   sqlite3_open_v2(db_path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
   std::vector<std::string> tables;

@@ -75,6 +75,9 @@ class TestServer {
 
   // Every row of every table, in a stable order: equal snapshots mean an unchanged database.
   std::string Snapshot() const;
+  // Waits (up to 30 s, else fails the test) until the background worker has made the thumbnails
+  // and texts of every live file (previews::Worker).
+  void WaitForPreviews() const;
 
   // Kills the server with SIGKILL (no clean stop: what it had not committed is lost) and serves
   // the same database again, on a new port.

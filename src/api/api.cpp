@@ -16,6 +16,7 @@
 #include "domain/files.h"
 #include "http/error.h"
 #include "http/problem.h"
+#include "store/search_index.h"
 
 namespace amity::api {
 namespace json = boost::json;
@@ -35,6 +36,13 @@ std::vector<std::string> ResourceNames() {
   std::vector<std::string> names;
   for (const domain::ResourceSpec* spec : domain::AllResources()) names.emplace_back(spec->name);
   return names;
+}
+
+// What a search finds: records of every resource, and files (store::kFileKind).
+std::vector<std::string> SearchKinds() {
+  std::vector<std::string> kinds = ResourceNames();
+  kinds.emplace_back(store::kFileKind);
+  return kinds;
 }
 
 std::vector<std::string> Languages() { return {kLanguages.begin(), kLanguages.end()}; }
@@ -94,6 +102,10 @@ std::vector<Route> BuildRoutes() {
                       Type::kEnum,
                       "inline: show it in the browser (images, PDF, audio, video, plain text)",
                       {"attachment", "inline"}}}});
+  routes.push_back({"GET", "/api/v1/files/{id}/thumbnail", FileThumbnail,
+                    "A preview of an image or a PDF's first page: JPEG, at most 512 px a side "
+                    "(If-None-Match)",
+                    nullptr, "", ""});
   routes.push_back({"DELETE", "/api/v1/files/{id}", ArchiveFileHandler,
                     "Remove a file from its record (If-Match: version)", nullptr, "", "", 204});
   routes.push_back({"POST", "/api/v1/commitments/{id}/transitions", TransitionCommitment,
@@ -107,6 +119,13 @@ std::vector<Route> BuildRoutes() {
                     "", "Evidence"});
   routes.push_back({"GET", "/api/v1/commitments/{id}/history", CommitmentHistory,
                     "Transitions and progress notes of a commitment", nullptr, "", "History"});
+  routes.push_back({"GET", "/api/v1/meetings/{id}/minutes/revisions", MinutesRevisions,
+                    "Every revision of a meeting's minutes, newest first: who, when and which "
+                    "languages changed",
+                    nullptr, "", "MinutesRevisionPage", 200, Access::kUser, Paged({})});
+  routes.push_back({"GET", "/api/v1/meetings/{id}/minutes/revisions/{version}", MinutesRevision,
+                    "One revision of a meeting's minutes in full, with the text it replaced",
+                    nullptr, "", "MinutesRevision"});
   routes.push_back({"POST", "/api/v1/cases/{id}/study-visit-requests", RequestStudyVisit,
                     "Request a study visit from a case: a proposed commitment and a study_visit "
                     "event (idea) in your partnership, both linked to the case",
@@ -172,8 +191,8 @@ std::vector<Route> BuildRoutes() {
        {{.name = "q", .description = "the words to find (at most 200 bytes)", .required = true},
         {.name = "kind",
          .type = Type::kEnum,
-         .description = "only records of this kind",
-         .values = ResourceNames()},
+         .description = "only records of this kind (files: the names and texts of documents)",
+         .values = SearchKinds()},
         {.name = "lang",
          .type = Type::kEnum,
          .description = "only texts in this language",

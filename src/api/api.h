@@ -47,6 +47,9 @@ struct Context {
   std::uint64_t max_file_bytes = std::uint64_t{2} << 30;
   // The uploads receiving bytes now (api/uploads.cpp); the Api makes one when none is given.
   std::shared_ptr<UploadRegistry> uploads;
+  // Called after an upload became a file (its row committed): the server wakes the worker that
+  // makes thumbnails and extracts text (previews::Worker). Unset: nobody is told.
+  std::function<void()> file_created;
 };
 
 // Who may call a route: anyone, any signed-in user, the home city's roles (not partner users),

@@ -1,5 +1,8 @@
 #include "api/files.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 
 #include "api/access.h"
@@ -27,19 +30,22 @@ bool ShownInline(std::string_view media_type) {
 }
 
 json::object FileJson(const Call& call, const store::FileRow& file) {
-  json::object object{{"id", file.id},
-                      {"version", file.version},
-                      {"holder", file.holder},
-                      {"holder_id", file.holder_id},
-                      {"milestone", file.milestone ? json::value(*file.milestone) : nullptr},
-                      {"name", file.name},
-                      {"media_type", file.media_type},
-                      {"size", file.size},
-                      {"sha256", file.sha256},
-                      {"personal_data", file.personal_data},
-                      {"archived", file.archived},
-                      {"created_at", file.created_at},
-                      {"content_url", "/api/v1/files/" + file.id + "/content"}};
+  json::object object{
+      {"id", file.id},
+      {"version", file.version},
+      {"holder", file.holder},
+      {"holder_id", file.holder_id},
+      {"milestone", file.milestone ? json::value(*file.milestone) : nullptr},
+      {"name", file.name},
+      {"media_type", file.media_type},
+      {"size", file.size},
+      {"sha256", file.sha256},
+      {"personal_data", file.personal_data},
+      {"archived", file.archived},
+      {"created_at", file.created_at},
+      {"content_url", "/api/v1/files/" + file.id + "/content"},
+      {"thumbnail_url", file.thumbnail ? json::value("/api/v1/files/" + file.id + "/thumbnail")
+                                       : json::value(nullptr)}};
   // Who uploaded it is the home city's to know, like a record's creator.
   if (domain::SeesEverything(call.principal)) object["created_by"] = file.created_by;
   return object;
@@ -49,30 +55,30 @@ bool MaySeeFile(const Call& call, const store::FileRow& file) {
   return !file.personal_data || domain::SeesEverything(call.principal);
 }
 
-// The file named by the path, with its holder, when the caller may see both; 404 otherwise.
-struct Found {
-  store::FileRow file;
-  const domain::ResourceSpec* spec = nullptr;
-  json::object holder;
-};
+using Found = VisibleFile;
 
-Found LoadVisibleFile(const Call& call, bool include_archived) {
+// The live file named by the path, with its holder, when the caller may see both; 404 otherwise.
+Found LoadVisibleFile(const Call& call) {
   const std::string_view id = call.Param("id");
   RequireUuid(id, "file");
+  auto found = FindVisibleFile(call, id);
+  if (!found) NotFound("file");
+  return std::move(*found);
+}
+
+}  // namespace
+
+std::optional<VisibleFile> FindVisibleFile(const Call& call, std::string_view id) {
   auto file = store::GetFile(call.db, id);
-  if (!file || (file->archived && !include_archived) || !MaySeeFile(call, *file)) {
-    NotFound("file");
-  }
+  if (!file || file->archived || !MaySeeFile(call, *file)) return std::nullopt;
   const domain::ResourceSpec* spec = domain::FindResource(file->holder);
   auto holder = spec ? store::GetRecord(call.db, *spec, file->holder_id) : std::nullopt;
   if (!holder || holder->at("archived").as_bool() ||
       !domain::CanSee(call.principal, FactsOf(*spec, *holder))) {
-    NotFound("file");
+    return std::nullopt;
   }
-  return {std::move(*file), spec, std::move(*holder)};
+  return VisibleFile{std::move(*file), spec, std::move(*holder)};
 }
-
-}  // namespace
 
 json::object LoadHolder(const Call& call, std::string_view holder, std::string_view holder_id,
                         bool for_write) {
@@ -98,7 +104,7 @@ json::object LoadHolder(const Call& call, std::string_view holder, std::string_v
 }
 
 http::Response GetFileHandler(Call& call) {
-  const Found found = LoadVisibleFile(call, false);
+  const Found found = LoadVisibleFile(call);
   http::Response response = JsonResponse(200, FileJson(call, found.file));
   response.headers.emplace_back("ETag", "\"" + std::to_string(found.file.version) + "\"");
   return response;
@@ -110,7 +116,7 @@ http::Response FileContent(Call& call) {
   for (const auto& [name, value] : call.request.query) {
     if (name == "disposition") disposition = value;
   }
-  const Found found = LoadVisibleFile(call, false);
+  const Found found = LoadVisibleFile(call);
   const store::FileRow& file = found.file;
   if (disposition == "inline" && !ShownInline(file.media_type)) disposition = "attachment";
   const std::string etag = "\"" + file.sha256 + "\"";
@@ -147,6 +153,35 @@ http::Response FileContent(Call& call) {
   return response;
 }
 
+http::Response FileThumbnail(Call& call) {
+  const Found found = LoadVisibleFile(call);
+  if (!found.file.thumbnail || !call.context.blobs) {
+    throw http::HttpError(404, "No thumbnail",
+                          {{"", "no_thumbnail",
+                            "this file has no thumbnail (not an image or a PDF, one that could "
+                            "not be read, or one not made yet)"}});
+  }
+  const std::string etag = "\"" + *found.file.thumbnail + "\"";
+  http::Pairs headers{{"ETag", etag},
+                      {"Cache-Control", "private, no-cache"},
+                      {"X-Content-Type-Options", "nosniff"}};
+  if (call.request.Header("If-None-Match") == std::optional<std::string_view>(etag)) {
+    return http::Response{.status = 304, .content_type = "", .headers = std::move(headers)};
+  }
+  const int fd = call.context.blobs->Open(*found.file.thumbnail);
+  if (fd < 0) throw std::runtime_error("the thumbnail of file " + found.file.id + " is missing");
+  struct stat info {};
+  if (fstat(fd, &info) != 0) {
+    close(fd);
+    throw std::runtime_error("cannot read the thumbnail of file " + found.file.id);
+  }
+  http::Response response{.status = 200, .content_type = "image/jpeg"};
+  response.headers = std::move(headers);
+  response.file =
+      std::make_shared<http::FileSlice>(fd, 0, static_cast<std::uint64_t>(info.st_size));
+  return response;
+}
+
 json::array VisibleFiles(const Call& call, std::string_view holder_id) {
   json::array items;
   for (const store::FileRow& file : store::ListFiles(call.db, holder_id)) {
@@ -162,7 +197,7 @@ http::Response ListHolderFiles(Call& call) {
 
 http::Response ArchiveFileHandler(Call& call) {
   store::Tx tx(call.db);
-  const Found found = LoadVisibleFile(call, false);
+  const Found found = LoadVisibleFile(call);
   const domain::RecordFacts facts = FactsOf(*found.spec, found.holder);
   const bool own =
       found.file.created_by == call.principal.user_id && domain::CanEdit(call.principal, facts);

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "api/api.h"
+#include "store/files.h"
 
 namespace amity::api {
 
@@ -18,11 +19,24 @@ namespace amity::api {
 boost::json::object LoadHolder(const Call& call, std::string_view holder,
                                std::string_view holder_id, bool for_write);
 
+// A live file with its holder, as LoadVisibleFile finds it.
+struct VisibleFile {
+  store::FileRow file;
+  const domain::ResourceSpec* spec = nullptr;
+  boost::json::object holder;
+};
+// File `id` when the caller may see it: live, on a live record the caller may see, and not
+// personal data unless the caller is of the home city; nullopt otherwise (a 404 for the caller).
+std::optional<VisibleFile> FindVisibleFile(const Call& call, std::string_view id);
+
 // The live files of record `holder_id` the caller may see, as the API shows them.
 boost::json::array VisibleFiles(const Call& call, std::string_view holder_id);
 
 http::Response GetFileHandler(Call& call);
 http::Response FileContent(Call& call);
+// GET /api/v1/files/{id}/thumbnail: the JPEG made of an image or a PDF's first page (ETag: its
+// hash); 404 when the file has none.
+http::Response FileThumbnail(Call& call);
 http::Response ListHolderFiles(Call& call);
 http::Response ArchiveFileHandler(Call& call);
 

@@ -8,6 +8,7 @@
 
 #include "api/api.h"
 #include "api/validation.h"
+#include "store/changes.h"
 #include "store/records.h"
 
 namespace amity::api {
@@ -39,6 +40,8 @@ http::Response ListAreas(Call& call);
 http::Response GetArea(Call& call);
 http::Response ListChangesHandler(Call& call);
 http::Response RecordChangesHandler(Call& call);
+http::Response MinutesRevisions(Call& call);  // minutes.cpp
+http::Response MinutesRevision(Call& call);   // minutes.cpp
 http::Response ListAuthEvents(Call& call);
 
 http::Response PublicPortal(Call& call);
@@ -90,5 +93,16 @@ Validated ValidBody(const http::Request& request, const domain::ResourceSpec& bo
 
 // Loads a live (not archived) record or throws HttpError 404 naming the resource.
 boost::json::object LoadLiveRecord(Call& call, const domain::ResourceSpec& spec);
+
+// Throws HttpError 404 unless record `id` of `spec` exists (archived or not) and the caller may
+// see it; 400 when `id` is not a UUID.
+void RequireVisibleRecord(Call& call, const domain::ResourceSpec& spec, std::string_view id);
+
+// The changes of record `id` of `spec` that `query` selects (the record checked visible), as the
+// caller may see them: for a partner user only from the last change that widened who sees the
+// record (store::LastWidening; sets query.from_seq), that change's `before` null and listed in
+// "hidden", and every before/after redacted (api/redaction.h). Home roles see every change.
+store::Page VisibleRecordChanges(Call& call, const domain::ResourceSpec& spec, std::string_view id,
+                                 store::ChangeQuery& query);
 
 }  // namespace amity::api

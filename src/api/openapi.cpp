@@ -14,6 +14,7 @@
 #include "domain/commitment_status.h"
 #include "domain/files.h"
 #include "http/router.h"
+#include "store/search_index.h"
 
 namespace amity::api {
 namespace json = boost::json;
@@ -282,6 +283,12 @@ json::array ResourceNames() {
   return names;
 }
 
+json::array SearchKinds() {
+  json::array kinds = ResourceNames();
+  kinds.emplace_back(store::kFileKind);
+  return kinds;
+}
+
 json::object Schemas() {
   json::object schemas;
   json::object languages;
@@ -507,7 +514,12 @@ json::object Schemas() {
        {"archived", {{"type", "boolean"}}},
        {"created_at", StringType("date-time")},
        {"created_by", {{"type", "string"}, {"description", "the uploader's user id (home roles)"}}},
-       {"content_url", StringType()}},
+       {"content_url", StringType()},
+       {"thumbnail_url",
+        Nullable({{"type", "string"},
+                  {"description",
+                   "a JPEG preview (images, a PDF's first page), once made in the background; "
+                   "null when there is none (yet)"}})}},
       {"created_by"});
   schemas["FileList"] = Closed({{"items", ArrayOf(Ref("File"))}});
   schemas["Evidence"] =
@@ -532,33 +544,42 @@ json::object Schemas() {
               {"created_at", StringType("date-time")},
               {"expires_at", StringType("date-time")},
               {"file_id", NullableString("uuid")}});
+  const json::object search_title{
+      {"description",
+       "the record's name: a text, a plain string, or a partnership's two cities; a file's "
+       "name"},
+      {"anyOf",
+       {Ref("Text"), StringType(),
+        Closed({{"home_city", Nullable(Ref("Text"))}, {"partner_city", Nullable(Ref("Text"))}})}}};
   schemas["SearchResults"] = Closed(
       {{"query", StringType()},
        {"accents", {{"type", "string"}, {"enum", {"insensitive", "sensitive"}}}},
        {"total", Integer()},
        {"groups",
         ArrayOf(Closed(
-            {{"kind", {{"type", "string"}, {"enum", ResourceNames()}}},
+            {{"kind",
+              {{"type", "string"},
+               {"enum", SearchKinds()},
+               {"description", "a resource, or files: documents found by their name or text"}}},
              {"total", Integer()},
              {"best_score", {{"type", "number"}}},
              {"items",
               ArrayOf(Closed(
                   {{"id", StringType("uuid")},
-                   {"title",
-                    {{"description",
-                      "the record's name: a text, a plain string, or a partnership's two cities"},
-                     {"anyOf",
-                      {Ref("Text"), StringType(),
-                       Closed({{"home_city", Nullable(Ref("Text"))},
-                               {"partner_city", Nullable(Ref("Text"))}})}}}},
+                   {"title", search_title},
                    {"score", {{"type", "number"}}},
                    {"matches",
-                    ArrayOf(
-                        Closed({{"field", StringType()},
-                                {"lang", StringType()},
-                                {"segments",
-                                 ArrayOf(Closed({{"text", StringType()},
-                                                 {"match", {{"type", "boolean"}}}}))}}))}}))}}))}});
+                    ArrayOf(Closed(
+                        {{"field",
+                          {{"type", "string"},
+                           {"description", "for files: name, or text (a piece of the document)"}}},
+                         {"lang", StringType()},
+                         {"segments", ArrayOf(Closed({{"text", StringType()},
+                                                      {"match", {{"type", "boolean"}}}}))}}))},
+                   {"holder", Closed({{"kind", {{"type", "string"}, {"enum", ResourceNames()}}},
+                                      {"id", StringType("uuid")},
+                                      {"title", search_title}})}},
+                  {"holder"}))}}))}});
   schemas["ChangePage"] = Closed(
       {{"items",
         ArrayOf(Closed(
@@ -586,6 +607,29 @@ json::object Schemas() {
         {{"type", "integer"},
          {"description", "with after_seq: pass as after_seq to continue the feed"}}}},
       {"next_after_seq"});
+  json::object revision{
+      {"version", {{"type", "integer"}, {"description", "the meeting's version it made"}}},
+      {"seq", Integer()},
+      {"op", {{"type", "string"}, {"enum", {"create", "update"}}}},
+      {"actor", StringType()},
+      {"at", StringType("date-time")},
+      {"original",
+       {{"type", {"string", "null"}}, {"description", "the language the minutes were written in"}}},
+      {"languages",
+       {{"type", "array"},
+        {"items", {{"type", "string"}, {"enum", Strings(kLanguages)}}},
+        {"description",
+         "the languages whose wording differs from the revision before (every language of the "
+         "text when that one is hidden or there is none)"}}}};
+  schemas["MinutesRevisionPage"] = Closed({{"items", ArrayOf(Closed(revision))},
+                                           {"total", {{"type", {"integer", "null"}}}},
+                                           {"limit", Integer()},
+                                           {"offset", Integer()},
+                                           {"has_more", {{"type", "boolean"}}}});
+  revision["minutes"] = Nullable(Ref("Text"));
+  revision["previous"] = Nullable(Ref("Text"));
+  revision["hidden"] = HiddenSchema();
+  schemas["MinutesRevision"] = Closed(std::move(revision), {"hidden"});
   schemas["LoginInput"] =
       Closed({{"email", StringType("email")}, {"password", StringType("password")}});
   schemas["PasswordInput"] =
@@ -851,6 +895,12 @@ json::object OpenApiDocument() {
       operation["responses"].as_object()["200"] = {{"description", "the file"}, {"content", bytes}};
       operation["responses"].as_object()["206"] = {{"description", "the range asked for"},
                                                    {"content", bytes}};
+      operation["responses"].as_object()["304"] = {{"description", "not modified (ETag)"}};
+    }
+    if (route.handler == FileThumbnail) {
+      operation["responses"].as_object()["200"] = {
+          {"description", "the thumbnail"},
+          {"content", {{"image/jpeg", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
       operation["responses"].as_object()["304"] = {{"description", "not modified (ETag)"}};
     }
     if (!paths.contains(route.pattern)) paths[route.pattern] = json::object();

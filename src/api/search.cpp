@@ -3,6 +3,7 @@
 #include <map>
 
 #include "api/access.h"
+#include "api/files.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
 #include "api/redaction.h"
@@ -10,6 +11,7 @@
 #include "base/text.h"
 #include "http/error.h"
 #include "search/query.h"
+#include "store/files.h"
 #include "store/records.h"
 #include "store/search_index.h"
 
@@ -69,6 +71,15 @@ std::string HitText(store::Db& db, const json::object& record, const store::Sear
   return value && value->is_string() ? std::string(value->as_string()) : "";
 }
 
+// A file's matching text: its name, or a piece of its document's text around the first match.
+std::vector<search::Segment> FileHitSegments(store::Db& db, const store::FileRow& file,
+                                             const store::SearchHit& hit,
+                                             const std::vector<search::Token>& wanted,
+                                             search::Accents accents) {
+  if (hit.field == "name") return search::Highlight(file.name, wanted, accents);
+  return search::Snippet(store::BlobText(db, file.sha256).value_or(""), wanted, accents);
+}
+
 }  // namespace
 
 http::Response Search(Call& call) {
@@ -111,8 +122,21 @@ http::Response Search(Call& call) {
     entry->second.hits.push_back(std::move(hit));
   }
   Redactor redactor(call.db, call.principal);
+  // Files are found only where the caller may download them (api/files.h), whoever asks: live,
+  // on a live record the caller sees, personal data only for home roles (and never indexed).
+  std::map<std::string, VisibleFile> files;
+  if (auto group = order.find(store::kFileKind); group != order.end()) {
+    std::erase_if(group->second, [&](const std::string& id) {
+      auto file = FindVisibleFile(call, id);
+      if (!file) return true;
+      files.emplace(id, std::move(*file));
+      return false;
+    });
+    if (group->second.empty()) order.erase(group);
+  }
   if (redactor.active()) {  // partner users: only what they may see, found by what they may see
     for (auto& [group_kind, ids] : order) {
+      if (group_kind == store::kFileKind) continue;  // checked above
       const domain::ResourceSpec& spec = *domain::FindResource(group_kind);
       std::erase_if(ids, [&](const std::string& id) {
         const auto record = store::GetRecord(call.db, spec, id);
@@ -132,8 +156,38 @@ http::Response Search(Call& call) {
   json::array groups;
   long long total = 0;
   for (auto& [group_kind, ids] : order) {
-    const domain::ResourceSpec& spec = *domain::FindResource(group_kind);
     json::array items;
+    if (group_kind == store::kFileKind) {
+      // A file is named by its name, and by the record that holds it.
+      for (size_t i = 0; i < ids.size() && static_cast<int>(i) < per_kind; ++i) {
+        const VisibleFile& file = files.at(ids[i]);
+        json::array matches;
+        const std::vector<store::SearchHit>& hits = found[ids[i]].hits;
+        for (size_t h = 0; h < hits.size() && h < kMatchesShown; ++h) {
+          matches.push_back(json::object{
+              {"field", hits[h].field},
+              {"lang", hits[h].lang},
+              {"segments",
+               SegmentsJson(FileHitSegments(call.db, file.file, hits[h], wanted, accents))}});
+        }
+        items.push_back(json::object{
+            {"id", ids[i]},
+            {"title", file.file.name},
+            {"score", found[ids[i]].score},
+            {"matches", std::move(matches)},
+            {"holder",
+             json::object{{"kind", file.spec->name},
+                          {"id", file.file.holder_id},
+                          {"title", TitleOf(call.db, redactor, *file.spec, file.holder)}}}});
+      }
+      total += static_cast<long long>(ids.size());
+      groups.push_back(json::object{{"kind", group_kind},
+                                    {"total", static_cast<long long>(ids.size())},
+                                    {"best_score", found[ids[0]].score},
+                                    {"items", std::move(items)}});
+      continue;
+    }
+    const domain::ResourceSpec& spec = *domain::FindResource(group_kind);
     for (size_t i = 0; i < ids.size() && static_cast<int>(i) < per_kind; ++i) {
       const auto record = store::GetRecord(call.db, spec, ids[i]);
       if (!record) continue;

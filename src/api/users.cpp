@@ -400,18 +400,8 @@ http::Response ListChangesHandler(Call& call) {
 // widened who sees it (store::LastWidening): earlier values were meant for a narrower audience.
 // That change keeps its `after` but not its `before` ("hidden": ["before"]). References to
 // records the caller may not see are withheld from the values as from records.
-http::Response RecordChangesHandler(Call& call) {
-  const domain::ResourceSpec& spec = *call.route.resource;
-  const std::string_view id = call.Param("id");
-  RequireUuid(id, spec.singular);
-  const auto record = store::GetRecord(call.db, spec, id);
-  if (!record) NotFound(spec.singular);
-  RequireVisible(call, spec, *record);
-  store::ChangeQuery query{.entity = std::string(spec.name), .record_id = std::string(id)};
-  CheckQuery(call.route.query, call.request.query);
-  for (const auto& [name, value] : call.request.query) {
-    ParsePaging(name, value, query.limit, query.offset);
-  }
+store::Page VisibleRecordChanges(Call& call, const domain::ResourceSpec& spec, std::string_view id,
+                                 store::ChangeQuery& query) {
   Redactor redactor(call.db, call.principal);
   std::optional<store::ChangeMark> widening;
   if (redactor.active()) {
@@ -435,7 +425,26 @@ http::Response RecordChangesHandler(Call& call) {
     }
     redactor.Redact(spec, values);
   }
-  return ChangePage(std::move(page), query);
+  return page;
+}
+
+void RequireVisibleRecord(Call& call, const domain::ResourceSpec& spec, std::string_view id) {
+  RequireUuid(id, spec.singular);
+  const auto record = store::GetRecord(call.db, spec, id);
+  if (!record) NotFound(spec.singular);
+  RequireVisible(call, spec, *record);
+}
+
+http::Response RecordChangesHandler(Call& call) {
+  const domain::ResourceSpec& spec = *call.route.resource;
+  const std::string_view id = call.Param("id");
+  RequireVisibleRecord(call, spec, id);
+  store::ChangeQuery query{.entity = std::string(spec.name), .record_id = std::string(id)};
+  CheckQuery(call.route.query, call.request.query);
+  for (const auto& [name, value] : call.request.query) {
+    ParsePaging(name, value, query.limit, query.offset);
+  }
+  return ChangePage(VisibleRecordChanges(call, spec, id, query), query);
 }
 
 }  // namespace amity::api

@@ -42,8 +42,8 @@ int Check(const Config& config, store::Db& db, files::BlobStore& blobs) {
     }
   }
   if (terminal && !named.empty()) std::fputc('\n', stderr);
-  std::printf("checked %zu files' blobs in %s: %d missing, %d damaged\n", named.size(),
-              blobs.root().c_str(), missing, damaged);
+  std::printf("checked %zu blobs (files' and their thumbnails) in %s: %d missing, %d damaged\n",
+              named.size(), blobs.root().c_str(), missing, damaged);
   return missing + damaged == 0 ? 0 : 1;
 }
 
@@ -67,6 +67,14 @@ int Sweep(store::Db& db, files::BlobStore& blobs) {
     std::error_code ignored;
     if (std::filesystem::remove(blobs.UploadPath(id), ignored)) ++partials;
   });
+  // The thumbnails of blobs no file names any more: their rows go, so their blobs are swept below
+  // with the rest.
+  int derivatives = 0;
+  {
+    store::Tx tx(db);
+    derivatives = store::DeleteUnreferencedDerivatives(db);
+    tx.Commit();
+  }
   std::set<std::string, std::less<>> named;
   store::ForEachReferencedBlob(db, [&](std::string_view sha256) { named.emplace(sha256); });
   blobs.ForEachBlob([&](std::string_view sha256, std::uint64_t size, double age) {
@@ -77,8 +85,9 @@ int Sweep(store::Db& db, files::BlobStore& blobs) {
     }
   });
   std::printf(
-      "swept %s: %d expired uploads, %d stray upload files, %d unreferenced blobs (%lld bytes)\n",
-      blobs.root().c_str(), uploads, partials, orphans, freed);
+      "swept %s: %d expired uploads, %d stray upload files, %d previews of unnamed blobs, %d "
+      "unreferenced blobs (%lld bytes)\n",
+      blobs.root().c_str(), uploads, partials, derivatives, orphans, freed);
   return 0;
 }
 

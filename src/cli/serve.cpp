@@ -17,6 +17,7 @@
 #include "domain/files.h"
 #include "http/error.h"
 #include "http/server.h"
+#include "previews/worker.h"
 #include "store/accounts.h"
 #include "store/migrations.h"
 #include "store/pool.h"
@@ -75,6 +76,8 @@ int Serve(const Config& config) {
           : domain::ParseFileTypes(config.file_types, type_problems, "AMITY_FILE_TYPES");
   if (!type_problems.empty()) throw std::runtime_error(type_problems[0].message);
   const auto blobs = OpenBlobStore(config);
+  // Thumbnails and documents' text are made in the background, one blob at a time.
+  previews::Worker previews(config.db_path, blobs, config.log_format);
   const int threads =
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
   // One connection per server thread, and one for the writer thread that gives concurrent
@@ -99,7 +102,8 @@ int Serve(const Config& config) {
               [&] { return ServerMetricsText(metrics, config.db_path, config.backup_dir, pool); },
           .blobs = blobs,
           .file_types = std::move(file_types),
-          .max_file_bytes = static_cast<std::uint64_t>(config.max_file_mib) << 20});
+          .max_file_bytes = static_cast<std::uint64_t>(config.max_file_mib) << 20,
+          .file_created = [&previews] { previews.Wake(); }});
   bool first_start = false;
   {
     auto db = pool.Acquire();
@@ -125,6 +129,7 @@ int Serve(const Config& config) {
     }
   }
 
+  previews.Start();
   std::unique_ptr<translate::Worker> translator;
   if (!config.translate_url.empty()) {
     translator = std::make_unique<translate::Worker>(
@@ -170,6 +175,7 @@ int Serve(const Config& config) {
                  config.db_path.c_str(), host.c_str(), options.port, threads);
   });
   if (translator) translator->Stop();
+  previews.Stop();
   std::fprintf(stderr, "amity: stopped\n");
   return 0;
 }

@@ -46,4 +46,12 @@ std::vector<Segment> Highlight(std::string_view text, std::string_view query, Ac
 std::vector<Segment> Highlight(std::string_view text, const std::vector<Token>& wanted,
                                Accents accents);
 
+// A short piece of a long text (a document's) around its first word that matches `wanted`
+// (Tokenize(query, accents)), highlighted as Highlight does: about `before` bytes before the word
+// and `after` bytes from its start, cut at spaces where there are any, and "…" segments where
+// text was left out. Reads the text in pieces until one matches, so a match near the start of a
+// megabyte costs what a short text does. When nothing matches, the text's first `after` bytes.
+std::vector<Segment> Snippet(std::string_view text, const std::vector<Token>& wanted,
+                             Accents accents, size_t before = 60, size_t after = 200);
+
 }  // namespace amity::search

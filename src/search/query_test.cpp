@@ -56,5 +56,27 @@ TEST(QueryTest, HighlightsMatchesInTheOriginalSpelling) {
   EXPECT_EQ(Marked(Highlight("no match here", "zzz", Accents::kInsensitive)), "no match here");
 }
 
+TEST(QueryTest, SnippetsShowTheFirstMatchOfALongText) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "tarihi yapı ";  // 24 KiB before the match
+  text += "Kemeraltı Çarşısı restorasyon projesi";
+  for (int i = 0; i < 100; ++i) text += " sonra gelen metin";
+  const auto segments =
+      Snippet(text, Tokenize("KEMERALTI", Accents::kInsensitive), Accents::kInsensitive, 20, 60);
+  const std::string marked = Marked(segments);
+  EXPECT_EQ(marked, "…yapı tarihi yapı [Kemeraltı] Çarşısı restorasyon projesi sonra gelen …")
+      << marked;
+  // Chinese has no spaces to cut at: the cut falls between characters.
+  std::string chinese;
+  for (int i = 0; i < 100; ++i) chinese += "哈尔滨";
+  chinese += "冰雪大世界";
+  const std::string cut = Marked(
+      Snippet(chinese, Tokenize("冰雪", Accents::kInsensitive), Accents::kInsensitive, 9, 30));
+  EXPECT_EQ(cut, "…哈尔滨[冰雪]大世界") << cut;
+  EXPECT_EQ(
+      Marked(Snippet("kısa metin", Tokenize("yok", Accents::kInsensitive), Accents::kInsensitive)),
+      "kısa metin");
+}
+
 }  // namespace
 }  // namespace amity::search

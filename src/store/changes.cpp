@@ -20,6 +20,12 @@ const std::string kSelectLastWidening =
     "record_id = ? AND " +
     std::string(kWideningChangeSql) + " ORDER BY seq DESC LIMIT 1";
 
+// A change that set the field at the JSON path bound (`$.name`): an update names the fields it
+// changed, while a create names every field, null for those it left empty.
+constexpr char kSetsFieldSql[] =
+    "IFNULL(json_type(after, ?), 'absent') NOT IN "
+    "('absent', CASE WHEN op = 'create' THEN 'null' ELSE 'absent' END)";
+
 // Entries read past the page to learn a small total without counting.
 constexpr int kCountAhead = 100;
 
@@ -62,6 +68,8 @@ Page ListChanges(Db& db, const ChangeQuery& query) {
   if (query.until) conditions.push_back({"at < ?", *query.until});
   if (query.from_seq) conditions.push_back({"seq >= ?", *query.from_seq});
   if (query.after_seq) conditions.push_back({"seq > ?", *query.after_seq});
+  if (query.version) conditions.push_back({"version = ?", *query.version});
+  if (query.field) conditions.push_back({kSetsFieldSql, "$." + *query.field});
   for (const auto& [sql, value] : conditions) where += (where.empty() ? " WHERE " : " AND ") + sql;
   const bool feed = query.after_seq.has_value();
   const int read_ahead = feed ? 1 : kCountAhead;

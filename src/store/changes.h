@@ -24,6 +24,10 @@ struct ChangeQuery {
   std::optional<std::string> since;   // UTC instant text, inclusive
   std::optional<std::string> until;   // exclusive
   std::optional<long long> from_seq;  // only changes from this one on (see LastWidening)
+  // Only changes that set this field (a column name the caller trusts): updates whose `after`
+  // holds it, and the create when it gave the field a value (not null).
+  std::optional<std::string> field;
+  std::optional<long long> version;  // only the change that made this version of the record
   // The feed: changes after this sequence number, oldest first (offset unused). Each page costs
   // what the first does, however far into the feed (a range of the table's own key).
   std::optional<long long> after_seq;

@@ -173,6 +173,16 @@ CREATE TABLE auth_events (
   address TEXT NOT NULL DEFAULT '',
   detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
 ) STRICT;
+CREATE TABLE blob_derivatives (
+  sha256 TEXT NOT NULL PRIMARY KEY CHECK (length(sha256) = 64),  -- the source blob
+  state TEXT NOT NULL CHECK (state = 'working' OR state = 'done' OR state = 'failed'),
+  -- The thumbnail, itself a blob of the store (JPEG, at most 512 px on its long side); NULL when
+  -- the file has none (not an image or PDF, or bytes that do not decode).
+  thumbnail TEXT CHECK (thumbnail IS NULL OR length(thumbnail) = 64),
+  -- The document's text, at most 1 MiB of UTF-8 (previews::kMaxTextBytes); NULL when it has none.
+  text TEXT,
+  made_at TEXT NOT NULL
+) STRICT;
 CREATE TABLE calendar_feeds (
   id TEXT NOT NULL PRIMARY KEY,
   user_id TEXT NOT NULL REFERENCES users (id),
@@ -506,6 +516,8 @@ CREATE INDEX api_tokens_user ON api_tokens (user_id);
 CREATE INDEX auth_events_address_at ON auth_events (address, kind, at);
 CREATE INDEX auth_events_at ON auth_events (at);
 CREATE INDEX auth_events_email_at ON auth_events (email, kind, at);
+CREATE INDEX blob_derivatives_state ON blob_derivatives (state) WHERE state = 'working';
+CREATE INDEX blob_derivatives_thumbnail ON blob_derivatives (thumbnail) WHERE thumbnail IS NOT NULL;
 CREATE INDEX calendar_feeds_user ON calendar_feeds (user_id, created_at);
 CREATE INDEX cases_city ON cases (city_id);
 CREATE INDEX cases_created_by ON cases (created_by);

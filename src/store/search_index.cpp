@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "base/text.h"
+#include "store/files.h"
 #include "store/records.h"
 
 namespace amity::store {
@@ -299,6 +300,15 @@ class ChangeBuilder {
     change_.new_record = new_record;
   }
 
+  // A text folded beforehand (FoldText); an empty one adds nothing, as AddText does.
+  void AddFolded(std::string_view kind, std::string_view field, std::string_view lang,
+                 const FoldedText& text) {
+    if (text.exact.empty()) return;
+    change_.terms.insert(change_.terms.end(), text.terms.begin(), text.terms.end());
+    change_.texts.push_back(
+        {std::string(kind), std::string(field), std::string(lang), text.exact, text.loose});
+  }
+
   void AddText(std::string_view kind, std::string_view field, std::string_view lang,
                std::string_view text) {
     std::string exact = search::FoldForIndex(text, search::Accents::kSensitive);
@@ -426,6 +436,25 @@ void IndexRecord(Db& db, const domain::ResourceSpec& spec, const json::object& r
   ApplyIndexChange(db, builder.Take());
 }
 
+FoldedText FoldText(Db& db, std::string_view text) {
+  FoldedText folded{.exact = search::FoldForIndex(text, search::Accents::kSensitive),
+                    .loose = search::FoldForIndex(text, search::Accents::kInsensitive)};
+  TermCollector terms(db);
+  terms.Add(folded.exact, folded.terms);
+  terms.Add(folded.loose, folded.terms);
+  std::sort(folded.terms.begin(), folded.terms.end());
+  folded.terms.erase(std::unique(folded.terms.begin(), folded.terms.end()), folded.terms.end());
+  return folded;
+}
+
+void IndexFileText(Db& db, std::string_view file_id, std::string_view name, const FoldedText* text,
+                   bool new_record) {
+  ChangeBuilder builder(db, file_id, new_record);
+  builder.AddText(kFileKind, "name", "", name);
+  if (text) builder.AddFolded(kFileKind, "text", "", *text);
+  ApplyIndexChange(db, builder.Take());
+}
+
 std::optional<std::vector<std::string>> IndexedWordsStartingWith(Db& db, std::string_view prefix,
                                                                  int max) {
   if (prefix.empty()) return std::nullopt;
@@ -459,6 +488,7 @@ long long RebuildSearchIndex(Db& db,
     }
     progress(spec->name, indexed);
   }
+  progress(kFileKind, IndexAllFiles(db));
   tx.Commit();
   Stmt count = db.Prepare("SELECT count(*) FROM search_texts");
   count.Step();

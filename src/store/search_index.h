@@ -24,11 +24,30 @@ namespace amity::store {
 void IndexRecord(Db& db, const domain::ResourceSpec& spec, const boost::json::object& record,
                  bool new_record = false);
 
-// Removes every index row of the record with `id`.
+// The kind under which files' texts are indexed (search_texts.kind): a file's rows are its name
+// (field "name") and its document's text (field "text"), without a language.
+inline constexpr char kFileKind[] = "files";
+
+// A document's text folded for the index both ways (search::FoldForIndex) with its index words:
+// most of the work of indexing a long text, which can be done before the write transaction.
+struct FoldedText {
+  std::string exact;
+  std::string loose;
+  std::vector<std::string> terms;
+};
+FoldedText FoldText(Db& db, std::string_view text);
+
+// Replaces the index rows of file `file_id` with its name and, when given, its document's text
+// (store/files.cpp decides which files are indexed: live ones, not personal data). Inside a
+// savepoint both wait for the outermost commit, as IndexRecord's do.
+void IndexFileText(Db& db, std::string_view file_id, std::string_view name, const FoldedText* text,
+                   bool new_record = false);
+
+// Removes every index row of the record (or file) with `id`.
 void UnindexRecord(Db& db, std::string_view id);
 
-// Empties the index and indexes every live record again, in one transaction. Returns the number
-// of texts indexed. `progress` is told after each resource.
+// Empties the index and indexes every live record and file again, in one transaction. Returns the
+// number of texts indexed. `progress` is told after each resource, and after the files.
 long long RebuildSearchIndex(Db& db,
                              const std::function<void(std::string_view, long long)>& progress);
 

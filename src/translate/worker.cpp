@@ -50,34 +50,17 @@ Worker::Worker(std::string db_path, std::string instance_id, std::unique_ptr<Tra
       instance_id_(std::move(instance_id)),
       translator_(std::move(translator)),
       log_format_(log_format),
-      interval_(interval) {}
+      loop_([this] { RunOnce(); },
+            [this](const std::exception& failure) {
+              LogFailure(log_format_, "", "", failure.what());
+            },
+            interval) {}
 
 Worker::~Worker() { Stop(); }
 
-void Worker::Start() {
-  thread_ = std::thread([this] { Loop(); });
-}
+void Worker::Start() { loop_.Start(); }
 
-void Worker::Stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void Worker::Loop() {
-  for (;;) {
-    try {
-      RunOnce();
-    } catch (const std::exception& failure) {
-      LogFailure(log_format_, "", "", failure.what());
-    }
-    std::unique_lock lock(mutex_);
-    if (wake_.wait_for(lock, interval_, [this] { return stopping_; })) return;
-  }
-}
+void Worker::Stop() { loop_.Stop(); }
 
 int Worker::RunOnce() {
   store::Db db(db_path_);

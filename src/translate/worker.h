@@ -4,15 +4,12 @@
 // left alone (the next pass sees it again).
 #pragma once
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "base/background_loop.h"
 #include "base/log.h"
 #include "translate/translator.h"
 
@@ -34,19 +31,13 @@ class Worker {
   int RunOnce();
 
  private:
-  void Loop();
-
   std::string db_path_;
   std::string instance_id_;
   std::unique_ptr<Translator> translator_;
   LogFormat log_format_;
-  std::chrono::milliseconds interval_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
   // Texts that failed, by "id/field/lang", with when to try again.
   std::map<std::string, std::chrono::steady_clock::time_point> retry_after_;
+  BackgroundLoop loop_;  // last: it stops (its thread joined) before the members above go
 };
 
 }  // namespace amity::translate

@@ -109,6 +109,16 @@ describe('Phone and laptop layouts', () => {
       await uploadFile(server, holder, id, `Fotoğraf ${holder} 照片.png`, tinyPng())
       await uploadFile(server, holder, id, `Rapor — ${holder} — 报告.pdf`, tinyPdf(holder))
     }
+    // The demo meeting's minutes revised twice, so that its minutes history has a comparison.
+    const meeting = (await api(server, 'GET', `meetings/${ids.meeting}`)).json
+    let { version } = meeting
+    let minutes = meeting.minutes ?? { original: 'tr' }
+    for (const [tr, zh, en] of [[' Ek not.', '补充说明。', ' A note added.'], [' Bir not daha.', '再次补充。', ' Another note.']]) {
+      minutes = { ...minutes, tr: `${minutes.tr ?? ''}${tr}`, zh: `${minutes.zh ?? ''}${zh}`, en: `${minutes.en ?? ''}${en}` }
+      const edited = await api(server, 'PATCH', `meetings/${ids.meeting}`, { minutes }, { 'If-Match': `"${version}"` })
+      assert.equal(edited.status, 200, JSON.stringify(edited.json))
+      version = edited.json.version
+    }
   })
 
   after(async () => {
@@ -123,6 +133,7 @@ describe('Phone and laptop layouts', () => {
       '/partnerships',
       `/partnerships/${ids.partnership}`,
       `/meetings/${ids.meeting}`,
+      { path: `/meetings/${ids.meeting}`, label: 'minutes history, a comparison open', open: openMinutesComparison },
       '/commitments',
       '/commitments?view=table',
       `/commitments/${ids.commitment}`,
@@ -162,6 +173,16 @@ describe('Phone and laptop layouts', () => {
     ]
   }
 
+  /** Unfolds the meeting's minutes history (folded on a phone) and compares its newest revision. */
+  async function openMinutesComparison(page) {
+    const section = page.locator('[data-fold="m-minutes-history"]')
+    if ((await section.getAttribute('data-folded')) === '') await section.locator('[data-action=fold]').click()
+    await section.locator('[data-action=compare-revision]').first().click()
+    await page.locator('[data-revision-view] [data-diff-side=after]').waitFor()
+    // Opening moved focus (and the page) to the comparison; every screen is measured from the top.
+    await page.evaluate(() => window.scrollTo(0, 0))
+  }
+
   async function newPage(size, lang, signedIn = true) {
     const options = { ...size, locale: LOCALES[lang] }
     delete options.name
@@ -172,9 +193,16 @@ describe('Phone and laptop layouts', () => {
     return { context, page }
   }
 
-  async function check(page, size, lang, path, failures, summary) {
-    await page.goto(`${server.base}${path}`)
+  /** `screen`: a path, or `{ path, label, open(page) }` for a state reached on that page. */
+  async function check(page, size, lang, screen, failures, summary) {
+    const { path: url, label, open } = typeof screen === 'string' ? { path: screen } : screen
+    const path = label ? `${url} (${label})` : url
+    await page.goto(`${server.base}${url}`)
     await settle(page)
+    if (open) {
+      await open(page)
+      await settle(page)
+    }
     const touch = size === PHONE
     const m = await page.evaluate(measure, touch)
     if (m.width > m.screen) failures.push(`${path}: page ${m.width} px wide for a ${m.screen} px screen`)

@@ -298,6 +298,8 @@ export interface SearchItem {
   title: SearchTitle
   score: number
   matches: SearchMatch[]
+  /** files only: the record that keeps the file (a match's field is "name" or "text") */
+  holder?: { kind: string; id: string; title: SearchTitle }
 }
 export interface SearchGroup {
   kind: string
@@ -498,6 +500,33 @@ export interface ChangePage {
   has_more: boolean
   /** with after_seq: where the feed continues */
   next_after_seq?: number
+}
+
+/** One revision of a meeting's minutes (GET /meetings/{id}/minutes/revisions): who, when, and
+ * the languages whose wording differs from the revision before. */
+export interface MinutesRevisionSummary {
+  /** the meeting's version this revision made */
+  version: number
+  seq: number
+  op: 'create' | 'update'
+  actor: string
+  at: string
+  original: Lang | null
+  languages: Lang[]
+}
+export interface MinutesRevisionPage {
+  items: MinutesRevisionSummary[]
+  total: number | null
+  limit: number
+  offset: number
+  has_more: boolean
+}
+/** One revision in full (GET /meetings/{id}/minutes/revisions/{version}) with the text it
+ * replaced: `previous` is null for the first minutes, or when hidden from the caller. */
+export interface MinutesRevision extends MinutesRevisionSummary {
+  minutes: Text | null
+  previous: Text | null
+  hidden?: string[]
 }
 
 /** One field problem of an application/problem+json answer. */

@@ -38,8 +38,9 @@ std::vector<std::string> ResourceNames() {
   return names;
 }
 
-// What a search finds: records of every resource, and files (store::kFileKind).
-std::vector<std::string> SearchKinds() {
+// What searches find and change trails name: records of every resource, and files
+// (store::kFileKind).
+std::vector<std::string> RecordKinds() {
   std::vector<std::string> kinds = ResourceNames();
   kinds.emplace_back(store::kFileKind);
   return kinds;
@@ -192,7 +193,7 @@ std::vector<Route> BuildRoutes() {
         {.name = "kind",
          .type = Type::kEnum,
          .description = "only records of this kind (files: the names and texts of documents)",
-         .values = SearchKinds()},
+         .values = RecordKinds()},
         {.name = "lang",
          .type = Type::kEnum,
          .description = "only texts in this language",
@@ -234,7 +235,7 @@ std::vector<Route> BuildRoutes() {
        Paged({{.name = "entity",
                .type = Type::kEnum,
                .description = "only records of this kind",
-               .values = ResourceNames()},
+               .values = RecordKinds()},
               {.name = "record_id",
                .type = Type::kId,
                .description = "only the changes of this record"},

@@ -133,6 +133,8 @@ test('every value of every enumeration has a label', () => {
     'visibility.hint': 'VISIBILITIES',
     'audit.kind': 'AUDIT_KINDS',
     'history.op': 'CHANGE_OPS',
+    'offline.kind': 'OUTBOX_KINDS',
+    'offline.state': 'OUTBOX_STATES',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

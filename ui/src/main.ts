@@ -7,6 +7,8 @@ import { recheckSession, sessionEnded } from './lib/session'
 import './style.css'
 import './phone.css'
 import { watchCardTables } from './lib/card_tables'
+import { newScreen, watchNetwork } from './lib/offline'
+import { registerServiceWorker } from './lib/app_update'
 
 applyDocumentLanguage(currentLang())
 // A 401 from any screen: the session ended; sign in again and come back here.
@@ -17,6 +19,10 @@ function backToLogin(): void {
   router.push({ name: 'login', query: { next: current.fullPath } })
 }
 configureSession({ unauthorized: backToLogin })
+// A new screen says afresh whether it was shown from the device's copy.
+router.beforeEach(() => {
+  newScreen()
+})
 // Every later navigation checks the session too (roles changed, account disabled, signed out elsewhere).
 let firstNavigation = true
 router.afterEach((to) => {
@@ -30,3 +36,5 @@ router.afterEach((to) => {
 })
 createApp(App).use(i18n).use(router).mount('#app')
 watchCardTables(document.getElementById('app')!)
+watchNetwork()
+registerServiceWorker()

@@ -148,6 +148,9 @@ function walk(folder) {
   })
 }
 
+/** Screens that only work online (search, administration, the translation queue, the account). */
+const ONLINE_ONLY = /\/views\/(SearchView|AuditView|UsersView|UserForm|AccountView|TranslationsView|GlossaryView|GlossaryForm)\.vue$/
+
 /** The Vite plugin. `root` is the ui/ folder. */
 export function pwa(root) {
   let outDir = 'dist'
@@ -157,18 +160,26 @@ export function pwa(root) {
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir)
     },
-    writeBundle() {
+    writeBundle(_options, bundle) {
       mkdirSync(join(outDir, 'icons'), { recursive: true })
       for (const icon of ICONS) writeFileSync(join(outDir, 'icons', icon.name), drawIcon(icon.size, icon.maskable))
       for (const lang of LANGS) {
         const messages = JSON.parse(readFileSync(join(root, 'src/locales', `${lang}.json`), 'utf8'))
         writeFileSync(join(outDir, `manifest.${lang}.webmanifest`), `${JSON.stringify(manifest(lang, messages), null, 2)}\n`)
       }
-      // Everything the app needs to start without a network: every built file but the service
-      // worker itself; index.html is kept under "/", the address every screen starts from.
+      // Screens that need the server anyway are left out of the first download (the worker
+      // keeps one once it has been opened), and so are the icons and manifests, which only
+      // installing reads.
+      const onlineOnly = new Set(
+        Object.values(bundle)
+          .filter((chunk) => chunk.type === 'chunk' && chunk.facadeModuleId && ONLINE_ONLY.test(chunk.facadeModuleId))
+          .map((chunk) => `/${chunk.fileName}`),
+      )
+      // Everything else the app needs to start without a network; index.html is kept under "/",
+      // the address every screen starts from.
       const files = walk(outDir)
         .map((full) => `/${relative(outDir, full).split(sep).join('/')}`)
-        .filter((path) => path !== '/sw.js')
+        .filter((path) => path !== '/sw.js' && !onlineOnly.has(path) && !path.startsWith('/icons/') && !path.endsWith('.webmanifest'))
         .sort()
       const version = createHash('sha256')
       for (const path of files) version.update(path).update(readFileSync(join(outDir, path)))

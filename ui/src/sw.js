@@ -1,7 +1,7 @@
 // Amity's service worker (served as /sw.js; ui/scripts/pwa.mjs fills in VERSION and SHELL).
 //
-// It keeps the app shell — index.html, the built scripts, styles, icons and manifests, nothing
-// else — in one cache per release, and answers the app's own files from it, so the app opens
+// It keeps the app shell — index.html, the built scripts and styles (all but the screens that
+// need the server anyway, kept once opened), nothing else — in one cache per release, and answers the app's own files from it, so the app opens
 // without a network. It never touches /api/, /public, /healthz or /metrics: the signed-in user's
 // data is kept by the page in IndexedDB (src/api/device_copy.ts), which signing out wipes, so no
 // per-user answer ever lands in Cache Storage.
@@ -48,12 +48,16 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.open(CACHE).then((cache) => cache.match('/')).then((hit) => hit || fetch(request)))
     return
   }
-  // This release's files first, then an older release's (a window not yet updated), then the net.
+  // This release's files first, then an older release's (a window not yet updated), then the
+  // net; a hashed file fetched (a screen left out of the first download) is kept from then on.
   event.respondWith(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.match(request))
-      .then((hit) => hit || caches.match(request))
-      .then((hit) => hit || fetch(request)),
+    (async () => {
+      const cache = await caches.open(CACHE)
+      const hit = (await cache.match(request)) || (await caches.match(request))
+      if (hit) return hit
+      const response = await fetch(request)
+      if (response.ok && url.pathname.startsWith('/assets/')) event.waitUntil(cache.put(request, response.clone()))
+      return response
+    })(),
   )
 })

@@ -121,7 +121,8 @@ async function answerFromRecords(database: IDBPDatabase<CopySchema>, url: string
   const rows = await database.getAll('records', IDBKeyRange.bound(`${path[0]}/`, `${path[0]}/\uffff`))
   const params = new URLSearchParams(queryText)
   if (params.has('cursor')) return { body: { items: [], total: 0, next: null, has_more: false }, at: Date.now() }
-  let items = rows.map((row) => row.record)
+  // Lists leave archived records out unless asked (`archived=true`), as the server does.
+  let items = rows.map((row) => row.record).filter((r) => params.has('archived') || !r.archived)
   let sort = ''
   const today = new Date().toISOString().slice(0, 10)
   for (const [name, value] of params) {

@@ -198,8 +198,8 @@ let copiedAt = 0
 
 /**
  * While online and signed in, reads what a visit needs so that the device has it (every answer
- * read is kept, api/device_copy.ts): the partnerships, cities, people and organizations, the
- * meetings and events from a month ago on, and the open commitments. At most every ten minutes,
+ * read is kept, api/device_copy.ts): the dashboard, the partnerships, cities, people,
+ * organizations and areas, the meetings and events from a month ago on, and the open commitments. At most every ten minutes,
  * when the browser is idle. Never throws.
  */
 export function refreshCopy(): void {
@@ -209,7 +209,8 @@ export function refreshCopy(): void {
   idle(() => {
     const since = new Date(Date.now() - 30 * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z')
     void Promise.all([
-      need('partnerships', 'cities', 'people', 'organizations'),
+      need('partnerships', 'cities', 'people', 'organizations', 'areas'),
+      request('GET', 'dashboard'),
       listAll('meetings', { starts_at_from: since, sort: 'starts_at' }),
       listAll('events', { starts_at_from: since, sort: 'starts_at' }),
       listAll('commitments', { status: OPEN_STATUSES }),

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS } from './chromium_args.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
@@ -19,16 +20,7 @@ const require = createRequire(import.meta.url)
 export const AMITY_BIN = process.env.AMITY_BIN ?? resolve(here, '../../build/release/src/cli/amity')
 export const SCREENSHOTS = process.env.AMITY_SCREENSHOTS ?? resolve(here, '../../build/release/screenshots')
 export const CHROMIUM = process.env.AMITY_CHROMIUM || '/usr/bin/chromium'
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+export { CHROMIUM_ARGS }
 
 function freePort() {
   return new Promise((resolvePort, reject) => {

@@ -7,7 +7,7 @@
 // record in IndexedDB or Cache Storage, and another user's sign-in wipes the first one's copy.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { addUser, api, launchBrowser, screenshot, startServer } from './harness.mjs'
+import { addUser, api, launchBrowser, screenshot, seriousViolations, startServer } from './harness.mjs'
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2, locale: 'en-GB' }
 
@@ -231,6 +231,7 @@ describe('offline', { concurrency: false }, () => {
     assert.match(await conflict.locator('[data-mine]').innerText(), /Minutes written on the bus\./)
     assert.match(await conflict.locator('[data-theirs]').innerText(), /Minutes agreed at the office\./)
     await screenshot(page, 'en', 'offline-conflict')
+    assert.deepEqual(await seriousViolations(page), [], 'the conflict screen is axe clean')
     const kept = await api(server, 'GET', `meetings/${meeting.id}`)
     assert.equal(kept.json.minutes.en, 'Minutes agreed at the office.', 'not overwritten')
     assert.equal(kept.json.version, theirs.json.version)

@@ -123,6 +123,7 @@ describe('Phone and laptop layouts', () => {
       '/users',
       '/audit',
       '/account',
+      '/outbox',
       '/commitments/new',
       `/commitments/${ids.commitment}/edit`,
       '/meetings/new',

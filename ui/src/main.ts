@@ -3,7 +3,7 @@ import App from './App.vue'
 import { applyDocumentLanguage, currentLang, i18n } from './i18n'
 import { configureSession } from './api/client'
 import { router } from './router'
-import { recheckSession, sessionEnded } from './lib/session'
+import { ensureSession, recheckSession, sessionEnded } from './lib/session'
 import './style.css'
 import './phone.css'
 import { watchCardTables } from './lib/card_tables'
@@ -11,6 +11,13 @@ import { newScreen, watchNetwork } from './lib/offline'
 import { registerServiceWorker } from './lib/app_update'
 
 applyDocumentLanguage(currentLang())
+// The session and the first screen's code are fetched at once, not one after the other (the
+// router would ask for the code only once the session has answered).
+void ensureSession()
+for (const record of router.resolve(location.pathname + location.search).matched) {
+  const component = record.components?.default
+  if (typeof component === 'function') void (component as () => Promise<unknown>)().catch(() => undefined)
+}
 // A 401 from any screen: the session ended; sign in again and come back here.
 function backToLogin(): void {
   sessionEnded()

@@ -194,19 +194,27 @@ export const reloadOutbox = reload
 
 const OPEN_STATUSES = 'proposed,agreed,planned,in_progress'
 const COPY_EVERY_MS = 10 * 60 * 1000
+/** Leaves the first seconds of a screen to the screen itself (its requests and rendering). */
+const COPY_AFTER_MS = 8000
 let copiedAt = 0
 
 /**
  * While online and signed in, reads what a visit needs so that the device has it (every answer
  * read is kept, api/device_copy.ts): the dashboard, the partnerships, cities, people,
- * organizations and areas, the meetings and events from a month ago on, and the open commitments. At most every ten minutes,
- * when the browser is idle. Never throws.
+ * organizations and areas, the meetings and events from a month ago on, and the open
+ * commitments. Eight seconds after a screen opens, when the browser is idle, at most every ten
+ * minutes. Never throws.
  */
 export function refreshCopy(): void {
   if (!session.user || !device.online || Date.now() - copiedAt < COPY_EVERY_MS) return
   copiedAt = Date.now()
   const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000))
-  idle(() => {
+  setTimeout(() => idle(copy), COPY_AFTER_MS)
+  function copy() {
+    if (!session.user || !device.online) {
+      copiedAt = 0 // signed out or offline meanwhile
+      return
+    }
     const since = new Date(Date.now() - 30 * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z')
     void Promise.all([
       need('partnerships', 'cities', 'people', 'organizations', 'areas'),
@@ -217,5 +225,5 @@ export function refreshCopy(): void {
     ]).catch(() => {
       copiedAt = 0 // try again at the next screen
     })
-  })
+  }
 }

@@ -15,8 +15,9 @@ const CACHE = `amity-shell-${VERSION}`
 const NOT_OURS = /^\/(api|public|healthz|metrics)(\/|$)/
 
 self.addEventListener('install', (event) => {
-  // cache: 'reload' skips the HTTP cache, so the copy is the release the server has now.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL.map((url) => new Request(url, { cache: 'reload' })))))
+  // Through the HTTP cache: the hashed files the first screen just loaded are not downloaded
+  // twice (their names change with their content), and index.html is revalidated (no-cache).
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)))
 })
 
 // Old releases' caches are deleted once no other window may still run an old release and load a

@@ -5,8 +5,11 @@
 // server dies mid-send (its answer lost) and comes back; a meeting's minutes edited offline while
 // someone changed them on the server become a conflict, not an overwrite; signing out leaves no
 // record in IndexedDB or Cache Storage, and another user's sign-in wipes the first one's copy.
+// Last, a new release (the server's sw.js changed, through a small proxy) waits for the user's
+// "Update now" instead of reloading a screen being edited.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { createServer, request as httpRequest } from 'node:http'
 import { addUser, api, launchBrowser, screenshot, seriousViolations, startServer } from './harness.mjs'
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2, locale: 'en-GB' }
@@ -67,6 +70,39 @@ async function waitFor(what, check, timeout = 20000) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 200))
   }
+}
+
+/**
+ * A proxy in front of `target` on a free loopback port. While `release.next` is set, /sw.js is
+ * answered with its version changed: what the browser sees when the server has a new release.
+ */
+async function releaseProxy(target) {
+  const release = { next: '' }
+  const proxy = createServer((req, res) => {
+    const newRelease = release.next && req.url === '/sw.js'
+    const headers = { ...req.headers }
+    if (newRelease) delete headers['accept-encoding'] // the body is rewritten: plain text
+    const upstream = httpRequest(`${target}${req.url}`, { method: req.method, headers }, (answer) => {
+      if (!newRelease) {
+        res.writeHead(answer.statusCode, answer.headers)
+        answer.pipe(res)
+        return
+      }
+      const chunks = []
+      answer.on('data', (c) => chunks.push(c))
+      answer.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8').replace(/const VERSION = "([^"]*)"/, `const VERSION = "$1-${release.next}"`)
+        const out = { ...answer.headers, 'content-length': Buffer.byteLength(body) }
+        delete out.etag
+        res.writeHead(answer.statusCode, out)
+        res.end(body)
+      })
+    })
+    upstream.on('error', () => res.destroy())
+    req.pipe(upstream)
+  })
+  await new Promise((r) => proxy.listen(0, '127.0.0.1', r))
+  return { base: `http://127.0.0.1:${proxy.address().port}`, release, close: () => new Promise((r) => proxy.close(r)) }
 }
 
 async function notes(server, commitmentId, text) {
@@ -283,5 +319,38 @@ describe('offline', { concurrency: false }, () => {
     await page.waitForURL((url) => url.pathname === '/login')
     await context.setOffline(false)
     assert.deepEqual(problems, [])
+  })
+
+  test('a new release waits for "Update now", never reloading a screen being edited', async () => {
+    const proxy = await releaseProxy(server.base)
+    const updating = await browser.newContext(PHONE)
+    try {
+      const tab = await updating.newPage()
+      tab.setDefaultTimeout(15000)
+      await signInOnPhone(tab, { base: proxy.base }, server.admin.email, server.admin.password, `/commitments/${commitment.id}`)
+      await tab.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 20000 })
+      const shellBefore = Object.keys((await tab.evaluate(deviceContents)).caches)
+
+      // Half-way through a note, the server gets a new release.
+      await tab.fill('#progress-note', 'Half-written note')
+      proxy.release.next = 'r2'
+      await tab.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()))
+      await tab.locator('[data-update-ready]').waitFor()
+      await tab.waitForTimeout(1500)
+      assert.equal(await tab.inputValue('#progress-note'), 'Half-written note', 'the screen was not reloaded under the user')
+      assert.equal(await tab.evaluate(() => navigator.serviceWorker.controller.state), 'activated')
+
+      // The user chooses the moment: the new release takes over and the window reloads.
+      await Promise.all([tab.waitForEvent('load'), tab.locator('[data-action=update]').click()])
+      await tab.locator('h1').first().waitFor()
+      assert.equal(await tab.locator('[data-update-ready]').count(), 0)
+      const shellAfter = Object.keys((await tab.evaluate(deviceContents)).caches)
+      assert.equal(shellAfter.length, 1, `one release kept: ${shellAfter}`)
+      assert.notDeepEqual(shellAfter, shellBefore, 'the new release\'s cache replaced the old one')
+      assert.match(shellAfter[0], /-r2$/)
+    } finally {
+      await updating.close()
+      await proxy.close()
+    }
   })
 })

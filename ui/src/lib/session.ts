@@ -22,7 +22,8 @@ function adopt(answer: Session): User {
   const changedUser = session.user?.id !== answer.user.id
   session.user = answer.user
   session.ended = false
-  configureSession({ csrf: answer.csrf_token ?? '' })
+  // A session read from the device's copy has no CSRF token: the one in memory stays.
+  if (answer.csrf_token || changedUser) configureSession({ csrf: answer.csrf_token ?? '' })
   // Another user may see other records: drop the cached ones.
   if (changedUser) resetTables()
   // The device's copy becomes this user's (another's is wiped first); a session read from the

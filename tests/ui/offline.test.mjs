@@ -62,12 +62,13 @@ async function signInOnPhone(page, server, email, password, next) {
   await page.waitForURL((url) => url.pathname === next)
 }
 
-async function waitFor(what, check, timeout = 20000) {
+/** Polls `check` until it answers truthy; `diagnose` adds what was seen to the failure. */
+async function waitFor(what, check, timeout = 20000, diagnose = async () => '') {
   const deadline = Date.now() + timeout
   for (;;) {
     const value = await check()
     if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} ${await diagnose()}`)
     await new Promise((r) => setTimeout(r, 200))
   }
 }
@@ -193,6 +194,8 @@ describe('offline', { concurrency: false }, () => {
     await page.goto(`${server.base}/commitments/${commitment.id}`)
     await page.locator('h1').filter({ hasText: commitment.text.en ?? commitment.text[commitment.text.original] }).first().waitFor()
     assert.match(await page.locator('[data-copy-time]').innerText(), /Offline copy from/)
+    // What the copy does not hold (the change trail) says so, not "try again".
+    await page.locator('main').getByText("Not in this device's offline copy.").first().waitFor()
   })
 
   test('a note written offline is sent exactly once when the network returns', async () => {
@@ -226,16 +229,25 @@ describe('offline', { concurrency: false }, () => {
     // reaches the phone.
     const keys = []
     let firstStatus = 0
+    let routeError = ''
     await page.route('**/api/v1/commitments/*/notes', async (route) => {
       keys.push(route.request().headers()['idempotency-key'])
       if (keys.length > 1) return route.continue()
-      const response = await route.fetch()
-      firstStatus = response.status()
+      try {
+        const response = await route.fetch()
+        firstStatus = response.status()
+      } catch (error) {
+        routeError = String(error)
+      }
       await server.kill()
       await route.abort('connectionreset')
     })
+    const seen = []
+    page.on('console', (message) => seen.push(`${message.type()}: ${message.text()}`))
     await context.setOffline(false)
-    await waitFor('the first send', async () => firstStatus !== 0)
+    await waitFor('the first send', async () => firstStatus !== 0, 30000, async () =>
+      JSON.stringify({ sends: keys.length, routeError, onLine: await page.evaluate(() => navigator.onLine), outbox: (await page.evaluate(deviceContents)).stores.outbox, console: seen.slice(-30) }),
+    )
     assert.equal(firstStatus, 201, 'the server stored the note before it died')
     assert.ok(await page.locator('[data-outbox-link]', { hasText: '1 waiting to send' }).isVisible(), 'the phone still waits: it never saw the answer')
 

@@ -134,6 +134,8 @@ test('every value of every enumeration has a label', () => {
     'audit.kind': 'AUDIT_KINDS',
     'history.op': 'CHANGE_OPS',
     'health.state': 'HEALTH_STATES',
+    'offline.kind': 'OUTBOX_KINDS',
+    'offline.state': 'OUTBOX_STATES',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

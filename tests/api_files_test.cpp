@@ -253,7 +253,7 @@ TEST_F(ApiFilesTest, EveryKindOfRecordKeepsFilesAndALegalStepItsDocument) {
   ASSERT_EQ(listed.at("items").as_array().size(), demo_files + 1);
   EXPECT_EQ(listed.at("items").as_array().back().at("id").as_string(), decision);
   EXPECT_EQ(listed.at("items").as_array().back().at("milestone").as_string(), milestone);
-  for (const std::string holder : {"meetings", "events", "organizations"}) {
+  for (const std::string holder : {"meetings", "events", "organizations", "cases"}) {
     const std::string id(server_.Get("/api/v1/" + holder + "?limit=1")
                              .Json()
                              .at("items")

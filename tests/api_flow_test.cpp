@@ -48,6 +48,9 @@ TEST_F(ApiFlowTest, RecordsHaveIdsVersionsAndAnAuditTrail) {
   const json::value city = got.Json();
   EXPECT_EQ(city.at("version").as_int64(), 1);
   EXPECT_EQ(got.Header("etag"), "\"1\"");
+  // What a signed-in caller reads stays out of shared and browser caches (the UI keeps its own).
+  EXPECT_EQ(got.Header("cache-control"), "private, no-store");
+  EXPECT_EQ(server_.Get("/api/v1/cities").Header("cache-control"), "private, no-store");
   EXPECT_EQ(city.at("id").as_string().size(), 36u);
   EXPECT_EQ(city.at("id").as_string()[14], '7');  // UUIDv7
   EXPECT_FALSE(city.at("instance_id").as_string().empty());

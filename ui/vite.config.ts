@@ -4,11 +4,13 @@
 // (AMITY_API, default http://127.0.0.1:8080).
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { pwa } from './scripts/pwa.mjs'
 
 const api = process.env.AMITY_API ?? 'http://127.0.0.1:8080'
 
 export default defineConfig({
-  plugins: [vue()],
+  // pwa(): the icons, the manifests and the service worker (scripts/pwa.mjs).
+  plugins: [vue(), pwa(import.meta.dirname)],
   define: {
     // vue-i18n: drop the legacy API and devtools hooks from the bundle.
     __VUE_I18N_LEGACY_API__: false,

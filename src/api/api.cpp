@@ -38,8 +38,9 @@ std::vector<std::string> ResourceNames() {
   return names;
 }
 
-// What a search finds: records of every resource, and files (store::kFileKind).
-std::vector<std::string> SearchKinds() {
+// What searches find and change trails name: records of every resource, and files
+// (store::kFileKind).
+std::vector<std::string> RecordKinds() {
   std::vector<std::string> kinds = ResourceNames();
   kinds.emplace_back(store::kFileKind);
   return kinds;
@@ -192,7 +193,7 @@ std::vector<Route> BuildRoutes() {
         {.name = "kind",
          .type = Type::kEnum,
          .description = "only records of this kind (files: the names and texts of documents)",
-         .values = SearchKinds()},
+         .values = RecordKinds()},
         {.name = "lang",
          .type = Type::kEnum,
          .description = "only texts in this language",
@@ -234,7 +235,7 @@ std::vector<Route> BuildRoutes() {
        Paged({{.name = "entity",
                .type = Type::kEnum,
                .description = "only records of this kind",
-               .values = ResourceNames()},
+               .values = RecordKinds()},
               {.name = "record_id",
                .type = Type::kId,
                .description = "only the changes of this record"},
@@ -379,6 +380,16 @@ namespace {
 
 // Whether SQLite failed because the disk (or the database's page limit) is full.
 bool DiskFull(const store::DbError& error) { return (error.code() & 0xFF) == SQLITE_FULL; }
+
+// An answer to a signed-in caller holds what that caller may see: no shared cache on the way
+// and no browser cache on a device that another person may use next keeps it. (The web UI keeps
+// its own offline copy, in storage that signing out wipes.) A handler's own Cache-Control stays.
+void KeepOutOfCaches(http::Response& response) {
+  for (const auto& [name, value] : response.headers) {
+    if (name == "Cache-Control") return;
+  }
+  response.headers.emplace_back("Cache-Control", "private, no-store");
+}
 
 // Requests that carry a body: it must be JSON.
 bool SendsBody(const http::Request& request) {
@@ -590,8 +601,11 @@ http::Response Api::Answer(const http::Request& request, const domain::Principal
         (route.pattern.starts_with("/api/v1/session") ||
          route.pattern.starts_with("/api/v1/users") || route.pattern.starts_with("/api/v1/tokens"));
     const auto handle = [&] {
-      return HasIdempotencyKey(call) ? AnswerOnce(call, [&] { return route.handler(call); })
-                                     : route.handler(call);
+      http::Response response = HasIdempotencyKey(call)
+                                    ? AnswerOnce(call, [&] { return route.handler(call); })
+                                    : route.handler(call);
+      if (route.access != Access::kPublic) KeepOutOfCaches(response);
+      return response;
     };
     if (!changes_accounts) return handle();
     struct ClearAfter {

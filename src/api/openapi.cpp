@@ -283,7 +283,8 @@ json::array ResourceNames() {
   return names;
 }
 
-json::array SearchKinds() {
+// What searches find and change trails name: records of every resource, and files.
+json::array RecordKinds() {
   json::array kinds = ResourceNames();
   kinds.emplace_back(store::kFileKind);
   return kinds;
@@ -559,7 +560,7 @@ json::object Schemas() {
         ArrayOf(Closed(
             {{"kind",
               {{"type", "string"},
-               {"enum", SearchKinds()},
+               {"enum", RecordKinds()},
                {"description", "a resource, or files: documents found by their name or text"}}},
              {"total", Integer()},
              {"best_score", {{"type", "number"}}},
@@ -584,7 +585,7 @@ json::object Schemas() {
       {{"items",
         ArrayOf(Closed(
             {{"seq", Integer()},
-             {"entity", {{"type", "string"}, {"enum", ResourceNames()}}},
+             {"entity", {{"type", "string"}, {"enum", RecordKinds()}}},
              {"record_id", StringType("uuid")},
              {"version", Integer()},
              {"op", {{"type", "string"}, {"enum", {"create", "update", "archive", "transition"}}}},

@@ -11,8 +11,12 @@ namespace amity::web {
 namespace {
 
 constexpr std::string_view kIndexPath = "/index.html";
+constexpr std::string_view kServiceWorkerPath = "/sw.js";
 constexpr std::string_view kImmutable = "public, max-age=31536000, immutable";
 constexpr std::string_view kRevalidate = "no-cache";
+// The service worker's script: browsers check it for a new release at each start of the app, and
+// honour at most 24 hours of caching for it; max-age=0 asks them to look every time.
+constexpr std::string_view kServiceWorkerCache = "no-cache, max-age=0";
 // The UI loads only its own scripts and styles; Vue sets styles through the CSSOM, which
 // style-src does not restrict.
 constexpr std::string_view kContentSecurityPolicy =
@@ -113,6 +117,17 @@ std::optional<http::Response> Serve(const http::Request& request) {
   if (path == "/api" || path.starts_with("/api/") || path == "/healthz") return std::nullopt;
 
   const auto found = Table().find(path == "/" ? kIndexPath : path);
+  // A hashed file that is not in this release (a window of an older one asking for a screen's
+  // code) is missing, not index.html: HTML in place of a script would fail less clearly.
+  if (found == Table().end() && path.starts_with("/assets/")) {
+    http::Response missing;
+    missing.status = 404;
+    missing.content_type = "text/plain; charset=utf-8";
+    missing.headers.emplace_back("Cache-Control", kRevalidate);
+    missing.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    missing.body = "not found\n";
+    return missing;
+  }
   const EmbeddedFile& file = found != Table().end() ? *found->second : Index();
 
   const bool compressible = !file.gzip.empty();
@@ -122,7 +137,10 @@ std::optional<http::Response> Serve(const http::Request& request) {
   if (gzip) etag.insert(etag.size() - 1, "-gz");
 
   http::Response response;
-  response.headers.emplace_back("Cache-Control", file.immutable ? kImmutable : kRevalidate);
+  response.headers.emplace_back("Cache-Control", file.immutable ? kImmutable
+                                                 : file.path == kServiceWorkerPath
+                                                     ? kServiceWorkerCache
+                                                     : kRevalidate);
   response.headers.emplace_back("ETag", etag);
   if (compressible) response.headers.emplace_back("Vary", "Accept-Encoding");
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");

@@ -85,6 +85,46 @@ TEST(Serve, HashedAssetsAreImmutableAndGzippedWhenAccepted) {
   EXPECT_NE(HeaderOf(*packed, "ETag"), HeaderOf(*plain, "ETag"));
 }
 
+TEST(Serve, MissingHashedAssetIsNotFound) {
+  const auto missing = Serve(Get("/assets/index-00000000.js"));
+  ASSERT_TRUE(missing.has_value());
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(missing->body.find("<html"), std::string::npos);
+}
+
+const EmbeddedFile* Find(std::string_view path) {
+  for (const EmbeddedFile& file : EmbeddedFiles()) {
+    if (file.path == path) return &file;
+  }
+  return nullptr;
+}
+
+TEST(Serve, ServiceWorkerIsNeverLongCachedAndManifestsHaveTheirType) {
+  if (Find("/sw.js") == nullptr) GTEST_SKIP() << "placeholder build: no service worker";
+  const auto worker = Serve(Get("/sw.js"));
+  ASSERT_TRUE(worker.has_value());
+  EXPECT_EQ(worker->status, 200);
+  EXPECT_EQ(worker->content_type, "text/javascript; charset=utf-8");
+  EXPECT_EQ(HeaderOf(*worker, "Cache-Control"), "no-cache, max-age=0");
+  EXPECT_NE(worker->body.find("amity-shell-"), std::string::npos);
+  // The release's files are listed, with index.html under "/".
+  EXPECT_EQ(worker->body.find("__SHELL__"), std::string::npos);
+  EXPECT_NE(worker->body.find("\"/assets/"), std::string::npos);
+
+  for (const char* lang : {"tr", "zh", "en"}) {
+    const std::string path = std::string("/manifest.") + lang + ".webmanifest";
+    const auto manifest = Serve(Get(path));
+    ASSERT_TRUE(manifest.has_value()) << path;
+    EXPECT_EQ(manifest->content_type, "application/manifest+json") << path;
+    EXPECT_EQ(HeaderOf(*manifest, "Cache-Control"), "no-cache") << path;
+    EXPECT_NE(manifest->body.find("\"maskable\""), std::string::npos) << path;
+  }
+  const auto icon = Serve(Get("/icons/maskable-512.png"));
+  ASSERT_TRUE(icon.has_value());
+  EXPECT_EQ(icon->content_type, "image/png");
+  EXPECT_EQ(icon->body.substr(1, 3), "PNG");
+}
+
 TEST(Serve, AnswersNotModifiedForAKnownETag) {
   const auto first = Serve(Get("/", {{"Accept-Encoding", "gzip"}}));
   ASSERT_TRUE(first.has_value());

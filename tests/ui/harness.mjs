@@ -13,6 +13,7 @@ import { createRequire } from 'node:module'
 import zlib from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS } from './chromium_args.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
@@ -20,16 +21,7 @@ const require = createRequire(import.meta.url)
 export const AMITY_BIN = process.env.AMITY_BIN ?? resolve(here, '../../build/release/src/cli/amity')
 export const SCREENSHOTS = process.env.AMITY_SCREENSHOTS ?? resolve(here, '../../build/release/screenshots')
 export const CHROMIUM = process.env.AMITY_CHROMIUM || '/usr/bin/chromium'
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+export { CHROMIUM_ARGS }
 
 function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -66,29 +58,35 @@ export async function startServer() {
   const db = join(dir, 'amity.db')
   execFileSync(AMITY_BIN, ['demo', '--db', db], { stdio: ['ignore', 'ignore', 'pipe'] })
   const port = await freePort()
-  const child = spawn(AMITY_BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
-  let log = ''
-  child.stderr.on('data', (chunk) => {
-    log = (log + chunk).slice(-20000)
-  })
   const base = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`amity serve exited early (${child.exitCode}):\n${log}`)
-    try {
-      const res = await rawGet(`${base}/healthz`)
-      if (res.status === 200 && /^ {2}password: (\S+)$/m.test(log)) break
-    } catch {
-      /* not listening yet */
+  let child
+  let log = ''
+  // Starts `amity serve` on the port; resolves once /healthz answers 200 (and, at the first
+  // start, serve has printed the first admin's password).
+  async function serve(first) {
+    child = spawn(AMITY_BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    child.stderr.on('data', (chunk) => {
+      log = (log + chunk).slice(-20000)
+    })
+    const deadline = Date.now() + 30000
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`amity serve exited early (${child.exitCode}):\n${log}`)
+      try {
+        const res = await rawGet(`${base}/healthz`)
+        if (res.status === 200 && (!first || /^ {2}password: (\S+)$/m.test(log))) break
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL')
+        throw new Error(`amity serve did not become healthy in 30 s:\n${log}`)
+      }
+      await new Promise((r) => setTimeout(r, 100))
     }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL')
-      throw new Error(`amity serve did not become healthy in 30 s:\n${log}`)
-    }
-    await new Promise((r) => setTimeout(r, 100))
   }
+  await serve(true)
   const password = /^ {2}password: (\S+)$/m.exec(log)[1]
   return {
     base,
@@ -99,8 +97,19 @@ export async function startServer() {
     /** the harness's own signed-in API session (see `api`) */
     auth: null,
     log: () => log,
+    /** Kills the server at once (SIGKILL, as a crash would); the database stays for `restart`. */
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGKILL')
+      await exited
+    },
+    /** Starts the server again on the same port and database. */
+    async restart() {
+      await serve(false)
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r))
         child.kill('SIGTERM')
         const timer = setTimeout(() => child.kill('SIGKILL'), 8000)

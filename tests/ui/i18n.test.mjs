@@ -135,6 +135,8 @@ test('every value of every enumeration has a label', () => {
     'history.op': 'CHANGE_OPS',
     'files.kindName': 'FILE_KINDS',
     'health.state': 'HEALTH_STATES',
+    'offline.kind': 'OUTBOX_KINDS',
+    'offline.state': 'OUTBOX_STATES',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

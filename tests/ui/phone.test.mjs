@@ -151,6 +151,7 @@ describe('Phone and laptop layouts', () => {
       '/users',
       '/audit',
       '/account',
+      '/outbox',
       '/commitments/new',
       `/commitments/${ids.commitment}/edit`,
       '/meetings/new',

@@ -65,6 +65,11 @@ export function setLanguage(lang: Lang): void {
   applyDocumentLanguage(lang)
 }
 
+/**
+ * The page's language, and the manifest in that language (its name and short name are what an
+ * installed app is called; the three manifests share one id: one app).
+ */
 export function applyDocumentLanguage(lang: Lang): void {
   document.documentElement.lang = INTL_LOCALE[lang]
+  document.querySelector('link[rel="manifest"]')?.setAttribute('href', `/manifest.${lang}.webmanifest`)
 }

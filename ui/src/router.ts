@@ -38,6 +38,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/organizations/:id/edit', name: 'organization-edit', component: () => import('./views/OrganizationForm.vue'), props: true, meta: { title: 'organization.edit', section: 'directory' } },
   { path: '/cities/new', name: 'city-new', component: () => import('./views/CityForm.vue'), meta: { title: 'city.new', section: 'directory' } },
   { path: '/cities/:id/edit', name: 'city-edit', component: () => import('./views/CityForm.vue'), props: true, meta: { title: 'city.edit', section: 'directory' } },
+  { path: '/outbox', name: 'outbox', component: () => import('./views/OutboxView.vue'), meta: { title: 'offline.outboxTitle' } },
   { path: '/search', name: 'search', component: () => import('./views/SearchView.vue'), meta: { title: 'nav.search' } },
   { path: '/translations', name: 'translations', component: () => import('./views/TranslationsView.vue'), meta: { title: 'nav.translations', access: 'home' } },
   { path: '/glossary', name: 'glossary', component: () => import('./views/GlossaryView.vue'), meta: { title: 'nav.glossary' } },

@@ -1,6 +1,8 @@
 // The one way the UI talks to the server: JSON over fetch, problem+json turned into ApiError,
 // If-Match on PATCH, the session's CSRF token on every change. Nothing here knows about screens:
 // what a 401 or a lost CSRF token leads to is set by lib/session.ts through `configureSession`.
+// Reads are kept on the device (device_copy.ts); a read without a network answers that copy.
+import { keep, recall } from './device_copy'
 import type { Base, Page, Problem } from './types'
 
 export const API_ROOT = '/api/v1'
@@ -34,7 +36,9 @@ const session: {
   csrf: string
   unauthorized: (path: string) => void
   refreshCsrf: () => Promise<boolean>
-} = { csrf: '', unauthorized: () => undefined, refreshCsrf: async () => false }
+  /** a read was answered from the device's copy made at `at` (ms since the epoch) */
+  copied: (at: number) => void
+} = { csrf: '', unauthorized: () => undefined, refreshCsrf: async () => false, copied: () => undefined }
 
 export function configureSession(options: Partial<typeof session>): void {
   Object.assign(session, options)
@@ -43,6 +47,11 @@ export function configureSession(options: Partial<typeof session>): void {
 /** The session's CSRF token, for requests not sent through `request` (the resumable uploads). */
 export function csrfToken(): string {
   return session.csrf
+}
+
+/** Whether a CSRF token from the server is at hand (a session read from the device's copy has none). */
+export function hasCsrfToken(): boolean {
+  return !!session.csrf
 }
 
 /**
@@ -91,6 +100,7 @@ export async function request<T>(
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     })
   } catch (error) {
+    if (method === 'GET') return fromCopy<T>(url, new NetworkError(String(error)))
     throw new NetworkError(String(error))
   }
   if (response.status === 204) return undefined as T
@@ -108,6 +118,8 @@ export async function request<T>(
       data && typeof data === 'object' ? (data as Problem) : { status: response.status, title: response.statusText }
     const retryAfter = Number(response.headers.get('Retry-After')) || undefined
     const error = new ApiError(response.status, problem, retryAfter)
+    // A proxy whose server is down: the same as no network for a read.
+    if (method === 'GET' && [502, 503, 504].includes(response.status)) return fromCopy<T>(url, error)
     if (response.status === 401 && !sessionRoute(url)) session.unauthorized(url)
     // The token in memory belongs to an older session: fetch the current one and try once more.
     if (response.status === 403 && error.code === 'csrf_token' && !retried && (await session.refreshCsrf())) {
@@ -115,7 +127,17 @@ export async function request<T>(
     }
     throw error
   }
+  // The session is kept by lib/session.ts once it knows whose copy the device holds.
+  if (method === 'GET' && !sessionRoute(url)) void keep(url, data)
   return data as T
+}
+
+/** The device's copy of a read that got no answer, or `failure` when there is none. */
+async function fromCopy<T>(url: string, failure: Error): Promise<T> {
+  const copy = await recall(url)
+  if (!copy) throw failure
+  session.copied(copy.at)
+  return copy.body as T
 }
 
 /** GET one page of a list. */

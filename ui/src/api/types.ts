@@ -571,3 +571,9 @@ export interface AmityFile {
   /** a small preview image, when the server makes one */
   thumbnail_url?: string | null
 }
+
+/** Writes kept on the device until sent (api/device_copy.ts, lib/offline.ts): kinds and states. */
+export const OUTBOX_KINDS = ['note', 'commitment', 'meeting'] as const
+export type OutboxKind = (typeof OUTBOX_KINDS)[number]
+export const OUTBOX_STATES = ['waiting', 'conflict', 'failed'] as const
+export type OutboxState = (typeof OUTBOX_STATES)[number]

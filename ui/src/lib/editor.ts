@@ -1,9 +1,13 @@
 // One create/edit form's life: load the record, keep the user's draft, save (POST, or PATCH with
 // If-Match and only the changed fields), and turn failures into field messages or a stale-edit
 // notice. The draft is never thrown away on an error.
+// Without a network, a commitment or meeting is saved to the device's outbox (lib/offline.ts)
+// and the user is taken to the list of what waits to send.
 import { computed, reactive, ref, shallowRef, type Ref } from 'vue'
-import { ApiError, NetworkError, create, get, update } from '../api/client'
+import { useRouter } from 'vue-router'
+import { ApiError, NetworkError, create, get, newIdempotencyKey, update } from '../api/client'
 import type { Base, Problem } from '../api/types'
+import { OFFLINE_WRITES, enqueue, labelOf } from './offline'
 import { FieldErrors } from './problems'
 import { refresh, type TableName } from './refdata'
 
@@ -48,6 +52,7 @@ export function useEditor<R extends Base, D extends object>(options: EditorOptio
   const saving = ref(false)
   const errors = shallowRef(new FieldErrors())
   const failure = shallowRef<Failure | null>(null)
+  const router = useRouter()
   /** What the draft looked like when loaded: the base PATCH diffs against. */
   let baseDraft: D = clone(draft.value)
 
@@ -92,19 +97,37 @@ export function useEditor<R extends Base, D extends object>(options: EditorOptio
     saving.value = true
     failure.value = null
     errors.value = new FieldErrors()
+    const changes = body()
+    // The key of the first try goes with every later one (the outbox's too).
+    const key = newIdempotencyKey()
     try {
       let saved: R
       if (record.value) {
-        const changes = body()
         saved = Object.keys(changes).length
           ? await update<R>(options.resource, record.value.id, record.value.version, changes)
           : record.value
       } else {
-        saved = await create<R>(options.resource, body())
+        saved = await create<R>(options.resource, changes, key)
       }
       if (options.refreshTables?.length) await refresh(...options.refreshTables).catch(() => undefined)
       return saved
     } catch (error) {
+      const kind = OFFLINE_WRITES[options.resource]
+      if (error instanceof NetworkError && kind) {
+        const existing = record.value
+        await enqueue({
+          kind,
+          method: existing ? 'PATCH' : 'POST',
+          path: existing ? `${options.resource}/${existing.id}` : options.resource,
+          body: changes,
+          version: existing?.version,
+          idempotencyKey: key,
+          link: existing ? `/${options.resource}/${existing.id}` : undefined,
+          label: labelOf(changes) || labelOf(existing as unknown as Record<string, unknown>),
+        })
+        await router.push({ name: 'outbox', query: { saved: '1' } })
+        return undefined
+      }
       failure.value = failureOf(error)
       if (error instanceof ApiError) errors.value = new FieldErrors(error.problem.problems ?? [])
       return undefined

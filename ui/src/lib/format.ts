@@ -13,15 +13,27 @@ function locale(): string {
   return INTL_LOCALE[currentLang()]
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one (a board of cards asked for
+// hundreds: ~40 ms of a phone's first paint), so each is made once per language and options.
 const cache = new Map<string, Intl.DateTimeFormat>()
-function dtf(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = locale() + JSON.stringify(options)
+function formatter(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = tag + JSON.stringify(options)
   let format = cache.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(locale(), options)
+    format = new Intl.DateTimeFormat(tag, options)
     cache.set(key, format)
   }
   return format
+}
+function dtf(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return formatter(locale(), options)
+}
+
+let browser: string | undefined
+/** The browser's own time zone (asked once). */
+export function browserZone(): string {
+  browser ??= Intl.DateTimeFormat().resolvedOptions().timeZone
+  return browser
 }
 
 /** A calendar date "YYYY-MM-DD" as e.g. "5 Jan 2027" / "5 Oca 2027" / "2027年1月5日". */
@@ -79,7 +91,7 @@ export function formatPercent(value: number | null | undefined): string {
 
 /** "YYYY-MM-DD" of an instant as seen in a time zone. */
 export function dayKey(at: string | Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
     .formatToParts(typeof at === 'string' ? new Date(at) : at)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')}`
@@ -87,7 +99,7 @@ export function dayKey(at: string | Date, timeZone: string): string {
 
 /** Offset of a zone from UTC at an instant, in minutes (east positive). */
 export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -157,5 +169,5 @@ export function allTimeZones(): string[] {
 
 /** Today's date "YYYY-MM-DD" in the viewer's zone. */
 export function todayKey(): string {
-  return dayKey(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)
+  return dayKey(new Date(), browserZone())
 }

@@ -5,6 +5,7 @@ import { reactive } from 'vue'
 import { listAll } from '../api/client'
 import type { Area, City, Organization, Partnership, Person } from '../api/types'
 import { currentLang } from '../i18n'
+import { browserZone } from './format'
 import { textValue } from './text'
 
 interface Tables {
@@ -96,7 +97,7 @@ export function partnershipLabel(p: Partnership | string | null | undefined): st
 /** The time zone of a partnership's home city (the viewer's side), or the browser's zone. */
 export function homeZone(partnership: Partnership | string | null | undefined): string {
   const record = typeof partnership === 'string' ? partnershipById(partnership) : partnership
-  return cityById(record?.home_city_id)?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+  return cityById(record?.home_city_id)?.time_zone ?? browserZone()
 }
 export function homeCityId(partnership: string | null | undefined): string | undefined {
   return partnershipById(partnership)?.home_city_id

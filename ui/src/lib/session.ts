@@ -2,8 +2,11 @@
 // client, kept in memory only), signing in and out, and what the user's role may do — the
 // rules of src/domain/access.cpp, mirrored so that screens hide what the server would refuse.
 // The server stays the judge: a refused change still shows its 403 message.
+// The device's copy (api/device_copy.ts) belongs to the signed-in user: another user's sign-in
+// and signing out wipe it; a session that ended forgets what was read but keeps unsent writes.
 import { reactive } from 'vue'
-import { ApiError, configureSession, request } from '../api/client'
+import { ApiError, NetworkError, configureSession, request } from '../api/client'
+import { claimFor, forgetReads, keep, wipe } from '../api/device_copy'
 import type { Session, User, Visibility } from '../api/types'
 import { reset as resetTables } from './refdata'
 
@@ -19,9 +22,14 @@ function adopt(answer: Session): User {
   const changedUser = session.user?.id !== answer.user.id
   session.user = answer.user
   session.ended = false
-  configureSession({ csrf: answer.csrf_token ?? '' })
+  // A session read from the device's copy has no CSRF token: the one in memory stays.
+  if (answer.csrf_token || changedUser) configureSession({ csrf: answer.csrf_token ?? '' })
   // Another user may see other records: drop the cached ones.
   if (changedUser) resetTables()
+  // The device's copy becomes this user's (another's is wiped first); a session read from the
+  // copy (it has no CSRF token) is not kept again.
+  const claimed = claimFor(answer.user.id)
+  if (answer.csrf_token) void claimed.then(() => keep(`/api/v1/session`, answer))
   return answer.user
 }
 
@@ -29,6 +37,18 @@ function forget(): void {
   session.user = null
   configureSession({ csrf: '' })
   resetTables()
+}
+
+/** Set while a sign-out made without a network still has to reach the server. */
+const SIGN_OUT_PENDING = 'amity.signOutPending'
+function signOutPending(value?: boolean): boolean {
+  try {
+    if (value === true) localStorage.setItem(SIGN_OUT_PENDING, '1')
+    else if (value === false) localStorage.removeItem(SIGN_OUT_PENDING)
+    return localStorage.getItem(SIGN_OUT_PENDING) === '1'
+  } catch {
+    return false
+  }
 }
 
 let checking: Promise<void> | null = null
@@ -41,9 +61,18 @@ export function ensureSession(): Promise<void> {
 
 export async function loadSession(): Promise<void> {
   try {
+    // Signed out without a network: end the session on the server before anything else.
+    if (signOutPending()) {
+      await endServerSession()
+      forget()
+      return
+    }
     adopt(await request<Session>('GET', 'session'))
-  } catch {
+  } catch (error) {
     forget() // 401: nobody is signed in; a network failure is shown by the login screen
+    // The server says the session has ended: what was read goes (unsent writes stay for the
+    // same user's next sign-in; another user's wipes them).
+    if (error instanceof ApiError && error.status === 401) void forgetReads()
   } finally {
     session.checked = true
   }
@@ -51,17 +80,31 @@ export async function loadSession(): Promise<void> {
 
 export async function signIn(email: string, password: string): Promise<User> {
   const answer = await request<Session>('POST', 'session', { body: { email, password } })
+  signOutPending(false) // the new session's cookie replaced the one that was to be ended
   checking = Promise.resolve()
   session.checked = true
   return adopt(answer)
 }
 
-export async function signOut(): Promise<void> {
+/** DELETE the session; without a network, remembers to do it at the next start. */
+async function endServerSession(): Promise<void> {
   try {
     await request<void>('DELETE', 'session')
+    signOutPending(false)
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error // a 401 means it had ended anyway
+    if (error instanceof ApiError) signOutPending(false) // a 401 means it had ended anyway
+    else if (error instanceof NetworkError) signOutPending(true)
+    else throw error
   }
+}
+
+/**
+ * Signs out and wipes the device's copy (what was read and what waits to send). Without a
+ * network the device is wiped all the same and the server is told at the next start.
+ */
+export async function signOut(): Promise<void> {
+  await endServerSession()
+  await wipe()
   forget()
   session.ended = false
 }
@@ -85,6 +128,7 @@ export async function recheckSession(): Promise<boolean> {
 export function sessionEnded(): void {
   if (!session.user) return
   forget()
+  void forgetReads()
   session.ended = true
 }
 

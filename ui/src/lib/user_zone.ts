@@ -4,6 +4,7 @@
 // known. Meetings and events are not read in it: they show their own zone and the other city's
 // (DualTime.vue).
 import { ref } from 'vue'
+import { browserZone } from './format'
 import { store } from './refdata'
 
 const KEY = 'amity.zone'
@@ -53,7 +54,7 @@ export function homeCityZone(): string {
     }
     return zone
   }
-  return stored(HOME_KEY) || Intl.DateTimeFormat().resolvedOptions().timeZone
+  return stored(HOME_KEY) || browserZone()
 }
 
 /** The zone trails and activity are shown in (reactive: follows the choice and the data). */

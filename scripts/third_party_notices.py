@@ -88,6 +88,11 @@ def package_version(package):
     return result.stdout.strip() or "?"
 
 
+# Packages whose package.json declares no licence while their README does (read by a person; the
+# version is part of the key, so an upgrade is read again). combine-errors comes with tus-js-client.
+README_LICENCES = {("combine-errors", "3.0.3"): "MIT"}
+
+
 def npm_packages(ui_dir):
     """[(name, version, licence, licence text)] of the lockfile's production packages."""
     with open(os.path.join(ui_dir, "package-lock.json"), encoding="utf-8") as f:
@@ -101,17 +106,18 @@ def npm_packages(ui_dir):
         files = sorted(glob.glob(os.path.join(folder, "LICEN[CS]E*")) +
                        glob.glob(os.path.join(folder, "licen[cs]e*")) +
                        glob.glob(os.path.join(folder, "COPYING*")))
-        licence = entry.get("license", "?")
+        licence = entry.get("license") or README_LICENCES.get((name, entry.get("version")), "?")
         if files:
             with open(files[0], encoding="utf-8", errors="replace") as f:
                 text = f.read()
         else:
-            text = licence_from_template(folder, licence)
+            declared_by = "its README" if not entry.get("license") else "its package.json"
+            text = licence_from_template(folder, licence, declared_by)
         packages.append((name, entry.get("version", "?"), licence, text))
     return packages
 
 
-def licence_from_template(folder, licence):
+def licence_from_template(folder, licence, declared_by="its package.json"):
     """The text of a package that ships no licence file (e.g. @vue/devtools-api 6): the standard
     text of the licence its package.json declares, under its author's name. Only for licences
     with a template in scripts/licenses/; anything else stops the build."""
@@ -127,7 +133,7 @@ def licence_from_template(folder, licence):
         author = author.get("name", "its authors")
     with open(template, encoding="utf-8") as f:
         body = f.read()
-    return (f"(The package ships no licence file; its package.json declares {licence}. The "
+    return (f"(The package ships no licence file; {declared_by} declares {licence}. The "
             f"standard {licence} text follows.)\n\n{licence} License\n\n"
             f"Copyright (c) {author}\n\n{body}")
 

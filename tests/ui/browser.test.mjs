@@ -1,6 +1,6 @@
 // The officer's journey through the web UI in real Chromium against a real `amity serve`:
 // create a partnership, record a meeting with both sides, add three commitments from it, move one
-// to done with a note, see the dashboard change, read the screens in 中文 and Türkçe, find an event
+// to done with a note and a link as evidence, see the dashboard change, read the screens in 中文 and Türkçe, find an event
 // in the calendar in both time zones, get field messages from the server on an invalid form and a
 // stale edit. Every main screen is checked with axe-core and photographed in all three languages.
 import { after, before, describe, test } from 'node:test'
@@ -232,7 +232,7 @@ describe('Amity web UI', () => {
     ids.commitments = made.map((c) => c.id)
   })
 
-  test('move one commitment to done with a note; the dashboard changes', async () => {
+  test('move one commitment to done with a note and evidence; the dashboard changes', async () => {
     await go('/')
     const row = page.locator(`[data-partnership="${ids.partnership}"]`)
     assert.equal((await row.locator('[data-field=done]').textContent()).trim(), '0')
@@ -245,6 +245,9 @@ describe('Amity web UI', () => {
     await card.locator('[data-action=move]').click()
     await page.selectOption('#move-target', 'done')
     await page.fill('#note-dialog-text', 'Hackathon held with 40 students from both cities.')
+    // Done needs evidence: a link to the results, sent with the move.
+    await page.fill('dialog [data-field=link-url]', 'https://hackathon.example.org/results')
+    await page.fill('dialog [data-field=link-title]', 'Results and winning teams')
     await page.click('dialog button[type=submit]')
     await page.locator(`[data-status=done] [data-commitment="${ids.commitments[0]}"]`).waitFor()
 
@@ -346,8 +349,8 @@ describe('Amity web UI', () => {
 
   test('switch to 中文 and Türkçe: the screens are translated', async () => {
     const expectations = {
-      zh: { nav: ['概览', '友好城市', '承诺事项', '日程', '通讯录', '翻译', '术语表', '用户', '审计'], board: '已完成', lang: 'zh-CN', partnership: '伊兹密尔 ↔ 青岛' },
-      tr: { nav: ['Gösterge paneli', 'Kardeş şehirler', 'Taahhütler', 'Takvim', 'Rehber', 'Çeviriler', 'Sözlük', 'Kullanıcılar', 'Denetim'], board: 'Tamamlandı', lang: 'tr-TR', partnership: 'İzmir ↔ Çingdao' },
+      zh: { nav: ['概览', '友好城市', '承诺事项', '日程', '经验案例库', '通讯录', '翻译', '术语表', '用户', '审计'], board: '已完成', lang: 'zh-CN', partnership: '伊兹密尔 ↔ 青岛' },
+      tr: { nav: ['Gösterge paneli', 'Kardeş şehirler', 'Taahhütler', 'Takvim', 'Deneyim kütüphanesi', 'Rehber', 'Çeviriler', 'Sözlük', 'Kullanıcılar', 'Denetim'], board: 'Tamamlandı', lang: 'tr-TR', partnership: 'İzmir ↔ Çingdao' },
     }
     for (const [lang, want] of Object.entries(expectations)) {
       await go('/')

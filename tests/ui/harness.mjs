@@ -10,6 +10,7 @@ import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createRequire } from 'node:module'
+import zlib from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS } from './chromium_args.mjs'
@@ -164,6 +165,60 @@ export async function api(server, method, path, body, headers = {}, options = {}
   })
   const text = await res.text()
   return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined }
+}
+
+/**
+ * Uploads `bytes` (a Buffer) as a file of record `holder`/`holderId` through the tus API, the way
+ * the UI does (one creation, one PATCH), as the first admin or `options.as`. Returns the new
+ * file's id; throws unless the server answers 201 then 204.
+ */
+export async function uploadFile(server, holder, holderId, name, bytes, options = {}) {
+  let auth = options.as
+  if (auth === undefined) {
+    server.auth ??= await signIn(server, server.admin.email, server.admin.password)
+    auth = server.auth
+  }
+  const b64 = (text) => Buffer.from(text, 'utf8').toString('base64')
+  const metadata = [`filename ${b64(name)}`, `holder ${b64(holder)}`, `holder_id ${b64(holderId)}`]
+  if (options.milestone) metadata.push(`milestone ${b64(options.milestone)}`)
+  const common = { 'Tus-Resumable': '1.0.0', Cookie: auth.cookie, 'X-CSRF-Token': auth.csrf }
+  const created = await fetch(`${server.api}/uploads`, {
+    method: 'POST',
+    headers: { ...common, 'Upload-Length': String(bytes.length), 'Upload-Metadata': metadata.join(',') },
+  })
+  if (created.status !== 201) throw new Error(`upload of ${name}: ${created.status} ${await created.text()}`)
+  const sent = await fetch(new URL(created.headers.get('location'), server.base), {
+    method: 'PATCH',
+    headers: { ...common, 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' },
+    body: bytes,
+  })
+  if (sent.status !== 204) throw new Error(`upload of ${name}: PATCH ${sent.status} ${await sent.text()}`)
+  return sent.headers.get('amity-file-id')
+}
+
+/** A small but real PDF (libmagic: application/pdf) saying `text`, made here, not copied. */
+export function tinyPdf(text = 'Amity test document') {
+  return Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Title (${text}) >>\nendobj\n%${'x'.repeat(200)}\ntrailer\n<< >>\n%%EOF\n`, 'latin1')
+}
+
+/** A PNG of `width` × `height` pixels of one colour (`rgb`: [r, g, b]), encoded here. */
+export function tinyPng(width = 48, height = 32, rgb = [29, 107, 52]) {
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(zlib.crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8) // 8 bits per channel, RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())])
+  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))])
 }
 
 /** `amity user add` on the server's database: `{ id, email, password }` of the new account. */

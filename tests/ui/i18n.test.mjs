@@ -133,6 +133,7 @@ test('every value of every enumeration has a label', () => {
     'visibility.hint': 'VISIBILITIES',
     'audit.kind': 'AUDIT_KINDS',
     'history.op': 'CHANGE_OPS',
+    'files.kindName': 'FILE_KINDS',
     'health.state': 'HEALTH_STATES',
     'offline.kind': 'OUTBOX_KINDS',
     'offline.state': 'OUTBOX_STATES',

@@ -7,7 +7,7 @@
 // column at a time, and one instant read the same, with its zone, on every screen.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, launchBrowser, screenshot, seriousViolations, settle, signedInContext, startServer } from './harness.mjs'
+import { api, launchBrowser, screenshot, seriousViolations, settle, signedInContext, startServer, tinyPdf, tinyPng, uploadFile } from './harness.mjs'
 
 const PHONE = { name: 'phone', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }
 const LAPTOP = { name: 'laptop', viewport: { width: 1366, height: 768 } }
@@ -96,6 +96,19 @@ describe('Phone and laptop layouts', () => {
     ids.city = await first('cities')
     ids.user = (await api(server, 'GET', 'users')).json.items[0].id
     ids.case = await first('cases')
+    ids.organization = await first('organizations')
+    // Files on every kind of record that keeps them, so their lists (cards on a phone) are measured.
+    for (const [holder, id] of [
+      ['partnerships', ids.partnership],
+      ['meetings', ids.meeting],
+      ['commitments', ids.commitment],
+      ['events', ids.event],
+      ['organizations', ids.organization],
+      ['cases', ids.case],
+    ]) {
+      await uploadFile(server, holder, id, `Fotoğraf ${holder} 照片.png`, tinyPng())
+      await uploadFile(server, holder, id, `Rapor — ${holder} — 报告.pdf`, tinyPdf(holder))
+    }
     // The demo meeting's minutes revised twice, so that its minutes history has a comparison.
     const meeting = (await api(server, 'GET', `meetings/${ids.meeting}`)).json
     let { version } = meeting
@@ -152,6 +165,7 @@ describe('Phone and laptop layouts', () => {
       '/people/new',
       `/people/${ids.person}/edit`,
       '/organizations/new',
+      `/organizations/${ids.organization}/edit`,
       `/cities/${ids.city}/edit`,
       '/glossary/new',
       '/users/new',
@@ -282,6 +296,50 @@ describe('Phone and laptop layouts', () => {
     await context.close()
   })
 
+  test('phone: the done dialog (evidence, link, upload) fits the screen with 44 px targets', async () => {
+    for (const lang of ['tr', 'zh', 'en']) {
+      const { context, page } = await newPage(PHONE, lang)
+      const open = (await api(server, 'GET', `commitments?partnership_id=${ids.partnership}&limit=200`)).json.items.find((c) => !['done', 'dropped'].includes(c.status))
+      await page.goto(`${server.base}/commitments/${open.id}`)
+      await settle(page)
+      await page.locator('[data-action=move]').tap()
+      await page.selectOption('#move-target', 'done')
+      const dialog = page.locator('dialog[open]')
+      await dialog.locator('[data-move-evidence] [data-has-evidence]').waitFor()
+      // An upload in progress shows its row too: held until measured.
+      let release
+      const gate = new Promise((resolve) => (release = resolve))
+      await page.route('**/api/v1/uploads/**', async (route) => {
+        if (route.request().method() === 'PATCH') await gate
+        await route.continue()
+      })
+      await dialog.locator('[data-file-input]').setInputFiles({ name: 'Katılımcılar 参加者.pdf', mimeType: 'application/pdf', buffer: tinyPdf('phone') })
+      await dialog.locator('[data-upload] [role=progressbar]').waitFor()
+      const m = await page.evaluate(() => {
+        const box = document.querySelector('dialog[open]')
+        const outer = box.getBoundingClientRect()
+        const small = []
+        for (const el of box.querySelectorAll('button, select, textarea, input:not([type=hidden]), a[href]')) {
+          if (!el.getClientRects().length || el.closest('.visually-hidden')) continue
+          const target = el.matches('input[type=checkbox]') ? (el.closest('label') ?? el) : el
+          const height = target.getBoundingClientRect().height
+          if (height < 43.5) small.push(`${target.tagName.toLowerCase()} "${(target.textContent || target.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(height)} px`)
+        }
+        return { left: outer.left, right: outer.right, overflow: box.scrollWidth - box.clientWidth, small, page: document.documentElement.scrollWidth }
+      })
+      assert.ok(m.left >= 0 && m.right <= 390, `${lang}: the dialog spans ${m.left}–${m.right} px`)
+      assert.ok(m.overflow <= 0, `${lang}: the dialog's content is ${m.overflow} px wider than the dialog`)
+      assert.ok(m.page <= 390, `${lang}: the page is ${m.page} px wide`)
+      assert.deepEqual(m.small, [], `${lang}: controls under 44 px in the dialog`)
+      const violations = await seriousViolations(page)
+      assert.deepEqual(violations, [], `${lang}: axe: ${JSON.stringify(violations, null, 1)}`)
+      await screenshot(page, lang, 'phone-done-dialog')
+      release()
+      await dialog.locator('[data-upload][data-state=done]').waitFor()
+      await context.close()
+    }
+  })
+
   test('phone: the board shows one status column at a time, chosen with tabs', async () => {
     const { context, page } = await newPage(PHONE, 'en')
     await page.goto(`${server.base}/commitments`)
@@ -338,7 +396,9 @@ describe('Phone and laptop layouts', () => {
     // Move a commitment so it has a fresh transition, then read that instant on three screens.
     const before = (await api(server, 'GET', `commitments/${ids.commitment}`)).json
     const to = { proposed: 'agreed', agreed: 'planned', planned: 'in_progress', in_progress: 'done' }[before.status] ?? 'dropped'
-    const moved = await api(server, 'POST', `commitments/${ids.commitment}/transitions`, { to, note: 'Moved by the phone test.' })
+    const body = { to, note: 'Moved by the phone test.' }
+    if (to === 'done') body.evidence_link = { url: 'https://example.org/phone-test', title: 'Phone test' }
+    const moved = await api(server, 'POST', `commitments/${ids.commitment}/transitions`, body)
     assert.ok(moved.status < 300, `transition: ${moved.status} ${JSON.stringify(moved.json)}`)
     const { context, page } = await newPage(LAPTOP, 'en')
     await page.goto(`${server.base}/commitments/${ids.commitment}`)

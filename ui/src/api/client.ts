@@ -44,6 +44,11 @@ export function configureSession(options: Partial<typeof session>): void {
   Object.assign(session, options)
 }
 
+/** The session's CSRF token, for requests not sent through `request` (the resumable uploads). */
+export function csrfToken(): string {
+  return session.csrf
+}
+
 /** Whether a CSRF token from the server is at hand (a session read from the device's copy has none). */
 export function hasCsrfToken(): boolean {
   return !!session.csrf

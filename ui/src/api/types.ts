@@ -172,6 +172,20 @@ export interface Commitment extends Base {
   partner_owner_id?: string | null
   due_date?: string | null
   status: CommitmentStatus
+  /** Web pages that prove the commitment was carried out (evidence besides files and events). */
+  evidence_links?: EvidenceLink[]
+}
+/** A link kept as evidence of a commitment. */
+export interface EvidenceLink {
+  url: string
+  title: string
+}
+/** GET /commitments/{id}/evidence: what proves the commitment was carried out. */
+export interface Evidence {
+  files: AmityFile[]
+  links: EvidenceLink[]
+  events: { id: string; title: Text | string; starts_at: string; status: string }[]
+  has_evidence: boolean
 }
 export interface HistoryEntry {
   kind: 'transition' | 'note'
@@ -365,6 +379,8 @@ export interface DashboardEntry {
   last_contact: string | null
   follow_through: number | null
   done: number
+  /** of `done`, those with evidence (a file, a link or a held event) */
+  done_with_evidence?: number
   left_proposed: number
 }
 /** Commitment figures over the whole register (or one partnership), computed by the server. */
@@ -525,6 +541,35 @@ export interface Problem {
   status?: number
   detail?: string
   problems?: FieldProblem[]
+}
+
+/** The records that keep files (GET /api/v1/{holder}/{id}/files). */
+export const FILE_HOLDERS = ['partnerships', 'meetings', 'commitments', 'events', 'organizations', 'cases'] as const
+export type FileHolder = (typeof FILE_HOLDERS)[number]
+/** What a file is, as the UI names it (from its sniffed media type, lib/files.ts). */
+export const FILE_KINDS = ['image', 'pdf', 'video', 'audio', 'spreadsheet', 'presentation', 'document', 'text', 'other'] as const
+export type FileKind = (typeof FILE_KINDS)[number]
+/** A file kept with a record (GET /api/v1/files/{id}). */
+export interface AmityFile {
+  id: string
+  version: number
+  holder: FileHolder
+  holder_id: string
+  /** the partnership's legal step it documents */
+  milestone: MilestoneKind | null
+  name: string
+  /** sniffed from the bytes by the server */
+  media_type: string
+  size: number
+  sha256: string
+  personal_data: boolean
+  archived: boolean
+  created_at: string
+  content_url: string
+  /** who uploaded it (home roles only) */
+  created_by?: string
+  /** a small preview image, when the server makes one */
+  thumbnail_url?: string | null
 }
 
 /** Writes kept on the device until sent (api/device_copy.ts, lib/offline.ts): kinds and states. */

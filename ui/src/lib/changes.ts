@@ -91,6 +91,9 @@ export function describeValue(resource: string, field: string, value: unknown, t
     if (field === 'focal_points') {
       return { text: value.map((f) => `${personName(f?.person_id) || unknownId(String(f?.person_id))} (${label('enum.side', f?.side)})`).join('; ') }
     }
+    if (field === 'evidence_links') {
+      return { text: value.map((l) => (l?.title && l.title !== l.url ? `${l.title} (${l?.url})` : String(l?.url))).join('; ') }
+    }
     if (field === 'participants') {
       return {
         text: value

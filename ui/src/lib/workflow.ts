@@ -1,7 +1,7 @@
 // The commitment workflow: proposed → agreed → planned → in_progress → done, or dropped from any
 // open status (with a note). Nothing leaves done or dropped.
 import { newIdempotencyKey, request } from '../api/client'
-import { COMMITMENT_STATUSES, type Commitment, type CommitmentStatus } from '../api/types'
+import { COMMITMENT_STATUSES, type Commitment, type CommitmentStatus, type EvidenceLink } from '../api/types'
 
 const FORWARD: CommitmentStatus[] = ['proposed', 'agreed', 'planned', 'in_progress', 'done']
 
@@ -21,13 +21,16 @@ export function nextStatus(from: CommitmentStatus): CommitmentStatus | undefined
   return targets(from).find((s) => s !== 'dropped')
 }
 
+/** Dropping says why; closing as done says what was done (and needs evidence, lib/evidence.ts). */
 export function noteRequired(to: CommitmentStatus): boolean {
-  return to === 'dropped'
+  return to === 'dropped' || to === 'done'
 }
 
-export function transition(id: string, to: CommitmentStatus, note: string): Promise<Commitment> {
-  const body: { to: string; note?: string } = { to }
+/** Moves a commitment; `evidenceLink` is added to its evidence links in the same step. */
+export function transition(id: string, to: CommitmentStatus, note: string, evidenceLink?: EvidenceLink): Promise<Commitment> {
+  const body: { to: string; note?: string; evidence_link?: EvidenceLink } = { to }
   if (note) body.note = note
+  if (evidenceLink) body.evidence_link = evidenceLink
   return request<Commitment>('POST', `commitments/${encodeURIComponent(id)}/transitions`, { body, idempotencyKey: newIdempotencyKey() })
 }
 

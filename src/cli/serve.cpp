@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
@@ -61,6 +62,14 @@ void WritePrivateFile(const std::string& path, const std::string& text) {
 }  // namespace
 
 int Serve(const Config& config) {
+  // Every thread started from here on (the checkpointer, the previews and translation workers)
+  // inherits SIGTERM and SIGINT blocked: the kernel would otherwise hand a SIGTERM to one of them,
+  // whose default action ends the process at once, before http::Serve's sigwait can stop cleanly.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   KeepFreedMemory();
   std::string instance_id;
   {

@@ -177,7 +177,9 @@ export function watchNetwork(): void {
   window.addEventListener('online', () => {
     device.online = true
     retryDelay = 0
-    void flush()
+    // A flush that began offline may still be running: send again once it is over, so that the
+    // network's return is never answered only by that offline attempt.
+    void flush().then(() => flush())
   })
   window.addEventListener('offline', () => {
     device.online = false

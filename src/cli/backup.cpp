@@ -1,6 +1,7 @@
 // `amity backup` and `amity restore`.
 #include "store/backup.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -188,9 +189,16 @@ int Restore(const Config& config) {
           ++restored;
           const std::string sha = fs::path(path).filename().string();
           if (name.starts_with("files/blobs/") && files::IsSha256Hex(sha)) {
-            files::BlobStore blobs(folder);
-            const int fd = blobs.Open(sha);
-            const std::string actual = files::Sha256OfFile(fd);
+            // The file just written, hashed where it lies.
+            const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0) throw std::runtime_error("cannot read " + path + " back");
+            std::string actual;
+            try {
+              actual = files::Sha256OfFile(fd);
+            } catch (...) {
+              close(fd);
+              throw;
+            }
             close(fd);
             if (actual != sha) {
               throw std::runtime_error("the archive's " + std::string(name) +

@@ -16,8 +16,9 @@
 //  - parsed query pairs, percent-encoded again, parse back to the same pairs;
 //  - ParseListQuery either throws a 400 HttpError with one problem naming a given parameter, or
 //    returns paging within bounds, a sort column the resource allows, and conditions that start
-//    with a column of the resource and have as many '?' placeholders as parameters (no value of
-//    the query ever reaches the SQL text), range bounds being dates or UTC instants.
+//    with a column of the resource (or look inside a list column) and have as many '?' placeholders
+//    as parameters (no value of the query ever reaches the SQL text), range bounds being dates or
+//    UTC instants.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -170,8 +171,18 @@ void CheckListQuery(const ResourceSpec& spec, const amity::http::Pairs& query, a
   Check(is_column(list.sort_column) || list.sort_column == "id",
         "sorting by something that is not a column");
   for (const amity::store::Condition& condition : list.conditions) {
-    const std::string_view sql = condition.sql;
-    Check(is_column(sql.substr(0, sql.find(' '))), "a condition not starting with a column");
+    std::string_view sql = condition.sql;
+    // A list field (tags, …) is filtered inside its stored JSON array.
+    constexpr std::string_view kInList = "EXISTS (SELECT 1 FROM json_each(";
+    if (sql.starts_with(kInList)) {
+      sql.remove_prefix(kInList.size());
+      const std::string_view column = sql.substr(0, sql.find(')'));
+      Check(is_column(column) && spec.Field(column) != nullptr &&
+                amity::domain::IsListType(spec.Field(column)->type),
+            "a json_each condition on something that is not a list column");
+    } else {
+      Check(is_column(sql.substr(0, sql.find(' '))), "a condition not starting with a column");
+    }
     Check(static_cast<size_t>(std::count(sql.begin(), sql.end(), '?')) == condition.params.size(),
           "placeholders and parameters differ in number");
     // A range bound (due_date_from, starts_at_to, …) is a date, or an instant as FormatInstant

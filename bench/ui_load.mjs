@@ -1,6 +1,6 @@
 // First load of the web UI in headless Chromium against an amity serving benchmark data: bytes
 // on the wire (compressed) for the app itself and for its API calls, and the time from
-// navigation until the dashboard has rendered (its figures and partnership list are on screen).
+// navigation until the dashboard has rendered (its figures and partnership list, named, on screen).
 //
 //   node bench/ui_load.mjs [DB] [ROUNDS]     (DB default build/bench/amity-scale1000.db, 5 rounds)
 //
@@ -70,8 +70,9 @@ try {
     const start = performance.now()
     await page.goto(`${base}/`, { waitUntil: 'commit' })
     await page.waitForFunction(
+      // The figures, and the first partnership row named by its two cities ("İzmir ↔ Harbin").
       () => document.querySelector('[data-stat="partnerships"]')?.textContent?.trim() &&
-        document.querySelector('.partnership-row'),
+        /\S\s*↔\s*\S/.test(document.querySelector('.partnership-row a')?.textContent ?? ''),
       null, { timeout: 120000 })
     const rendered = performance.now() - start
     await page.waitForLoadState('networkidle')

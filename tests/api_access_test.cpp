@@ -338,6 +338,37 @@ TEST_F(AccessMatrixTest, PartnerUsersCountAndFindOnlyWhatTheyMaySee) {
   EXPECT_FALSE(timeline_has(kPartner, meeting));
 }
 
+TEST_F(AccessMatrixTest, ListsByIdHoldOnlyTheNamedRecordsTheCallerMaySee) {
+  // A screen asks for the records its rows name (?id=a,b): a private one stays out for a partner.
+  const std::string secret = Create("commitments", kPrivateHere);
+  const json::value all = Call(kAdmin, "GET", "/api/v1/commitments?limit=3").Json();
+  const auto& items = all.at("items").as_array();
+  ASSERT_GE(items.size(), 2u);
+  const std::string shared_one(items.at(0).at("id").as_string());
+  const std::string query = "/api/v1/commitments?id=" + secret + "," + shared_one;
+  const auto ids = [&](Who who) {
+    const HttpResult result = Call(who, "GET", query);
+    EXPECT_EQ(result.status, 200) << result.body;
+    std::set<std::string> found;
+    const json::value page = result.Json();
+    for (const json::value& item : page.at("items").as_array()) {
+      found.emplace(item.at("id").as_string());
+    }
+    return found;
+  };
+  EXPECT_EQ(ids(kAdmin), (std::set<std::string>{secret, shared_one}));
+  const std::set<std::string> partner = ids(kPartner);
+  EXPECT_FALSE(partner.contains(secret));
+
+  const HttpResult bad = Call(kAdmin, "GET", "/api/v1/people?id=not-a-uuid");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("\"field\":\"id\""), std::string::npos) << bad.body;
+  std::string many;
+  for (int i = 0; i < 201; ++i) (many += i ? "," : "") += shared_one;
+  const HttpResult too_many = Call(kAdmin, "GET", "/api/v1/people?id=" + many);
+  EXPECT_EQ(too_many.status, 400) << too_many.body;
+}
+
 TEST_F(AccessMatrixTest, PersonalDataStaysWithTheHomeCity) {
   // The demo shares its people with Harbin; their contact details (personal data) are not.
   const HttpResult home = Call(kViewer, "GET", "/api/v1/people?limit=200");

@@ -325,6 +325,24 @@ TEST_F(ApiFlowTest, OverdueCommitmentsAreListed) {
   EXPECT_EQ(listed.at(0).at("id").as_string(), Id(late));  // earliest due first
   EXPECT_EQ(crowded.at("overdue_total").as_int64(), 22);
   EXPECT_EQ(overdue_listed(), 22);
+
+  // The web UI asks for the figures without the lists (it reads the earliest overdue itself).
+  const json::value figures_only =
+      server_.Get("/api/v1/dashboard?overdue_limit=0&partnership_id=" + partnership)
+          .Json()
+          .at("partnerships")
+          .at(0);
+  EXPECT_TRUE(figures_only.at("overdue").as_array().empty());
+  EXPECT_EQ(figures_only.at("overdue_total").as_int64(), 22);
+  const json::value three =
+      server_.Get("/api/v1/dashboard?overdue_limit=3&partnership_id=" + partnership)
+          .Json()
+          .at("partnerships")
+          .at(0);
+  EXPECT_EQ(three.at("overdue").as_array().size(), 3u);
+  const HttpResult too_many = server_.Get("/api/v1/dashboard?overdue_limit=21");
+  EXPECT_EQ(too_many.status, 400);
+  EXPECT_NE(too_many.body.find("overdue_limit"), std::string::npos) << too_many.body;
 }
 
 TEST_F(ApiFlowTest, ListsPageFilterAndSort) {

@@ -104,6 +104,11 @@ TEST_F(ListPlanTest, EveryListSortAndFilterReadsAnIndex) {
       } else if (parameter.kind == Kind::kOverdue) {
         filters.push_back({{parameter.name, "true"}});
         filter_fields.push_back("overdue");
+      } else if (parameter.kind == Kind::kIds) {
+        filters.push_back({{parameter.name,
+                            "01900000-0000-7000-8000-000000000001,"
+                            "01900000-0000-7000-8000-000000000002"}});
+        filter_fields.push_back("id");
       } else if (parameter.kind == Kind::kLanguage) {
         filters.push_back({{parameter.name, "zh"}});
         filter_fields.push_back("lang");

@@ -170,12 +170,18 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"GET", "/api/v1/partnership-health", PartnershipHealthList,
                     "Each partnership's health (active, quiet, dormant, at risk) and why", nullptr,
                     "", "PartnershipHealthPage", 200, Access::kUser, Paged({}, 200)});
-  routes.push_back({"GET", "/api/v1/dashboard", Dashboard,
-                    "Per partnership: open and overdue commitments, next events, follow-through",
-                    nullptr, "", "Dashboard", 200, Access::kUser,
-                    Paged({{.name = "partnership_id",
-                            .type = Type::kId,
-                            .description = "only this partnership (the totals are its own)"}})});
+  routes.push_back(
+      {"GET", "/api/v1/dashboard", Dashboard,
+       "Per partnership: open and overdue commitments, next events, follow-through", nullptr, "",
+       "Dashboard", 200, Access::kUser,
+       Paged({{.name = "partnership_id",
+               .type = Type::kId,
+               .description = "only this partnership (the totals are its own)"},
+              {.name = "overdue_limit",
+               .type = Type::kInteger,
+               .description = "overdue commitments listed per partnership (default 20)",
+               .minimum = 0,
+               .maximum = 20}})});
   routes.push_back(
       {"GET", "/api/v1/areas", ListAreas, "The fixed taxonomy of areas", nullptr, "", "AreaList"});
   routes.push_back({"GET", "/api/v1/areas/{code}", GetArea, "One area", nullptr, "", "Area"});

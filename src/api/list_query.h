@@ -32,6 +32,7 @@ struct ListParameter {
     kLanguage,  // lang: only records readable in this language (ResourceSpec::filter_by_language)
     kFrom,      // `field` (a date or an instant) on or after the value
     kTo,        // `field` on or before the value
+    kIds,       // id: the records with these ids (comma-separated, at most kMaxLimit)
   };
   std::string name;
   Kind kind;

@@ -759,6 +759,13 @@ json::object ListParameterSchema(const ListParameter& parameter) {
                     (domain::IsListType(parameter.field->type) ? " holds" : " is") +
                     " this value, or any of comma-separated values";
       break;
+    case Kind::kIds:
+      schema = {{"type", "array"},
+                {"minItems", 1},
+                {"maxItems", kMaxLimit},
+                {"items", StringType("uuid")}};
+      description = "only the records with these ids (comma-separated)";
+      break;
     case Kind::kLanguage:
       schema = {{"type", "string"}, {"enum", Strings(kLanguages)}};
       description =
@@ -784,7 +791,7 @@ json::object ListParameterSchema(const ListParameter& parameter) {
                         {"in", "query"},
                         {"description", std::move(description)},
                         {"schema", std::move(schema)}};
-  if (parameter.kind == Kind::kEquals) {
+  if (parameter.kind == Kind::kEquals || parameter.kind == Kind::kIds) {
     declared["style"] = "form";
     declared["explode"] = false;
   }

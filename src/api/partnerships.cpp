@@ -50,11 +50,14 @@ http::Response PartnershipTimeline(Call& call) {
 http::Response Dashboard(Call& call) {
   store::ListQuery query{.sort_column = "created_at", .descending = false, .limit = 50};
   std::optional<std::string> only;
+  int overdue_limit = 20;
   CheckQuery(call.route.query, call.request.query);
   for (const auto& [name, value] : call.request.query) {
     if (name == "partnership_id") {
       only = value;
       query.conditions.push_back({"id = ?", {value}});
+    } else if (name == "overdue_limit") {
+      overdue_limit = ParseBoundedInt(name, value, 0, 20);
     } else {
       ParsePaging(name, value, query.limit, query.offset);
     }
@@ -84,8 +87,8 @@ http::Response Dashboard(Call& call) {
     const json::object& partnership = item.as_object();
     const std::string id(partnership.at("id").as_string());
     store::CommitmentCounts counts = store::CountCommitments(call.db, id, today, visible);
-    store::PartnershipSummary summary =
-        store::SummarizePartnership(call.db, partnership, counts, today, call.now, visible);
+    store::PartnershipSummary summary = store::SummarizePartnership(
+        call.db, partnership, counts, today, call.now, visible, overdue_limit);
     if (only) only_counts = std::move(counts);  // the totals of one partnership are its own
     // Which legal steps the home city's country requires, and which are recorded.
     const std::string country =

@@ -304,7 +304,7 @@ CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& part
 
 PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
                                         const CommitmentCounts& counts, Date today, Instant now,
-                                        const Condition* visible) {
+                                        const Condition* visible, int overdue_limit) {
   const std::string id(partnership.at("id").as_string());
   // Open commitments by area and status, in the counts' order (area, then status).
   std::string open_by_area = "{";
@@ -338,10 +338,15 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
                                          {"due_date < ?", {FormatDate(today)}}},
                           .sort_column = "due_date",
                           .descending = false,
-                          .limit = 20,
+                          .limit = overdue_limit,
                           .count_total = false};  // the counts hold it: tally.overdue
   if (visible != nullptr) overdue_query.conditions.push_back(*visible);
-  TextPage overdue = ListRecordsJson(db, domain::Commitments(), overdue_query);
+  TextPage overdue;
+  if (overdue_limit > 0 && tally.overdue > 0) {
+    overdue = ListRecordsJson(db, domain::Commitments(), overdue_query);
+  } else {
+    overdue.items_json = "[]";
+  }
   ListQuery events_query{.conditions = {{"partnership_id = ?", {id}},
                                         {"status <> 'cancelled'", {}},
                                         {"starts_at >= ?", {FormatInstant(now)}}},

@@ -45,9 +45,9 @@ std::optional<std::string> CityCountry(Db& db, std::string_view id);
 
 // The dashboard figures of one partnership (a record from GetRecord) with `counts` of its
 // commitments: open commitments by area and status, overdue commitments (open, due before
-// `today`; at most 20, earliest due first), the next 5 events not cancelled starting at or after
-// `now`, the date of the last meeting that started by `now`, and follow-through (done ÷ all that
-// left proposed).
+// `today`; at most `overdue_limit`, earliest due first), the next 5 events not cancelled starting
+// at or after `now`, the date of the last meeting that started by `now`, and follow-through (done ÷
+// all that left proposed).
 struct PartnershipSummary {
   // A JSON object: open_by_area, open_total, overdue_total, last_contact, follow_through, done,
   // done_with_evidence, left_proposed.
@@ -57,7 +57,7 @@ struct PartnershipSummary {
 };
 PartnershipSummary SummarizePartnership(Db& db, const boost::json::object& partnership,
                                         const CommitmentCounts& counts, Date today, Instant now,
-                                        const Condition* visible = nullptr);
+                                        const Condition* visible = nullptr, int overdue_limit = 20);
 
 // The partnership's health (domain/health.h) as a JSON object: state, reason,
 // months_without_contact, overdue, open and the thresholds used. `counts`: CountCommitments'.

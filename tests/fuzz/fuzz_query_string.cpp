@@ -181,7 +181,8 @@ void CheckListQuery(const ResourceSpec& spec, const amity::http::Pairs& query, a
                 amity::domain::IsListType(spec.Field(column)->type),
             "a json_each condition on something that is not a list column");
     } else {
-      Check(is_column(sql.substr(0, sql.find(' '))), "a condition not starting with a column");
+      const std::string_view column = sql.substr(0, sql.find(' '));
+      Check(is_column(column) || column == "id", "a condition not starting with a column");
     }
     Check(static_cast<size_t>(std::count(sql.begin(), sql.end(), '?')) == condition.params.size(),
           "placeholders and parameters differ in number");

@@ -1,5 +1,5 @@
 // Meetings and events as one time-ordered agenda.
-import { listAll } from '../api/client'
+import { list, listAll } from '../api/client'
 import type { AmityEvent, Meeting, Text } from '../api/types'
 
 export interface AgendaEntry {
@@ -22,9 +22,15 @@ export function fromEvent(e: AmityEvent): AgendaEntry {
   return { kind: 'event', id: e.id, title: e.title, subtype: e.kind, starts_at: e.starts_at, ends_at: e.ends_at, time_zone: e.time_zone, city_id: e.city_id, partnership_id: e.partnership_id, status: e.status }
 }
 
-/** Meetings and events starting between two instants (inclusive), oldest first. */
-export async function loadAgenda(from: Date, to: Date, partnershipId?: string): Promise<AgendaEntry[]> {
+/**
+ * Meetings and events starting between two instants (inclusive), oldest first; with `first`, only
+ * the first so many (one page of each list, however many the period holds).
+ */
+export async function loadAgenda(from: Date, to: Date, partnershipId?: string, first?: number): Promise<AgendaEntry[]> {
   const query = { starts_at_from: from.toISOString().replace(/\.\d{3}Z$/, 'Z'), starts_at_to: to.toISOString().replace(/\.\d{3}Z$/, 'Z'), partnership_id: partnershipId, sort: 'starts_at' }
-  const [meetings, events] = await Promise.all([listAll<Meeting>('meetings', query), listAll<AmityEvent>('events', query)])
-  return [...meetings.map(fromMeeting), ...events.map(fromEvent)].sort((a, b) => a.starts_at.localeCompare(b.starts_at))
+  const read = <T,>(resource: string) =>
+    first ? list<T>(resource, { ...query, limit: first }).then((page) => page.items) : listAll<T>(resource, query)
+  const [meetings, events] = await Promise.all([read<Meeting>('meetings'), read<AmityEvent>('events')])
+  const entries = [...meetings.map(fromMeeting), ...events.map(fromEvent)].sort((a, b) => a.starts_at.localeCompare(b.starts_at))
+  return first ? entries.slice(0, first) : entries
 }

@@ -27,7 +27,8 @@ using Kind = api::ListParameter::Kind;
 // person's), a partnership's meetings and events (tens a year), a date, a country's cities. A
 // partnership's commitments are not among them: the busy partnership holds 100,000. A case
 // library is written by hand, so a partnership's or an area's cases are tens, not thousands.
-const std::set<std::string> kFewPerValue = {"meeting_id",
+const std::set<std::string> kFewPerValue = {"id",
+                                            "meeting_id",
                                             "home_owner_id",
                                             "partner_owner_id",
                                             "organization_id",

@@ -355,7 +355,13 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
           sql = "EXISTS (SELECT 1 FROM json_each(" + std::string(field->name) + ") WHERE " + sql +
                 ")";
         }
-        list.conditions.push_back({std::move(sql), std::move(values)});
+        // A date, or a reference to a person, meeting, city …, matches few records; a choice
+        // (area, status …) may match most, and so may a partnership (the busy one holds 100,000
+        // commitments; its lists read indexes that start with partnership_id).
+        const bool selective =
+            (field->type == FieldType::kReference && field->name != "partnership_id") ||
+            field->type == FieldType::kDate;
+        list.conditions.push_back({std::move(sql), std::move(values), selective});
         break;
       }
       case Kind::kIds: {
@@ -371,7 +377,7 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
           if (!IsUuid(id)) RejectParameter(name, "invalid_id", "expected ids (UUIDs)");
           (sql += sql.empty() ? "" : " OR ") += "id = ?";
         }
-        list.conditions.push_back({std::move(sql), std::move(ids)});
+        list.conditions.push_back({std::move(sql), std::move(ids), true});
         break;
       }
       case Kind::kLanguage: {

@@ -29,6 +29,10 @@ struct WriteContext {
 struct Condition {
   std::string sql;
   std::vector<std::string> params;
+  // Matches few rows (an id or a date): the list then tells SQLite that `archived = 0` keeps
+  // nearly every row, so that it reads this condition's index rather than walking the sort
+  // order's. The statistics of a bounded ANALYZE take the `archived` column for selective.
+  bool selective = false;
 };
 
 // Where a page starts: just after the record whose sort column holds `value` (nullopt: NULL)

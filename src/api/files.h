@@ -1,6 +1,8 @@
 // Files kept with records: their metadata, the list of a record's files, downloads (Range,
 // ETag, the original name in any script, sent by the kernel) and archiving. A file is seen by
-// whoever sees its record, except one marked personal data, which only the home city's roles see.
+// whoever sees its record, except one marked personal data, which only the home city's roles see;
+// the files of a public record, but for personal data, are anyone's (/public/files/…: the
+// portal's photos).
 // Files arrive through resumable uploads (api/uploads.h).
 #pragma once
 

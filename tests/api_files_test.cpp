@@ -348,9 +348,44 @@ TEST_F(ApiFilesTest, ACommitmentClosesWithAFileOrAHeldEvent) {
   const json::value linked = server_.Get("/api/v1/commitments/" + with_event + "/evidence").Json();
   EXPECT_EQ(linked.at("events").as_array().size(), 2u);
   EXPECT_EQ(linked.at("files").as_array().size(), 0u);
+  // Each linked event carries the zone its time is local to, as events do elsewhere.
+  for (const json::value& linked_event : linked.at("events").as_array()) {
+    EXPECT_EQ(linked_event.at("time_zone").as_string(), "Europe/Istanbul");
+  }
   const json::value dashboard =
       server_.Get("/api/v1/dashboard?partnership_id=" + partnership_).Json();
   EXPECT_EQ(dashboard.at("partnerships").at(0).at("done_with_evidence").as_int64(), 2);
+
+  // The timeline counts them as the dashboard does, for the home city and for a partner user
+  // (who counts only what it sees), whatever page it asks for.
+  const TestUser partner = server_.AddUser("partner@harbin.example", "partner", {partnership_});
+  const std::string private_done = NewCommitment("private");
+  Upload({.filename = "iç not.pdf", .holder_id = private_done}, Pdf(500, 'i'));
+  ASSERT_EQ(close(private_done).status, 200);
+  for (const std::string& auth : {server_.admin().Bearer(), partner.Bearer()}) {
+    const HttpResult board =
+        server_.Request("GET", "/api/v1/dashboard?partnership_id=" + partnership_, "", {auth});
+    ASSERT_EQ(board.status, 200) << board.body;
+    const json::value answer = board.Json();
+    const json::value& figures = answer.at("partnerships").at(0);
+    for (const std::string query : {"", "?limit=1"}) {
+      const HttpResult timeline = server_.Request(
+          "GET", "/api/v1/partnerships/" + partnership_ + "/timeline" + query, "", {auth});
+      ASSERT_EQ(timeline.status, 200) << timeline.body;
+      EXPECT_EQ(timeline.Json().at("done"), figures.at("done")) << auth;
+      EXPECT_EQ(timeline.Json().at("done_with_evidence"), figures.at("done_with_evidence")) << auth;
+    }
+  }
+  const auto timeline_figure = [&](const std::string& auth, const char* name) {
+    return server_.Request("GET", "/api/v1/partnerships/" + partnership_ + "/timeline", "", {auth})
+        .Json()
+        .at(name)
+        .as_int64();
+  };
+  const long long home = timeline_figure(server_.admin().Bearer(), "done_with_evidence");
+  EXPECT_EQ(home, 3);  // the demo closes none with evidence; these three are
+  EXPECT_EQ(timeline_figure(partner.Bearer(), "done_with_evidence"), 2);  // not the private one
+  EXPECT_GE(timeline_figure(server_.admin().Bearer(), "done"), home);
 }
 
 TEST_F(ApiFilesTest, KeepsTheSameBytesOnce) {
@@ -554,10 +589,41 @@ TEST_F(ApiFilesTest, AFileIsSeenByWhoeverSeesItsRecord) {
   ASSERT_EQ(hid.status, 200) << hid.body;
   EXPECT_EQ(server_.Request("GET", "/api/v1/files/" + seen + "/content", "", {auth}).status, 404);
 
-  // Removing: a partner may not remove what it did not upload; the home officer may.
+  // Removing: a partner may not remove what it did not upload; the home officer may. Each file
+  // says whether the caller may (may_remove), as the server then decides.
   EXPECT_EQ(server_.Request("DELETE", "/api/v1/files/" + hidden, "", {auth}).status, 404);
-  const std::string visible = Upload({.holder_id = NewCommitment("shared")}, Pdf(400, 'v'));
+  const std::string shared_two = NewCommitment("shared");
+  const std::string visible = Upload({.holder_id = shared_two}, Pdf(400, 'v'));
+  const std::string theirs =
+      Upload({.filename = "会议照片.pdf", .holder_id = shared_two}, Pdf(400, 'w'), auth);
+  ASSERT_FALSE(theirs.empty());
+  const auto may_remove = [&](const std::string& id, const std::string& who) {
+    const HttpResult one = server_.Request("GET", "/api/v1/files/" + id, "", {who});
+    EXPECT_EQ(one.status, 200) << one.body;
+    return one.Json().at("may_remove").as_bool();
+  };
+  EXPECT_FALSE(may_remove(visible, auth));
+  EXPECT_TRUE(may_remove(theirs, auth));
+  EXPECT_TRUE(may_remove(visible, server_.admin().Bearer()));
+  EXPECT_TRUE(may_remove(theirs, server_.admin().Bearer()));
+  const TestUser viewer = server_.AddUser("viewer@izmir.example", "viewer");
+  EXPECT_FALSE(may_remove(visible, viewer.Bearer()));
+  const HttpResult partner_list =
+      server_.Request("GET", "/api/v1/commitments/" + shared_two + "/files", "", {auth});
+  std::vector<std::pair<std::string, bool>> listed_may;
+  const json::value partner_items = partner_list.Json().at("items");
+  for (const json::value& item : partner_items.as_array()) {
+    listed_may.emplace_back(item.at("id").as_string(), item.at("may_remove").as_bool());
+  }
+  EXPECT_EQ(listed_may,
+            (std::vector<std::pair<std::string, bool>>{{visible, false}, {theirs, true}}));
+  const HttpResult evidence =
+      server_.Request("GET", "/api/v1/commitments/" + shared_two + "/evidence", "", {auth});
+  EXPECT_FALSE(evidence.Json().at("files").at(0).at("may_remove").as_bool());
+  EXPECT_EQ(server_.Request("DELETE", "/api/v1/files/" + visible, "", {viewer.Bearer()}).status,
+            403);
   EXPECT_EQ(server_.Request("DELETE", "/api/v1/files/" + visible, "", {auth}).status, 403);
+  EXPECT_EQ(server_.Request("DELETE", "/api/v1/files/" + theirs, "", {auth}).status, 204);
   EXPECT_EQ(server_.Request("DELETE", "/api/v1/files/" + hidden).status, 204);
   EXPECT_EQ(server_.Get("/api/v1/files/" + hidden).status, 404);
   EXPECT_EQ(server_.Get("/api/v1/commitments/" + private_one + "/files")
@@ -744,6 +810,130 @@ TEST_F(ApiFilesTest, ImagesAndPdfsGetAThumbnailOthersNone) {
   EXPECT_EQ(RunAmity({"files", "sweep", "--db", server_.db_path()}, &output), 0) << output;
   EXPECT_NE(output.find(" 0 unreferenced blobs"), std::string::npos) << output;
   EXPECT_EQ(server_.Get("/api/v1/files/" + report + "/thumbnail").status, 200);
+}
+
+// The public portal's pictures: a file of a published record is anyone's at /public/files/…
+// with the download's headers; a file of a record not public, one marked personal data, an
+// archived one and a missing one are all the same 404, whoever asks.
+TEST_F(ApiFilesTest, FilesOfPublishedRecordsArePublicAndNoOthers) {
+  std::string published, shared_case;
+  const json::value cases = server_.Get("/api/v1/cases?limit=50").Json().at("items");
+  for (const json::value& item : cases.as_array()) {
+    const std::string id(item.at("id").as_string());
+    if (item.at("visibility") == "public" && published.empty()) published = id;
+    if (item.at("visibility") == "shared" && shared_case.empty()) shared_case = id;
+  }
+  ASSERT_FALSE(published.empty() || shared_case.empty());
+  const std::string png = Made(
+      [](const std::string& path) { previews::testing::WriteImage(path, 640, 480); }, "cephe.png");
+  const std::string photo = Upload(
+      {.filename = "Cephe onarımı 修复.png", .holder = "cases", .holder_id = published}, png);
+  const std::string personal = Upload({.filename = "usta.png",
+                                       .holder = "cases",
+                                       .holder_id = published,
+                                       .extra = ",personal_data " + Base64("true")},
+                                      png + "personal");
+  const std::string of_shared =
+      Upload({.filename = "ev.png", .holder = "cases", .holder_id = shared_case}, png + "shared");
+  const std::string of_private =
+      Upload({.filename = "iç.pdf", .holder_id = NewCommitment("private")}, Pdf(400, 'r'));
+  const std::string removed =
+      Upload({.filename = "eski.png", .holder = "cases", .holder_id = published}, png + "old");
+  ASSERT_FALSE(photo.empty() || personal.empty() || of_shared.empty() || of_private.empty() ||
+               removed.empty());
+  ASSERT_EQ(server_.Request("DELETE", "/api/v1/files/" + removed).status, 204);
+  server_.WaitForPreviews();
+
+  const std::string content = "/public/files/" + photo;
+  const HttpResult whole = server_.Request("GET", content, "", {"Authorization:"});
+  ASSERT_EQ(whole.status, 200) << whole.body;
+  EXPECT_EQ(whole.body, png);
+  EXPECT_EQ(whole.Header("content-type"), "image/png");
+  EXPECT_EQ(whole.Header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(whole.Header("accept-ranges"), "bytes");
+  EXPECT_EQ(whole.Header("cache-control"), "public, no-cache");
+  EXPECT_TRUE(whole.Header("content-disposition").starts_with("attachment;"));
+  EXPECT_NE(whole.Header("content-disposition")
+                .find("filename*=UTF-8''Cephe%20onar%C4%B1m%C4%B1%20%E4%BF%AE%E5%A4%8D.png"),
+            std::string::npos);
+  const std::string etag = whole.Header("etag");
+  EXPECT_EQ(etag,
+            "\"" +
+                std::string(server_.Get("/api/v1/files/" + photo).Json().at("sha256").as_string()) +
+                "\"");
+  const HttpResult part =
+      server_.Request("GET", content, "", {"Authorization:", "Range: bytes=0-7"});
+  EXPECT_EQ(part.status, 206);
+  EXPECT_EQ(part.body, png.substr(0, 8));
+  EXPECT_EQ(
+      server_.Request("GET", content, "", {"Authorization:", "If-None-Match: " + etag}).status,
+      304);
+  EXPECT_TRUE(server_.Request("GET", content + "?disposition=inline", "", {"Authorization:"})
+                  .Header("content-disposition")
+                  .starts_with("inline;"));
+  EXPECT_EQ(server_.Request("GET", content + "?disposition=nope", "", {"Authorization:"}).status,
+            400);
+  const HttpResult thumbnail =
+      server_.Request("GET", content + "/thumbnail", "", {"Authorization:"});
+  ASSERT_EQ(thumbnail.status, 200) << thumbnail.body;
+  EXPECT_EQ(thumbnail.Header("content-type"), "image/jpeg");
+  EXPECT_EQ(thumbnail.Header("x-content-type-options"), "nosniff");
+  EXPECT_TRUE(thumbnail.body.starts_with("\xFF\xD8\xFF"));
+  EXPECT_EQ(server_
+                .Request("GET", content + "/thumbnail", "",
+                         {"Authorization:", "If-None-Match: " + thumbnail.Header("etag")})
+                .status,
+            304);
+
+  // Whatever is not published answers like a missing file, to anyone, signed in or not.
+  const HttpResult missing = server_.Request(
+      "GET", "/public/files/00000000-0000-4000-8000-000000000000", "", {"Authorization:"});
+  ASSERT_EQ(missing.status, 404);
+  const auto problem_of = [](const HttpResult& result) {
+    json::object problem = result.Json().as_object();
+    problem.erase("instance");  // the request's own address
+    return problem;
+  };
+  for (const std::string& hidden : {personal, of_shared, of_private, removed}) {
+    for (const std::string path :
+         {"/public/files/" + hidden, "/public/files/" + hidden + "/thumbnail"}) {
+      const HttpResult anonymous = server_.Request("GET", path, "", {"Authorization:"});
+      EXPECT_EQ(anonymous.status, 404) << path;
+      EXPECT_EQ(problem_of(anonymous), problem_of(missing)) << path;
+      EXPECT_EQ(server_.Get(path).status, 404) << path << " (the admin, too)";
+    }
+  }
+  EXPECT_EQ(server_.Request("GET", "/public/files/nope", "", {"Authorization:"}).status, 404);
+
+  // The portal shows the case with its photo (the thumbnail) and not the personal one.
+  const HttpResult card = server_.Request("GET", "/public?lang=tr", "", {"Authorization:"});
+  EXPECT_NE(card.body.find("<img src=\"/public/files/"), std::string::npos) << card.body;
+  EXPECT_NE(card.Header("content-security-policy").find("img-src 'self'"), std::string::npos)
+      << card.body;
+  const HttpResult page =
+      server_.Request("GET", "/public/cases/" + published + "?lang=zh", "", {"Authorization:"});
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<img src=\"/public/files/" + photo +
+                           "/thumbnail\" alt=\"照片：Cephe onarımı 修复.png\""),
+            std::string::npos)
+      << page.body;
+  EXPECT_NE(page.body.find("href=\"/public/files/" + photo + "?disposition=inline\""),
+            std::string::npos);
+  for (const std::string& hidden : {personal, removed}) {
+    EXPECT_EQ(page.body.find(hidden), std::string::npos) << hidden;
+  }
+  EXPECT_NE(page.Header("content-security-policy").find("img-src 'self'"), std::string::npos);
+
+  // Unpublishing the case takes its files off the portal at once.
+  const long long version =
+      server_.Get("/api/v1/cases/" + published).Json().at("version").as_int64();
+  ASSERT_EQ(server_
+                .Request("PATCH", "/api/v1/cases/" + published, R"({"visibility":"shared"})",
+                         {"If-Match: " + std::to_string(version)})
+                .status,
+            200);
+  EXPECT_EQ(server_.Request("GET", content, "", {"Authorization:"}).status, 404);
+  EXPECT_EQ(server_.Request("GET", content + "/thumbnail", "", {"Authorization:"}).status, 404);
 }
 
 TEST_F(ApiFilesTest, SearchFindsTheTextInsideDocumentsWhereTheFileIsSeen) {

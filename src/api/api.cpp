@@ -88,6 +88,11 @@ std::vector<Route> BuildRoutes() {
                     nullptr, "", "", 204});
   routes.push_back(
       {"DELETE", "/api/v1/uploads/{id}", CancelUpload, "Cancel an upload", nullptr, "", "", 204});
+  const QueryParameter disposition{
+      "disposition",
+      Type::kEnum,
+      "inline: show it in the browser (images, PDF, audio, video, plain text)",
+      {"attachment", "inline"}};
   routes.push_back({"GET", "/api/v1/files/{id}", GetFileHandler, "A file kept with a record",
                     nullptr, "", "File"});
   routes.push_back({"GET",
@@ -99,10 +104,7 @@ std::vector<Route> BuildRoutes() {
                     "",
                     200,
                     Access::kUser,
-                    {{"disposition",
-                      Type::kEnum,
-                      "inline: show it in the browser (images, PDF, audio, video, plain text)",
-                      {"attachment", "inline"}}}});
+                    {disposition}});
   routes.push_back({"GET", "/api/v1/files/{id}/thumbnail", FileThumbnail,
                     "A preview of an image or a PDF's first page: JPEG, at most 512 px a side "
                     "(If-None-Match)",
@@ -311,6 +313,20 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"GET", "/public/cases/{id}", PublicCase,
                     "A published case of the knowledge-exchange library (HTML)", nullptr, "", "",
                     200, Access::kPublic, portal_language});
+  routes.push_back({"GET",
+                    "/public/files/{id}",
+                    PublicFileContent,
+                    "A file of a published record (Range, If-None-Match); a file marked personal "
+                    "data, or of a record not public, is not found",
+                    nullptr,
+                    "",
+                    "",
+                    200,
+                    Access::kPublic,
+                    {disposition}});
+  routes.push_back({"GET", "/public/files/{id}/thumbnail", PublicFileThumbnail,
+                    "The preview of a file of a published record: JPEG (If-None-Match)", nullptr,
+                    "", "", 200, Access::kPublic});
   routes.push_back({"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "",
                     "OpenApiDocument", 200, Access::kPublic});
   routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "",

@@ -24,15 +24,17 @@ http::Response CommitmentEvidence(Call& call) {
     events.push_back(json::object{{"id", linked.id},
                                   {"title", event->at("title")},
                                   {"starts_at", event->at("starts_at")},
-                                  {"status", event->at("status")}});
+                                  {"status", event->at("status")},
+                                  {"time_zone", event->at("time_zone")}});
   }
   const json::array& links = commitment.at("evidence_links").as_array();
   const domain::Evidence evidence =
       store::CountEvidence(call.db, partnership, id, static_cast<long long>(links.size()));
-  return JsonResponse(200, json::object{{"files", VisibleFiles(call, id)},
-                                        {"links", links},
-                                        {"events", std::move(events)},
-                                        {"has_evidence", evidence.Any()}});
+  return JsonResponse(200,
+                      json::object{{"files", VisibleFiles(call, domain::Commitments(), commitment)},
+                                   {"links", links},
+                                   {"events", std::move(events)},
+                                   {"has_evidence", evidence.Any()}});
 }
 
 }  // namespace amity::api

@@ -29,7 +29,18 @@ bool ShownInline(std::string_view media_type) {
          media_type == "text/plain";
 }
 
-json::object FileJson(const Call& call, const store::FileRow& file) {
+bool MaySeeFile(const Call& call, const store::FileRow& file) {
+  return !file.personal_data || domain::SeesEverything(call.principal);
+}
+
+// Who may remove a file from its record (`facts`): who may archive the record, and the uploader
+// while it may still change the record. ArchiveFileHandler enforces it; files show it.
+bool MayRemove(const Call& call, const store::FileRow& file, const domain::RecordFacts& facts) {
+  if (domain::CanArchive(call.principal, facts)) return true;
+  return file.created_by == call.principal.user_id && domain::CanEdit(call.principal, facts);
+}
+
+json::object FileJson(const Call& call, const store::FileRow& file, bool may_remove) {
   json::object object{
       {"id", file.id},
       {"version", file.version},
@@ -45,14 +56,11 @@ json::object FileJson(const Call& call, const store::FileRow& file) {
       {"created_at", file.created_at},
       {"content_url", "/api/v1/files/" + file.id + "/content"},
       {"thumbnail_url", file.thumbnail ? json::value("/api/v1/files/" + file.id + "/thumbnail")
-                                       : json::value(nullptr)}};
+                                       : json::value(nullptr)},
+      {"may_remove", may_remove}};
   // Who uploaded it is the home city's to know, like a record's creator.
   if (domain::SeesEverything(call.principal)) object["created_by"] = file.created_by;
   return object;
-}
-
-bool MaySeeFile(const Call& call, const store::FileRow& file) {
-  return !file.personal_data || domain::SeesEverything(call.principal);
 }
 
 using Found = VisibleFile;
@@ -105,24 +113,33 @@ json::object LoadHolder(const Call& call, std::string_view holder, std::string_v
 
 http::Response GetFileHandler(Call& call) {
   const Found found = LoadVisibleFile(call);
-  http::Response response = JsonResponse(200, FileJson(call, found.file));
+  const bool may_remove = MayRemove(call, found.file, FactsOf(*found.spec, found.holder));
+  http::Response response = JsonResponse(200, FileJson(call, found.file, may_remove));
   response.headers.emplace_back("ETag", "\"" + std::to_string(found.file.version) + "\"");
   return response;
 }
 
-http::Response FileContent(Call& call) {
+namespace {
+
+// The `disposition` query parameter (attachment, the default, or inline).
+std::string RequestedDisposition(const Call& call) {
   CheckQuery(call.route.query, call.request.query);
   std::string disposition = "attachment";
   for (const auto& [name, value] : call.request.query) {
     if (name == "disposition") disposition = value;
   }
-  const Found found = LoadVisibleFile(call);
-  const store::FileRow& file = found.file;
+  return disposition;
+}
+
+// The bytes of `file` (whole, a Range, or 304 for its ETag), sent by the kernel, with the
+// headers every download carries and `cache_control`.
+http::Response SendContent(const Call& call, const store::FileRow& file, std::string disposition,
+                           std::string_view cache_control) {
   if (disposition == "inline" && !ShownInline(file.media_type)) disposition = "attachment";
   const std::string etag = "\"" + file.sha256 + "\"";
   http::Pairs headers{{"ETag", etag},
                       {"Accept-Ranges", "bytes"},
-                      {"Cache-Control", "private, no-cache"},
+                      {"Cache-Control", std::string(cache_control)},
                       {"X-Content-Type-Options", "nosniff"},
                       {"Content-Disposition", http::ContentDisposition(disposition, file.name)}};
   if (call.request.Header("If-None-Match") == std::optional<std::string_view>(etag)) {
@@ -153,27 +170,28 @@ http::Response FileContent(Call& call) {
   return response;
 }
 
-http::Response FileThumbnail(Call& call) {
-  const Found found = LoadVisibleFile(call);
-  if (!found.file.thumbnail || !call.context.blobs) {
+// The thumbnail of `file` (or 304 for its ETag; 404 when it has none), with `cache_control`.
+http::Response SendThumbnail(const Call& call, const store::FileRow& file,
+                             std::string_view cache_control) {
+  if (!file.thumbnail || !call.context.blobs) {
     throw http::HttpError(404, "No thumbnail",
                           {{"", "no_thumbnail",
                             "this file has no thumbnail (not an image or a PDF, one that could "
                             "not be read, or one not made yet)"}});
   }
-  const std::string etag = "\"" + *found.file.thumbnail + "\"";
+  const std::string etag = "\"" + *file.thumbnail + "\"";
   http::Pairs headers{{"ETag", etag},
-                      {"Cache-Control", "private, no-cache"},
+                      {"Cache-Control", std::string(cache_control)},
                       {"X-Content-Type-Options", "nosniff"}};
   if (call.request.Header("If-None-Match") == std::optional<std::string_view>(etag)) {
     return http::Response{.status = 304, .content_type = "", .headers = std::move(headers)};
   }
-  const int fd = call.context.blobs->Open(*found.file.thumbnail);
-  if (fd < 0) throw std::runtime_error("the thumbnail of file " + found.file.id + " is missing");
+  const int fd = call.context.blobs->Open(*file.thumbnail);
+  if (fd < 0) throw std::runtime_error("the thumbnail of file " + file.id + " is missing");
   struct stat info {};
   if (fstat(fd, &info) != 0) {
     close(fd);
-    throw std::runtime_error("cannot read the thumbnail of file " + found.file.id);
+    throw std::runtime_error("cannot read the thumbnail of file " + file.id);
   }
   http::Response response{.status = 200, .content_type = "image/jpeg"};
   response.headers = std::move(headers);
@@ -182,26 +200,81 @@ http::Response FileThumbnail(Call& call) {
   return response;
 }
 
-json::array VisibleFiles(const Call& call, std::string_view holder_id) {
-  json::array items;
+// Signed-in downloads may hold what only some callers see: no shared cache keeps them.
+constexpr std::string_view kPrivateCache = "private, no-cache";
+// Public files are anyone's, but a record can be unpublished or a file marked personal data at
+// any time: caches keep them only while the server confirms the ETag.
+constexpr std::string_view kPublicCache = "public, no-cache";
+
+// The live file named by the path when the public may see it: not personal data, on a live
+// record marked public; 404, as for a missing one, otherwise. Who calls makes no difference.
+store::FileRow LoadPublicFile(const Call& call) {
+  const std::string_view id = call.Param("id");
+  std::optional<store::FileRow> file;
+  if (IsUuid(id)) file = store::GetFile(call.db, id);
+  if (file && !file->archived && !file->personal_data) {
+    const domain::ResourceSpec* spec = domain::FindResource(file->holder);
+    const auto holder = spec ? store::GetRecord(call.db, *spec, file->holder_id) : std::nullopt;
+    if (holder && !holder->at("archived").as_bool() &&
+        store::StringMember(*holder, "visibility") == "public") {
+      return std::move(*file);
+    }
+  }
+  throw http::HttpError(404, "Not found", {{"id", "not_found", "no published file with this id"}});
+}
+
+}  // namespace
+
+http::Response FileContent(Call& call) {
+  std::string disposition = RequestedDisposition(call);
+  const Found found = LoadVisibleFile(call);
+  return SendContent(call, found.file, std::move(disposition), kPrivateCache);
+}
+
+http::Response FileThumbnail(Call& call) {
+  const Found found = LoadVisibleFile(call);
+  return SendThumbnail(call, found.file, kPrivateCache);
+}
+
+http::Response PublicFileContent(Call& call) {
+  std::string disposition = RequestedDisposition(call);
+  return SendContent(call, LoadPublicFile(call), std::move(disposition), kPublicCache);
+}
+
+http::Response PublicFileThumbnail(Call& call) {
+  return SendThumbnail(call, LoadPublicFile(call), kPublicCache);
+}
+
+std::vector<PublicImage> PublicImages(const Call& call, std::string_view holder_id) {
+  std::vector<PublicImage> images;
   for (const store::FileRow& file : store::ListFiles(call.db, holder_id)) {
-    if (MaySeeFile(call, file)) items.push_back(FileJson(call, file));
+    if (file.personal_data || !file.media_type.starts_with("image/")) continue;
+    const std::string url = "/public/files/" + file.id;
+    images.push_back({file.name, url, file.thumbnail ? url + "/thumbnail" : ""});
+  }
+  return images;
+}
+
+json::array VisibleFiles(const Call& call, const domain::ResourceSpec& spec,
+                         const json::object& holder) {
+  const domain::RecordFacts facts = FactsOf(spec, holder);
+  json::array items;
+  for (const store::FileRow& file : store::ListFiles(call.db, holder.at("id").as_string())) {
+    if (MaySeeFile(call, file)) items.push_back(FileJson(call, file, MayRemove(call, file, facts)));
   }
   return items;
 }
 
 http::Response ListHolderFiles(Call& call) {
-  LoadLiveRecord(call, *call.route.resource);
-  return JsonResponse(200, json::object{{"items", VisibleFiles(call, call.Param("id"))}});
+  const json::object holder = LoadLiveRecord(call, *call.route.resource);
+  return JsonResponse(200,
+                      json::object{{"items", VisibleFiles(call, *call.route.resource, holder)}});
 }
 
 http::Response ArchiveFileHandler(Call& call) {
   store::Tx tx(call.db);
   const Found found = LoadVisibleFile(call);
-  const domain::RecordFacts facts = FactsOf(*found.spec, found.holder);
-  const bool own =
-      found.file.created_by == call.principal.user_id && domain::CanEdit(call.principal, facts);
-  if (!own && !domain::CanArchive(call.principal, facts)) {
+  if (!MayRemove(call, found.file, FactsOf(*found.spec, found.holder))) {
     ForbidRole(call.principal, "", "may not remove this file");
   }
   CheckVersion(json::object{{"version", found.file.version}}, IfMatchVersion(call.request, false));

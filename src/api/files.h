@@ -1,11 +1,15 @@
 // Files kept with records: their metadata, the list of a record's files, downloads (Range,
 // ETag, the original name in any script, sent by the kernel) and archiving. A file is seen by
-// whoever sees its record, except one marked personal data, which only the home city's roles see.
+// whoever sees its record, except one marked personal data, which only the home city's roles see;
+// the files of a public record, but for personal data, are anyone's (/public/files/…: the
+// portal's photos).
 // Files arrive through resumable uploads (api/uploads.h).
 #pragma once
 
 #include <boost/json.hpp>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "api/api.h"
 #include "store/files.h"
@@ -29,14 +33,30 @@ struct VisibleFile {
 // personal data unless the caller is of the home city; nullopt otherwise (a 404 for the caller).
 std::optional<VisibleFile> FindVisibleFile(const Call& call, std::string_view id);
 
-// The live files of record `holder_id` the caller may see, as the API shows them.
-boost::json::array VisibleFiles(const Call& call, std::string_view holder_id);
+// The live files of record `holder` (of `spec`, one the caller may see) the caller may see, as
+// the API shows them: each with may_remove, whether the caller may remove it.
+boost::json::array VisibleFiles(const Call& call, const domain::ResourceSpec& spec,
+                                const boost::json::object& holder);
+
+// The pictures of record `holder_id` the public portal shows, oldest first: its live images not
+// marked personal data, at their public addresses. The caller checks that the record is public.
+struct PublicImage {
+  std::string name;
+  std::string url;            // /public/files/{id}
+  std::string thumbnail_url;  // /public/files/{id}/thumbnail; "" while it has none
+};
+std::vector<PublicImage> PublicImages(const Call& call, std::string_view holder_id);
 
 http::Response GetFileHandler(Call& call);
 http::Response FileContent(Call& call);
 // GET /api/v1/files/{id}/thumbnail: the JPEG made of an image or a PDF's first page (ETag: its
 // hash); 404 when the file has none.
 http::Response FileThumbnail(Call& call);
+// GET /public/files/{id} and /public/files/{id}/thumbnail: the same for anyone, without login,
+// for a live file not marked personal data on a live record marked public; any other file is
+// 404 exactly like a missing one, whoever asks.
+http::Response PublicFileContent(Call& call);
+http::Response PublicFileThumbnail(Call& call);
 http::Response ListHolderFiles(Call& call);
 http::Response ArchiveFileHandler(Call& call);
 

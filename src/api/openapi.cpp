@@ -413,7 +413,15 @@ json::object Schemas() {
         Closed({{"items", ArrayOf(std::move(kinds))},
                 {"earlier",
                  {{"type", {"string", "null"}},
-                  {"description", "pass as before for the items before these; null when none"}}}});
+                  {"description", "pass as before for the items before these; null when none"}}},
+                {"done",
+                 {{"type", "integer"},
+                  {"description", "the partnership's done commitments (those the caller sees)"}}},
+                {"done_with_evidence",
+                 {{"type", "integer"},
+                  {"description",
+                   "of those, the ones with evidence: a link, a file or a held event naming "
+                   "them"}}}});
   }
   {
     // Counts of commitments: open, overdue, done, left proposed, all, and done / left proposed.
@@ -520,19 +528,26 @@ json::object Schemas() {
         Nullable({{"type", "string"},
                   {"description",
                    "a JPEG preview (images, a PDF's first page), once made in the background; "
-                   "null when there is none (yet)"}})}},
+                   "null when there is none (yet)"}})},
+       {"may_remove",
+        {{"type", "boolean"},
+         {"description",
+          "whether you may remove it: who may archive its record, or its uploader while "
+          "allowed to change the record"}}}},
       {"created_by"});
   schemas["FileList"] = Closed({{"items", ArrayOf(Ref("File"))}});
-  schemas["Evidence"] =
-      Closed({{"files", ArrayOf(Ref("File"))},
-              {"links", FieldSchema(*domain::Commitments().Field("evidence_links"), Use::kRead)},
-              {"events",
-               ArrayOf(Closed(
-                   {{"id", StringType("uuid")},
-                    {"title", Ref("Text")},
-                    {"starts_at", StringType("date-time")},
-                    {"status", {{"type", "string"}, {"enum", Strings(domain::kEventStatuses)}}}}))},
-              {"has_evidence", {{"type", "boolean"}}}});
+  schemas["Evidence"] = Closed(
+      {{"files", ArrayOf(Ref("File"))},
+       {"links", FieldSchema(*domain::Commitments().Field("evidence_links"), Use::kRead)},
+       {"events",
+        ArrayOf(Closed(
+            {{"id", StringType("uuid")},
+             {"title", Ref("Text")},
+             {"starts_at", StringType("date-time")},
+             {"status", {{"type", "string"}, {"enum", Strings(domain::kEventStatuses)}}},
+             {"time_zone",
+              {{"type", "string"}, {"description", "the IANA zone of starts_at's place"}}}}))},
+       {"has_evidence", {{"type", "boolean"}}}});
   schemas["Upload"] =
       Closed({{"id", StringType("uuid")},
               {"name", StringType()},
@@ -898,14 +913,15 @@ json::object OpenApiDocument() {
         {"default",
          {{"description", "problem"},
           {"content", {{"application/problem+json", {{"schema", Ref("Problem")}}}}}}}};
-    if (route.handler == FileContent) {  // the file's own type, whole or a range
+    if (route.handler == FileContent ||
+        route.handler == PublicFileContent) {  // the file's own type, whole or a range
       const json::object bytes{{"*/*", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
       operation["responses"].as_object()["200"] = {{"description", "the file"}, {"content", bytes}};
       operation["responses"].as_object()["206"] = {{"description", "the range asked for"},
                                                    {"content", bytes}};
       operation["responses"].as_object()["304"] = {{"description", "not modified (ETag)"}};
     }
-    if (route.handler == FileThumbnail) {
+    if (route.handler == FileThumbnail || route.handler == PublicFileThumbnail) {
       operation["responses"].as_object()["200"] = {
           {"description", "the thumbnail"},
           {"content", {{"image/jpeg", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};

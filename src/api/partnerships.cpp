@@ -39,12 +39,18 @@ http::Response PartnershipTimeline(Call& call) {
   }
   const json::object partnership = LoadLiveRecord(call, domain::Partnerships());
   const auto visible = VisibleCondition(call.principal, domain::Commitments());
-  store::TimelinePage page =
-      store::Timeline(call.db, partnership, visible ? &*visible : nullptr, limit, before);
+  const store::Condition* narrowed = visible ? &*visible : nullptr;
+  store::TimelinePage page = store::Timeline(call.db, partnership, narrowed, limit, before);
+  // Counted as the dashboard counts them, over every commitment the caller sees (not the page).
+  const std::string id(partnership.at("id").as_string());
+  const store::DoneFigures done = store::CountDone(
+      call.db, id, store::CountCommitments(call.db, id, DateOf(call.now), narrowed), narrowed);
   return JsonResponse(
       200, json::object{{"items", std::move(page.items)},
                         {"earlier", page.earlier ? json::value(EncodeTimelineCursor(*page.earlier))
-                                                 : json::value(nullptr)}});
+                                                 : json::value(nullptr)},
+                        {"done", done.done},
+                        {"done_with_evidence", done.with_evidence}});
 }
 
 http::Response Dashboard(Call& call) {

@@ -4,6 +4,7 @@
 // appear, and a partnership's page lists only its public events.
 #include <boost/json.hpp>
 
+#include "api/files.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
 #include "api/redaction.h"
@@ -67,6 +68,8 @@ constexpr Phrase kPhrases[] = {
     {"lessons", "Lessons learned", "Çıkarılan dersler", "经验教训"},
     {"period", "Period", "Dönem", "时间"},
     {"tags", "Tags", "Etiketler", "标签"},
+    {"photos", "Photos", "Fotoğraflar", "照片"},
+    {"photo_of", "Photo: ", "Fotoğraf: ", "照片："},
 };
 
 constexpr std::string_view kLanguages[] = {"tr", "zh", "en"};
@@ -107,6 +110,10 @@ class Page {
         "header{display:flex;justify-content:space-between;align-items:baseline;gap:1rem;"
         "flex-wrap:wrap;border-bottom:1px solid #d7dde4;margin-bottom:1rem}"
         "nav a{margin-left:.75rem}a{color:#0b5cad}li{margin:.35rem 0}"
+        ".case{display:flex;gap:1rem;align-items:flex-start}.case img{width:8rem;height:6rem;"
+        "object-fit:cover;border-radius:.3rem;flex:none}"
+        ".photos{display:flex;flex-wrap:wrap;gap:.75rem;padding:0;list-style:none}"
+        ".photos img{display:block;max-width:16rem;max-height:12rem;border-radius:.3rem}"
         ".muted{color:#4f5d6b}.tag{font-size:.85em;background:#eef3f8;border-radius:.3rem;"
         "padding:.05rem .4rem;margin-left:.3rem}.prose{white-space:pre-line}"
         "@media print{nav{display:none}a{color:inherit;text-decoration:none}}"
@@ -191,7 +198,8 @@ http::Response HtmlResponse(std::string html) {
   response.headers.emplace_back("Cache-Control", "public, max-age=300");
   response.headers.emplace_back("Vary", "Accept-Language");
   response.headers.emplace_back("Content-Security-Policy",
-                                "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+                                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+                                "base-uri 'none'; "
                                 "form-action 'none'; frame-ancestors 'none'");
   return response;
 }
@@ -277,7 +285,18 @@ std::string CaseLine(Call& call, Redactor& redactor, const Page& page, const jso
   return line + std::string(AreaName(page, item.at("area").as_string()));
 }
 
-// The published cases, newest first, each with its summary.
+// An <img> of `image` (its thumbnail when made, else the picture itself) described by its name.
+void AddImage(Page& page, const PublicImage& image, std::string_view attributes) {
+  page.Add("<img src=\"");
+  page.AddText(image.thumbnail_url.empty() ? image.url : image.thumbnail_url);
+  page.Add("\" alt=\"");
+  page.AddText(std::string(page.Say("photo_of")) + image.name);
+  page.Add("\" ");
+  page.Add(attributes);
+  page.Add(">");
+}
+
+// The published cases, newest first, each with its first photo and its summary.
 void AddCases(Call& call, Redactor& redactor, Page& page) {
   const store::Page cases = store::ListRecords(
       call.db, domain::Cases(), {.conditions = {{"visibility = 'public'", {}}}, .limit = 50});
@@ -285,18 +304,25 @@ void AddCases(Call& call, Redactor& redactor, Page& page) {
     page.AddNothingPublished();
     return;
   }
-  page.Add("<ul>");
+  page.Add("<ul class=\"cases\">");
   for (const json::value& value : cases.items) {
     const json::object& item = value.as_object();
-    page.Add("<li><a href=\"/public/cases/");
-    page.AddText(item.at("id").as_string());
+    const std::string_view id = item.at("id").as_string();
+    page.Add("<li class=\"case\" data-case=\"");
+    page.AddText(id);
+    page.Add("\">");
+    if (const std::vector<PublicImage> images = PublicImages(call, id); !images.empty()) {
+      AddImage(page, images.front(), "width=\"128\" height=\"96\" data-photo");
+    }
+    page.Add("<div><a href=\"/public/cases/");
+    page.AddText(id);
     page.Add("?lang=" + page.lang() + "\"><strong>");
     page.AddText(page.Text(item.if_contains("title")));
     page.Add("</strong></a><br><span class=\"muted\">");
     page.AddText(CaseLine(call, redactor, page, item));
     page.Add("</span><br>");
     page.AddText(page.Text(item.if_contains("summary")));
-    page.Add("</li>");
+    page.Add("</div></li>");
   }
   page.Add("</ul>");
 }
@@ -342,8 +368,8 @@ http::Response PublicPortal(Call& call) {
   return HtmlResponse(page.Finish(page.Say("title"), "/public"));
 }
 
-// A published case, its texts in the page's language. (Its photos join it once records carry
-// files.)
+// A published case, its texts in the page's language, then its photos (each a link to the
+// picture itself).
 http::Response PublicCase(Call& call) {
   const std::string_view id = call.Param("id");
   const auto found = IsUuid(id) ? store::GetRecord(call.db, domain::Cases(), id) : std::nullopt;
@@ -390,6 +416,19 @@ http::Response PublicCase(Call& call) {
       page.Add("</span>");
     }
     page.Add("</p>");
+  }
+  if (const std::vector<PublicImage> images = PublicImages(call, id); !images.empty()) {
+    page.Add("<h2>");
+    page.AddText(page.Say("photos"));
+    page.Add("</h2><ul class=\"photos\" data-photos>");
+    for (const PublicImage& image : images) {
+      page.Add("<li><a href=\"");
+      page.AddText(image.url);
+      page.Add("?disposition=inline\">");
+      AddImage(page, image, "loading=\"lazy\" data-photo");
+      page.Add("</a></li>");
+    }
+    page.Add("</ul>");
   }
   return HtmlResponse(
       page.Finish(page.Text(item.if_contains("title")), "/public/cases/" + std::string(id)));

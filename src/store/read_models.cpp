@@ -302,6 +302,19 @@ CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& part
   return counts;
 }
 
+DoneFigures CountDone(Db& db, std::string_view partnership_id, const CommitmentCounts& counts,
+                      const Condition* visible) {
+  DoneFigures figures;
+  for (const CommitmentCount& count : counts) figures.done += count.done ? count.count : 0;
+  if (figures.done == 0) return figures;  // nothing done, nothing to look for evidence of
+  Stmt select = db.Prepare(Narrowed(kDoneWithEvidence, visible));
+  select.Bind(1, partnership_id);
+  BindVisible(select, 2, visible);
+  select.Step();
+  figures.with_evidence = select.Int(0);
+  return figures;
+}
+
 PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
                                         const CommitmentCounts& counts, Date today, Instant now,
                                         const Condition* visible, int overdue_limit) {
@@ -325,14 +338,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
   }
   open_by_area += area_open ? "}}" : "}";
   const std::optional<std::string> last_contact = LastContact(db, id, now, visible);
-  long long done_with_evidence = 0;
-  if (tally.done > 0) {
-    Stmt select = db.Prepare(Narrowed(kDoneWithEvidence, visible));
-    select.Bind(1, id);
-    BindVisible(select, 2, visible);
-    select.Step();
-    done_with_evidence = select.Int(0);
-  }
+  const DoneFigures done = CountDone(db, id, counts, visible);
   ListQuery overdue_query{.conditions = {{"partnership_id = ?", {id}},
                                          {kOpenCommitmentSql, {}},
                                          {"due_date < ?", {FormatDate(today)}}},
@@ -368,7 +374,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
   figures += ",\"follow_through\":";
   AppendRatio(figures, domain::FollowThrough(tally.done, tally.left_proposed));
   AppendMember(figures, "done", tally.done);
-  AppendMember(figures, "done_with_evidence", done_with_evidence);
+  AppendMember(figures, "done_with_evidence", done.with_evidence);
   AppendMember(figures, "left_proposed", tally.left_proposed);
   figures += ",\"health\":";
   figures += HealthJson(partnership, last_contact, tally.open, tally.overdue, today);

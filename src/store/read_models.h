@@ -43,6 +43,16 @@ CommitmentCounts CountCommitments(Db& db, const std::optional<std::string>& part
 // The country (ISO 3166-1 alpha-2) of city `id`; nullopt when there is no such city.
 std::optional<std::string> CityCountry(Db& db, std::string_view id);
 
+// How many of the partnership's live commitments `counts` (CountCommitments', with the same
+// `visible`) holds as done, and how many of those have evidence (store/evidence.h: a link, a live
+// file, or a held event naming them), as the dashboard and the timeline count them.
+struct DoneFigures {
+  long long done = 0;
+  long long with_evidence = 0;
+};
+DoneFigures CountDone(Db& db, std::string_view partnership_id, const CommitmentCounts& counts,
+                      const Condition* visible = nullptr);
+
 // The dashboard figures of one partnership (a record from GetRecord) with `counts` of its
 // commitments: open commitments by area and status, overdue commitments (open, due before
 // `today`; at most `overdue_limit`, earliest due first), the next 5 events not cancelled starting

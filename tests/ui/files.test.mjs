@@ -8,7 +8,7 @@
 // card, and files on meetings, events and organizations. axe-core on every new section.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { addUser, api, openSession, seriousViolations, settle, signedInContext, tinyPdf, uploadFile, visit } from './harness.mjs'
+import { addUser, api, openSession, seriousViolations, settle, signedInContext, tinyPdf, tinyPng, uploadFile, visit } from './harness.mjs'
 
 /** The bytes of a program (ELF): a type no server's allow-list accepts, whatever its name. */
 const PROGRAM = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(240)])
@@ -148,7 +148,7 @@ describe('Amity web UI: files and evidence', () => {
     await expectAxeClean('meeting page with files')
   })
 
-  test('remove a file; a partner user’s refused removal is explained', async () => {
+  test('remove a file; a partner user is offered Remove only on its own files', async () => {
     await go(`/meetings/${ids.meeting}`)
     const section = page.locator('[data-record-files][data-holder=meetings]')
     page.once('dialog', (dialog) => dialog.accept())
@@ -157,7 +157,8 @@ describe('Amity web UI: files and evidence', () => {
     assert.equal((await api(server, 'GET', `meetings/${ids.meeting}/files`)).json.items.length, 0)
 
     // The admin's file on a shared commitment: the partner user may change the commitment, not
-    // remove another's file; the server's 403 is shown in words, the list unchanged.
+    // remove another's file (the server's may_remove), so no Remove is offered on it; the file
+    // the partner user uploads itself it may remove.
     await uploadFile(server, 'commitments', ids.shared, 'Protokol taslağı.pdf', tinyPdf('Taslak'))
     const partner = addUser(server, 'wang.files@harbin.example', 'partner', [ids.partnership])
     const context = await signedInContext(browser, server, { locale: 'en-GB' }, partner)
@@ -165,14 +166,20 @@ describe('Amity web UI: files and evidence', () => {
     await theirs.goto(`${server.base}/commitments/${ids.shared}`)
     await settle(theirs)
     const files = theirs.locator('[data-commitment-evidence] [data-record-files]')
-    await files.locator('[data-file]').waitFor()
-    theirs.once('dialog', (dialog) => dialog.accept())
-    await files.locator('[data-action=remove-file]').click()
-    const refused = files.locator('[data-remove-error]')
-    await refused.waitFor()
-    assert.match(await refused.textContent(), /You may not remove this file\./)
-    assert.equal(await files.locator('[data-file]').count(), 1)
+    const home = files.locator('[data-file]', { hasText: 'Protokol taslağı.pdf' })
+    await home.waitFor()
+    assert.equal(await home.locator('[data-action=remove-file]').count(), 0, 'no Remove on the home city’s file')
     assert.equal(await theirs.locator('[data-field=personal-data]').count(), 0, 'partner users do not mark personal data')
+    await files.locator('[data-file-input]').setInputFiles({ name: '会议纪要.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Jiyao') })
+    const own = files.locator('[data-file]', { hasText: '会议纪要.pdf' })
+    await own.waitFor()
+    assert.equal(await own.locator('[data-action=remove-file]').count(), 1, 'Remove on its own file')
+    assert.equal(await home.locator('[data-action=remove-file]').count(), 0)
+    theirs.once('dialog', (dialog) => dialog.accept())
+    await own.locator('[data-action=remove-file]').click()
+    await own.waitFor({ state: 'detached' })
+    assert.equal(await files.locator('[data-remove-error]').count(), 0)
+    assert.deepEqual((await api(server, 'GET', `commitments/${ids.shared}/files`)).json.items.map((f) => f.name), ['Protokol taslağı.pdf'])
     await context.close()
   })
 
@@ -216,6 +223,36 @@ describe('Amity web UI: files and evidence', () => {
 
     await go('/')
     assert.equal(Number(await row.locator('[data-field=done-with-evidence]').textContent()), withEvidence + 1)
+    const done = await row.locator('[data-field=done]').textContent()
+    // The partnership page counts it as the dashboard does (from the timeline's figures).
+    await go(`/partnerships/${ids.partnership}`)
+    const figures = page.locator('#p-commitments-body [data-done-figures]')
+    assert.equal(Number(await figures.locator('[data-field=done-with-evidence]').textContent()), withEvidence + 1)
+    assert.equal(await figures.locator('[data-field=done]').textContent(), done)
+    assert.match(await page.textContent('#p-commitments-body'), /Done with evidence/)
+    await expectAxeClean('partnership page with its done figures')
+  })
+
+  test('the held events that prove a commitment show their time in their own zone', async () => {
+    const made = await api(server, 'POST', 'events', {
+      kind: 'study_visit',
+      partnership_id: ids.partnership,
+      title: { original: 'zh', zh: '哈尔滨考察访问' },
+      starts_at: '2026-10-05T09:00:00+08:00',
+      ends_at: '2026-10-05T17:00:00+08:00',
+      time_zone: 'Asia/Shanghai',
+      status: 'held',
+      commitment_ids: [ids.shared],
+      visibility: 'shared',
+    })
+    assert.equal(made.status, 201, JSON.stringify(made.json))
+    const held = (await api(server, 'GET', `commitments/${ids.shared}/evidence`)).json.events.find((e) => e.id === made.json.id)
+    assert.equal(held.time_zone, 'Asia/Shanghai')
+    await go(`/commitments/${ids.shared}`)
+    const time = page.locator('[data-commitment-evidence] [data-evidence-events] li').first().locator('time.dual-time')
+    await time.waitFor()
+    assert.equal(await time.getAttribute('datetime'), held.starts_at)
+    assert.match(await time.locator('.dt-local').textContent(), /^09:00 .*\(UTC\+8\)/)
   })
 
   test('a file uploaded in the done dialog is the evidence that closes the commitment', async () => {
@@ -273,6 +310,49 @@ describe('Amity web UI: files and evidence', () => {
     await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await photo.elementHandle())
     await page.waitForFunction((n) => document.querySelectorAll('.case-card img[data-photo]').length === n, ids.casesWithPhoto + 1)
     assert.equal(await page.locator('.case-card div[role=img][data-case-photo]').count(), (await page.locator('.case-card').count()) - ids.casesWithPhoto - 1, 'the other cases keep their placeholder')
+  })
+
+  test('the public portal shows published cases with their photos, to anyone', async () => {
+    const published = (await api(server, 'GET', 'cases?limit=200')).json.items.filter((c) => c.visibility === 'public')
+    const withPhoto = []
+    for (const c of published) {
+      const files = (await api(server, 'GET', `cases/${c.id}/files`)).json.items
+      if (files.some((f) => f.media_type.startsWith('image/') && !f.personal_data)) withPhoto.push(c.id)
+    }
+    assert.ok(withPhoto.length >= 2, 'the demo publishes cases with drawings')
+    const anonymous = await browser.newContext({ locale: 'tr-TR' })
+    const portal = await anonymous.newPage()
+    const failed = []
+    portal.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`)
+    })
+    await portal.goto(`${server.base}/public?lang=tr`)
+    const cards = portal.locator('li.case img[data-photo]')
+    await portal.waitForFunction((n) => [...document.querySelectorAll('li.case img[data-photo]')].filter((img) => img.complete && img.naturalWidth > 0).length === n, withPhoto.length)
+    assert.equal(await cards.count(), withPhoto.length)
+    for (const id of withPhoto) {
+      assert.match(await portal.locator(`li.case[data-case="${id}"] img[data-photo]`).getAttribute('src'), /^\/public\/files\/[0-9a-f-]{36}(\/thumbnail)?$/)
+    }
+    assert.match(await cards.first().getAttribute('alt'), /^Fotoğraf: /)
+
+    await portal.locator(`li.case[data-case="${withPhoto[0]}"] a`).click()
+    await portal.waitForURL((url) => url.pathname === `/public/cases/${withPhoto[0]}`)
+    const photos = portal.locator('[data-photos] img[data-photo]')
+    await photos.first().waitFor()
+    await portal.waitForFunction(() => [...document.querySelectorAll('[data-photos] img')].every((img) => img.complete && img.naturalWidth > 0))
+    assert.equal(await portal.locator('h2', { hasText: 'Fotoğraflar' }).count(), 1)
+    const full = await portal.locator('[data-photos] a').first().getAttribute('href')
+    const picture = await anonymous.request.get(`${server.base}${full}`)
+    assert.equal(picture.status(), 200)
+    assert.match(picture.headers()['content-type'], /^image\//)
+    assert.equal(picture.headers()['x-content-type-options'], 'nosniff')
+    assert.match(picture.headers()['content-disposition'], /^inline/)
+    // Files of records not published stay out of reach: the shared case's photo is not found.
+    const shared = (await api(server, 'GET', 'cases?limit=200')).json.items.find((c) => c.visibility !== 'public')
+    const hidden = await uploadFile(server, 'cases', shared.id, 'İç fotoğraf.png', tinyPng())
+    assert.equal((await anonymous.request.get(`${server.base}/public/files/${hidden}`)).status(), 404)
+    assert.deepEqual(failed, [])
+    await anonymous.close()
   })
 
   test('events and organizations keep files too', async () => {

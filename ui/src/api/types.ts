@@ -184,7 +184,8 @@ export interface EvidenceLink {
 export interface Evidence {
   files: AmityFile[]
   links: EvidenceLink[]
-  events: { id: string; title: Text | string; starts_at: string; status: string }[]
+  /** held or not, each with the IANA zone its time is local to */
+  events: { id: string; title: Text | string; starts_at: string; status: string; time_zone: string }[]
   has_evidence: boolean
 }
 export interface HistoryEntry {
@@ -570,6 +571,8 @@ export interface AmityFile {
   created_by?: string
   /** a small preview image, when the server makes one */
   thumbnail_url?: string | null
+  /** whether the signed-in user may remove it (the server's own rule) */
+  may_remove: boolean
 }
 
 /** Writes kept on the device until sent (api/device_copy.ts, lib/offline.ts): kinds and states. */

@@ -152,8 +152,16 @@ def build_matrix(doc, db, notes):
                 notes.append(f"{path}: no value of {column} in the data; {name} skipped")
                 continue
             value = str(row[0])
-            combinations.append(make(f"{name}={value}", {name: value},
-                                     [f"{column} {bound or '='} ?"], [value]))
+            combination = make(f"{name}={value}", {name: value},
+                               [f"{column} {bound or '='} ?"], [value])
+            # As api::ParseListQuery marks a condition selective (a date, a person, a meeting, a
+            # creator), the store writes the archived term as likely(archived = 0).
+            schema = resolve(doc, parameter.get("schema", {}))
+            item = resolve(doc, schema.get("items", {}))
+            if not bound and (item.get("format") == "date" or column == "created_by" or
+                              column.endswith("owner_id") or column in SELECTIVE_REFERENCES):
+                combination.where[0] = "likely(archived = 0)"
+            combinations.append(combination)
     return combinations
 
 
@@ -175,6 +183,9 @@ def cursor_at(db, combination, position):
         f"ORDER BY {order} LIMIT 1 OFFSET ?", combination.params + [position]).fetchone()
     return None if row is None else encode_cursor(combination.sort_key, row[0], row[1])
 
+
+# References to people and meetings (the columns named so) that ParseListQuery marks selective.
+SELECTIVE_REFERENCES = {"meeting_id", "proposed_by_person_id", "person_id"}
 
 SLOW_REQUEST_S = 0.25  # a request this slow is timed 3 times, not `repeat` (a scan at 10000)
 
@@ -262,7 +273,7 @@ def page_statement(db, row):
     direction = " DESC" if descending else " ASC"
     order = " ORDER BY " + ("" if column == "id" else column + direction + ", ") + "id" + direction
     select = f"SELECT id, version, {column} FROM {table} WHERE " + " AND ".join(
-        w if w in ("1", "archived = 0") else f"({w})" for w in where)
+        w if w in ("1", "archived = 0", "likely(archived = 0)") else f"({w})" for w in where)
     cursor = urllib.parse.parse_qs(urllib.parse.urlsplit(row["path"]).query).get("cursor")
     if not cursor:
         return select + order + " LIMIT ? OFFSET ?", params + [150, 0]

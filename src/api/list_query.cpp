@@ -355,12 +355,14 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
           sql = "EXISTS (SELECT 1 FROM json_each(" + std::string(field->name) + ") WHERE " + sql +
                 ")";
         }
-        // A date, or a reference to a person, meeting, city …, matches few records; a choice
-        // (area, status …) may match most, and so may a partnership (the busy one holds 100,000
-        // commitments; its lists read indexes that start with partnership_id).
-        const bool selective =
-            (field->type == FieldType::kReference && field->name != "partnership_id") ||
-            field->type == FieldType::kDate;
+        // A date, a person, a meeting or a creator names few records. A choice (area, status …)
+        // may match most, and so may a city (the home city's events are half of them) or a
+        // partnership (the busy one holds 100,000 commitments; its lists read indexes that start
+        // with partnership_id): for those, walking the sort order finds a page early.
+        const std::string_view target = field->references;
+        const bool selective = field->type == FieldType::kDate || field->name == "created_by" ||
+                               (field->type == FieldType::kReference &&
+                                (target == "people" || target == "meetings"));
         list.conditions.push_back({std::move(sql), std::move(values), selective});
         break;
       }

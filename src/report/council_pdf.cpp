@@ -39,6 +39,9 @@ constexpr Rgb kRule{0.80, 0.83, 0.87};
 constexpr Rgb kSeries[] = {
     {0.12, 0.38, 0.70}, {0.85, 0.47, 0.10}, {0.45, 0.45, 0.52}, {0.15, 0.58, 0.32}};
 constexpr const char* kSeriesKeys[] = {"meetings", "events_held", "made", "done"};
+// The sections of each partnership, in the order Drawer::Partnership draws them.
+constexpr const char* kSections[] = {"legal",  "figures", "charts", "narrative",
+                                     "agreed", "done",    "events", "overdue"};
 
 cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {
   if (closure != nullptr) {
@@ -314,7 +317,7 @@ class Drawer {
     Text(Both("contents"), 13, kInk, true, 4);
     Rule();
     // The entries of the first pass, with the pages they found; the first pass lists the same
-    // entries without pages, so the contents take the same room in both.
+    // titles without pages, so the contents take the same room (and pages) in both.
     std::vector<Entry> planned;
     if (known_ != nullptr) {
       planned = *known_;
@@ -322,7 +325,9 @@ class Drawer {
       for (const json::value& item : partnerships) {
         if (partnerships.size() > 1)
           planned.push_back({PartnershipName(item.as_object()), 0, 0, ""});
-        for (int section = 0; section < 8; ++section) planned.push_back({"", 1, 0, ""});
+        for (const char* section : kSections) {
+          planned.push_back({Both(std::string("section.") + section), 1, 0, ""});
+        }
       }
     }
     for (const Entry& entry : planned) {

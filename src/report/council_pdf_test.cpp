@@ -5,7 +5,9 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
+#include <vector>
 
 namespace amity::report {
 namespace {
@@ -123,6 +125,53 @@ TEST(CouncilPdf, EachLanguageAloneReadsBackInWholeSentences) {
             std::string::npos);
   EXPECT_NE(Joined(Text(CouncilReportPdf(Report("zh", nullptr)))).find(kChinese),
             std::string::npos);
+}
+
+// Each page's text, from page 1.
+std::vector<std::string> Pages(const std::string& pdf) {
+  std::unique_ptr<poppler::document> document(
+      poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+  std::vector<std::string> pages;
+  for (int i = 0; document && i < document->pages(); ++i) {
+    std::unique_ptr<poppler::page> page(document->create_page(i));
+    const poppler::byte_array utf8 =
+        page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
+    pages.emplace_back(utf8.begin(), utf8.end());
+  }
+  return pages;
+}
+
+TEST(CouncilPdf, TheContentsOverSeveralPagesNameTheRightPages) {
+  // Side by side, some headings of the contents take two lines: the first pass must know that.
+  json::object report = Report("tr", "zh");
+  json::array sections;
+  for (int i = 10; i < 70; ++i) {
+    json::object section = report.at("partnerships").at(0).as_object();
+    section["partnership"].as_object()["partner_city"] =
+        json::object{{"en", "Town " + std::to_string(i)}};
+    sections.push_back(std::move(section));
+  }
+  report["partnerships"] = std::move(sections);
+  const std::vector<std::string> pages = Pages(CouncilReportPdf(report));
+  ASSERT_GT(pages.size(), 60u);
+  for (const int i : {10, 37, 69}) {
+    const std::string name = "İzmir – Town " + std::to_string(i);
+    // The contents line: the name, then the page number at the right margin.
+    int listed = 0, found = 0;
+    for (size_t page = 0; page < pages.size(); ++page) {
+      const size_t at = pages[page].find(name);
+      if (at == std::string::npos) continue;
+      if (listed == 0) {
+        const std::string line = pages[page].substr(at, pages[page].find('\n', at) - at);
+        listed = std::atoi(line.substr(line.find_last_of(' ') + 1).c_str());
+      } else {
+        found = static_cast<int>(page) + 1;
+        break;
+      }
+    }
+    EXPECT_GT(listed, 2) << name;  // the contents took more than a page
+    EXPECT_EQ(listed, found) << name;
+  }
 }
 
 TEST(CouncilPdf, EnglishAlone) {

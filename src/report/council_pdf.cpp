@@ -105,18 +105,42 @@ struct Entry {
   std::string dest;
 };
 
-// One pass over the report: lays out every line and, when `draw`, draws it.
+// The layouts of the first pass, kept for the second: shaping the text (HarfBuzz, Pango) is
+// most of the time, and both passes lay out the same texts in the same order.
+class Layouts {
+ public:
+  Layouts() = default;
+  Layouts(const Layouts&) = delete;
+  Layouts& operator=(const Layouts&) = delete;
+  ~Layouts() {
+    for (PangoLayout* layout : layouts_) g_object_unref(layout);
+  }
+  void Keep(PangoLayout* layout) { layouts_.push_back(PANGO_LAYOUT(g_object_ref(layout))); }
+  // The next layout kept (a new reference), or null when they have all been taken.
+  PangoLayout* Next() {
+    if (next_ >= layouts_.size()) return nullptr;
+    return PANGO_LAYOUT(g_object_ref(layouts_[next_++]));
+  }
+
+ private:
+  std::vector<PangoLayout*> layouts_;
+  size_t next_ = 0;
+};
+
+// One pass over the report: lays out every line and, when `draw`, draws it. The first pass
+// (`draw` false) keeps its layouts in `layouts`; the second takes them from there.
 class Drawer {
  public:
   Drawer(cairo_surface_t* surface, bool draw, std::string lang, std::optional<std::string> second,
-         const std::vector<Entry>* known, int total_pages)
+         const std::vector<Entry>* known, int total_pages, Layouts& layouts)
       : surface_(surface),
         cr_(cairo_create(surface)),
         draw_(draw),
         lang_(std::move(lang)),
         second_(std::move(second)),
         known_(known),
-        total_pages_(total_pages) {
+        total_pages_(total_pages),
+        layouts_(layouts) {
     contexts_[0] = Context(lang_);
     contexts_[1] = Context(second_.value_or(lang_));
   }
@@ -151,10 +175,28 @@ class Drawer {
     return context;
   }
 
-  // A layout of `text`, `width` points wide, at `size` points.
-  std::unique_ptr<PangoLayout, void (*)(void*)> Layout(const std::string& text, double width,
-                                                       double size, bool bold = false,
-                                                       int language = 0) {
+  using LayoutPtr = std::unique_ptr<PangoLayout, void (*)(void*)>;
+
+  // A layout of `text`, `width` points wide, at `size` points: the first pass makes it (and keeps
+  // it), the second takes the one the first made at the same point of the report.
+  LayoutPtr Layout(const std::string& text, double width, double size, bool bold = false,
+                   int language = 0) {
+    if (draw_) {
+      // The same text as the first pass at this point, or (never expected) a layout made anew.
+      if (LayoutPtr kept{layouts_.Next(), g_object_unref};
+          kept && text == pango_layout_get_text(kept.get())) {
+        return kept;
+      }
+    }
+    LayoutPtr layout = Transient(text, width, size, bold, language);
+    if (!draw_) layouts_.Keep(layout.get());
+    return layout;
+  }
+
+  // A layout made in this pass only: for what the passes lay out differently (page numbers) or
+  // only the second lays out (footers, the charts' labels).
+  LayoutPtr Transient(const std::string& text, double width, double size, bool bold = false,
+                      int language = 0) {
     PangoLayout* layout = pango_layout_new(contexts_[language]);
     PangoFontDescription* font = pango_font_description_from_string(kFamily);
     pango_font_description_set_size(font, static_cast<int>(size * PANGO_SCALE));
@@ -278,7 +320,7 @@ class Drawer {
     if (draw_) {
       std::string footer = title_ + " · " + std::string(Label("page", lang_)) + " " +
                            std::to_string(page_) + " / " + std::to_string(total_pages_);
-      auto layout = Layout(footer, kWidth, 8);
+      auto layout = Transient(footer, kWidth, 8);
       pango_layout_set_alignment(layout.get(), PANGO_ALIGN_CENTER);
       cairo_set_source_rgb(cr_, kMuted.r, kMuted.g, kMuted.b);
       cairo_move_to(cr_, kMargin, kPageHeight - 40);
@@ -333,7 +375,7 @@ class Drawer {
     for (const Entry& entry : planned) {
       const double indent = entry.level == 0 ? 0 : 14;
       auto title = Layout(entry.title, kWidth - indent - 40, 10, entry.level == 0);
-      auto number = Layout(std::to_string(entry.page), 40, 10);
+      auto number = Transient(std::to_string(entry.page), 40, 10);
       pango_layout_set_alignment(number.get(), PANGO_ALIGN_RIGHT);
       const std::string link = "dest='" + entry.dest + "'";
       if (draw_) cairo_tag_begin(cr_, CAIRO_TAG_LINK, link.c_str());
@@ -477,7 +519,7 @@ class Drawer {
         cairo_stroke(cr_);
         char number[32];
         std::snprintf(number, sizeof number, most < 8 ? "%.1f" : "%.0f", value);
-        auto label = Layout(number, axis - 4, 7);
+        auto label = Transient(number, axis - 4, 7);
         pango_layout_set_alignment(label.get(), PANGO_ALIGN_RIGHT);
         cairo_set_source_rgb(cr_, kMuted.r, kMuted.g, kMuted.b);
         cairo_move_to(cr_, kMargin, y - 5);
@@ -498,7 +540,7 @@ class Drawer {
                         bar_height);
         cairo_fill(cr_);
       }
-      auto label = Layout(std::to_string(IntOf(year, "year")), slot, 7.5);
+      auto label = Transient(std::to_string(IntOf(year, "year")), slot, 7.5);
       pango_layout_set_alignment(label.get(), PANGO_ALIGN_CENTER);
       cairo_set_source_rgb(cr_, kInk.r, kInk.g, kInk.b);
       cairo_move_to(cr_, left + slot * static_cast<double>(index), base + 3);
@@ -614,6 +656,7 @@ class Drawer {
   std::optional<std::string> second_;
   const std::vector<Entry>* known_;
   int total_pages_;
+  Layouts& layouts_;
   PangoContext* contexts_[2] = {nullptr, nullptr};
   std::vector<Entry> entries_;
   int page_ = 0;
@@ -635,11 +678,12 @@ std::string CouncilReportPdf(const json::object& report) {
   // First pass: where each section starts and how many pages there are, drawing nothing.
   std::vector<Entry> entries;
   int pages = 0;
+  Layouts layouts;
   {
     cairo_surface_t* surface =
         cairo_pdf_surface_create_for_stream(Append, nullptr, kPageWidth, kPageHeight);
     {
-      Drawer drawer(surface, false, lang, second, nullptr, 0);
+      Drawer drawer(surface, false, lang, second, nullptr, 0, layouts);
       drawer.Run(report);
       entries = drawer.entries();
       pages = drawer.page();
@@ -655,7 +699,7 @@ std::string CouncilReportPdf(const json::object& report) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Amity");
   {
-    Drawer drawer(surface, true, lang, second, &entries, pages);
+    Drawer drawer(surface, true, lang, second, &entries, pages, layouts);
     drawer.Run(report);
   }
   cairo_surface_finish(surface);

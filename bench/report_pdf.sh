@@ -6,7 +6,9 @@
 #
 #   bench/report_pdf.sh                  BUSY=1000 ROUNDS=7
 # Prints per request the median and the best of ROUNDS sequential requests (curl's time_total,
-# after one unrecorded warm-up), the PDF's size and pages (pdfinfo). Goal (issue 19): <= 1 s.
+# after one unrecorded warm-up), the server's CPU time per request (user + system, from
+# /proc/PID/stat: steadier than wall time on a busy machine), the PDF's size and pages (pdfinfo).
+# Goal (issue 19): <= 1 s.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -51,17 +53,22 @@ for _ in $(seq 1 200); do
 done
 URL=http://127.0.0.1:$PORT/api/v1/reports
 echo "partnership with $COMMITMENTS commitments, year $YEAR, load $(cut -d' ' -f1 /proc/loadavg)"
-printf 'request\tmedian s\tbest s\tbytes\tpages\n'
+# The server's user + system CPU time so far, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
+TICKS=$(getconf CLK_TCK)
+printf 'request\tmedian s\tbest s\tCPU s\tbytes\tpages\n'
 for request in "council.pdf?lang=tr&second=zh" "council.pdf?lang=en" "council?lang=tr&second=zh"; do
   target="$URL/$request&year=$YEAR&partnership_id=$PARTNERSHIP_ID"
   curl -sf -H "$AUTH" -o "$WORK/out" "$target"  # warm-up
   times=()
+  before=$(cpu_ticks)
   for _ in $(seq 1 "$ROUNDS"); do
     times+=("$(curl -sf -H "$AUTH" -o "$WORK/out" -w '%{time_total}' "$target")")
   done
+  cpu=$(awk -v t="$(($(cpu_ticks) - before))" -v r="$ROUNDS" -v hz="$TICKS" 'BEGIN { printf "%.3f", t / r / hz }')
   pages=-
   [[ $request == *.pdf* ]] && pages=$(pdfinfo "$WORK/out" | awk '/^Pages:/ { print $2 }')
   best=$(printf '%s\n' "${times[@]}" | sort -g | head -n 1)
-  printf '%s\t%s\t%s\t%s\t%s\n' "${request%%&*}" "$(median "${times[@]}")" "$best" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "${request%%&*}" "$(median "${times[@]}")" "$best" "$cpu" \
     "$(stat -c %s "$WORK/out")" "$pages"
 done

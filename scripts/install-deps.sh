@@ -14,8 +14,9 @@ packages=(
   libmagic-dev libmagic-mgc libssl-dev
   # backups of the database with its files: tar archives
   libarchive-dev
-  # documents and drawings (the demo's files): Cairo and Pango, with Latin and Chinese fonts
-  libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  # documents and drawings (the demo's files, the council report's PDF): Cairo and Pango, with
+  # Latin and Chinese fonts embedded in the PDF; poppler-utils reads the PDF back in the tests
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-core fonts-noto-cjk poppler-utils
   # files' previews: thumbnails (libvips; poppler renders a PDF's first page) and documents' text
   # (poppler; libarchive reads Office/OpenDocument zips, libxml2 their XML)
   libvips-dev libpoppler-cpp-dev libxml2-dev

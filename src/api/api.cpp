@@ -172,6 +172,32 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"GET", "/api/v1/partnership-health", PartnershipHealthList,
                     "Each partnership's health (active, quiet, dormant, at risk) and why", nullptr,
                     "", "PartnershipHealthPage", 200, Access::kUser, Paged({}, 200)});
+  {
+    // The council report's parameters, the same for the page and the PDF.
+    const std::vector<QueryParameter> report{
+        {.name = "partnership_id",
+         .type = Type::kId,
+         .description = "only this partnership (default: every one the caller sees)"},
+        {.name = "year",
+         .type = Type::kInteger,
+         .description = "the year reported on; 422 when no partnership has data then",
+         .minimum = 1900,
+         .maximum = 2200,
+         .required = true},
+        {"lang", Type::kEnum, "the report's language (default en)", Languages()},
+        {"second", Type::kEnum, "a second language shown side by side", Languages()}};
+    routes.push_back({"GET", "/api/v1/reports/council", CouncilReport,
+                      "The annual council report of a partnership (or all) for a year", nullptr, "",
+                      "CouncilReport", 200, Access::kUser, report});
+    routes.push_back({"GET", "/api/v1/reports/council.pdf", CouncilReportPdf,
+                      "The annual council report as PDF (Cairo and Pango, fonts embedded)", nullptr,
+                      "", "", 200, Access::kUser, report});
+    routes.push_back({"PUT", "/api/v1/partnerships/{id}/report-narratives/{year}",
+                      PutReportNarrative,
+                      "Write the officer's narrative of a partnership's year for the council "
+                      "report",
+                      nullptr, "ReportNarrativeInput", "ReportNarrative", 200, Access::kHome});
+  }
   routes.push_back(
       {"GET", "/api/v1/dashboard", Dashboard,
        "Per partnership: open and overdue commitments, next events, follow-through", nullptr, "",

@@ -29,6 +29,12 @@ http::Response RequestStudyVisit(Call& call);
 http::Response PartnershipTimeline(Call& call);
 http::Response Dashboard(Call& call);
 http::Response PartnershipHealthList(Call& call);  // health.cpp
+// reports.cpp: the annual council report.
+http::Response CouncilReport(Call& call);
+http::Response CouncilReportPdf(Call& call);
+http::Response PutReportNarrative(Call& call);
+// The body of PutReportNarrative: {"narrative": a translatable text}.
+const domain::ResourceSpec& ReportNarrativeBody();
 // feeds.cpp: calendar feeds.
 http::Response ListFeedsHandler(Call& call);
 http::Response CreateFeedHandler(Call& call);

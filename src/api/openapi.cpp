@@ -483,6 +483,88 @@ json::object Schemas() {
               {"open", Integer()},
               {"quiet_after_months", Integer()},
               {"dormant_after_months", Integer()}});
+  {
+    // The annual council report (api/reports.cpp).
+    const json::object share{{"type", {"number", "null"}},
+                             {"description", "done ÷ left proposed, at the cut-off"}};
+    const json::object file = Closed({{"id", StringType("uuid")}, {"name", StringType()}});
+    json::object commitment{
+        {"id", StringType("uuid")},
+        {"text", Ref("Text")},
+        {"area", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
+        {"status", {{"type", "string"}, {"enum", Strings(domain::kCommitmentStatuses)}}},
+        {"due_date", NullableString("date")},
+        {"made", StringType("date")},
+        {"done_at", NullableString("date")},
+        {"evidence",
+         Closed({{"files", ArrayOf(file)}, {"links", Integer()}, {"held_events", Integer()}})}};
+    json::object late = commitment;
+    late["days_overdue"] = Integer();
+    late["why"] = Nullable({{"type", "string"}, {"description", "the latest note written on it"}});
+    late["why_at"] = NullableString("date");
+    const json::object occasion = Closed({{"id", StringType("uuid")},
+                                          {"title", Ref("Text")},
+                                          {"kind", StringType()},
+                                          {"starts_at", StringType("date-time")},
+                                          {"local_date", StringType("date")},
+                                          {"time_zone", StringType()}});
+    const json::object section = Closed(
+        {{"partnership", Closed({{"id", StringType("uuid")},
+                                 {"home_city", Nullable(Ref("Text"))},
+                                 {"partner_city", Nullable(Ref("Text"))},
+                                 {"tier", StringType()},
+                                 {"status", StringType()},
+                                 {"since", StringType("date")}})},
+         {"years", Closed({{"first", Integer()}, {"last", Integer()}})},
+         {"legal_steps",
+          ArrayOf(
+              Closed({{"kind", {{"type", "string"}, {"enum", Strings(domain::kMilestoneKinds)}}},
+                      {"required", {{"type", "boolean"}}},
+                      {"date", NullableString("date")},
+                      {"reference", NullableString()},
+                      {"note", NullableString()},
+                      {"documents", ArrayOf(file)}}))},
+         {"figures", Closed({{"meetings", Integer()},
+                             {"events_held", Integer()},
+                             {"made", Integer()},
+                             {"done", Integer()},
+                             {"done_with_evidence", Integer()},
+                             {"overdue", Integer()},
+                             {"follow_through", share}})},
+         {"health", Ref("PartnershipHealth")},
+         {"activity", ArrayOf(Closed({{"year", Integer()},
+                                      {"meetings", Integer()},
+                                      {"events_held", Integer()},
+                                      {"made", Integer()},
+                                      {"done", Integer()}}))},
+         {"by_area", ArrayOf(Closed({{"area", StringType()},
+                                     {"made", Integer()},
+                                     {"done", Integer()},
+                                     {"left_proposed", Integer()},
+                                     {"overdue", Integer()},
+                                     {"follow_through", share}}))},
+         {"narrative", Nullable({{"$ref", "#/components/schemas/Text"},
+                                 {"description", "the officer's narrative (home roles only)"}})},
+         {"narrative_version", {{"type", {"integer", "null"}}}},
+         {"agreed", ArrayOf(Closed(commitment))},
+         {"done", ArrayOf(Closed(commitment))},
+         {"overdue", ArrayOf(Closed(std::move(late)))},
+         {"events", ArrayOf(occasion)},
+         {"meetings", ArrayOf(occasion)}});
+    schemas["CouncilReport"] =
+        Closed({{"year", Integer()},
+                {"lang", {{"type", "string"}, {"enum", {"tr", "zh", "en"}}}},
+                {"second", Nullable({{"type", "string"}, {"enum", {"tr", "zh", "en"}}})},
+                {"today", StringType("date")},
+                {"cut_off", StringType("date")},
+                {"partnerships", ArrayOf(section)}});
+    schemas["ReportNarrativeInput"] = ObjectSchema(ReportNarrativeBody().fields, Use::kWrite);
+    schemas["ReportNarrative"] = Closed({{"partnership_id", StringType("uuid")},
+                                         {"year", Integer()},
+                                         {"narrative", Ref("Text")},
+                                         {"version", Integer()},
+                                         {"updated_at", StringType("date-time")}});
+  }
   schemas["PartnershipHealthPage"] =
       Closed({{"items", ArrayOf(Closed({{"partnership_id", StringType("uuid")},
                                         {"health", Ref("PartnershipHealth")}}))},
@@ -894,6 +976,8 @@ json::object OpenApiDocument() {
     json::object success{{"description", "success"}};
     if (!route.response_schema.empty()) {
       success["content"] = {{"application/json", {{"schema", Ref(route.response_schema)}}}};
+    } else if (route.handler == CouncilReportPdf) {
+      success["content"] = {{"application/pdf", {{"schema", {{"type", "string"}}}}}};
     } else if (route.handler == CalendarFeed || route.handler == PublicCalendar) {
       success["content"] = {{"text/calendar", {{"schema", {{"type", "string"}}}}}};
     } else if (route.pattern.starts_with("/public")) {

@@ -452,6 +452,15 @@ CREATE TABLE record_counts (
   n INTEGER NOT NULL CHECK (n >= 0),
   PRIMARY KEY (resource, archived)
 ) STRICT, WITHOUT ROWID;
+CREATE TABLE report_narratives (
+  partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+  narrative TEXT NOT NULL CHECK (json_valid(narrative)),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (partnership_id, year)
+) STRICT, WITHOUT ROWID;
 CREATE TABLE schema_migrations (number INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
 CREATE VIRTUAL TABLE search_index USING fts5 (
   exact,

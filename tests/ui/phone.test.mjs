@@ -167,6 +167,7 @@ describe('Phone and laptop layouts', () => {
       '/organizations/new',
       `/organizations/${ids.organization}/edit`,
       `/cities/${ids.city}/edit`,
+      `/reports/council?partnership_id=${ids.partnership}&year=${new Date().getFullYear()}`,
       '/glossary/new',
       '/users/new',
       `/users/${ids.user}`,

@@ -15,6 +15,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/partnerships', name: 'partnerships', component: () => import('./views/PartnershipList.vue'), meta: { title: 'nav.partnerships' } },
   { path: '/partnerships/new', name: 'partnership-new', component: () => import('./views/PartnershipForm.vue'), meta: { title: 'partnership.new', section: 'partnerships' } },
   { path: '/partnerships/:id', name: 'partnership', component: () => import('./views/PartnershipDetail.vue'), props: true, meta: { title: 'partnership.title', section: 'partnerships' } },
+  { path: '/reports/council', name: 'council-report', component: () => import('./views/CouncilReportView.vue'), meta: { title: 'report.title', section: 'partnerships' } },
   { path: '/partnerships/:id/edit', name: 'partnership-edit', component: () => import('./views/PartnershipForm.vue'), props: true, meta: { title: 'partnership.edit', section: 'partnerships' } },
   { path: '/meetings/new', name: 'meeting-new', component: () => import('./views/MeetingForm.vue'), meta: { title: 'meeting.new', section: 'partnerships' } },
   { path: '/meetings/:id', name: 'meeting', component: () => import('./views/MeetingDetail.vue'), props: true, meta: { title: 'meeting.title', section: 'partnerships' } },

@@ -580,3 +580,69 @@ export const OUTBOX_KINDS = ['note', 'commitment', 'meeting'] as const
 export type OutboxKind = (typeof OUTBOX_KINDS)[number]
 export const OUTBOX_STATES = ['waiting', 'conflict', 'failed'] as const
 export type OutboxState = (typeof OUTBOX_STATES)[number]
+
+/** The annual council report (GET /api/v1/reports/council): the same JSON the server's PDF is drawn from. */
+export interface ReportFile {
+  id: string
+  name: string
+}
+export interface ReportCommitment {
+  id: string
+  text: Text
+  area: string
+  status: string
+  due_date: string | null
+  made: string
+  done_at: string | null
+  evidence: { files: ReportFile[]; links: number; held_events: number }
+  days_overdue?: number
+  why?: string | null
+  why_at?: string | null
+}
+export interface ReportOccasion {
+  id: string
+  title: Text
+  kind: string
+  starts_at: string
+  local_date: string
+  time_zone: string
+}
+export interface ReportYearActivity {
+  year: number
+  meetings: number
+  events_held: number
+  made: number
+  done: number
+}
+export interface ReportAreaFollowThrough {
+  area: string
+  made: number
+  done: number
+  left_proposed: number
+  overdue: number
+  follow_through: number | null
+}
+export interface ReportSection {
+  partnership: { id: string; home_city: Text | null; partner_city: Text | null; tier: string; status: string; since: string }
+  years: { first: number; last: number }
+  legal_steps: { kind: string; required: boolean; date: string | null; reference: string | null; note: string | null; documents: ReportFile[] }[]
+  figures: { meetings: number; events_held: number; made: number; done: number; done_with_evidence: number; overdue: number; follow_through: number | null }
+  health: PartnershipHealth
+  activity: ReportYearActivity[]
+  by_area: ReportAreaFollowThrough[]
+  narrative: Text | null
+  narrative_version: number | null
+  agreed: ReportCommitment[]
+  done: ReportCommitment[]
+  overdue: ReportCommitment[]
+  events: ReportOccasion[]
+  meetings: ReportOccasion[]
+}
+export interface CouncilReport {
+  year: number
+  lang: Lang
+  second: Lang | null
+  today: string
+  cut_off: string
+  partnerships: ReportSection[]
+}

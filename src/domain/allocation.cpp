@@ -124,19 +124,20 @@ Prepared Prepare(const AllocationInput& input, bool stop_at_first) {
     prepared.lottery[a] = LotteryNumber(input.seed, applicant.id);
     for (std::size_t j = 0; j < applicant.choices.size(); ++j) {
       const AllocationChoice& choice = applicant.choices[j];
-      const std::string field = "applicants[" + std::to_string(a) + "]." + Indexed("choices", j);
+      // Built only for a problem: this loop runs once per choice.
+      auto field = [&] { return Indexed("applicants", a) + "." + Indexed("choices", j); };
       if (choice.condition >= m) {
-        if (add(field + ".condition", "unknown", "no such condition")) return prepared;
+        if (add(field() + ".condition", "unknown", "no such condition")) return prepared;
         continue;
       }
       if (chosen_by[choice.condition] == a) {
-        if (add(field + ".condition", "duplicate", "this condition is already a choice")) {
+        if (add(field() + ".condition", "duplicate", "this condition is already a choice")) {
           return prepared;
         }
       }
       chosen_by[choice.condition] = a;
       if (choice.score < kMinScore || choice.score > kMaxScore) {
-        if (add(field + ".score", "out_of_range", "the score is out of range")) return prepared;
+        if (add(field() + ".score", "out_of_range", "the score is out of range")) return prepared;
       }
       if (applicant.floor && *applicant.floor == choice.condition &&
           prepared.floor_choice[a] == kNotPlaced) {

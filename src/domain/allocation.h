@@ -165,9 +165,9 @@ struct AllocationResult {
 // and the priority above to its worst admitted applicant), no condition over its seats, and every
 // applicant placed at least as well as in any other stable allocation; nobody gains by ranking
 // choices other than in their true order. Each applicant applies to each choice at most once:
-// O(N log S) for N choices in all and S seats per condition, linear memory. The result does not
-// depend on the order of applicants or conditions in the input. Throws std::invalid_argument
-// naming the first problem when CheckAllocationInput finds any.
+// O(N log S + A log A) for N choices in all, S seats per condition and A applicants, linear memory.
+// The result does not depend on the order of applicants or conditions in the input. Throws
+// std::invalid_argument naming the first problem when CheckAllocationInput finds any.
 AllocationResult Allocate(const AllocationInput& input);
 
 // Why an applicant did not get a choice ranked above what they got (all of them when not placed).

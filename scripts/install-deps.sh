@@ -37,6 +37,8 @@ packages=(
   dpkg-dev file lintian systemd adduser curl
   # the /metrics test parses with an independent Prometheus text parser
   python3-prometheus-client
+  # the allocation's independent check and benchmark: GLPK's integer programs (tests/bench only)
+  libglpk-dev
 )
 if [ "${AMITY_BENCH_DEPS:-0}" = 1 ]; then packages+=(wrk nginx util-linux); fi
 # The web UI build needs Node.js with npm; a machine may already have them from another source.

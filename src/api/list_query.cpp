@@ -360,9 +360,9 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
         // partnership (the busy one holds 100,000 commitments; its lists read indexes that start
         // with partnership_id): for those, walking the sort order finds a page early.
         const std::string_view target = field->references;
-        const bool selective = field->type == FieldType::kDate || field->name == "created_by" ||
-                               (field->type == FieldType::kReference &&
-                                (target == "people" || target == "meetings"));
+        const bool selective =
+            field->type == FieldType::kDate || field->name == "created_by" ||
+            (field->type == FieldType::kReference && (target == "people" || target == "meetings"));
         list.conditions.push_back({std::move(sql), std::move(values), selective});
         break;
       }

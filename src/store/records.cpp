@@ -209,9 +209,12 @@ struct Where {
   std::vector<std::string> params;
 };
 Where WhereOf(const ListQuery& query) {
-  const bool selective = std::any_of(query.conditions.begin(), query.conditions.end(),
-                                     [](const Condition& condition) { return condition.selective; });
-  Where where{query.include_archived ? "1" : selective ? "likely(archived = 0)" : "archived = 0",
+  const bool selective =
+      std::any_of(query.conditions.begin(), query.conditions.end(),
+                  [](const Condition& condition) { return condition.selective; });
+  Where where{query.include_archived ? "1"
+              : selective            ? "likely(archived = 0)"
+                                     : "archived = 0",
               {}};
   for (const Condition& condition : query.conditions) {
     where.sql += " AND (" + condition.sql + ")";

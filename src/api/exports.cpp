@@ -355,6 +355,7 @@ http::Response ExportRecordsHandler(Call& call) {
   query.limit = kBatch;
   query.offset = 0;
   query.count_total = false;
+  query.use_cache = false;
 
   const json::object& locale = Locale(options.language);
   const std::vector<const FieldSpec*> fields = ExportedFields(spec, redactor);
@@ -385,11 +386,16 @@ http::Response ExportRecordsHandler(Call& call) {
   Titles titles(call.db, options.language);
   CellText cell_text(spec, locale, titles);
   long long rows = 0;
+  std::string batch;
+  std::vector<json::object*> records;
   for (;;) {
-    store::Page page = store::ListRecords(call.db, spec, query);
-    std::vector<json::object*> records;
-    records.reserve(page.items.size());
-    for (json::value& item : page.items) records.push_back(&item.as_object());
+    batch.clear();
+    store::PageInfo info = store::AppendRecordsJson(call.db, spec, query, batch);
+    // The batch's records in one block of memory, released together.
+    json::monotonic_resource memory;
+    json::value items = json::parse(batch, &memory);
+    records.clear();
+    for (json::value& item : items.as_array()) records.push_back(&item.as_object());
     redactor.Redact(spec, records);  // nothing when the caller sees everything
     for (json::object* record : records) {
       texts[0] = store::StringMember(*record, "id");
@@ -417,8 +423,8 @@ http::Response ExportRecordsHandler(Call& call) {
       writer->Row(cells);
       ++rows;
     }
-    if (!page.info.has_more || !page.info.next) break;
-    query.after = std::move(page.info.next);
+    if (!info.has_more || !info.next) break;
+    query.after = std::move(info.next);
   }
   writer->Finish();
   writer.reset();

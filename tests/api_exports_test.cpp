@@ -179,6 +179,44 @@ TEST_F(ApiExportsTest, APartnerUserExportsOnlyWhatTheyMaySeeWithoutPersonalData)
   EXPECT_TRUE(has_contact(home_people));
 }
 
+TEST_F(ApiExportsTest, ReferencesNameNoRecordThePartnerMayNotSee) {
+  // A partnership shared with the partner whose home city is private: its commitments name the
+  // partnership, whose name must not carry the private city's.
+  const std::string partner_city(server_.Get("/api/v1/partnerships/" + FirstPartnershipId(server_))
+                                     .Json()
+                                     .at("partner_city_id")
+                                     .as_string());
+  const HttpResult city =
+      server_.Post("/api/v1/cities", {{"name", {{"original", "en"}, {"en", "Secretville"}}},
+                                      {"country", "TR"},
+                                      {"time_zone", "Europe/Istanbul"},
+                                      {"visibility", "private"}});
+  ASSERT_EQ(city.status, 201) << city.body;
+  const HttpResult partnership =
+      server_.Post("/api/v1/partnerships", {{"home_city_id", city.Json().at("id")},
+                                            {"partner_city_id", partner_city},
+                                            {"visibility", "shared"}});
+  ASSERT_EQ(partnership.status, 201) << partnership.body;
+  const std::string partnership_id(partnership.Json().at("id").as_string());
+  const HttpResult commitment =
+      server_.Post("/api/v1/commitments", {{"partnership_id", partnership_id},
+                                           {"text", {{"original", "en"}, {"en", "Shared plan"}}},
+                                           {"area", "music"},
+                                           {"proposed_by_side", "home"},
+                                           {"visibility", "shared"}});
+  ASSERT_EQ(commitment.status, 201) << commitment.body;
+  const TestUser partner = server_.AddUser("partner@harbin.example", "partner", {partnership_id});
+  const json::object table = Parsed(
+      server_,
+      server_.Request("GET", "/api/v1/commitments/export?format=csv", "", {partner.Bearer()}),
+      "csv");
+  EXPECT_TRUE(Holds(table, "Shared plan"));
+  EXPECT_FALSE(Holds(table, "Secretville"));
+  EXPECT_TRUE(Holds(Parsed(server_, server_.Get("/api/v1/commitments/export?format=csv"), "csv"),
+                    "Secretville – "))
+      << "the home city's roles see the partnership's name";
+}
+
 TEST_F(ApiExportsTest, BadParametersAreRefusedNamingThem) {
   const struct {
     std::string query;

@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -108,14 +109,17 @@ std::string AcceptedLanguage(const http::Request& request) {
 // The names of referenced records in one language, looked up once per export.
 class Titles {
  public:
-  Titles(store::Db& db, std::string language) : db_(db), language_(std::move(language)) {}
+  Titles(store::Db& db, Redactor& redactor, std::string language)
+      : db_(db), redactor_(redactor), language_(std::move(language)) {}
 
-  // The name of record `id` of `spec` ("" when it is gone).
+  // The name of record `id` of `spec`: "" when it is gone or the caller may not see it (a
+  // partnership's name is made of its cities', which may be hidden when it is not).
   const std::string& Of(const ResourceSpec& spec, std::string_view id) {
     const std::string key(id);
     if (const auto found = titles_.find(key); found != titles_.end()) return found->second;
     if (titles_.size() >= kMaxTitles) titles_.clear();
     std::string title;
+    if (!redactor_.Sees(spec, id)) return titles_.emplace(key, std::move(title)).first->second;
     if (const auto record = store::GetRecord(db_, spec, id)) title = Compose(spec, *record);
     return titles_.emplace(key, std::move(title)).first->second;
   }
@@ -146,6 +150,7 @@ class Titles {
   }
 
   store::Db& db_;
+  Redactor& redactor_;
   std::string language_;
   std::unordered_map<std::string, std::string> titles_;
 };
@@ -261,6 +266,12 @@ std::string ExportFolder(const Context& context) {
                                      ? std::filesystem::path(context.blobs->root()) / "exports"
                                      : std::filesystem::temp_directory_path() / "amity-exports";
   std::filesystem::create_directories(folder);
+  // An export is unlinked as soon as it is open; one a crash left behind is removed here.
+  std::error_code ignored;
+  const auto stale = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ignored)) {
+    if (entry.last_write_time(ignored) < stale) std::filesystem::remove(entry.path(), ignored);
+  }
   return folder.string();
 }
 
@@ -383,7 +394,7 @@ http::Response ExportRecordsHandler(Call& call) {
   for (size_t i = 0; i < texts.size(); ++i) cells[i] = {texts[i]};
   writer->Row(cells);
 
-  Titles titles(call.db, options.language);
+  Titles titles(call.db, redactor, options.language);
   CellText cell_text(spec, locale, titles);
   long long rows = 0;
   std::string batch;

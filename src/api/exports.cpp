@@ -284,6 +284,19 @@ struct ScratchFile {
   }
 };
 
+// The whole file at `path`, open for the server to send (its bytes stay readable after the
+// name is removed, until the answer is sent).
+std::shared_ptr<const http::FileSlice> OpenToSend(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error("cannot open the export " + path);
+  struct stat status {};
+  if (::fstat(fd, &status) != 0) {
+    ::close(fd);
+    throw std::runtime_error("cannot read the size of the export " + path);
+  }
+  return std::make_shared<http::FileSlice>(fd, 0, static_cast<std::uint64_t>(status.st_size));
+}
+
 }  // namespace
 
 ExportQuery ParseExportQuery(const ResourceSpec& spec, const http::Pairs& query,
@@ -440,13 +453,8 @@ http::Response ExportRecordsHandler(Call& call) {
   writer->Finish();
   writer.reset();
 
-  const int fd = ::open(scratch.path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw std::runtime_error("cannot open the export " + scratch.path);
-  struct stat status {};
-  ::fstat(fd, &status);
   http::Response response;
-  response.file =
-      std::make_shared<http::FileSlice>(fd, 0, static_cast<std::uint64_t>(status.st_size));
+  response.file = OpenToSend(scratch.path);
   response.content_type = options.xlsx
                               ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                               : "text/csv; charset=utf-8; header=present";

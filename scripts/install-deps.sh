@@ -22,6 +22,8 @@ packages=(
   libvips-dev libpoppler-cpp-dev libxml2-dev
   # calendar feeds (iCalendar) and the independent parser the tests read them with
   libical-dev python3-icalendar
+  # exports: XLSX (libxlsxwriter) and the independent reader the tests and the benchmark use
+  libxlsxwriter-dev python3-openpyxl
   # browser tests
   chromium
   # tools

@@ -7,6 +7,7 @@
 
 #include "api/access.h"
 #include "api/auth.h"
+#include "api/exports.h"
 #include "api/files.h"
 #include "api/handlers.h"
 #include "api/idempotency.h"
@@ -56,6 +57,10 @@ std::vector<Route> BuildRoutes() {
     const std::string list_schema = schema + "Page";
     routes.push_back({"GET", base, ListRecordsHandler, "List " + std::string(spec->name), spec, "",
                       list_schema});
+    routes.push_back({"GET", base + "/export", ExportRecordsHandler,
+                      "Export the list of " + std::string(spec->name) +
+                          " as CSV or XLSX: the list's filters and sort, every match",
+                      spec, "", "", 200, Access::kUser, ExportParameters()});
     routes.push_back({"POST", base, CreateRecordHandler, "Create a " + schema, spec,
                       schema + "Input", schema, 201});
     routes.push_back(

@@ -2,6 +2,7 @@
 // that it cannot drift from what the server validates.
 #include <boost/json.hpp>
 
+#include "api/exports.h"
 #include "api/files.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
@@ -959,8 +960,9 @@ json::object OpenApiDocument() {
            "Idempotency-Replayed: true) without a second write; with another request, 422"},
           {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", 255}}}});
     }
-    if (route.handler == ListRecordsHandler) {
+    if (route.handler == ListRecordsHandler || route.handler == ExportRecordsHandler) {
       for (const ListParameter& parameter : ListParameters(*route.resource)) {
+        if (route.handler == ExportRecordsHandler && IsPagingParameter(parameter)) continue;
         parameters.push_back(ListParameterSchema(parameter));
       }
     }
@@ -982,6 +984,14 @@ json::object OpenApiDocument() {
       success["content"] = {{"text/calendar", {{"schema", {{"type", "string"}}}}}};
     } else if (route.pattern.starts_with("/public")) {
       success["content"] = {{"text/html", {{"schema", {{"type", "string"}}}}}};
+    } else if (route.handler == ExportRecordsHandler) {
+      const json::object bytes{{"schema", {{"type", "string"}, {"format", "binary"}}}};
+      success["description"] =
+          "every matching record the caller may see, one per row after a header row; "
+          "X-Export-Rows says how many";
+      success["content"] = {
+          {"text/csv", bytes},
+          {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes}};
     } else if (route.pattern == "/metrics") {
       success["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}};
     }

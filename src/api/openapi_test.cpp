@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "api/api.h"
+#include "api/exports.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
 #include "http/error.h"
@@ -138,6 +139,9 @@ TEST(OpenApiTest, DeclaredQueryParametersAreAccepted) {
       if (route.handler == ListRecordsHandler) {
         EXPECT_NO_THROW(ParseListQuery(*route.resource, query, today))
             << route.pattern << "?" << name << "=" << query.back().second;
+      } else if (route.handler == ExportRecordsHandler) {
+        EXPECT_NO_THROW(ParseExportQuery(*route.resource, query, "en", today))
+            << route.pattern << "?" << name << "=" << query.back().second;
       } else {
         EXPECT_NO_THROW(CheckQuery(route.query, query))
             << route.pattern << "?" << name << "=" << query.back().second;
@@ -150,6 +154,13 @@ TEST(OpenApiTest, DeclaredQueryParametersAreAccepted) {
       EXPECT_THROW(ParseListQuery(*route.resource, unknown, today), http::HttpError);
       EXPECT_EQ(names.size(), ListParameters(*route.resource).size()) << route.pattern;
       EXPECT_NE(std::find(names.begin(), names.end(), "sort"), names.end()) << route.pattern;
+    } else if (route.handler == ExportRecordsHandler) {
+      EXPECT_THROW(ParseExportQuery(*route.resource, unknown, "en", today), http::HttpError);
+      size_t list_parameters = 0;
+      for (const ListParameter& parameter : ListParameters(*route.resource)) {
+        list_parameters += IsPagingParameter(parameter) ? 0 : 1;
+      }
+      EXPECT_EQ(names.size(), list_parameters + route.query.size()) << route.pattern;
     } else if (!route.query.empty()) {
       EXPECT_THROW(CheckQuery(route.query, unknown), http::HttpError);
       EXPECT_EQ(names.size(), route.query.size()) << route.pattern;

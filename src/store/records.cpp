@@ -400,7 +400,7 @@ PageInfo AppendRecordsJson(Db& db, const ResourceSpec& spec, const ListQuery& qu
   // Past the page: enough to learn a small total, or one row to learn whether there is more.
   const int read_ahead = query.count_total && !query.after ? kCountAhead : 1;
   PageRead read;
-  RecordCache* cache = UsableCache(db);
+  RecordCache* cache = query.use_cache ? UsableCache(db) : nullptr;
   if (cache == nullptr) {
     read = ReadPage(db, spec, query, SelectColumns(spec), SortIndex(spec, query.sort_column),
                     read_ahead, [&](const Stmt& row) {

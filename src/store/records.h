@@ -58,6 +58,9 @@ struct ListQuery {
   // false when the caller knows how many match (the dashboard's overdue list, from its counts):
   // reads only the page, and the total returned is only what the page query read.
   bool count_total = true;
+  // false for a bulk read (an export) that would only push out of the record cache what other
+  // requests read again: its records are read from the table and not kept.
+  bool use_cache = true;
 };
 
 // What a list page says besides its records. `total` is every matching record: known when the

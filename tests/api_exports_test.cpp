@@ -1,0 +1,251 @@
+// Exports of every list against the real server, each file read back by independent parsers
+// (tests/read_table.py: Python's csv module, openpyxl): the same rows, filters and order as the
+// list, headers and texts in the asked language, what a partner user may see and no more,
+// personal data only for the home city's roles, and bad parameters refused.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "test_server.h"
+
+namespace amity::testing {
+namespace {
+namespace json = boost::json;
+
+// The rows of an exported file as the independent readers parse them; fails the test when the
+// file does not parse.
+json::object Parsed(const TestServer& server, const HttpResult& result, const std::string& format,
+                    bool excel = false) {
+  static int counter = 0;
+  const std::string path = server.folder() + "/export" + std::to_string(++counter) + "." + format;
+  std::ofstream(path, std::ios::binary) << result.body;
+  std::string output;
+  FILE* pipe = popen(("/usr/bin/python3 " AMITY_SOURCE_DIR "/tests/read_table.py " + path +
+                      (excel ? " --excel" : ""))
+                         .c_str(),
+                     "r");
+  char buffer[4096];
+  while (size_t got = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, got);
+  const int status = pclose(pipe);
+  EXPECT_EQ(status, 0) << output << result.body.substr(0, 500);
+  return status == 0 ? json::parse(output).as_object() : json::object();
+}
+
+// The first cell of every row but the header: the records' ids in the file's order.
+std::vector<std::string> Ids(const json::object& table) {
+  std::vector<std::string> ids;
+  const json::array& rows = table.at("rows").as_array();
+  for (size_t i = 1; i < rows.size(); ++i) ids.emplace_back(rows[i].at(0).as_string());
+  return ids;
+}
+
+std::vector<std::string> ListIds(const TestServer& server, const std::string& path,
+                                 const std::string& auth = "") {
+  const HttpResult list = server.Request(
+      "GET", path, "", auth.empty() ? std::vector<std::string>{} : std::vector{auth});
+  EXPECT_EQ(list.status, 200) << list.body;
+  std::vector<std::string> ids;
+  const json::value page = list.Json();
+  for (const json::value& item : page.at("items").as_array()) {
+    ids.emplace_back(item.at("id").as_string());
+  }
+  EXPECT_FALSE(page.at("has_more").as_bool()) << path << ": the demo fits one page";
+  return ids;
+}
+
+bool Holds(const json::object& table, const std::string& part) {
+  for (const json::value& row : table.at("rows").as_array()) {
+    for (const json::value& cell : row.as_array()) {
+      if (cell.is_string() && std::string(cell.as_string()).find(part) != std::string::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> Header(const json::object& table) {
+  std::vector<std::string> names;
+  for (const json::value& cell : table.at("rows").at(0).as_array()) {
+    names.emplace_back(cell.as_string());
+  }
+  return names;
+}
+
+class ApiExportsTest : public ::testing::Test {
+ protected:
+  TestServer server_{true};
+};
+
+TEST_F(ApiExportsTest, EveryListExportsItsRecordsAsCsvAndXlsx) {
+  for (const std::string resource : {"cities", "organizations", "people", "partnerships",
+                                     "meetings", "commitments", "events", "glossary", "cases"}) {
+    SCOPED_TRACE(resource);
+    const std::vector<std::string> listed = ListIds(server_, "/api/v1/" + resource + "?limit=200");
+    ASSERT_FALSE(listed.empty());
+    const HttpResult csv = server_.Get("/api/v1/" + resource + "/export?format=csv");
+    ASSERT_EQ(csv.status, 200) << csv.body;
+    EXPECT_TRUE(csv.Header("content-type").starts_with("text/csv")) << csv.Header("content-type");
+    EXPECT_NE(csv.Header("content-disposition").find("attachment"), std::string::npos);
+    EXPECT_EQ(csv.Header("x-export-rows"), std::to_string(listed.size()));
+    EXPECT_EQ(csv.Header("content-length"), std::to_string(csv.body.size()));
+    const json::object table = Parsed(server_, csv, "csv");
+    ASSERT_FALSE(table.empty());
+    EXPECT_EQ(Ids(table), listed) << "the list's rows in the list's order";
+    EXPECT_FALSE(table.at("bom").as_bool());
+
+    const HttpResult xlsx = server_.Get("/api/v1/" + resource + "/export?format=xlsx");
+    ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+    EXPECT_EQ(xlsx.Header("content-type"),
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const json::object workbook = Parsed(server_, xlsx, "xlsx");
+    ASSERT_FALSE(workbook.empty());
+    EXPECT_EQ(Ids(workbook), listed);
+    EXPECT_EQ(Header(workbook), Header(table));
+  }
+}
+
+TEST_F(ApiExportsTest, FiltersAndSortAreTheLists) {
+  const std::string query = "status=proposed,agreed,planned&sort=-due_date";
+  const std::vector<std::string> listed =
+      ListIds(server_, "/api/v1/commitments?limit=200&" + query);
+  ASSERT_GE(listed.size(), 2u);
+  const json::object table =
+      Parsed(server_, server_.Get("/api/v1/commitments/export?format=xlsx&" + query), "xlsx");
+  EXPECT_EQ(Ids(table), listed);
+  const std::vector<std::string> events =
+      ListIds(server_, "/api/v1/events?limit=200&kind=festival&sort=starts_at");
+  const json::object festivals = Parsed(
+      server_, server_.Get("/api/v1/events/export?format=csv&kind=festival&sort=starts_at"), "csv");
+  EXPECT_EQ(Ids(festivals), events);
+}
+
+TEST_F(ApiExportsTest, ColumnsAndTextsInTheAskedLanguage) {
+  const json::object turkish = Parsed(
+      server_, server_.Get("/api/v1/events/export?format=csv&excel=true&language=tr"), "csv", true);
+  ASSERT_FALSE(turkish.empty());
+  EXPECT_TRUE(turkish.at("bom").as_bool()) << "Excel reads UTF-8 only after a byte-order mark";
+  EXPECT_EQ(Header(turkish).at(1), "Tür");
+  EXPECT_TRUE(Holds(turkish, "Harbin Uluslararası Buz ve Kar Festivali"));
+  EXPECT_TRUE(Holds(turkish, "Festival"));  // the kind's word, not its code
+
+  const HttpResult chinese = server_.Request("GET", "/api/v1/events/export?format=xlsx", "",
+                                             {"Accept-Language: zh-CN,zh;q=0.9,en;q=0.5"});
+  const json::object workbook = Parsed(server_, chinese, "xlsx");
+  ASSERT_FALSE(workbook.empty());
+  EXPECT_EQ(workbook.at("sheet").as_string(), "活动");
+  EXPECT_TRUE(Holds(workbook, "哈尔滨"));
+}
+
+TEST_F(ApiExportsTest, APartnerUserExportsOnlyWhatTheyMaySeeWithoutPersonalData) {
+  const std::string partnership = FirstPartnershipId(server_);
+  const HttpResult secret = server_.Post(
+      "/api/v1/meetings", {{"kind", "video_call"},
+                           {"partnership_id", partnership},
+                           {"title", {{"original", "en"}, {"en", "Internal budget call"}}},
+                           {"starts_at", "2027-01-10T10:00:00+03:00"},
+                           {"ends_at", "2027-01-10T11:00:00+03:00"},
+                           {"time_zone", "Europe/Istanbul"},
+                           {"visibility", "private"}});
+  ASSERT_EQ(secret.status, 201) << secret.body;
+  const TestUser partner = server_.AddUser("partner@harbin.example", "partner", {partnership});
+  const HttpResult partner_csv = server_.Request(
+      "GET", "/api/v1/meetings/export?format=csv&language=en", "", {partner.Bearer()});
+  ASSERT_EQ(partner_csv.status, 200) << partner_csv.body;
+  const json::object partner_view = Parsed(server_, partner_csv, "csv");
+  EXPECT_FALSE(Holds(partner_view, "Internal budget call"));
+  EXPECT_EQ(Ids(partner_view), ListIds(server_, "/api/v1/meetings?limit=200", partner.Bearer()));
+  const json::object home_view =
+      Parsed(server_, server_.Get("/api/v1/meetings/export?format=csv"), "csv");
+  EXPECT_TRUE(Holds(home_view, "Internal budget call"));
+
+  // People: the contact column (personal data) only for the home city's roles.
+  const auto has_contact = [](const json::object& table) {
+    for (const std::string& name : Header(table)) {
+      if (name == "Contact") return true;
+    }
+    return false;
+  };
+  const json::object partner_people =
+      Parsed(server_,
+             server_.Request("GET", "/api/v1/people/export?format=xlsx&language=en", "",
+                             {partner.Bearer()}),
+             "xlsx");
+  EXPECT_FALSE(has_contact(partner_people));
+  EXPECT_FALSE(Holds(partner_people, "@"));  // no e-mail address anywhere
+  const json::object home_people =
+      Parsed(server_, server_.Get("/api/v1/people/export?format=xlsx&language=en"), "xlsx");
+  EXPECT_TRUE(has_contact(home_people));
+}
+
+TEST_F(ApiExportsTest, ReferencesNameNoRecordThePartnerMayNotSee) {
+  // A partnership shared with the partner whose home city is private: its commitments name the
+  // partnership, whose name must not carry the private city's.
+  const std::string partner_city(server_.Get("/api/v1/partnerships/" + FirstPartnershipId(server_))
+                                     .Json()
+                                     .at("partner_city_id")
+                                     .as_string());
+  const HttpResult city =
+      server_.Post("/api/v1/cities", {{"name", {{"original", "en"}, {"en", "Secretville"}}},
+                                      {"country", "TR"},
+                                      {"time_zone", "Europe/Istanbul"},
+                                      {"visibility", "private"}});
+  ASSERT_EQ(city.status, 201) << city.body;
+  const HttpResult partnership =
+      server_.Post("/api/v1/partnerships", {{"home_city_id", city.Json().at("id")},
+                                            {"partner_city_id", partner_city},
+                                            {"visibility", "shared"}});
+  ASSERT_EQ(partnership.status, 201) << partnership.body;
+  const std::string partnership_id(partnership.Json().at("id").as_string());
+  const HttpResult commitment =
+      server_.Post("/api/v1/commitments", {{"partnership_id", partnership_id},
+                                           {"text", {{"original", "en"}, {"en", "Shared plan"}}},
+                                           {"area", "music"},
+                                           {"proposed_by_side", "home"},
+                                           {"visibility", "shared"}});
+  ASSERT_EQ(commitment.status, 201) << commitment.body;
+  const TestUser partner = server_.AddUser("partner@harbin.example", "partner", {partnership_id});
+  const json::object table = Parsed(
+      server_,
+      server_.Request("GET", "/api/v1/commitments/export?format=csv", "", {partner.Bearer()}),
+      "csv");
+  EXPECT_TRUE(Holds(table, "Shared plan"));
+  EXPECT_FALSE(Holds(table, "Secretville"));
+  EXPECT_TRUE(Holds(Parsed(server_, server_.Get("/api/v1/commitments/export?format=csv"), "csv"),
+                    "Secretville – "))
+      << "the home city's roles see the partnership's name";
+}
+
+TEST_F(ApiExportsTest, BadParametersAreRefusedNamingThem) {
+  const struct {
+    std::string query;
+    std::string parameter;
+  } cases[] = {
+      {"format=pdf", "format"},
+      {"", "format"},
+      {"format=csv&limit=10", "limit"},
+      {"format=csv&cursor=abc", "cursor"},
+      {"format=csv&excel=yes", "excel"},
+      {"format=xlsx&excel=true", "excel"},
+      {"format=csv&language=de", "language"},
+      {"format=csv&colour=red", "colour"},
+      {"format=csv&status=finished", "status"},
+  };
+  const std::string before = server_.Snapshot();
+  for (const auto& bad : cases) {
+    SCOPED_TRACE(bad.query);
+    const HttpResult result = server_.Get("/api/v1/commitments/export?" + bad.query);
+    ASSERT_EQ(result.status, 400) << result.body;
+    EXPECT_TRUE(result.Header("content-type").starts_with("application/problem+json"));
+    EXPECT_EQ(result.Json().at("problems").at(0).at("field").as_string(), bad.parameter)
+        << result.body;
+  }
+  EXPECT_EQ(server_.Request("GET", "/api/v1/commitments/export?format=csv", "", {"Authorization:"})
+                .status,
+            401);
+  EXPECT_EQ(server_.Snapshot(), before);
+}
+
+}  // namespace
+}  // namespace amity::testing

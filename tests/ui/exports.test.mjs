@@ -1,0 +1,74 @@
+// Exports in real Chromium: the commitments table filtered by status exported as XLSX (the file
+// read back by openpyxl holds the list's rows), and in Turkish the glossary as CSV for Excel (a
+// byte-order mark, ';', Turkish column names); the open menu passes axe.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { api, openSession, seriousViolations, useLanguage, visit } from './harness.mjs'
+
+const READ_TABLE = resolve(dirname(fileURLToPath(import.meta.url)), '../read_table.py')
+
+function readTable(path, excel = false) {
+  return JSON.parse(execFileSync('/usr/bin/python3', [READ_TABLE, path, ...(excel ? ['--excel'] : [])], { encoding: 'utf8' }))
+}
+
+describe('Amity web UI: exports', () => {
+  let session, server, page, problems, folder
+
+  before(async () => {
+    session = await openSession()
+    ;({ server, page, problems } = session)
+    folder = mkdtempSync(join(tmpdir(), 'amity-exports-'))
+  })
+
+  after(async () => {
+    await session?.close()
+    rmSync(folder, { recursive: true, force: true })
+    assert.deepEqual(problems, [])
+  })
+
+  async function exportFrom(choice) {
+    await page.locator('.export-menu summary').click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${choice}"]`).click()])
+    const path = join(folder, download.suggestedFilename())
+    await download.saveAs(path)
+    return { path, name: download.suggestedFilename() }
+  }
+
+  test('the filtered commitments table downloads as XLSX', async () => {
+    await visit(page, server, '/commitments?view=table&status=agreed')
+    await page.locator('.export-menu summary').click()
+    await page.locator('[data-export="commitments:xlsx"]').waitFor()
+    assert.deepEqual(await seriousViolations(page), [])
+    await page.locator('.export-menu summary').click() // closed again
+    const { path, name } = await exportFrom('commitments:xlsx')
+    assert.match(name, /^commitments-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const table = readTable(path)
+    const list = await api(server, 'GET', 'commitments?status=agreed&sort=due_date&limit=200')
+    assert.equal(list.status, 200)
+    assert.ok(list.json.items.length > 0)
+    assert.deepEqual(
+      table.rows.slice(1).map((row) => row[0]),
+      list.json.items.map((item) => item.id),
+    )
+    assert.equal(table.rows[0][0], 'ID')
+    assert.ok(table.rows[0].includes('Commitment'))
+  })
+
+  test('in Turkish, the glossary downloads as CSV for Excel', async () => {
+    await useLanguage(page, server, 'tr')
+    await visit(page, server, '/glossary')
+    const { path } = await exportFrom('glossary:excelCsv')
+    const bytes = readFileSync(path)
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf])
+    const table = readTable(path, true)
+    assert.equal(table.bom, true)
+    assert.ok(table.rows[0].includes('Tür'), table.rows[0].join(' | '))
+    const list = await api(server, 'GET', 'glossary?limit=200')
+    assert.equal(table.rows.length - 1, list.json.items.length)
+  })
+})

@@ -36,6 +36,8 @@ packages=(
   dpkg-dev file lintian systemd adduser curl
   # the /metrics test parses with an independent Prometheus text parser
   python3-prometheus-client
+  # the e-mail alerts test sends to a real SMTP server on loopback
+  python3-aiosmtpd
 )
 if [ "${AMITY_BENCH_DEPS:-0}" = 1 ]; then packages+=(wrk nginx util-linux); fi
 # The web UI build needs Node.js with npm; a machine may already have them from another source.

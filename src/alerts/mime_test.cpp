@@ -48,7 +48,8 @@ TEST(Mime, AsciiSubjectsStayAsTheyAre) {
 TEST(Mime, TurkishAndChineseSubjectsAreEncodedWordsOfWholeCharacters) {
   for (const std::string subject :
        {std::string("Haftalık özet: 2 gecikmiş, 1 yaklaşan taahhüt — İzmir'in ğ ş ı"),
-        std::string("每周摘要：2 项逾期，1 项即将到期 哈尔滨国际冰雪节 伊兹密尔 友好城市 合作 交流")}) {
+        std::string(
+            "每周摘要：2 项逾期，1 项即将到期 哈尔滨国际冰雪节 伊兹密尔 友好城市 合作 交流")}) {
     const std::string encoded = EncodeHeaderText(subject);
     EXPECT_EQ(DecodeWords(encoded), subject);
     size_t start = 0;

@@ -45,8 +45,7 @@ SmtpMailer::SmtpMailer(std::string url, std::string user, std::string password)
   }
 }
 
-void SmtpMailer::Send(const std::string& from, const std::string& to,
-                      const std::string& message) {
+void SmtpMailer::Send(const std::string& from, const std::string& to, const std::string& message) {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) throw std::runtime_error("libcurl could not start");
   Upload upload{&message};

@@ -11,8 +11,7 @@ class Mailer {
   virtual ~Mailer() = default;
   // Hands `message` (alerts::ComposeMessage's) to the mail system for `to`. Throws
   // std::runtime_error saying why when it was not accepted.
-  virtual void Send(const std::string& from, const std::string& to,
-                    const std::string& message) = 0;
+  virtual void Send(const std::string& from, const std::string& to, const std::string& message) = 0;
 };
 
 // SMTP through libcurl. `url`: smtp://host:port (plain), smtps://host:465 (TLS from the start) or

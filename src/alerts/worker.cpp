@@ -145,11 +145,11 @@ void PlanHealth(store::Db& db, Planner& planner, const std::vector<store::AlertU
   }
 }
 
-void PlanEventReminders(store::Db& db, Planner& planner,
-                        const std::vector<store::AlertUser>& users, Instant now) {
+void PlanEventReminders(store::Db& db, Planner& planner, const std::vector<store::AlertUser>& users,
+                        Instant now) {
   const auto until = now + std::chrono::hours{domain::kEventReminderHours};
-  for (const store::UpcomingEvent& event :
-       store::EventsStarting(db, FormatInstant(now), FormatInstant(until + std::chrono::seconds{1}))) {
+  for (const store::UpcomingEvent& event : store::EventsStarting(
+           db, FormatInstant(now), FormatInstant(until + std::chrono::seconds{1}))) {
     const auto starts = ParseInstant(event.starts_at);
     if (!starts || !domain::EventReminderDue(now, *starts, event.status)) continue;
     domain::RecordFacts facts{.resource = "events",
@@ -159,20 +159,19 @@ void PlanEventReminders(store::Db& db, Planner& planner,
                               .owner_people = {}};
     for (const store::AlertUser& user : users) {
       const domain::Principal principal = PrincipalOf(user);
-      const bool owner = !user.person_id.empty() &&
-                         std::find(event.owner_people.begin(), event.owner_people.end(),
-                                   user.person_id) != event.owner_people.end();
+      const bool owner =
+          !user.person_id.empty() && std::find(event.owner_people.begin(), event.owner_people.end(),
+                                               user.person_id) != event.owner_people.end();
       if (!(domain::ReceivesOfficerAlerts(principal.role) || owner)) continue;
       if (!domain::CanSee(principal, facts)) continue;
       const std::string lang = domain::AlertLanguage(user.lang);
       std::string when = FormatLocal(*starts, event.time_zone);  // 2027-01-05T10:00:00+08:00
       when = when.substr(0, 10) + " " + when.substr(11, 5) + " (" + event.time_zone + ")";
-      planner.Tell(user, "event_reminder", event.id + ":" + event.starts_at,
-                   domain::EventReminderText(lang, store::TextInLanguage(event.title_json, lang),
-                                             store::PartnershipLabel(db, event.partnership_id,
-                                                                     lang),
-                                             when),
-                   "/events/" + event.id);
+      planner.Tell(
+          user, "event_reminder", event.id + ":" + event.starts_at,
+          domain::EventReminderText(lang, store::TextInLanguage(event.title_json, lang),
+                                    store::PartnershipLabel(db, event.partnership_id, lang), when),
+          "/events/" + event.id);
     }
   }
 }
@@ -198,7 +197,9 @@ Worker::Worker(std::string db_path, Settings settings, std::unique_ptr<Mailer> m
             SendDue(Now());
           },
           [this](const std::exception& failure) {
-            LogLine(log_format_, "error", "alerts failed").Add("error", failure.what()).Write(stderr);
+            LogLine(log_format_, "error", "alerts failed")
+                .Add("error", failure.what())
+                .Write(stderr);
           },
           std::chrono::duration_cast<std::chrono::milliseconds>(settings_.interval)) {}
 

@@ -168,8 +168,8 @@ std::vector<Route> BuildRoutes() {
                     Access::kPublic,
                     {{"lang", Type::kEnum, "the language of the titles", Languages()}}});
   routes.push_back({"GET", "/api/v1/notices", ListNoticesHandler,
-                    "Your notices (newest first, at most 100) and how many are unread", nullptr,
-                    "", "NoticeList"});
+                    "Your notices (newest first, at most 100) and how many are unread", nullptr, "",
+                    "NoticeList"});
   routes.push_back({"POST", "/api/v1/notices/read", ReadAllNoticesHandler,
                     "Mark all your notices read", nullptr, "", "NoticesRead"});
   routes.push_back({"POST", "/api/v1/notices/{id}/read", ReadNoticeHandler,

@@ -63,18 +63,27 @@ json::object MailJson(const store::OutboxMail& mail) {
 void EscapeHtml(std::string_view text, std::string& out) {
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
 }
 
 // The small page an unsubscribe link shows, in the user's language.
-http::Response UnsubscribeHtml(std::string_view lang, std::string_view title,
-                               std::string_view text, std::string_view button) {
+http::Response UnsubscribeHtml(std::string_view lang, std::string_view title, std::string_view text,
+                               std::string_view button) {
   std::string html = "<!doctype html><html lang=\"";
   html += lang == "zh" ? "zh-CN" : std::string(lang);
   html +=
@@ -151,8 +160,8 @@ http::Response UpdateNoticeSettings(Call& call) {
   std::vector<std::pair<std::string, bool>> email;
   for (const auto& [key, value] : body) {
     if (key == "lang") {
-      if (!value.is_string() || !(value.as_string() == "tr" || value.as_string() == "zh" ||
-                                  value.as_string() == "en")) {
+      if (!value.is_string() ||
+          !(value.as_string() == "tr" || value.as_string() == "zh" || value.as_string() == "en")) {
         problems.push_back({"lang", "invalid_choice", "lang must be one of tr, zh, en"});
       } else {
         lang = std::string(value.as_string());
@@ -202,8 +211,8 @@ http::Response UnsubscribePage(Call& call) {
 http::Response Unsubscribe(Call& call) {
   const store::Subscription subscription = SubscriptionOrNotFound(call);
   store::Tx tx(call.db);
-  store::SetSubscribed(call.db, subscription.user_id, subscription.kind, false,
-                       subscription.token, FormatInstant(call.now));
+  store::SetSubscribed(call.db, subscription.user_id, subscription.kind, false, subscription.token,
+                       FormatInstant(call.now));
   tx.Commit();
   const std::string lang =
       domain::AlertLanguage(store::UserLanguage(call.db, subscription.user_id).value_or(""));
@@ -233,7 +242,8 @@ http::Response ListMailHandler(Call& call) {
 
 http::Response RetryMailHandler(Call& call) {
   store::Tx tx(call.db);
-  if (!store::RetryMail(call.db, call.Param("id"), FormatInstant(call.now))) NotFound("failed mail");
+  if (!store::RetryMail(call.db, call.Param("id"), FormatInstant(call.now)))
+    NotFound("failed mail");
   tx.Commit();
   if (call.context.mail_queued) call.context.mail_queued();
   return NoContent();

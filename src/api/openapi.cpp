@@ -495,17 +495,15 @@ json::object Schemas() {
     schemas["NoticeList"] = Closed({{"items", ArrayOf(Closed(notice))}, {"unread", Integer()}});
     schemas["NoticesRead"] = Closed({{"unread", Integer()}, {"marked", Integer()}}, {"marked"});
     const json::object boolean{{"type", "boolean"}};
-    const json::object email = Closed(
-        {{"digest", boolean}, {"health", boolean}, {"event_reminder", boolean}});
+    const json::object email =
+        Closed({{"digest", boolean}, {"health", boolean}, {"event_reminder", boolean}});
     schemas["NoticeSettings"] =
         Closed({{"lang", lang}, {"email", email}, {"mail_configured", boolean}});
-    schemas["NoticeSettingsInput"] =
-        Closed({{"lang", lang},
-                {"email", Closed({{"digest", boolean},
-                                  {"health", boolean},
-                                  {"event_reminder", boolean}},
-                                 {"digest", "health", "event_reminder"})}},
-               {"lang", "email"});
+    schemas["NoticeSettingsInput"] = Closed(
+        {{"lang", lang},
+         {"email", Closed({{"digest", boolean}, {"health", boolean}, {"event_reminder", boolean}},
+                          {"digest", "health", "event_reminder"})}},
+        {"lang", "email"});
     const json::object mail{
         {"id", StringType("uuid")},
         {"kind", kind},

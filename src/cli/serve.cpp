@@ -96,13 +96,13 @@ int Serve(const Config& config) {
                                       : config.listen_address;
   alerts::Worker alerts_worker(
       config.db_path,
-      alerts::Settings{.public_url = config.public_url.empty()
-                                         ? "http://" + listen_host + ":" +
-                                               std::to_string(config.listen_port)
-                                         : config.public_url,
-                       .from = config.smtp_from,
-                       .interval = std::chrono::seconds(config.alerts_interval_seconds),
-                       .retry = std::chrono::seconds(config.smtp_retry_seconds)},
+      alerts::Settings{
+          .public_url = config.public_url.empty()
+                            ? "http://" + listen_host + ":" + std::to_string(config.listen_port)
+                            : config.public_url,
+          .from = config.smtp_from,
+          .interval = std::chrono::seconds(config.alerts_interval_seconds),
+          .retry = std::chrono::seconds(config.smtp_retry_seconds)},
       config.smtp_url.empty() ? nullptr
                               : std::make_unique<alerts::SmtpMailer>(
                                     config.smtp_url, config.smtp_user, config.smtp_password),

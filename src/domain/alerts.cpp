@@ -15,7 +15,8 @@ struct Words {
 };
 
 std::string KindName(std::string_view lang, std::string_view kind) {
-  if (kind == "digest") return std::string(Words{"haftalık özet", "每周摘要", "weekly digest"}.In(lang));
+  if (kind == "digest")
+    return std::string(Words{"haftalık özet", "每周摘要", "weekly digest"}.In(lang));
   if (kind == "health") {
     return std::string(
         Words{"ortaklık sağlığı uyarıları", "伙伴关系健康提醒", "partnership health alerts"}.In(
@@ -82,8 +83,8 @@ AlertText DigestText(std::string_view lang, Date today, const std::vector<Digest
     text.body = "The commitments you own, as of " + FormatDate(today) + ":\n\n";
   }
   for (const DigestLine& line : lines) {
-    const Words state = line.overdue ? Words{"gecikmiş", "逾期", "overdue"}
-                                     : Words{"son tarih", "截止", "due"};
+    const Words state =
+        line.overdue ? Words{"gecikmiş", "逾期", "overdue"} : Words{"son tarih", "截止", "due"};
     text.body += "- " + std::string(state.In(lang)) + " " + FormatDate(line.due) + " · " +
                  line.text + " (" + line.partnership + ")\n";
   }
@@ -126,7 +127,8 @@ std::string MailFooter(std::string_view lang, std::string_view kind, std::string
     return "\nAmity'de açın: " + l + "\n\n-- \nBu e-postaları (" + k +
            ") artık almamak için: " + u + "\n";
   }
-  if (lang == "zh") return "\n在 Amity 中打开：" + l + "\n\n-- \n不再接收此类邮件（" + k + "）：" + u + "\n";
+  if (lang == "zh")
+    return "\n在 Amity 中打开：" + l + "\n\n-- \n不再接收此类邮件（" + k + "）：" + u + "\n";
   return "\nOpen in Amity: " + l + "\n\n-- \nStop these e-mails (" + k + "): " + u + "\n";
 }
 

@@ -26,8 +26,7 @@ TEST(Alerts, DigestHoldsOpenCommitmentsDueSoonOrOverdue) {
       {Day("2026-11-01"), "in_progress", true},  // overdue
       {Day("2026-12-21"), "planned", true},      // due in 14 days: the last day in
       {Day("2026-12-22"), "planned", false},     // 15 days: not yet
-      {Day("2026-11-01"), "done", false},
-      {Day("2026-11-01"), "dropped", false},
+      {Day("2026-11-01"), "done", false},       {Day("2026-11-01"), "dropped", false},
       {std::nullopt, "agreed", false},  // no due date
       {Day("2026-12-07"), "proposed", true},
   };
@@ -71,7 +70,8 @@ TEST(Alerts, TextsInEachLanguage) {
       {"Öğrenci değişimi", "İzmir – Harbin", Day("2026-11-30"), true},
       {"Buz festivali", "İzmir – Harbin", Day("2026-12-12"), false}};
   const Date today = Day("2026-12-07");
-  EXPECT_EQ(DigestText("tr", today, lines).subject, "Haftalık özet: 1 gecikmiş, 1 yaklaşan taahhüt");
+  EXPECT_EQ(DigestText("tr", today, lines).subject,
+            "Haftalık özet: 1 gecikmiş, 1 yaklaşan taahhüt");
   EXPECT_EQ(DigestText("zh", today, lines).subject, "每周摘要：1 项逾期，1 项即将到期");
   const AlertText en = DigestText("en", today, lines);
   EXPECT_EQ(en.subject, "Weekly digest: 1 overdue, 1 due soon");

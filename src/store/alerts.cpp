@@ -62,13 +62,18 @@ std::vector<AlertUser> AlertUsers(Db& db) {
       "WHERE disabled = 0 ORDER BY email");
   std::vector<AlertUser> users;
   while (select.Step()) {
-    users.push_back({Column(select, 0), Column(select, 1), Column(select, 2), Column(select, 3),
-                     Column(select, 4), {}});
+    users.push_back({Column(select, 0),
+                     Column(select, 1),
+                     Column(select, 2),
+                     Column(select, 3),
+                     Column(select, 4),
+                     {}});
   }
-  Stmt assigned =
-      db.Prepare("SELECT partnership_id FROM user_partnerships WHERE user_id = ? ORDER BY 1");
   for (AlertUser& user : users) {
     if (user.role != "partner") continue;
+    // Prepared again for each user: that resets the (cached) statement.
+    Stmt assigned =
+        db.Prepare("SELECT partnership_id FROM user_partnerships WHERE user_id = ? ORDER BY 1");
     assigned.Bind(1, user.id);
     while (assigned.Step()) user.partnerships.push_back(Column(assigned, 0));
   }
@@ -139,17 +144,24 @@ std::vector<UpcomingEvent> EventsStarting(Db& db, std::string_view from, std::st
   std::vector<UpcomingEvent> events;
   std::vector<std::string> linked;
   while (select.Step()) {
-    events.push_back({Column(select, 0), Column(select, 1), Column(select, 2), Column(select, 3),
-                      Column(select, 4), Column(select, 5), Column(select, 6), Column(select, 7),
+    events.push_back({Column(select, 0),
+                      Column(select, 1),
+                      Column(select, 2),
+                      Column(select, 3),
+                      Column(select, 4),
+                      Column(select, 5),
+                      Column(select, 6),
+                      Column(select, 7),
                       {}});
     linked.push_back(Column(select, 8));
   }
-  Stmt owners = db.Prepare(
-      "SELECT owner FROM (SELECT c.home_owner_id AS owner FROM json_each(?1) AS linked "
-      "JOIN commitments AS c ON c.id = linked.value UNION SELECT c.partner_owner_id "
-      "FROM json_each(?1) AS linked JOIN commitments AS c ON c.id = linked.value) "
-      "WHERE owner IS NOT NULL ORDER BY owner");
   for (size_t i = 0; i < events.size(); ++i) {
+    // Prepared again for each event: that resets the (cached) statement.
+    Stmt owners = db.Prepare(
+        "SELECT owner FROM (SELECT c.home_owner_id AS owner FROM json_each(?1) AS linked "
+        "JOIN commitments AS c ON c.id = linked.value UNION SELECT c.partner_owner_id "
+        "FROM json_each(?1) AS linked JOIN commitments AS c ON c.id = linked.value) "
+        "WHERE owner IS NOT NULL ORDER BY owner");
     owners.Bind(1, linked[i]);
     while (owners.Step()) events[i].owner_people.push_back(Column(owners, 0));
   }
@@ -204,8 +216,7 @@ std::vector<Notice> ListNotices(Db& db, std::string_view user_id, int limit) {
 }
 
 long long CountUnreadNotices(Db& db, std::string_view user_id) {
-  Stmt select =
-      db.Prepare("SELECT count(*) FROM notices WHERE user_id = ? AND read_at IS NULL");
+  Stmt select = db.Prepare("SELECT count(*) FROM notices WHERE user_id = ? AND read_at IS NULL");
   select.Bind(1, user_id).Step();
   return select.Int(0);
 }
@@ -307,8 +318,7 @@ void MarkMailSent(Db& db, std::string_view id, std::string_view now) {
 
 void MarkMailAttemptFailed(Db& db, std::string_view id, std::string_view error,
                            std::string_view next_attempt_at, bool give_up) {
-  db.Prepare(
-        "UPDATE mail_outbox SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
+  db.Prepare("UPDATE mail_outbox SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
       .Bind(1, give_up ? "failed" : "pending")
       .Bind(2, error)
       .Bind(3, next_attempt_at)
@@ -328,11 +338,11 @@ int FailInterruptedMail(Db& db, std::string_view now) {
 }
 
 std::vector<OutboxMail> ListOutboxMail(Db& db, bool problems_only, int limit) {
-  Stmt select = db.Prepare(
-      std::string("SELECT ") + kMailColumns +
-      " FROM mail_outbox AS m JOIN notices AS n ON n.id = m.notice_id WHERE ?1 = 0 OR "
-      "m.state = 'failed' OR (m.state = 'pending' AND m.attempts > 0) "
-      "ORDER BY m.created_at DESC, m.id DESC LIMIT ?2");
+  Stmt select =
+      db.Prepare(std::string("SELECT ") + kMailColumns +
+                 " FROM mail_outbox AS m JOIN notices AS n ON n.id = m.notice_id WHERE ?1 = 0 OR "
+                 "m.state = 'failed' OR (m.state = 'pending' AND m.attempts > 0) "
+                 "ORDER BY m.created_at DESC, m.id DESC LIMIT ?2");
   select.Bind(1, problems_only ? 1 : 0).Bind(2, limit);
   std::vector<OutboxMail> found;
   while (select.Step()) found.push_back(ReadMail(select));

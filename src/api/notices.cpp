@@ -60,27 +60,6 @@ json::object MailJson(const store::OutboxMail& mail) {
       {"sent_at", mail.sent_at.empty() ? json::value(nullptr) : json::value(mail.sent_at)}};
 }
 
-void EscapeHtml(std::string_view text, std::string& out) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 // The small page an unsubscribe link shows, in the user's language.
 http::Response UnsubscribeHtml(std::string_view lang, std::string_view title, std::string_view text,
                                std::string_view button) {
@@ -89,18 +68,18 @@ http::Response UnsubscribeHtml(std::string_view lang, std::string_view title, st
   html +=
       "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
       "initial-scale=1\"><title>";
-  EscapeHtml(title, html);
+  AppendEscapedHtml(title, html);
   html +=
       "</title><style>body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;max-width:36rem;"
       "margin:3rem auto;padding:0 1.25rem;color:#1d2733;line-height:1.5}button{font:inherit;"
       "padding:.5rem 1rem}</style></head><body><main><h1>";
-  EscapeHtml(title, html);
+  AppendEscapedHtml(title, html);
   html += "</h1><p>";
-  EscapeHtml(text, html);
+  AppendEscapedHtml(text, html);
   html += "</p>";
   if (!button.empty()) {
     html += "<form method=\"post\"><button type=\"submit\">";
-    EscapeHtml(button, html);
+    AppendEscapedHtml(button, html);
     html += "</button></form>";
   }
   html += "</main></body></html>";

@@ -577,3 +577,10 @@ export const OUTBOX_KINDS = ['note', 'commitment', 'meeting'] as const
 export type OutboxKind = (typeof OUTBOX_KINDS)[number]
 export const OUTBOX_STATES = ['waiting', 'conflict', 'failed'] as const
 export type OutboxState = (typeof OUTBOX_STATES)[number]
+
+/** The kinds of notice the server's alerts make (docs/API.md, Notices and e-mail alerts). */
+export const NOTICE_KINDS = ['digest', 'health', 'event_reminder'] as const
+export type NoticeKind = (typeof NOTICE_KINDS)[number]
+/** The states of a message in the e-mail outbox. */
+export const MAIL_STATES = ['pending', 'sending', 'sent', 'failed'] as const
+export type MailState = (typeof MAIL_STATES)[number]

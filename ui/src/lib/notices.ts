@@ -3,9 +3,9 @@
 // One shared copy, refreshed when a screen opens and every minute while the page is visible.
 import { reactive } from 'vue'
 import { request } from '../api/client'
+import { NOTICE_KINDS, type NoticeKind } from '../api/types'
 
-export type NoticeKind = 'digest' | 'health' | 'event_reminder'
-export const NOTICE_KINDS: NoticeKind[] = ['digest', 'health', 'event_reminder']
+export { NOTICE_KINDS, type NoticeKind }
 
 export interface Notice {
   id: string

@@ -41,6 +41,8 @@ packages=(
   python3-prometheus-client
   # the allocation's independent check and benchmark: GLPK's integer programs (tests/bench only)
   libglpk-dev
+  # the e-mail alerts test sends to a real SMTP server on loopback
+  python3-aiosmtpd
 )
 if [ "${AMITY_BENCH_DEPS:-0}" = 1 ]; then packages+=(wrk nginx util-linux); fi
 # The web UI build needs Node.js with npm; a machine may already have them from another source.

@@ -174,6 +174,39 @@ std::vector<Route> BuildRoutes() {
                     200,
                     Access::kPublic,
                     {{"lang", Type::kEnum, "the language of the titles", Languages()}}});
+  routes.push_back({"GET", "/api/v1/notices", ListNoticesHandler,
+                    "Your notices (newest first, at most 100) and how many are unread", nullptr, "",
+                    "NoticeList"});
+  routes.push_back({"POST", "/api/v1/notices/read", ReadAllNoticesHandler,
+                    "Mark all your notices read", nullptr, "", "NoticesRead"});
+  routes.push_back({"POST", "/api/v1/notices/{id}/read", ReadNoticeHandler,
+                    "Mark one of your notices read", nullptr, "", "NoticesRead"});
+  routes.push_back({"GET", "/api/v1/notice-settings", GetNoticeSettings,
+                    "Your notices' language and which kinds you receive by e-mail", nullptr, "",
+                    "NoticeSettings"});
+  routes.push_back({"PATCH", "/api/v1/notice-settings", UpdateNoticeSettings,
+                    "Change your notices' language or which kinds you receive by e-mail", nullptr,
+                    "NoticeSettingsInput", "NoticeSettings"});
+  routes.push_back({"GET", "/api/v1/unsubscribe/{token}", UnsubscribePage,
+                    "The page of an e-mail's unsubscribe link (no sign-in: the secret is the key)",
+                    nullptr, "", "", 200, Access::kPublic});
+  routes.push_back({"POST", "/api/v1/unsubscribe/{token}", Unsubscribe,
+                    "Stop e-mail of that kind (RFC 8058 one-click; any body is ignored)", nullptr,
+                    "", "", 200, Access::kPublic});
+  routes.push_back({"GET",
+                    "/api/v1/mail",
+                    ListMailHandler,
+                    "The e-mail outbox: counts by state and the messages that failed or wait to "
+                    "be tried again (state=all: every message)",
+                    nullptr,
+                    "",
+                    "MailOutbox",
+                    200,
+                    Access::kAdmin,
+                    {{"state", Type::kEnum, "which messages", {"problems", "all"}}}});
+  routes.push_back({"POST", "/api/v1/mail/{id}/retry", RetryMailHandler,
+                    "Put a failed message back in the outbox", nullptr, "", "", 204,
+                    Access::kAdmin});
   routes.push_back({"GET", "/api/v1/partnership-health", PartnershipHealthList,
                     "Each partnership's health (active, quiet, dormant, at risk) and why", nullptr,
                     "", "PartnershipHealthPage", 200, Access::kUser, Paged({}, 200)});
@@ -638,7 +671,8 @@ http::Response Api::Answer(const http::Request& request, const domain::Principal
         ForbidRole(call.principal, "", "may not use this route");
       }
     }
-    if (SendsBody(request)) {
+    // A mail program's one-click unsubscribe posts a form (RFC 8058), which is not read.
+    if (SendsBody(request) && route.handler != Unsubscribe) {
       const auto type = request.Header("Content-Type");
       if (!type || !http::IsJsonMediaType(*type)) {
         throw http::HttpError(

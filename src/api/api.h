@@ -50,6 +50,10 @@ struct Context {
   // Called after an upload became a file (its row committed): the server wakes the worker that
   // makes thumbnails and extracts text (previews::Worker). Unset: nobody is told.
   std::function<void()> file_created;
+  // Whether e-mail alerts are configured (src/alerts), and what to call when an admin puts a
+  // failed message back in the outbox (wakes the alerts worker). Unset: nobody is told.
+  bool mail_configured = false;
+  std::function<void()> mail_queued;
 };
 
 // Who may call a route: anyone, any signed-in user, the home city's roles (not partner users),

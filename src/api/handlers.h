@@ -42,6 +42,17 @@ http::Response RevokeFeedHandler(Call& call);
 http::Response CalendarFeed(Call& call);
 http::Response PublicCalendar(Call& call);
 
+// notices.cpp: the bell, notice settings, unsubscribe links, the mail outbox for admins.
+http::Response ListNoticesHandler(Call& call);
+http::Response ReadNoticeHandler(Call& call);
+http::Response ReadAllNoticesHandler(Call& call);
+http::Response GetNoticeSettings(Call& call);
+http::Response UpdateNoticeSettings(Call& call);
+http::Response UnsubscribePage(Call& call);
+http::Response Unsubscribe(Call& call);
+http::Response ListMailHandler(Call& call);
+http::Response RetryMailHandler(Call& call);
+
 http::Response ListAreas(Call& call);
 http::Response GetArea(Call& call);
 http::Response ListChangesHandler(Call& call);

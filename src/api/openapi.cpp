@@ -573,6 +573,47 @@ json::object Schemas() {
               {"limit", Integer()},
               {"offset", Integer()}});
   {
+    const json::object kind{{"type", "string"}, {"enum", {"digest", "health", "event_reminder"}}};
+    const json::object lang{{"type", "string"}, {"enum", {"tr", "zh", "en"}}};
+    const json::object notice{{"id", StringType("uuid")},
+                              {"kind", kind},
+                              {"lang", lang},
+                              {"subject", StringType()},
+                              {"body", StringType()},
+                              {"link", {{"type", "string"}, {"description", "the app's path"}}},
+                              {"created_at", StringType("date-time")},
+                              {"read_at", NullableString("date-time")}};
+    schemas["NoticeList"] = Closed({{"items", ArrayOf(Closed(notice))}, {"unread", Integer()}});
+    schemas["NoticesRead"] = Closed({{"unread", Integer()}, {"marked", Integer()}}, {"marked"});
+    const json::object boolean{{"type", "boolean"}};
+    const json::object email =
+        Closed({{"digest", boolean}, {"health", boolean}, {"event_reminder", boolean}});
+    schemas["NoticeSettings"] =
+        Closed({{"lang", lang}, {"email", email}, {"mail_configured", boolean}});
+    schemas["NoticeSettingsInput"] = Closed(
+        {{"lang", lang},
+         {"email", Closed({{"digest", boolean}, {"health", boolean}, {"event_reminder", boolean}},
+                          {"digest", "health", "event_reminder"})}},
+        {"lang", "email"});
+    const json::object mail{
+        {"id", StringType("uuid")},
+        {"kind", kind},
+        {"recipient", StringType()},
+        {"subject", StringType()},
+        {"state", {{"type", "string"}, {"enum", {"pending", "sending", "sent", "failed"}}}},
+        {"attempts", Integer()},
+        {"next_attempt_at", NullableString("date-time")},
+        {"last_error", NullableString()},
+        {"created_at", StringType("date-time")},
+        {"sent_at", NullableString("date-time")}};
+    schemas["MailOutbox"] = Closed({{"configured", boolean},
+                                    {"counts", Closed({{"pending", Integer()},
+                                                       {"sending", Integer()},
+                                                       {"sent", Integer()},
+                                                       {"failed", Integer()}})},
+                                    {"items", ArrayOf(Closed(mail))}});
+  }
+  {
     const json::object feed{{"id", StringType("uuid")},
                             {"kind", {{"type", "string"}, {"enum", {"partnership", "mine"}}}},
                             {"partnership_id", NullableString("uuid")},
@@ -982,7 +1023,8 @@ json::object OpenApiDocument() {
       success["content"] = {{"application/pdf", {{"schema", {{"type", "string"}}}}}};
     } else if (route.handler == CalendarFeed || route.handler == PublicCalendar) {
       success["content"] = {{"text/calendar", {{"schema", {{"type", "string"}}}}}};
-    } else if (route.pattern.starts_with("/public")) {
+    } else if (route.pattern.starts_with("/public") || route.handler == UnsubscribePage ||
+               route.handler == Unsubscribe) {
       success["content"] = {{"text/html", {{"schema", {{"type", "string"}}}}}};
     } else if (route.handler == ExportRecordsHandler) {
       const json::object bytes{{"schema", {{"type", "string"}, {"format", "binary"}}}};

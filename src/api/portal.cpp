@@ -8,6 +8,7 @@
 #include "api/handlers.h"
 #include "api/list_query.h"
 #include "api/redaction.h"
+#include "api/responses.h"
 #include "api/texts.h"
 #include "base/id.h"
 #include "base/text.h"
@@ -143,29 +144,7 @@ class Page {
     return value && value->is_string() ? std::string_view(value->as_string()) : std::string_view();
   }
 
-  static void Escape(std::string_view text, std::string& out) {
-    for (char c : text) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        case '\'':
-          out += "&#39;";
-          break;
-        default:
-          out.push_back(c);
-      }
-    }
-  }
+  static void Escape(std::string_view text, std::string& out) { AppendEscapedHtml(text, out); }
 
   std::string lang_;
   std::string body_;

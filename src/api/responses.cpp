@@ -75,4 +75,28 @@ void RequireUuid(std::string_view id, std::string_view singular) {
   if (!IsUuid(id)) NotFound(singular);
 }
 
+void AppendEscapedHtml(std::string_view text, std::string& out) {
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+}
+
 }  // namespace amity::api

@@ -30,6 +30,9 @@ boost::json::object ParseBody(const http::Request& request);
 // An empty 204 answer.
 http::Response NoContent();
 
+// Appends `text` to `out` with & < > " ' written as HTML character references.
+void AppendEscapedHtml(std::string_view text, std::string& out);
+
 // Throws HttpError 404 naming the resource when `id` is not a UUID (so that it cannot exist).
 void RequireUuid(std::string_view id, std::string_view singular);
 

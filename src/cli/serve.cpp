@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "alerts/smtp.h"
+#include "alerts/worker.h"
 #include "api/api.h"
 #include "cli/database.h"
 #include "cli/files.h"
@@ -87,6 +89,24 @@ int Serve(const Config& config) {
   const auto blobs = OpenBlobStore(config);
   // Thumbnails and documents' text are made in the background, one blob at a time.
   previews::Worker previews(config.db_path, blobs, config.log_format);
+  // Notices under the bell always; their e-mail only when SMTP is configured. Its thread never
+  // runs on a request's path: the outbox is a table, filled and emptied by the worker alone.
+  const std::string listen_host = config.listen_address.find(':') != std::string::npos
+                                      ? "[" + config.listen_address + "]"
+                                      : config.listen_address;
+  alerts::Worker alerts_worker(
+      config.db_path,
+      alerts::Settings{
+          .public_url = config.public_url.empty()
+                            ? "http://" + listen_host + ":" + std::to_string(config.listen_port)
+                            : config.public_url,
+          .from = config.smtp_from,
+          .interval = std::chrono::seconds(config.alerts_interval_seconds),
+          .retry = std::chrono::seconds(config.smtp_retry_seconds)},
+      config.smtp_url.empty() ? nullptr
+                              : std::make_unique<alerts::SmtpMailer>(
+                                    config.smtp_url, config.smtp_user, config.smtp_password),
+      config.log_format);
   const int threads =
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
   // One connection per server thread, and one for the writer thread that gives concurrent
@@ -112,7 +132,9 @@ int Serve(const Config& config) {
           .blobs = blobs,
           .file_types = std::move(file_types),
           .max_file_bytes = static_cast<std::uint64_t>(config.max_file_mib) << 20,
-          .file_created = [&previews] { previews.Wake(); }});
+          .file_created = [&previews] { previews.Wake(); },
+          .mail_configured = !config.smtp_url.empty(),
+          .mail_queued = [&alerts_worker] { alerts_worker.Wake(); }});
   bool first_start = false;
   {
     auto db = pool.Acquire();
@@ -150,6 +172,12 @@ int Serve(const Config& config) {
                  config.translate_url.c_str());
   }
 
+  alerts_worker.Start();
+  if (!config.smtp_url.empty()) {
+    // Not the URL: it may carry credentials, which are never printed.
+    std::fprintf(stderr, "amity: e-mail alerts on, from %s\n", config.smtp_from.c_str());
+  }
+
   http::ServerOptions options{config.listen_address, config.listen_port, threads};
   options.metrics = &metrics;
   options.log_format = config.log_format;
@@ -183,6 +211,7 @@ int Serve(const Config& config) {
     std::fprintf(stderr, "amity: serving %s on http://%s:%u/ with %d threads\n",
                  config.db_path.c_str(), host.c_str(), options.port, threads);
   });
+  alerts_worker.Stop();
   if (translator) translator->Stop();
   previews.Stop();
   std::fprintf(stderr, "amity: stopped\n");

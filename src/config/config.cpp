@@ -83,6 +83,37 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
                       "AMITY_MAX_FILE_MIB must be a number of MiB from 1 to 1048576")) {
     return std::nullopt;
   }
+  if (const char* url = getenv("AMITY_PUBLIC_URL"); url && *url) {
+    config.public_url = url;
+    while (config.public_url.ends_with('/')) config.public_url.pop_back();
+    if (!(config.public_url.starts_with("http://") || config.public_url.starts_with("https://"))) {
+      error = "AMITY_PUBLIC_URL must be an http:// or https:// URL";
+      return std::nullopt;
+    }
+  }
+  if (const char* url = getenv("AMITY_SMTP_URL"); url && *url) {
+    config.smtp_url = url;
+    if (!(config.smtp_url.starts_with("smtp://") || config.smtp_url.starts_with("smtps://") ||
+          config.smtp_url.starts_with("smtp+starttls://"))) {
+      error = "AMITY_SMTP_URL must be smtp://, smtps:// or smtp+starttls://HOST:PORT";
+      return std::nullopt;
+    }
+  }
+  if (const char* from = getenv("AMITY_SMTP_FROM"); from && *from) config.smtp_from = from;
+  if (!config.smtp_url.empty() && config.smtp_from.find('@') == std::string::npos) {
+    error = "AMITY_SMTP_FROM must be the sender's e-mail address when AMITY_SMTP_URL is set";
+    return std::nullopt;
+  }
+  if (const char* user = getenv("AMITY_SMTP_USER"); user && *user) config.smtp_user = user;
+  if (const char* password = getenv("AMITY_SMTP_PASSWORD"); password && *password) {
+    config.smtp_password = password;
+  }
+  if (!count_from_env("AMITY_ALERTS_INTERVAL", 1, 86400, config.alerts_interval_seconds,
+                      "AMITY_ALERTS_INTERVAL must be seconds from 1 to 86400") ||
+      !count_from_env("AMITY_SMTP_RETRY", 1, 86400, config.smtp_retry_seconds,
+                      "AMITY_SMTP_RETRY must be seconds from 1 to 86400")) {
+    return std::nullopt;
+  }
   if (const char* format = getenv("AMITY_LOG_FORMAT"); format && *format) {
     const auto parsed = ParseLogFormat(format);
     if (!parsed) {

@@ -43,6 +43,19 @@ struct Config {
   std::string files_dir;    // AMITY_FILES_DIR
   int max_file_mib = 2048;  // AMITY_MAX_FILE_MIB
   std::string file_types;   // AMITY_FILE_TYPES
+  // Alerts (src/alerts): the address links in notices and e-mail start with (empty: the listen
+  // address as http://), and e-mail through SMTP, off unless a URL is set: smtp://host:25,
+  // smtps://host:465 (TLS) or smtp+starttls://host:587 (STARTTLS required). The user and password
+  // come from the environment only and are never logged.
+  std::string public_url;     // AMITY_PUBLIC_URL
+  std::string smtp_url;       // AMITY_SMTP_URL
+  std::string smtp_from;      // AMITY_SMTP_FROM: the sender's address (required with a URL)
+  std::string smtp_user;      // AMITY_SMTP_USER
+  std::string smtp_password;  // AMITY_SMTP_PASSWORD
+  // How often the alerts worker looks for something to tell (digests are weekly whatever this
+  // is; tests shorten it), and the wait after a first failed attempt to send (then doubled).
+  int alerts_interval_seconds = 300;  // AMITY_ALERTS_INTERVAL
+  int smtp_retry_seconds = 60;        // AMITY_SMTP_RETRY
   // The lines logged per request and background job: JSON objects or plain text.
   LogFormat log_format = LogFormat::kJson;  // AMITY_LOG_FORMAT, --log-format json|plain
   // `amity user …` and `amity token …`

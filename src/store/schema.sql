@@ -149,6 +149,18 @@ CREATE TRIGGER people_counted_insert AFTER INSERT ON people BEGIN
   INSERT INTO record_counts (resource, archived, n) VALUES ('people', NEW.archived, 1)
     ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
 END;
+CREATE TABLE alert_health_states (
+  partnership_id TEXT NOT NULL PRIMARY KEY REFERENCES partnerships (id),
+  state TEXT NOT NULL,
+  since TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE TABLE alert_subscriptions (
+  user_id TEXT NOT NULL REFERENCES users (id),
+  kind TEXT NOT NULL CHECK (kind = 'digest' OR kind = 'health' OR kind = 'event_reminder'),
+  token TEXT NOT NULL UNIQUE,
+  unsubscribed_at TEXT,
+  PRIMARY KEY (user_id, kind)
+) STRICT, WITHOUT ROWID;
 CREATE TABLE api_tokens (
   id TEXT NOT NULL PRIMARY KEY,
   user_id TEXT NOT NULL REFERENCES users (id),
@@ -369,6 +381,19 @@ CREATE TABLE instance (
   id TEXT NOT NULL PRIMARY KEY,
   created_at TEXT NOT NULL
 ) STRICT;
+CREATE TABLE mail_outbox (
+  id TEXT NOT NULL PRIMARY KEY,
+  notice_id TEXT NOT NULL UNIQUE REFERENCES notices (id),
+  recipient TEXT NOT NULL,
+  message TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state = 'pending' OR state = 'sending' OR state = 'sent' OR
+    state = 'failed'),
+  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  next_attempt_at TEXT NOT NULL,
+  last_error TEXT,
+  created_at TEXT NOT NULL,
+  sent_at TEXT
+) STRICT;
 CREATE TABLE meetings (
   id TEXT NOT NULL PRIMARY KEY,
   version INTEGER NOT NULL CHECK (version >= 1),
@@ -391,6 +416,18 @@ CREATE TABLE meetings (
   CHECK (visibility = 'private' OR visibility = 'shared' OR
     visibility = 'public'), created_by TEXT,
   CHECK (ends_at >= starts_at)
+) STRICT;
+CREATE TABLE notices (
+  id TEXT NOT NULL PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  kind TEXT NOT NULL CHECK (kind = 'digest' OR kind = 'health' OR kind = 'event_reminder'),
+  dedupe_key TEXT NOT NULL UNIQUE,  -- kind, user and what it is about: made once
+  lang TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  link TEXT NOT NULL,  -- the app's path it is about, e.g. /partnerships/…
+  created_at TEXT NOT NULL,
+  read_at TEXT
 ) STRICT;
 CREATE TABLE organizations (
   id TEXT NOT NULL PRIMARY KEY,
@@ -520,7 +557,8 @@ CREATE TABLE users (
   person_id TEXT REFERENCES people (id),
   password_hash TEXT NOT NULL,
   disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
-) STRICT;
+, lang TEXT CHECK (lang IS NULL OR lang = 'tr' OR lang = 'zh' OR
+  lang = 'en')) STRICT;
 CREATE INDEX api_tokens_user ON api_tokens (user_id);
 CREATE INDEX auth_events_address_at ON auth_events (address, kind, at);
 CREATE INDEX auth_events_at ON auth_events (at);
@@ -582,6 +620,7 @@ CREATE INDEX glossary_live_created ON glossary (archived, created_at, id, versio
 CREATE INDEX glossary_live_kind ON glossary (archived, kind, id, version);
 CREATE INDEX glossary_live_updated ON glossary (archived, updated_at, id, version);
 CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+CREATE INDEX mail_outbox_due ON mail_outbox (state, next_attempt_at);
 CREATE INDEX meetings_city ON meetings (city_id);
 CREATE INDEX meetings_created_by ON meetings (created_by);
 CREATE INDEX meetings_live_created ON meetings (archived, created_at, id, version);
@@ -590,6 +629,8 @@ CREATE INDEX meetings_live_updated ON meetings (archived, updated_at, id, versio
 CREATE INDEX meetings_partnership_live_starts
   ON meetings (partnership_id, archived, starts_at, id, version);
 CREATE INDEX meetings_starts ON meetings (starts_at);
+CREATE INDEX notices_unread ON notices (user_id) WHERE read_at IS NULL;
+CREATE INDEX notices_user ON notices (user_id, created_at);
 CREATE INDEX organizations_city ON organizations (city_id);
 CREATE INDEX organizations_created_by ON organizations (created_by);
 CREATE INDEX organizations_live_created ON organizations (archived, created_at, id, version);

@@ -137,6 +137,8 @@ test('every value of every enumeration has a label', () => {
     'health.state': 'HEALTH_STATES',
     'offline.kind': 'OUTBOX_KINDS',
     'offline.state': 'OUTBOX_STATES',
+    'notices.kind': 'NOTICE_KINDS',
+    'mail.state': 'MAIL_STATES',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

@@ -646,3 +646,9 @@ export interface CouncilReport {
   cut_off: string
   partnerships: ReportSection[]
 }
+/** The kinds of notice the server's alerts make (docs/API.md, Notices and e-mail alerts). */
+export const NOTICE_KINDS = ['digest', 'health', 'event_reminder'] as const
+export type NoticeKind = (typeof NOTICE_KINDS)[number]
+/** The states of a message in the e-mail outbox. */
+export const MAIL_STATES = ['pending', 'sending', 'sent', 'failed'] as const
+export type MailState = (typeof MAIL_STATES)[number]

@@ -41,8 +41,9 @@ packages=(
   python3-prometheus-client
   # the allocation's independent check and benchmark: GLPK's integer programs (tests/bench only)
   libglpk-dev
-  # the e-mail alerts test sends to a real SMTP server on loopback
-  python3-aiosmtpd
+  # the e-mail alerts test sends to a real SMTP server on loopback, over STARTTLS and TLS with a
+  # certificate openssl makes at run time
+  python3-aiosmtpd openssl
 )
 if [ "${AMITY_BENCH_DEPS:-0}" = 1 ]; then packages+=(wrk nginx util-linux); fi
 # The web UI build needs Node.js with npm; a machine may already have them from another source.

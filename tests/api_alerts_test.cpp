@@ -5,7 +5,9 @@
 // coming up, an owner gets the weekly digest of a commitment overdue; every message is read back
 // by Python's own e-mail parser (RFC 2047 subjects, base64 bodies, List-Unsubscribe). An
 // unsubscribe link stops that kind only; after a restart of amity nothing is sent twice; the same
-// notices are under each user's bell, and only theirs.
+// notices are under each user's bell, and only theirs. Over STARTTLS and TLS with AUTH, against a
+// self-signed certificate made by the test: delivered when amity is given the certificate
+// (AMITY_SMTP_CA_FILE), refused (and shown to admins) when not; the password is never logged.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -39,16 +41,24 @@ std::string Stamp(std::chrono::system_clock::time_point at) {
 
 std::string In(std::chrono::hours hours) { return Stamp(std::chrono::system_clock::now() + hours); }
 
-// The SMTP server, started and stopped by the test.
+constexpr char kSink[] = AMITY_SOURCE_DIR "/tests/smtp_sink.py";
+
+// The SMTP server, started and stopped by the test. `tls`: none (plain SMTP), or the mode
+// ("--starttls" or "--tls"), certificate, key, user and password (see tests/smtp_sink.py).
 class SmtpSink {
  public:
-  SmtpSink(int port, std::string folder) : port_(port), folder_(std::move(folder)) {}
+  SmtpSink(int port, std::string folder, std::vector<std::string> tls = {})
+      : port_(port), folder_(std::move(folder)), tls_(std::move(tls)) {}
   ~SmtpSink() { Stop(); }
   void Start() {
+    std::vector<std::string> args{"python3", kSink, "serve", std::to_string(port_), folder_};
+    args.insert(args.end(), tls_.begin(), tls_.end());
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
     pid_ = fork();
     if (pid_ == 0) {
-      execl("/usr/bin/python3", "python3", AMITY_SOURCE_DIR "/tests/smtp_sink.py", "serve",
-            std::to_string(port_).c_str(), folder_.c_str(), nullptr);
+      execv("/usr/bin/python3", argv.data());
       _exit(127);
     }
     for (int i = 0; i < 100 && !PortOpen(port_); ++i) {
@@ -65,8 +75,8 @@ class SmtpSink {
   // Every message received, as Python's e-mail parser reads it.
   json::array Messages() const {
     std::string output;
-    FILE* pipe = popen(
-        ("/usr/bin/python3 " AMITY_SOURCE_DIR "/tests/smtp_sink.py read " + folder_).c_str(), "r");
+    FILE* pipe =
+        popen(("/usr/bin/python3 " + std::string(kSink) + " read " + folder_).c_str(), "r");
     char buffer[4096];
     while (size_t got = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, got);
     EXPECT_EQ(pclose(pipe), 0) << output;
@@ -76,6 +86,7 @@ class SmtpSink {
  private:
   int port_;
   std::string folder_;
+  std::vector<std::string> tls_;
   pid_t pid_ = -1;
 };
 
@@ -347,6 +358,136 @@ TEST(ApiAlertsTest, MailIsRetriedDeliveredInEachLanguageUnsubscribedAndNeverSent
   EXPECT_EQ(server.Request("POST", "/api/v1/mail/" + failed + "/retry").status, 204);
   WaitFor([&] { return !To(smtp.Messages(), tr.email, "Etkinlik yaklaşıyor: Üçüncü").empty(); },
           "the retried message");
+}
+
+// A folder of the test's own for the SMTP server's certificate, key and mail: it must exist before
+// amity starts (its CA file setting names the certificate). Removed at the end; keys are never
+// committed, only made here.
+class TlsFolder {
+ public:
+  TlsFolder() {
+    char path[] = "/tmp/amity-smtp-tls-XXXXXX";
+    path_ = mkdtemp(path);
+    made_ = std::system(("/usr/bin/python3 " + std::string(kSink) + " cert " + path_).c_str()) == 0;
+  }
+  ~TlsFolder() { std::filesystem::remove_all(path_); }
+  bool made() const { return made_; }
+  std::string cert() const { return path_ + "/cert.pem"; }
+  std::string key() const { return path_ + "/key.pem"; }
+  std::string mail() const { return path_ + "/mail"; }
+
+ private:
+  std::string path_;
+  bool made_ = false;
+};
+
+constexpr char kSmtpUser[] = "amity-alerts";
+// Distinctive, so that any trace of it in a log is found.
+constexpr char kSmtpPassword[] = "pw-Zq8rT4vX1-never-logged";
+
+// An event tomorrow in a partnership of the demo data: officers (the admin too) are told of it.
+void AddEventTomorrow(TestServer& server, const std::string& title) {
+  const std::string partnership(
+      server.Get("/api/v1/partnerships?limit=1").Json().at("items").at(0).at("id").as_string());
+  const HttpResult event =
+      server.Post("/api/v1/events", {{"kind", "concert"},
+                                     {"partnership_id", partnership},
+                                     {"title", {{"original", "en"}, {"en", title}}},
+                                     {"starts_at", In(std::chrono::hours{24})},
+                                     {"ends_at", In(std::chrono::hours{26})},
+                                     {"time_zone", "Europe/Istanbul"},
+                                     {"status", "confirmed"}});
+  ASSERT_EQ(event.status, 201) << event.body;
+}
+
+// Neither of amity's logs (requests on stdout, background jobs on stderr) holds the password.
+void ExpectPasswordNotLogged(const TestServer& server) {
+  const std::string out = ReadFile(server.folder() + "/server.log");
+  const std::string err = ReadFile(server.folder() + "/server.err");
+  EXPECT_FALSE(err.empty()) << "the worker logs what it did";
+  EXPECT_EQ(out.find(kSmtpPassword), std::string::npos) << out;
+  EXPECT_EQ(err.find(kSmtpPassword), std::string::npos) << err;
+}
+
+// Delivered to the admin over TLS (STARTTLS or TLS from the start, by `scheme`) as kSmtpUser.
+void ExpectDeliveredOverTlsWithAuth(const std::string& mode, const std::string& scheme) {
+  TlsFolder tls;
+  ASSERT_TRUE(tls.made()) << "openssl could not make a certificate";
+  const int smtp_port = FreePort();
+  SmtpSink smtp(smtp_port, tls.mail(), {mode, tls.cert(), tls.key(), kSmtpUser, kSmtpPassword});
+  smtp.Start();
+  TestServer server(
+      true,
+      {"AMITY_SMTP_URL=" + scheme + "://127.0.0.1:" + std::to_string(smtp_port),
+       "AMITY_SMTP_FROM=amity@izmir.example", std::string("AMITY_SMTP_USER=") + kSmtpUser,
+       std::string("AMITY_SMTP_PASSWORD=") + kSmtpPassword, "AMITY_SMTP_CA_FILE=" + tls.cert(),
+       "AMITY_ALERTS_INTERVAL=1", "AMITY_SMTP_RETRY=1", "AMITY_LOG_FORMAT=plain"});
+  logged_server = &server;
+  AddEventTomorrow(server, "Concert over TLS");
+  WaitFor([&] { return !To(smtp.Messages(), server.admin().email, "Event coming up").empty(); },
+          "the reminder over " + scheme);
+  const auto reminder =
+      To(smtp.Messages(), server.admin().email, "Event coming up: Concert over TLS");
+  ASSERT_EQ(reminder.size(), 1u);
+  EXPECT_TRUE(reminder[0].at("tls").as_bool()) << "the session was not encrypted";
+  EXPECT_TRUE(reminder[0].at("authenticated").as_bool());
+  EXPECT_EQ(S(reminder[0].at("login")), kSmtpUser);
+  const json::value outbox = server.Get("/api/v1/mail?state=all").Json();
+  EXPECT_GE(outbox.at("counts").at("sent").as_int64(), 1);
+  for (const json::value& mail : outbox.at("items").as_array()) {
+    EXPECT_TRUE(mail.at("last_error").is_null()) << mail;
+  }
+  ExpectPasswordNotLogged(server);
+  logged_server = nullptr;
+}
+
+TEST(ApiAlertsTest, StartTlsWithAuthDeliversAgainstTheCaFileAndNeverLogsThePassword) {
+  ExpectDeliveredOverTlsWithAuth("--starttls", "smtp+starttls");
+}
+
+TEST(ApiAlertsTest, TlsFromTheStartWithAuthDelivers) {
+  ExpectDeliveredOverTlsWithAuth("--tls", "smtps");
+}
+
+// Without the CA file the self-signed certificate is refused: nothing is sent, in clear or
+// otherwise, and admins see the attempts failing with libcurl's reason.
+TEST(ApiAlertsTest, AnUnverifiedCertificateIsRefusedAndShownToAdmins) {
+  TlsFolder tls;
+  ASSERT_TRUE(tls.made()) << "openssl could not make a certificate";
+  const int smtp_port = FreePort();
+  SmtpSink smtp(smtp_port, tls.mail(),
+                {"--starttls", tls.cert(), tls.key(), kSmtpUser, kSmtpPassword});
+  smtp.Start();
+  TestServer server(
+      true, {"AMITY_SMTP_URL=smtp+starttls://127.0.0.1:" + std::to_string(smtp_port),
+             "AMITY_SMTP_FROM=amity@izmir.example", std::string("AMITY_SMTP_USER=") + kSmtpUser,
+             std::string("AMITY_SMTP_PASSWORD=") + kSmtpPassword, "AMITY_ALERTS_INTERVAL=1",
+             "AMITY_SMTP_RETRY=1"});
+  logged_server = &server;
+  AddEventTomorrow(server, "Concert never sent");
+  json::object refused;
+  WaitFor(
+      [&] {
+        const json::value outbox = server.Get("/api/v1/mail").Json();
+        for (const json::value& mail : outbox.at("items").as_array()) {
+          if (mail.at("attempts").as_int64() >= 2 && mail.at("last_error").is_string()) {
+            refused = mail.as_object();
+            return true;
+          }
+        }
+        return false;
+      },
+      "attempts refused by certificate verification");
+  const std::string error = S(refused.at("last_error"));
+  EXPECT_NE(error.find("certificate"), std::string::npos) << error;
+  EXPECT_EQ(S(refused.at("state")), "pending");  // tried again later, failed after 10 attempts
+  const json::value outbox = server.Get("/api/v1/mail?state=all").Json();
+  EXPECT_EQ(outbox.at("counts").at("sent").as_int64(), 0);
+  EXPECT_TRUE(smtp.Messages().empty());
+  const std::string log = ReadFile(server.folder() + "/server.err");
+  EXPECT_NE(log.find("e-mail not sent"), std::string::npos) << log;
+  ExpectPasswordNotLogged(server);
+  logged_server = nullptr;
 }
 
 }  // namespace

@@ -103,9 +103,10 @@ int Serve(const Config& config) {
           .from = config.smtp_from,
           .interval = std::chrono::seconds(config.alerts_interval_seconds),
           .retry = std::chrono::seconds(config.smtp_retry_seconds)},
-      config.smtp_url.empty() ? nullptr
-                              : std::make_unique<alerts::SmtpMailer>(
-                                    config.smtp_url, config.smtp_user, config.smtp_password),
+      config.smtp_url.empty()
+          ? nullptr
+          : std::make_unique<alerts::SmtpMailer>(config.smtp_url, config.smtp_user,
+                                                 config.smtp_password, config.smtp_ca_file),
       config.log_format);
   const int threads =
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());

@@ -1,6 +1,7 @@
 #include "config/config.h"
 
 #include <charconv>
+#include <filesystem>
 
 namespace amity {
 namespace {
@@ -107,6 +108,14 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
   if (const char* user = getenv("AMITY_SMTP_USER"); user && *user) config.smtp_user = user;
   if (const char* password = getenv("AMITY_SMTP_PASSWORD"); password && *password) {
     config.smtp_password = password;
+  }
+  if (const char* ca_file = getenv("AMITY_SMTP_CA_FILE"); ca_file && *ca_file) {
+    config.smtp_ca_file = ca_file;
+    std::error_code ignored;
+    if (!std::filesystem::is_regular_file(config.smtp_ca_file, ignored)) {
+      error = "AMITY_SMTP_CA_FILE must be a PEM file of CA certificates";
+      return std::nullopt;
+    }
   }
   if (!count_from_env("AMITY_ALERTS_INTERVAL", 1, 86400, config.alerts_interval_seconds,
                       "AMITY_ALERTS_INTERVAL must be seconds from 1 to 86400") ||

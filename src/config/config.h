@@ -52,6 +52,9 @@ struct Config {
   std::string smtp_from;      // AMITY_SMTP_FROM: the sender's address (required with a URL)
   std::string smtp_user;      // AMITY_SMTP_USER
   std::string smtp_password;  // AMITY_SMTP_PASSWORD
+  // PEM file of the CA(s) the SMTP server's certificate is verified against instead of the
+  // system's (a private CA or a self-signed server); verification itself is never turned off.
+  std::string smtp_ca_file;  // AMITY_SMTP_CA_FILE
   // How often the alerts worker looks for something to tell (digests are weekly whatever this
   // is; tests shorten it), and the wait after a first failed attempt to send (then doubled).
   int alerts_interval_seconds = 300;  // AMITY_ALERTS_INTERVAL

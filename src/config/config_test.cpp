@@ -1,7 +1,10 @@
 #include "config/config.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 namespace amity {
@@ -103,6 +106,22 @@ TEST(ConfigTest, MailIsOffUnlessAnSmtpUrlAndASenderAreSet) {
   EXPECT_NE(error.find("AMITY_SMTP_FROM"), std::string::npos);
   EXPECT_FALSE(LoadConfig({}, Env{{{"AMITY_ALERTS_INTERVAL", "0"}}}, error));
   EXPECT_FALSE(LoadConfig({}, Env{{{"AMITY_PUBLIC_URL", "amity.example"}}}, error));
+}
+
+TEST(ConfigTest, TheSmtpCaFileMustBeAFile) {
+  std::string error;
+  EXPECT_TRUE(LoadConfig({}, Env{}, error)->smtp_ca_file.empty());
+  const std::string ca =
+      (std::filesystem::temp_directory_path() / ("amity-ca-" + std::to_string(getpid()) + ".pem"))
+          .string();
+  std::ofstream(ca) << "-----BEGIN CERTIFICATE-----\n";
+  const auto config = LoadConfig({}, Env{{{"AMITY_SMTP_CA_FILE", ca}}}, error);
+  ASSERT_TRUE(config) << error;
+  EXPECT_EQ(config->smtp_ca_file, ca);
+  std::filesystem::remove(ca);
+  EXPECT_FALSE(LoadConfig({}, Env{{{"AMITY_SMTP_CA_FILE", ca}}}, error));
+  EXPECT_NE(error.find("AMITY_SMTP_CA_FILE"), std::string::npos);
+  EXPECT_FALSE(LoadConfig({}, Env{{{"AMITY_SMTP_CA_FILE", "/"}}}, error));
 }
 
 }  // namespace

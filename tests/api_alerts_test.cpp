@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <set>
@@ -247,6 +248,8 @@ TEST(ApiAlertsTest, MailIsRetriedDeliveredInEachLanguageUnsubscribedAndNeverSent
   EXPECT_EQ(S(m.at("subject")), "Ortaklık uykuda: İzmir – Busan");
   EXPECT_TRUE(S(m.at("raw_subject")).starts_with("=?UTF-8?B?")) << m.at("raw_subject");
   EXPECT_TRUE(m.at("head_ascii").as_bool());
+  EXPECT_FALSE(m.at("tls").as_bool());  // smtp:// is plain SMTP
+  EXPECT_FALSE(m.at("authenticated").as_bool());
   EXPECT_EQ(S(m.at("charset")), "utf-8");
   EXPECT_EQ(S(m.at("transfer_encoding")), "base64");
   EXPECT_NE(S(m.at("body")).find("http://amity.example/partnerships/" + partnership_id),

@@ -603,6 +603,7 @@ CREATE INDEX commitments_partnership_live_due
   ON commitments (partnership_id, archived, due_date, id, status, version, area);
 CREATE INDEX commitments_status_live_due ON commitments (status, archived, due_date, id, version);
 CREATE INDEX events_city ON events (city_id);
+CREATE INDEX events_created ON events (created_at, id, archived, version);
 CREATE INDEX events_created_by ON events (created_by);
 CREATE INDEX events_held_by_partnership ON events (partnership_id, status);
 CREATE INDEX events_live_created ON events (archived, created_at, id, version);
@@ -622,6 +623,7 @@ CREATE INDEX glossary_live_updated ON glossary (archived, updated_at, id, versio
 CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
 CREATE INDEX mail_outbox_due ON mail_outbox (state, next_attempt_at);
 CREATE INDEX meetings_city ON meetings (city_id);
+CREATE INDEX meetings_created ON meetings (created_at, id, archived, version);
 CREATE INDEX meetings_created_by ON meetings (created_by);
 CREATE INDEX meetings_live_created ON meetings (archived, created_at, id, version);
 CREATE INDEX meetings_live_starts ON meetings (archived, starts_at, id, version);
@@ -644,6 +646,7 @@ CREATE INDEX partnerships_live_tier ON partnerships (archived, tier, id, version
 CREATE INDEX partnerships_live_updated ON partnerships (archived, updated_at, id, version);
 CREATE INDEX partnerships_partner_city ON partnerships (partner_city_id);
 CREATE INDEX partnerships_visibility ON partnerships (visibility, archived);
+CREATE INDEX people_created ON people (created_at, id, archived, version);
 CREATE INDEX people_created_by ON people (created_by);
 CREATE INDEX people_live_created ON people (archived, created_at, id, version);
 CREATE INDEX people_live_latin ON people (archived, latin_name, id, version);

@@ -40,9 +40,18 @@ ReportYears YearsWithData(const std::vector<Date>& dates, Date today) {
   return years;
 }
 
+bool SharedWithPartner(const ReportCaseFacts& report_case) {
+  return report_case.visibility == "shared" || report_case.visibility == "public";
+}
+
+bool SharedIn(const ReportCaseFacts& report_case, int year) {
+  return SharedWithPartner(report_case) && YearOf(report_case.created) == year;
+}
+
 std::vector<YearActivity> ActivityByYear(const std::vector<ReportCommitmentFacts>& commitments,
                                          const std::vector<Date>& meetings,
-                                         const std::vector<Date>& events_held, int first_year,
+                                         const std::vector<Date>& events_held,
+                                         const std::vector<ReportCaseFacts>& cases, int first_year,
                                          int report_year) {
   std::vector<YearActivity> years;
   for (int year = first_year; year <= report_year; ++year) years.push_back({.year = year});
@@ -61,6 +70,10 @@ std::vector<YearActivity> ActivityByYear(const std::vector<ReportCommitmentFacts
   }
   for (const Date date : events_held) {
     if (YearActivity* year = at(YearOf(date))) ++year->events_held;
+  }
+  for (const ReportCaseFacts& report_case : cases) {
+    if (!SharedWithPartner(report_case)) continue;
+    if (YearActivity* year = at(YearOf(report_case.created))) ++year->cases_shared;
   }
   return years;
 }

@@ -7,6 +7,9 @@
 //                 was due before the cut-off and was neither dropped nor done by then;
 //   follow-through by area, at the cut-off: done by then ÷ made by then and past proposed
 //                 (domain/follow_through.h's share, counted at the cut-off);
+//   shared in Y   a live case of the partnership's library with visibility shared or public
+//                 (shared with the partner), created in year Y (its created_at); a private
+//                 case never counts, and the caller sees only the cases it may see;
 //   years         the report covers every year from the first with data (the partnership's
 //                 registration, a legal step, a commitment, meeting or event) to this year or
 //                 the last with a planned date, whichever is later.
@@ -41,6 +44,17 @@ bool DoneIn(const ReportCommitmentFacts& commitment, int year);
 // Overdue at `cut_off` (see the rule above).
 bool OverdueAt(const ReportCommitmentFacts& commitment, Date cut_off);
 
+// What the rules read of one live case of the partnership (its library, issue 19).
+struct ReportCaseFacts {
+  std::string visibility;  // private, shared or public
+  Date created;
+};
+
+// Shared with the partner: visibility shared or public.
+bool SharedWithPartner(const ReportCaseFacts& report_case);
+// Shared with the partner and created in `year` (see the rule above).
+bool SharedIn(const ReportCaseFacts& report_case, int year);
+
 // The years a report may be asked for: from the earliest of `dates` (at least one: the
 // partnership's registration) to the later of today's year and the latest of `dates`.
 struct ReportYears {
@@ -57,10 +71,12 @@ struct YearActivity {
   long long events_held = 0;
   long long made = 0;
   long long done = 0;
+  long long cases_shared = 0;
 };
 std::vector<YearActivity> ActivityByYear(const std::vector<ReportCommitmentFacts>& commitments,
                                          const std::vector<Date>& meetings,
-                                         const std::vector<Date>& events_held, int first_year,
+                                         const std::vector<Date>& events_held,
+                                         const std::vector<ReportCaseFacts>& cases, int first_year,
                                          int report_year);
 
 // Follow-through per area at `cut_off`, for the areas that had a commitment by then, in the

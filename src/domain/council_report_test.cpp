@@ -49,6 +49,14 @@ TEST(CouncilReport, YearsFromTheFirstDataToNowOrThePlanned) {
   EXPECT_EQ(YearsWithData({}, D("2026-12-07")).first, 2026);
 }
 
+TEST(CouncilReport, CasesSharedWithThePartnerInAYear) {
+  EXPECT_TRUE(SharedIn({"shared", D("2025-01-01")}, 2025));
+  EXPECT_TRUE(SharedIn({"public", D("2025-12-31")}, 2025));
+  EXPECT_FALSE(SharedIn({"private", D("2025-06-01")}, 2025));
+  EXPECT_FALSE(SharedIn({"shared", D("2024-12-31")}, 2025));
+  EXPECT_FALSE(SharedIn({"shared", D("2026-01-01")}, 2025));
+}
+
 TEST(CouncilReport, ActivityAndFollowThroughByArea) {
   const std::vector<ReportCommitmentFacts> commitments = {
       {"music", "done", D("2025-03-01"), D("2025-09-01"), D("2025-10-01")},
@@ -56,14 +64,22 @@ TEST(CouncilReport, ActivityAndFollowThroughByArea) {
       {"music", "proposed", D("2026-03-01"), {}, {}},
       {"sports", "dropped", D("2026-02-01"), {}, D("2026-03-01")},
   };
+  const std::vector<ReportCaseFacts> cases = {
+      {"shared", D("2025-04-01")},  {"public", D("2025-12-31")},
+      {"private", D("2025-05-01")},  // not shared with the partner: never counts
+      {"shared", D("2026-01-01")},  {"shared", D("2027-01-01")},  // after the report year
+  };
   const auto years = ActivityByYear(commitments, {D("2024-11-01"), D("2025-03-01")},
-                                    {D("2025-09-10")}, 2024, 2026);
+                                    {D("2025-09-10")}, cases, 2024, 2026);
   ASSERT_EQ(years.size(), 3u);
   EXPECT_EQ(years[0].meetings, 1);
   EXPECT_EQ(years[1].made, 2);
   EXPECT_EQ(years[1].done, 1);
   EXPECT_EQ(years[1].events_held, 1);
   EXPECT_EQ(years[2].made, 2);
+  EXPECT_EQ(years[0].cases_shared, 0);
+  EXPECT_EQ(years[1].cases_shared, 2);
+  EXPECT_EQ(years[2].cases_shared, 1);
 
   const auto areas = FollowThroughByArea(commitments, D("2025-12-31"));
   ASSERT_EQ(areas.size(), 1u);  // sports had nothing by then

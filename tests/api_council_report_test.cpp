@@ -180,6 +180,44 @@ TEST_F(ApiCouncilReportTest, TheYearsRecordsWithTheNarrativeInJsonAndPdf) {
   EXPECT_FALSE(all.Json().at("partnerships").as_array().empty());
 }
 
+TEST_F(ApiCouncilReportTest, CountsTheCasesSharedWithThePartnerThisYear) {
+  // What the report counted before: the demo's own cases, if any.
+  auto counts = [&](const std::vector<std::string>& headers) {
+    const HttpResult answer =
+        server_.Request("GET", "/api/v1/reports/council" + Query("en"), "", headers);
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    const json::value report = answer.Json();
+    const json::value& section = report.at("partnerships").at(0);
+    const json::array activity = section.at("activity").as_array();
+    EXPECT_EQ(activity.back().at("year").as_int64(), ThisYear());
+    // The year's figure and its line in the activity per year agree.
+    EXPECT_EQ(activity.back().at("cases_shared").as_int64(),
+              section.at("figures").at("cases_shared").as_int64());
+    return section.at("figures").at("cases_shared").as_int64();
+  };
+  const long long before = counts({});
+  const json::value partnership = server_.Get("/api/v1/partnerships/" + partnership_).Json();
+  const std::string city(partnership.at("home_city_id").as_string());
+  auto create = [&](const std::string& title, const std::string& visibility) {
+    const HttpResult created = server_.Post(
+        "/api/v1/cases", json::object{{"partnership_id", partnership_},
+                                      {"city_id", city},
+                                      {"title", {{"original", "en"}, {"en", title}}},
+                                      {"summary", {{"original", "en"}, {"en", "About " + title}}},
+                                      {"visibility", visibility}});
+    EXPECT_EQ(created.status, 201) << created.body;
+  };
+  create("Harbour lights shared with Harbin", "shared");
+  create("Izmir's private notes", "private");
+  // Only the shared case counts, for the admin as for the partnership's partner user.
+  EXPECT_EQ(counts({}), before + 1);
+  const TestUser partner = server_.AddUser("partner@cases.example", "partner", {partnership_});
+  EXPECT_EQ(counts({partner.Bearer()}), before + 1);
+  // And the PDF lists the figure.
+  EXPECT_NE(Pdf(Query("en"), "cases-shared").find("Cases shared with the partner"),
+            std::string::npos);
+}
+
 TEST_F(ApiCouncilReportTest, APartnerUserSeesOnlyWhatItMaySee) {
   ASSERT_EQ(PutNarrative({{"narrative", {{"original", "tr"}, {"tr", kTurkish}}}}).status, 200);
   const TestUser partner = server_.AddUser("partner@harbin.example", "partner", {partnership_});

@@ -93,6 +93,7 @@ struct Gathered {
   std::vector<domain::ReportCommitmentFacts> facts;
   std::vector<store::ReportOccasion> meetings;
   std::vector<store::ReportOccasion> events;
+  std::vector<domain::ReportCaseFacts> cases;
   domain::ReportYears years;
 };
 
@@ -104,6 +105,10 @@ Gathered Gather(Call& call, json::object partnership, const store::Condition* vi
   gathered.commitments = store::ReportCommitments(call.db, id, visible, home);
   gathered.meetings = store::ReportMeetings(call.db, id, visible);
   gathered.events = store::ReportEvents(call.db, id, visible);
+  for (const store::ReportCase& report_case : store::ReportCases(call.db, id, visible)) {
+    gathered.cases.push_back(
+        {.visibility = report_case.visibility, .created = DateOfText(report_case.created_at)});
+  }
   std::vector<Date> dates{DateOfText(gathered.partnership.at("created_at").as_string())};
   for (const json::value& milestone : gathered.partnership.at("milestones").as_array()) {
     dates.push_back(DateOfText(milestone.as_object().at("date").as_string()));
@@ -252,15 +257,16 @@ json::object Section(Call& call, Gathered& gathered, int year, Date today,
     held_dates.push_back(date);
     if (domain::YearOf(date) == year) events.push_back(OccasionItem(event));
   }
-  const auto activity =
-      domain::ActivityByYear(gathered.facts, meeting_dates, held_dates, gathered.years.first, year);
+  const auto activity = domain::ActivityByYear(gathered.facts, meeting_dates, held_dates,
+                                               gathered.cases, gathered.years.first, year);
   json::array activity_json;
   for (const domain::YearActivity& item : activity) {
     activity_json.push_back(json::object{{"year", item.year},
                                          {"meetings", item.meetings},
                                          {"events_held", item.events_held},
                                          {"made", item.made},
-                                         {"done", item.done}});
+                                         {"done", item.done},
+                                         {"cases_shared", item.cases_shared}});
   }
   json::array by_area;
   long long area_done = 0, area_left_proposed = 0;
@@ -277,6 +283,10 @@ json::object Section(Call& call, Gathered& gathered, int year, Date today,
   }
   const long long year_meetings = static_cast<long long>(meetings.size());
   const long long year_events = static_cast<long long>(events.size());
+  long long cases_shared = 0;
+  for (const domain::ReportCaseFacts& report_case : gathered.cases) {
+    cases_shared += domain::SharedIn(report_case, year) ? 1 : 0;
+  }
   json::object figures{
       {"meetings", year_meetings},
       {"events_held", year_events},
@@ -284,6 +294,7 @@ json::object Section(Call& call, Gathered& gathered, int year, Date today,
       {"done", static_cast<long long>(done.size())},
       {"done_with_evidence", done_with_evidence},
       {"overdue", static_cast<long long>(overdue.size())},
+      {"cases_shared", cases_shared},
       {"follow_through", Share(domain::FollowThrough(static_cast<long>(area_done),
                                                      static_cast<long>(area_left_proposed)))}};
   const std::string health = store::PartnershipHealth(

@@ -452,7 +452,7 @@ class Drawer {
   void Figures(const json::object& section) {
     const json::object& figures = section.at("figures").as_object();
     for (const char* key : {"meetings", "events_held", "made", "done", "done_with_evidence",
-                            "overdue", "follow_through"}) {
+                            "overdue", "cases_shared", "follow_through"}) {
       std::string value;
       if (std::string_view(key) == "follow_through") {
         const json::value& share = figures.at(key);

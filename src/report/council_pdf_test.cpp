@@ -48,6 +48,7 @@ json::object Report(const char* lang, const char* second) {
         {"done", 1},
         {"done_with_evidence", 1},
         {"overdue", 0},
+        {"cases_shared", 1},
         {"follow_through", 1.0}}},
       {"health",
        {{"state", "active"},

@@ -70,6 +70,8 @@ constexpr Entry kLabels[] = {
     {"figure.done", {"Tamamlanan", "已完成", "Done"}},
     {"figure.done_with_evidence", {"Kanıtıyla tamamlanan", "有证明的完成", "Done with evidence"}},
     {"figure.overdue", {"Geciken", "逾期", "Overdue"}},
+    {"figure.cases_shared",
+     {"Ortakla paylaşılan vaka", "与伙伴城市共享的案例", "Cases shared with the partner"}},
     {"figure.follow_through", {"Gerçekleşme oranı", "落实率", "Follow-through"}},
     {"chart.activity", {"Yıllara göre etkinlik", "历年活动", "Activity per year"}},
     {"chart.by_area", {"Alanlara göre gerçekleşme", "各领域落实率", "Follow-through by area"}},

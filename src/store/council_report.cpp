@@ -101,6 +101,23 @@ std::vector<ReportCommitment> ReportCommitments(Db& db, std::string_view partner
   return rows;
 }
 
+std::vector<ReportCase> ReportCases(Db& db, std::string_view partnership_id,
+                                    const Condition* visible) {
+  Stmt select = db.Prepare(Narrowed("SELECT id, visibility, created_at FROM cases"
+                                    " WHERE partnership_id = ? AND archived = 0",
+                                    visible) +
+                           " ORDER BY created_at, id");
+  select.Bind(1, partnership_id);
+  BindVisible(select, 2, visible);
+  std::vector<ReportCase> rows;
+  while (select.Step()) {
+    rows.push_back({.id = std::string(select.Text(0)),
+                    .visibility = std::string(select.Text(1)),
+                    .created_at = std::string(select.Text(2))});
+  }
+  return rows;
+}
+
 std::vector<ReportOccasion> ReportMeetings(Db& db, std::string_view partnership_id,
                                            const Condition* visible) {
   return Occasions(db,

@@ -50,6 +50,15 @@ std::vector<ReportCommitment> ReportCommitments(Db& db, std::string_view partner
                                                 const Condition* visible, bool personal_files);
 
 // The live meetings, and events, of `partnership_id` that `visible` allows, by start.
+struct ReportCase {  // a live case of the partnership's library
+  std::string id;
+  std::string visibility;
+  std::string created_at;
+};
+// The live cases of the partnership that `visible` (if any) lets the caller see.
+std::vector<ReportCase> ReportCases(Db& db, std::string_view partnership_id,
+                                    const Condition* visible);
+
 std::vector<ReportOccasion> ReportMeetings(Db& db, std::string_view partnership_id,
                                            const Condition* visible);
 std::vector<ReportOccasion> ReportEvents(Db& db, std::string_view partnership_id,

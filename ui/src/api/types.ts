@@ -613,6 +613,7 @@ export interface ReportYearActivity {
   events_held: number
   made: number
   done: number
+  cases_shared: number
 }
 export interface ReportAreaFollowThrough {
   area: string
@@ -626,7 +627,7 @@ export interface ReportSection {
   partnership: { id: string; home_city: Text | null; partner_city: Text | null; tier: string; status: string; since: string }
   years: { first: number; last: number }
   legal_steps: { kind: string; required: boolean; date: string | null; reference: string | null; note: string | null; documents: ReportFile[] }[]
-  figures: { meetings: number; events_held: number; made: number; done: number; done_with_evidence: number; overdue: number; follow_through: number | null }
+  figures: { meetings: number; events_held: number; made: number; done: number; done_with_evidence: number; overdue: number; cases_shared: number; follow_through: number | null }
   health: PartnershipHealth
   activity: ReportYearActivity[]
   by_area: ReportAreaFollowThrough[]

@@ -147,8 +147,8 @@ describe('Amity web UI: the knowledge-exchange case library', () => {
     await own.fill('#f-note', '希望重点了解商户参与机制。')
     await own.click('[data-action=send-visit-request]')
     await own.locator('[data-visit-requested]').waitFor()
-    await settle(own)
-    assert.equal(await own.locator('[data-case-visits] li').count(), visits + 1)
+    // The page reads the case again after the request: wait for the list to show the new visit.
+    await own.waitForFunction((n) => document.querySelectorAll('[data-case-visits] li').length === n, visits + 1)
     const events = (await api(server, 'GET', `events?partnership_id=${ids.partnership}&kind=study_visit&limit=200`)).json.items
     assert.equal(events.length, before + 1)
     const created = events.find((e) => e.title.zh === `考察访问：${KEMERALTI.zh}`)

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "test_server.h"
@@ -267,6 +268,31 @@ TEST_F(ApiCasesTest, PartnerUsersSeeOnlySharedCasesOfTheirPartnership) {
   EXPECT_FALSE(Has(listed, other_case_));
   // Home roles see every case.
   EXPECT_TRUE(Has(Listed("limit=200", {viewer_.Bearer()}), private_case_));
+}
+
+TEST_F(ApiCasesTest, TheDashboardCountsEachPartnershipsCasesSharedWithThePartner) {
+  // The cases the list shows for each partnership, less the private ones, are its shared cases.
+  const auto shared_listed = [](const std::string& partnership) {
+    const json::value page =
+        server_->Get("/api/v1/cases?limit=200&partnership_id=" + partnership).Json();
+    long long shared = 0;
+    for (const json::value& item : page.at("items").as_array()) {
+      shared += item.at("visibility").as_string() != "private" ? 1 : 0;
+    }
+    return shared;
+  };
+  const HttpResult dashboard = server_->Get("/api/v1/dashboard?overdue_limit=0");
+  ASSERT_EQ(dashboard.status, 200) << dashboard.body;
+  const json::value body = dashboard.Json();
+  std::map<std::string, long long> figures;
+  for (const json::value& entry : body.at("partnerships").as_array()) {
+    figures[std::string(entry.at("partnership").at("id").as_string())] =
+        entry.at("cases_shared").as_int64();
+  }
+  ASSERT_TRUE(figures.contains(partnership_) && figures.contains(other_partnership_));
+  EXPECT_EQ(figures[partnership_], shared_listed(partnership_));
+  EXPECT_GE(figures[partnership_], 3);  // the demo's three cases; the private one is left out
+  EXPECT_EQ(figures[other_partnership_], 1);
 }
 
 TEST_F(ApiCasesTest, OnlyOfficersAndAdminsWriteCases) {

@@ -86,6 +86,12 @@ constexpr char kDoneWithEvidence[] =
     "OR id IN (SELECT linked.value FROM events, json_each(events.commitment_ids) AS linked "
     "WHERE events.partnership_id = ?1 AND events.status = 'held' AND events.archived = 0))";
 
+// Live cases of partnership ?1 shared with the partner (domain::SharedWithPartner: shared or
+// public), as the caller sees them.
+constexpr char kCasesShared[] =
+    "SELECT count(*) FROM cases WHERE partnership_id = ?1 AND archived = 0 AND "
+    "visibility IN ('shared', 'public')";
+
 // The partnership's health (domain/health.h) as a JSON object.
 std::string HealthJson(const json::object& partnership,
                        const std::optional<std::string>& last_contact, long long open,
@@ -315,6 +321,14 @@ DoneFigures CountDone(Db& db, std::string_view partnership_id, const CommitmentC
   return figures;
 }
 
+long long CountCasesShared(Db& db, std::string_view partnership_id, const Condition* visible) {
+  Stmt select = db.Prepare(Narrowed(kCasesShared, visible));
+  select.Bind(1, partnership_id);
+  BindVisible(select, 2, visible);
+  select.Step();
+  return select.Int(0);
+}
+
 PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
                                         const CommitmentCounts& counts, Date today, Instant now,
                                         const Condition* visible, int overdue_limit) {
@@ -376,6 +390,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
   AppendMember(figures, "done", tally.done);
   AppendMember(figures, "done_with_evidence", done.with_evidence);
   AppendMember(figures, "left_proposed", tally.left_proposed);
+  AppendMember(figures, "cases_shared", CountCasesShared(db, id, visible));
   figures += ",\"health\":";
   figures += HealthJson(partnership, last_contact, tally.open, tally.overdue, today);
   figures.push_back('}');

@@ -53,6 +53,9 @@ struct DoneFigures {
 DoneFigures CountDone(Db& db, std::string_view partnership_id, const CommitmentCounts& counts,
                       const Condition* visible = nullptr);
 
+// The partnership's live cases shared with the partner (shared or public) that `visible` allows.
+long long CountCasesShared(Db& db, std::string_view partnership_id, const Condition* visible);
+
 // The dashboard figures of one partnership (a record from GetRecord) with `counts` of its
 // commitments: open commitments by area and status, overdue commitments (open, due before
 // `today`; at most `overdue_limit`, earliest due first), the next 5 events not cancelled starting

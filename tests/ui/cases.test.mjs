@@ -162,6 +162,17 @@ describe('Amity web UI: the knowledge-exchange case library', () => {
     await context.close()
   })
 
+  test('the dashboard counts the cases shared with the partner', async () => {
+    const cases = (await api(server, 'GET', `cases?partnership_id=${ids.partnership}&limit=200`)).json.items
+    const shared = cases.filter((c) => c.visibility !== 'private').length
+    assert.ok(shared > 0)
+    await useLanguage('en')
+    const row = page.locator(`[data-partnership="${ids.partnership}"]`)
+    await row.waitFor()
+    assert.equal((await row.locator('[data-field=cases-shared]').textContent()).trim(), String(shared))
+    assert.match(await row.textContent(), /Cases shared/)
+  })
+
   test('no page error or console error on the way', () => {
     assert.deepEqual(problems, [])
   })

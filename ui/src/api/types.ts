@@ -383,6 +383,8 @@ export interface DashboardEntry {
   /** of `done`, those with evidence (a file, a link or a held event) */
   done_with_evidence?: number
   left_proposed: number
+  /** live cases shared with the partner (shared or public) */
+  cases_shared?: number
 }
 /** Commitment figures over the whole register (or one partnership), computed by the server. */
 export interface DashboardFigures {

@@ -35,10 +35,15 @@ struct Rgb {
 constexpr Rgb kInk{0.10, 0.12, 0.16};
 constexpr Rgb kMuted{0.38, 0.42, 0.48};
 constexpr Rgb kRule{0.80, 0.83, 0.87};
-// The chart series: meetings, events held, commitments made, done (the UI uses the same).
-constexpr Rgb kSeries[] = {
-    {0.12, 0.38, 0.70}, {0.85, 0.47, 0.10}, {0.45, 0.45, 0.52}, {0.15, 0.58, 0.32}};
-constexpr const char* kSeriesKeys[] = {"meetings", "events_held", "made", "done"};
+// The chart series: meetings, events held, commitments made, done, cases shared (the UI uses the
+// same).
+constexpr Rgb kSeries[] = {{0.12, 0.38, 0.70},
+                           {0.85, 0.47, 0.10},
+                           {0.45, 0.45, 0.52},
+                           {0.15, 0.58, 0.32},
+                           {0.50, 0.30, 0.65}};
+constexpr const char* kSeriesKeys[] = {"meetings", "events_held", "made", "done", "cases_shared"};
+static_assert(std::size(kSeries) == std::size(kSeriesKeys));
 // The sections of each partnership, in the order Drawer::Partnership draws them.
 constexpr const char* kSections[] = {"legal",  "figures", "charts", "narrative",
                                      "agreed", "done",    "events", "overdue"};
@@ -476,31 +481,40 @@ class Drawer {
          10.5, kInk, true, 6);
   }
 
-  void Legend(double x, double y) {
+  // The series' colours and names from (x, y), on as many lines as the page's width needs;
+  // returns the height used.
+  double Legend(double x, double y) {
+    const double line = 12, left = x;
+    double top = y;
     for (size_t series = 0; series < std::size(kSeriesKeys); ++series) {
       auto label =
-          Layout(std::string(Label(std::string("figure.") + kSeriesKeys[series], lang_)), 110, 8);
-      if (draw_) {
-        cairo_set_source_rgb(cr_, kSeries[series].r, kSeries[series].g, kSeries[series].b);
-        cairo_rectangle(cr_, x, y + 2, 8, 8);
-        cairo_fill(cr_);
-        cairo_set_source_rgb(cr_, kInk.r, kInk.g, kInk.b);
-        cairo_move_to(cr_, x + 11, y);
-        pango_cairo_show_layout(cr_, label.get());
-      }
+          Layout(std::string(Label(std::string("figure.") + kSeriesKeys[series], lang_)), 160, 8);
       int width = 0;
       pango_layout_get_size(label.get(), &width, nullptr);
-      x += 11 + static_cast<double>(width) / PANGO_SCALE + 14;
+      const double item = 11 + static_cast<double>(width) / PANGO_SCALE;
+      if (x > left && x + item > kMargin + kWidth) {
+        x = left;
+        top += line;
+      }
+      if (draw_) {
+        cairo_set_source_rgb(cr_, kSeries[series].r, kSeries[series].g, kSeries[series].b);
+        cairo_rectangle(cr_, x, top + 2, 8, 8);
+        cairo_fill(cr_);
+        cairo_set_source_rgb(cr_, kInk.r, kInk.g, kInk.b);
+        cairo_move_to(cr_, x + 11, top);
+        pango_cairo_show_layout(cr_, label.get());
+      }
+      x += item + 14;
     }
+    return top - y + line;
   }
 
-  // Grouped bars: per year, meetings, events held, commitments made and done.
+  // Grouped bars: per year, meetings, events held, commitments made, done and cases shared.
   void ActivityChart(const json::array& years) {
-    const double height = 150, label_room = 16, legend_room = 18;
+    const double height = 150, label_room = 16, legend_room = 30;  // room for two lines
     Ensure(height + label_room + legend_room + 24);
     Text(Both("chart.activity"), 10, kInk, true, 4);
-    Legend(kMargin, y_);
-    y_ += legend_room;
+    y_ += Legend(kMargin, y_) + 6;
     long long most = 1;
     for (const json::value& year : years) {
       for (const char* key : kSeriesKeys) most = std::max(most, IntOf(year.as_object(), key));
@@ -527,10 +541,11 @@ class Drawer {
       }
     }
     const double slot = years.empty() ? plot : plot / static_cast<double>(years.size());
-    const double bar = std::min(14.0, slot * 0.8 / 4);
+    constexpr double kBars = std::size(kSeriesKeys);
+    const double bar = std::min(14.0, slot * 0.8 / kBars);
     for (size_t index = 0; index < years.size(); ++index) {
       const json::object& year = years[index].as_object();
-      const double start = left + slot * static_cast<double>(index) + (slot - bar * 4) / 2;
+      const double start = left + slot * static_cast<double>(index) + (slot - bar * kBars) / 2;
       if (!draw_) continue;
       for (size_t series = 0; series < std::size(kSeriesKeys); ++series) {
         const double value = static_cast<double>(IntOf(year, kSeriesKeys[series]));

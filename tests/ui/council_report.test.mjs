@@ -47,10 +47,10 @@ describe('Amity web UI: the annual council report', () => {
       const text = await body.textContent()
       for (const word of Object.values(words[lang])) assert.ok(text.includes(word), `${word} in ${text.slice(0, 300)}`)
       assert.equal(await page.locator('.council-report').getAttribute('lang'), lang === 'zh' ? 'zh-CN' : lang)
-      // The activity chart: one group per year since the start, four bars each.
+      // The activity chart: one group per year since the start, five bars each.
       const years = page.locator('svg[data-chart="activity"] g[data-year]')
       assert.ok((await years.count()) >= 1)
-      assert.equal(await page.locator(`svg[data-chart="activity"] g[data-year="${year}"] rect`).count(), 4)
+      assert.equal(await page.locator(`svg[data-chart="activity"] g[data-year="${year}"] rect`).count(), 5)
       assert.ok((await page.locator('svg[data-chart="by-area"] g[data-area]').count()) >= 1)
       assert.deepEqual(await seriousViolations(page), [])
       await screenshot(page, lang, 'council-report')

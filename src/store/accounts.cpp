@@ -313,16 +313,12 @@ constexpr char kSelectSessionCredential[] =
     "u.person_id, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id "
     "WHERE s.token_hash = ?";
 
-std::string TextOrEmpty(const Stmt& row, int column) {
-  return row.IsNull(column) ? std::string() : std::string(row.Text(column));
-}
-
 // Reads user id, email, role, person_id, disabled from `first` on.
 void ReadCredentialUser(const Stmt& row, int first, Credential& credential) {
   credential.user_id = row.Text(first);
   credential.email = row.Text(first + 1);
   credential.role = row.Text(first + 2);
-  credential.person_id = TextOrEmpty(row, first + 3);
+  credential.person_id = row.String(first + 3);
   credential.disabled = row.Int(first + 4) != 0;
 }
 
@@ -342,8 +338,8 @@ std::optional<Credential> FindTokenCredential(Db& db, std::string_view token_dig
     select.Bind(1, token_digest);
     if (!select.Step()) return std::nullopt;
     credential.token_id = select.Text(0);
-    credential.expires_at = TextOrEmpty(select, 1);
-    credential.last_used_at = TextOrEmpty(select, 2);
+    credential.expires_at = select.String(1);
+    credential.last_used_at = select.String(2);
     credential.revoked = select.Int(3) != 0;
     ReadCredentialUser(select, 4, credential);
   }

@@ -7,24 +7,20 @@ namespace json = boost::json;
 
 namespace {
 
-std::string Column(const Stmt& row, int column) {
-  return row.IsNull(column) ? std::string() : std::string(row.Text(column));
-}
-
 constexpr char kNoticeColumns[] =
     "id, user_id, kind, dedupe_key, lang, subject, body, link, created_at, read_at";
 
 Notice ReadNotice(const Stmt& row) {
-  Notice notice{.id = Column(row, 0),
-                .user_id = Column(row, 1),
-                .kind = Column(row, 2),
-                .dedupe_key = Column(row, 3),
-                .lang = Column(row, 4),
-                .subject = Column(row, 5),
-                .body = Column(row, 6),
-                .link = Column(row, 7),
-                .created_at = Column(row, 8)};
-  if (!row.IsNull(9)) notice.read_at = Column(row, 9);
+  Notice notice{.id = row.String(0),
+                .user_id = row.String(1),
+                .kind = row.String(2),
+                .dedupe_key = row.String(3),
+                .lang = row.String(4),
+                .subject = row.String(5),
+                .body = row.String(6),
+                .link = row.String(7),
+                .created_at = row.String(8)};
+  if (!row.IsNull(9)) notice.read_at = row.String(9);
   return notice;
 }
 
@@ -33,24 +29,24 @@ constexpr char kMailColumns[] =
     "m.last_error, m.created_at, m.sent_at, n.kind, n.subject";
 
 OutboxMail ReadMail(const Stmt& row) {
-  return OutboxMail{.id = Column(row, 0),
-                    .notice_id = Column(row, 1),
-                    .recipient = Column(row, 2),
-                    .message = Column(row, 3),
-                    .state = Column(row, 4),
+  return OutboxMail{.id = row.String(0),
+                    .notice_id = row.String(1),
+                    .recipient = row.String(2),
+                    .message = row.String(3),
+                    .state = row.String(4),
                     .attempts = row.Int(5),
-                    .next_attempt_at = Column(row, 6),
-                    .last_error = Column(row, 7),
-                    .created_at = Column(row, 8),
-                    .sent_at = Column(row, 9),
-                    .kind = Column(row, 10),
-                    .subject = Column(row, 11)};
+                    .next_attempt_at = row.String(6),
+                    .last_error = row.String(7),
+                    .created_at = row.String(8),
+                    .sent_at = row.String(9),
+                    .kind = row.String(10),
+                    .subject = row.String(11)};
 }
 
 Subscription ReadSubscription(const Stmt& row) {
-  return Subscription{.user_id = Column(row, 0),
-                      .kind = Column(row, 1),
-                      .token = Column(row, 2),
+  return Subscription{.user_id = row.String(0),
+                      .kind = row.String(1),
+                      .token = row.String(2),
                       .unsubscribed = !row.IsNull(3)};
 }
 
@@ -62,11 +58,11 @@ std::vector<AlertUser> AlertUsers(Db& db) {
       "WHERE disabled = 0 ORDER BY email");
   std::vector<AlertUser> users;
   while (select.Step()) {
-    users.push_back({Column(select, 0),
-                     Column(select, 1),
-                     Column(select, 2),
-                     Column(select, 3),
-                     Column(select, 4),
+    users.push_back({select.String(0),
+                     select.String(1),
+                     select.String(2),
+                     select.String(3),
+                     select.String(4),
                      {}});
   }
   for (AlertUser& user : users) {
@@ -75,7 +71,7 @@ std::vector<AlertUser> AlertUsers(Db& db) {
     Stmt assigned =
         db.Prepare("SELECT partnership_id FROM user_partnerships WHERE user_id = ? ORDER BY 1");
     assigned.Bind(1, user.id);
-    while (assigned.Step()) user.partnerships.push_back(Column(assigned, 0));
+    while (assigned.Step()) user.partnerships.push_back(assigned.String(0));
   }
   return users;
 }
@@ -83,7 +79,7 @@ std::vector<AlertUser> AlertUsers(Db& db) {
 std::optional<std::string> UserLanguage(Db& db, std::string_view user_id) {
   Stmt select = db.Prepare("SELECT coalesce(lang, '') FROM users WHERE id = ?");
   if (!select.Bind(1, user_id).Step()) return std::nullopt;
-  return Column(select, 0);
+  return select.String(0);
 }
 
 void SetUserLanguage(Db& db, std::string_view user_id, std::string_view lang) {
@@ -128,9 +124,9 @@ std::vector<OwnedCommitment> OpenCommitmentsOwnedBy(Db& db, std::string_view per
   select.Bind(1, person_id).Bind(2, until);
   std::vector<OwnedCommitment> found;
   while (select.Step()) {
-    found.push_back({Column(select, 0), Column(select, 1), Column(select, 2), Column(select, 3),
-                     Column(select, 4), Column(select, 5), Column(select, 6), Column(select, 7),
-                     Column(select, 8)});
+    found.push_back({select.String(0), select.String(1), select.String(2), select.String(3),
+                     select.String(4), select.String(5), select.String(6), select.String(7),
+                     select.String(8)});
   }
   return found;
 }
@@ -144,16 +140,16 @@ std::vector<UpcomingEvent> EventsStarting(Db& db, std::string_view from, std::st
   std::vector<UpcomingEvent> events;
   std::vector<std::string> linked;
   while (select.Step()) {
-    events.push_back({Column(select, 0),
-                      Column(select, 1),
-                      Column(select, 2),
-                      Column(select, 3),
-                      Column(select, 4),
-                      Column(select, 5),
-                      Column(select, 6),
-                      Column(select, 7),
+    events.push_back({select.String(0),
+                      select.String(1),
+                      select.String(2),
+                      select.String(3),
+                      select.String(4),
+                      select.String(5),
+                      select.String(6),
+                      select.String(7),
                       {}});
-    linked.push_back(Column(select, 8));
+    linked.push_back(select.String(8));
   }
   for (size_t i = 0; i < events.size(); ++i) {
     // Prepared again for each event: that resets the (cached) statement.
@@ -163,7 +159,7 @@ std::vector<UpcomingEvent> EventsStarting(Db& db, std::string_view from, std::st
         "FROM json_each(?1) AS linked JOIN commitments AS c ON c.id = linked.value) "
         "WHERE owner IS NOT NULL ORDER BY owner");
     owners.Bind(1, linked[i]);
-    while (owners.Step()) events[i].owner_people.push_back(Column(owners, 0));
+    while (owners.Step()) events[i].owner_people.push_back(owners.String(0));
   }
   return events;
 }
@@ -171,7 +167,7 @@ std::vector<UpcomingEvent> EventsStarting(Db& db, std::string_view from, std::st
 std::optional<std::string> SeenHealthState(Db& db, std::string_view partnership_id) {
   Stmt select = db.Prepare("SELECT state FROM alert_health_states WHERE partnership_id = ?");
   if (!select.Bind(1, partnership_id).Step()) return std::nullopt;
-  return Column(select, 0);
+  return select.String(0);
 }
 
 void SaveSeenHealthState(Db& db, std::string_view partnership_id, std::string_view state,

@@ -220,6 +220,7 @@ std::string_view Stmt::Text(int column) const {
   return {text, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
+std::string Stmt::String(int column) const { return std::string(Text(column)); }
 long long Stmt::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Stmt::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 int Stmt::Type(int column) const { return sqlite3_column_type(stmt_, column); }

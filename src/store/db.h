@@ -165,7 +165,8 @@ class Stmt {
   void Run();
 
   bool IsNull(int column) const;
-  std::string_view Text(int column) const;  // valid until the next Step
+  std::string_view Text(int column) const;  // valid until the next Step; empty for NULL
+  std::string String(int column) const;     // a copy of Text(column)
   long long Int(int column) const;
   double Real(int column) const;
   int Type(int column) const;  // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_NULL …

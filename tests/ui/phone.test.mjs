@@ -151,6 +151,8 @@ describe('Phone and laptop layouts', () => {
       '/users',
       '/audit',
       '/account',
+      '/notices',
+      '/mail',
       '/outbox',
       '/commitments/new',
       `/commitments/${ids.commitment}/edit`,

@@ -163,11 +163,11 @@ std::string CouncilDecision() {
       {body,
        "5393 sayılı Belediye Kanunu'nun 18. ve 74. maddeleri uyarınca, Harbin ile kardeş şehir "
        "ilişkisi kurulmasına ilişkin hazırlıkların Dış İlişkiler Şube Müdürlüğü tarafından "
-       "yürütülmesine ve İçişleri Bakanlığı'nın izninin istenmesine oy birliğiyle karar "
-       "verilmiştir."},
+       "yürütülmesine ve Çevre, Şehircilik ve İklim Değişikliği Bakanlığı'nın izninin "
+       "istenmesine oy birliğiyle karar verilmiştir."},
       {"Noto Sans CJK SC 10",
        "中文摘要：伊兹密尔大都市市议会决定启动与哈尔滨市建立友好城市关系的筹备工作，"
-       "并向土耳其内政部申请许可。"},
+       "并向土耳其环境、城市化与气候变化部申请许可。"},
       {"DejaVu Sans 8",
        "Bu belge Amity tanıtım verileri için üretilmiştir; gerçek bir meclis kararı değildir."},
   }});

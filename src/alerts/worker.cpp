@@ -21,7 +21,7 @@ namespace {
 domain::Principal PrincipalOf(const store::AlertUser& user) {
   return domain::Principal{.user_id = user.id,
                            .email = user.email,
-                           .role = domain::ParseRole(user.role).value_or(domain::Role::kViewer),
+                           .role = domain::ParseRole(user.role).value_or(domain::Role::kPartner),
                            .person_id = user.person_id,
                            .partnerships = user.partnerships};
 }

@@ -41,6 +41,7 @@ domain::RecordFacts FactsOf(const domain::ResourceSpec& spec, const json::object
 std::optional<store::Condition> VisibleCondition(const domain::Principal& principal,
                                                  const domain::ResourceSpec& spec) {
   if (domain::SeesEverything(principal)) return std::nullopt;
+  if (domain::IsAnonymous(principal)) return store::Condition{"visibility = 'public'", {}};
   const std::string_view column = PartnershipColumn(spec);
   if (column.empty()) return store::Condition{"visibility IN ('shared', 'public')", {}};
   return store::Condition{

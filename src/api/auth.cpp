@@ -133,7 +133,7 @@ std::string NormalizeEmail(std::string_view email) {
 domain::Principal PrincipalOf(const store::User& user) {
   return {.user_id = user.id,
           .email = user.email,
-          .role = domain::ParseRole(user.role).value_or(domain::Role::kViewer),
+          .role = domain::ParseRole(user.role).value_or(domain::Role::kPartner),
           .person_id = user.person_id,
           .partnerships = user.partnerships};
 }
@@ -194,7 +194,7 @@ void Authenticate(Call& call) {
   }
   call.principal = {.user_id = std::move(credential->user_id),
                     .email = std::move(credential->email),
-                    .role = domain::ParseRole(credential->role).value_or(domain::Role::kViewer),
+                    .role = domain::ParseRole(credential->role).value_or(domain::Role::kPartner),
                     .person_id = std::move(credential->person_id),
                     .partnerships = std::move(credential->partnerships)};
   call.authenticated = true;

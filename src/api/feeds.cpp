@@ -227,9 +227,8 @@ http::Response PublicCalendar(Call& call) {
   for (const auto& [name, value] : call.request.query) {
     if (name == "lang") lang = value;
   }
-  // The public sees public records only: a partner of no partnership.
-  domain::Principal anyone;
-  anyone.role = domain::Role::kPartner;
+  // The public sees public records only (an unauthenticated principal: a partner of none).
+  const domain::Principal anyone;
   return CalendarResponse(FeedCalendar(call, anyone, nullptr, lang, "Amity"));
 }
 

@@ -131,7 +131,7 @@ int Token(const Config& config) {
   domain::Principal principal{
       .user_id = user->id,
       .email = user->email,
-      .role = domain::ParseRole(user->role).value_or(domain::Role::kViewer)};
+      .role = domain::ParseRole(user->role).value_or(domain::Role::kPartner)};
   const auto token =
       Call(config, "POST", "/api/v1/tokens", json::object{{"name", config.name}}, principal);
   if (!token) return 1;

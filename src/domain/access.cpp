@@ -25,7 +25,7 @@ bool OwnedBy(const Principal& principal, const RecordFacts& record) {
 
 // A shared record inside one of the partner user's partnerships (or shared outside any).
 bool SharedWith(const Principal& principal, const RecordFacts& record) {
-  if (record.visibility != Visibility::kShared) return false;
+  if (record.visibility != Visibility::kShared || IsAnonymous(principal)) return false;
   return record.partnership_id.empty() || Assigned(principal, record.partnership_id);
 }
 
@@ -58,6 +58,10 @@ Principal SystemPrincipal() {
   system.email = "system";
   system.role = Role::kAdmin;
   return system;
+}
+
+bool IsAnonymous(const Principal& principal) {
+  return principal.user_id.empty() && principal.role == Role::kPartner;
 }
 
 bool SeesEverything(const Principal& principal) { return principal.role != Role::kPartner; }

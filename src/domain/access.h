@@ -29,17 +29,22 @@ std::string_view RoleName(Role role);
 std::optional<Role> ParseRole(std::string_view name);
 std::optional<Visibility> ParseVisibility(std::string_view name);
 
-// The caller of a request, once authenticated.
+// The caller of a request, once authenticated. Unauthenticated (as a public route's caller is
+// until a credential says otherwise) it is a partner of no partnership: it sees public records
+// only, so a route that forgets to check sees nothing more than the public may.
 struct Principal {
   std::string user_id;
   std::string email;
-  Role role = Role::kViewer;
+  Role role = Role::kPartner;
   std::string person_id;                  // the person this user is, if linked ("" if not)
   std::vector<std::string> partnerships;  // partner role: the partnerships assigned to it
 };
 
 // The internal caller the demo loader and the command line act as.
 Principal SystemPrincipal();
+
+// True for the public: a principal of no user that does not see everything (Principal{}).
+bool IsAnonymous(const Principal& principal);
 
 // What the rules need to know about one record.
 struct RecordFacts {

@@ -34,6 +34,19 @@ TEST(AccessTest, HomeRolesSeeEverythingPartnersOnlySharedInTheirPartnerships) {
   EXPECT_FALSE(CanSee(partner, Record("people", Visibility::kPrivate, "")));
 }
 
+TEST(AccessTest, NobodySignedInSeesPublicRecordsOnlyAndEditsNothing) {
+  const Principal anyone;
+  EXPECT_TRUE(IsAnonymous(anyone));
+  EXPECT_FALSE(IsAnonymous(User(Role::kPartner)));
+  EXPECT_FALSE(IsAnonymous(SystemPrincipal()));
+  EXPECT_FALSE(SeesEverything(anyone));
+  EXPECT_TRUE(CanSee(anyone, Record("events", Visibility::kPublic)));
+  EXPECT_FALSE(CanSee(anyone, Record("events", Visibility::kShared)));
+  EXPECT_FALSE(CanSee(anyone, Record("people", Visibility::kShared, "")));
+  EXPECT_FALSE(CanSee(anyone, Record("meetings", Visibility::kPrivate)));
+  EXPECT_FALSE(CanEdit(anyone, Record("events", Visibility::kPublic)));
+}
+
 TEST(AccessTest, EditRules) {
   EXPECT_TRUE(CanEdit(User(Role::kAdmin), Record("cities", Visibility::kPrivate, "")));
   EXPECT_TRUE(CanEdit(User(Role::kOfficer), Record("partnerships", Visibility::kPrivate)));

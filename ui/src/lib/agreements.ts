@@ -5,6 +5,7 @@
 import { ref } from 'vue'
 import { request } from '../api/client'
 import type { Lang } from '../api/types'
+import { cityName, partnershipById } from './refdata'
 import { session } from './session'
 
 export const DIRECTIONS = ['home_to_partner', 'partner_to_home'] as const
@@ -142,4 +143,16 @@ export function approvingSide(): Side | null {
 /** The first 12 hex digits of a content hash, as shown beside approvals. */
 export function hashPrefix(hash: string): string {
   return hash.slice(0, 12)
+}
+
+/**
+ * A direction as the two cities it goes between ("İzmir → Harbin"), the same for both sides;
+ * `generic` (e.g. "Home → partner") until the partnership and its cities are loaded.
+ */
+export function directionLabel(partnershipId: string, direction: Direction, generic: string): string {
+  const partnership = partnershipById(partnershipId)
+  const home = cityName(partnership?.home_city_id)
+  const partner = cityName(partnership?.partner_city_id)
+  if (!home || !partner) return generic
+  return direction === 'home_to_partner' ? `${home} → ${partner}` : `${partner} → ${home}`
 }

@@ -4,12 +4,12 @@
 // users approve for their side).
 import { ref } from 'vue'
 import { request } from '../api/client'
-import type { Lang } from '../api/types'
+import { AGREEMENT_DIRECTIONS, STUDY_LEVELS, type Lang } from '../api/types'
 import { cityName, partnershipById } from './refdata'
 import { session } from './session'
 
-export const DIRECTIONS = ['home_to_partner', 'partner_to_home'] as const
-export const LEVELS = ['bachelor', 'master', 'doctoral'] as const
+export const DIRECTIONS = AGREEMENT_DIRECTIONS
+export const LEVELS = STUDY_LEVELS
 export const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const
 export type Direction = (typeof DIRECTIONS)[number]
 export type Side = 'home' | 'partner'

@@ -110,7 +110,8 @@ bool Contains(std::span<const std::string_view> values, std::string_view value) 
 }
 
 // RFC 8785 §3.2.2.2: only ", \ and control characters are escaped, the common ones by their
-// short forms, the rest as \u00xx in lower-case hex.
+// short forms, the rest as \u00xx in lower-case hex. (base's AppendJsonString writes backspace
+// and form feed as \u0008 and \u000c, which canonical JSON does not allow.)
 void AppendCanonicalString(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');

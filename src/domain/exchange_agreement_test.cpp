@@ -99,10 +99,10 @@ TEST(AgreementContentTest, NamesEachBrokenRule) {
 
 TEST(CanonicalContentTest, SortsKeysWithoutWhitespace) {
   AgreementContent content = Content();
-  content.conditions[0].extra_requirements = "Portfolio \"A\"\n\x01 — 作品集";
+  content.conditions[0].extra_requirements = "Portfolio \"A\"\n\x01\b — 作品集";
   EXPECT_EQ(CanonicalAgreementContent(content),
             R"({"conditions":[{"direction":"home_to_partner",)"
-            R"("extra_requirements":"Portfolio \"A\"\n\u0001 — 作品集",)"
+            R"("extra_requirements":"Portfolio \"A\"\n\u0001\b — 作品集",)"
             R"("host_department":"School of Computer Science","id":"c1","isced_code":"0613",)"
             R"("language":"en","level":"master","min_cefr":"B2","months_per_student":10,)"
             R"("seats_per_year":2}],"first_year":"2027-2028","home_institution_id":"ege",)"

@@ -271,6 +271,17 @@ http::Response AgreementResponse(int status, store::Db& db,
   return response;
 }
 
+// Stores `agreement` changed by the call as its next version and answers with it, committing
+// `tx` once the answer is made.
+http::Response SaveAndAnswer(Call& call, store::Tx& tx, store::ExchangeAgreement& agreement) {
+  agreement.updated_at = FormatInstant(call.now);
+  ++agreement.version;
+  store::UpdateAgreement(call.db, agreement);
+  http::Response response = AgreementResponse(200, call.db, agreement);
+  tx.Commit();
+  return response;
+}
+
 // Checks the content's rules, references and institutions; throws the 422 of any problem.
 void CheckContent(Call& call, const domain::AgreementContent& content,
                   const std::vector<ReferenceCheck>& references, Problems problems) {
@@ -362,17 +373,12 @@ http::Response UpdateExchangeAgreement(Call& call) {
   }
   const std::string hash = Sha256Hex(domain::CanonicalAgreementContent(agreement.content));
   const bool changed = hash != agreement.content_hash;
-  agreement.updated_at = FormatInstant(call.now);
   if (domain::EditClearsApprovals(agreement.state, changed)) {
-    store::SupersedeApprovals(call.db, agreement.id, agreement.updated_at);
+    store::SupersedeApprovals(call.db, agreement.id, FormatInstant(call.now));
   }
   agreement.state = domain::StateAfterEdit(agreement.state, changed);
   agreement.content_hash = hash;
-  ++agreement.version;
-  store::UpdateAgreement(call.db, agreement);
-  http::Response response = AgreementResponse(200, call.db, agreement);
-  tx.Commit();
-  return response;
+  return SaveAndAnswer(call, tx, agreement);
 }
 
 http::Response ProposeExchangeAgreement(Call& call) {
@@ -384,12 +390,7 @@ http::Response ProposeExchangeAgreement(Call& call) {
     Refuse(409, std::move(problems));
   }
   agreement.state = "proposed";
-  agreement.updated_at = FormatInstant(call.now);
-  ++agreement.version;
-  store::UpdateAgreement(call.db, agreement);
-  http::Response response = AgreementResponse(200, call.db, agreement);
-  tx.Commit();
-  return response;
+  return SaveAndAnswer(call, tx, agreement);
 }
 
 http::Response ApproveExchangeAgreement(Call& call) {
@@ -414,23 +415,17 @@ http::Response ApproveExchangeAgreement(Call& call) {
       !problems.empty()) {
     Refuse(409, std::move(problems));
   }
-  const std::string now = FormatInstant(call.now);
   store::InsertApproval(call.db, {.id = NewId(),
                                   .agreement_id = agreement.id,
                                   .side = side,
                                   .user_id = call.principal.user_id,
                                   .user_email = call.principal.email,
-                                  .approved_at = now,
+                                  .approved_at = FormatInstant(call.now),
                                   .content_hash = agreement.content_hash,
                                   .content = domain::CanonicalAgreementContent(agreement.content)});
   standing.push_back({side, agreement.content_hash});
   agreement.state = domain::StateAfterApprovals(standing, agreement.content_hash);
-  agreement.updated_at = now;
-  ++agreement.version;
-  store::UpdateAgreement(call.db, agreement);
-  http::Response response = AgreementResponse(200, call.db, agreement);
-  tx.Commit();
-  return response;
+  return SaveAndAnswer(call, tx, agreement);
 }
 
 http::Response ListAgreementApprovals(Call& call) {

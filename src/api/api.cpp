@@ -138,6 +138,46 @@ std::vector<Route> BuildRoutes() {
                     "Request a study visit from a case: a proposed commitment and a study_visit "
                     "event (idea) in your partnership, both linked to the case",
                     nullptr, "StudyVisitRequestInput", "StudyVisitRequest", 201});
+  routes.push_back({"GET", "/api/v1/isced-fields", ListIscedFields,
+                    "The ISCED-F 2013 fields of education (broad, narrow, detailed) in tr, zh, en",
+                    nullptr, "", "IscedFieldList"});
+  routes.push_back({"GET",
+                    "/api/v1/exchange-agreements",
+                    ListExchangeAgreements,
+                    "The exchange agreements the caller sees, oldest first",
+                    nullptr,
+                    "",
+                    "ExchangeAgreementList",
+                    200,
+                    Access::kUser,
+                    {{.name = "partnership_id",
+                      .type = Type::kId,
+                      .description = "only this partnership's agreements"}}});
+  routes.push_back({"POST", "/api/v1/exchange-agreements", CreateExchangeAgreement,
+                    "Create an exchange agreement (a draft; home officers)", nullptr,
+                    "ExchangeAgreementInput", "ExchangeAgreement", 201});
+  routes.push_back({"GET", "/api/v1/exchange-agreements/{id}", GetExchangeAgreement,
+                    "An exchange agreement with its conditions, standing approvals and what "
+                    "changed since the last approval",
+                    nullptr, "", "ExchangeAgreement"});
+  routes.push_back({"PATCH", "/api/v1/exchange-agreements/{id}", UpdateExchangeAgreement,
+                    "Change an exchange agreement (If-Match: version); a change of content clears "
+                    "its approvals and makes it proposed again",
+                    nullptr, "ExchangeAgreementPatch", "ExchangeAgreement"});
+  routes.push_back({"POST", "/api/v1/exchange-agreements/{id}/propose", ProposeExchangeAgreement,
+                    "Propose a draft agreement to both sides for approval", nullptr, "",
+                    "ExchangeAgreement"});
+  routes.push_back({"POST", "/api/v1/exchange-agreements/{id}/approvals", ApproveExchangeAgreement,
+                    "Approve the agreement's current content (its content_hash) for your side",
+                    nullptr, "AgreementApprovalInput", "ExchangeAgreement"});
+  routes.push_back({"GET", "/api/v1/exchange-agreements/{id}/approvals", ListAgreementApprovals,
+                    "Every approval given, oldest first, with the content approved and what "
+                    "changed since",
+                    nullptr, "", "AgreementApprovalHistory"});
+  routes.push_back({"GET", "/api/v1/exchange-agreements/{id}/seats", AgreementSeatGrid,
+                    "Seats per academic year, direction and condition (applications and "
+                    "allocations arrive with calls)",
+                    nullptr, "", "SeatGrid"});
   routes.push_back(
       {"GET",
        "/api/v1/partnerships/{id}/timeline",

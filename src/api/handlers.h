@@ -26,6 +26,17 @@ http::Response CommitmentEvidence(Call& call);  // evidence.cpp
 
 http::Response RequestStudyVisit(Call& call);
 
+// exchange_agreements.cpp: the ISCED-F table, exchange agreements, approvals and the seat grid.
+http::Response ListIscedFields(Call& call);
+http::Response ListExchangeAgreements(Call& call);
+http::Response GetExchangeAgreement(Call& call);
+http::Response CreateExchangeAgreement(Call& call);
+http::Response UpdateExchangeAgreement(Call& call);
+http::Response ProposeExchangeAgreement(Call& call);
+http::Response ApproveExchangeAgreement(Call& call);
+http::Response ListAgreementApprovals(Call& call);
+http::Response AgreementSeatGrid(Call& call);
+
 http::Response PartnershipTimeline(Call& call);
 http::Response Dashboard(Call& call);
 http::Response PartnershipHealthList(Call& call);  // health.cpp

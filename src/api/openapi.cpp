@@ -13,6 +13,7 @@
 #include "domain/areas.h"
 #include "domain/cases.h"
 #include "domain/commitment_status.h"
+#include "domain/exchange_agreement.h"
 #include "domain/files.h"
 #include "http/router.h"
 #include "store/search_index.h"
@@ -368,6 +369,106 @@ json::object Schemas() {
   schemas["StudyVisitRequest"] = Closed({{"case_id", StringType("uuid")},
                                          {"commitment", Ref("commitment")},
                                          {"event", Ref("event")}});
+  {
+    // Exchange agreements (api/exchange_agreements.cpp).
+    schemas["IscedFieldList"] = Closed(
+        {{"items",
+          ArrayOf(Closed(
+              {{"code", StringType()},
+               {"level", {{"type", "string"}, {"enum", {"broad", "narrow", "detailed"}}}},
+               {"parent", NullableString()},
+               {"name",
+                Closed({{"tr", StringType()}, {"zh", StringType()}, {"en", StringType()}})}}))}});
+    const json::object uuid = StringType("uuid");
+    const json::object instant = StringType("date-time");
+    const auto choice = [](std::span<const std::string_view> values) {
+      return json::object{{"type", "string"}, {"enum", Strings(values)}};
+    };
+    const json::object change =
+        Closed({{"kind", {{"type", "string"}, {"enum", {"field", "added", "removed", "changed"}}}},
+                {"field", StringType()},
+                {"condition_id", StringType()},
+                {"before", StringType()},
+                {"after", StringType()}});
+    json::object approval_properties{{"id", uuid},
+                                     {"side", choice(domain::kApprovalSides)},
+                                     {"user_id", StringType()},
+                                     {"user_email", StringType()},
+                                     {"approved_at", instant},
+                                     {"content_hash", StringType()},
+                                     {"superseded_at", NullableString("date-time")}};
+    const json::object approval = Closed(approval_properties);
+    const json::object condition =
+        Closed({{"id", uuid},
+                {"direction", choice(domain::kExchangeDirections)},
+                {"host_institution_id", uuid},
+                {"host_department", StringType()},
+                {"isced_code", StringType()},
+                {"level", choice(domain::kStudyLevels)},
+                {"seats_per_year", {{"type", "integer"}, {"minimum", 1}, {"maximum", 999}}},
+                {"months_per_student", {{"type", "integer"}, {"minimum", 1}, {"maximum", 24}}},
+                {"language", StringType()},
+                {"min_cefr", choice(domain::kCefrLevels)},
+                {"extra_requirements", StringType()}});
+    schemas["ExchangeAgreement"] = Closed(
+        {{"id", uuid},
+         {"partnership_id", uuid},
+         {"home_institution_id", uuid},
+         {"partner_institution_id", uuid},
+         {"first_year", StringType()},
+         {"last_year", StringType()},
+         {"academic_years", ArrayOf(StringType())},
+         {"state", choice(domain::kAgreementStates)},
+         {"visibility", choice(domain::kAgreementVisibilities)},
+         {"content_hash",
+          {{"type", "string"},
+           {"description",
+            "SHA-256 of the canonical content (RFC 8785 style) both sides approve"}}},
+         {"conditions", ArrayOf(condition)},
+         {"approvals", ArrayOf(approval)},
+         {"changes_since_approval",
+          {{"anyOf", json::array{Closed({{"approval", approval}, {"changes", ArrayOf(change)}}),
+                                 {{"type", "null"}}}},
+           {"description",
+            "the latest approval of other content than the current, and the "
+            "differences; null when there is none"}}},
+         {"version", Integer()},
+         {"created_by", NullableString()},
+         {"created_at", instant},
+         {"updated_at", instant}});
+    schemas["ExchangeAgreementList"] = Closed({{"items", ArrayOf(Ref("ExchangeAgreement"))}});
+    schemas["ExchangeAgreementInput"] =
+        ObjectSchema(domain::ExchangeAgreementFields(), Use::kWrite);
+    json::object patch = ObjectSchema(domain::ExchangeAgreementPatchFields(), Use::kWrite);
+    patch.erase("required");
+    schemas["ExchangeAgreementPatch"] = std::move(patch);
+    schemas["AgreementApprovalInput"] =
+        ObjectSchema(domain::AgreementApprovalFields(), Use::kWrite);
+    approval_properties["content"] = {{"type", "object"}};
+    approval_properties["changes_since"] = ArrayOf(change);
+    schemas["AgreementApprovalHistory"] = Closed({{"agreement_id", uuid},
+                                                  {"content_hash", StringType()},
+                                                  {"items", ArrayOf(Closed(approval_properties))}});
+    const json::object figures{{"seats", Integer()},     {"applications", Integer()},
+                               {"allocated", Integer()}, {"accepted", Integer()},
+                               {"declined", Integer()},  {"free", Integer()}};
+    json::object row{{"academic_year", StringType()},
+                     {"direction", choice(domain::kExchangeDirections)},
+                     {"condition_id", uuid},
+                     {"isced_code", StringType()},
+                     {"level", choice(domain::kStudyLevels)},
+                     {"host_department", StringType()}};
+    json::object total{{"academic_year", StringType()},
+                       {"direction", choice(domain::kExchangeDirections)}};
+    for (const auto& [key, value] : figures) {
+      row[key] = value;
+      total[key] = value;
+    }
+    schemas["SeatGrid"] = Closed({{"agreement_id", uuid},
+                                  {"state", choice(domain::kAgreementStates)},
+                                  {"rows", ArrayOf(Closed(row))},
+                                  {"totals", ArrayOf(Closed(total))}});
+  }
   const json::object status_or_null{{"type", {"string", "null"}},
                                     {"enum", [] {
                                        json::array statuses = Strings(domain::kCommitmentStatuses);

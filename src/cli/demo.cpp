@@ -119,10 +119,36 @@ class DemoLoader {
       }
       std::fprintf(stderr, "amity demo: %d %s\n", count, section);
     }
+    LoadAgreements(data["exchange_agreements"].as_array(), ids);
     return ids;
   }
 
  private:
+  // Exchange agreements carry their workflow beside their fields: whether to propose them and
+  // which sides approve (the system approves as the home side only: the partner approves on
+  // its own screen).
+  void LoadAgreements(const json::array& agreements, std::map<std::string, std::string>& ids) {
+    for (const json::value& item : agreements) {
+      json::object record = item.as_object();
+      const std::string ref(record.at("ref").as_string());
+      const bool propose = record.contains("propose") && record.at("propose").as_bool();
+      const json::value approve = record.contains("approve") ? record.at("approve") : json::array();
+      for (const char* key : {"ref", "propose", "approve"}) record.erase(key);
+      json::value resolved = record;
+      ResolveRefs(resolved, ids);
+      json::object agreement = Post("/api/v1/exchange-agreements", resolved.as_object());
+      const std::string path =
+          "/api/v1/exchange-agreements/" + std::string(agreement.at("id").as_string());
+      ids[ref] = agreement.at("id").as_string();
+      if (propose) agreement = Post(path + "/propose", {});
+      for (const json::value& side : approve.as_array()) {
+        agreement =
+            Post(path + "/approvals", {{"hash", agreement.at("content_hash")}, {"side", side}});
+      }
+    }
+    std::fprintf(stderr, "amity demo: %zu exchange agreements\n", agreements.size());
+  }
+
   api::Api& api_;
 };
 

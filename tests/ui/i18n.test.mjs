@@ -139,6 +139,9 @@ test('every value of every enumeration has a label', () => {
     'offline.state': 'OUTBOX_STATES',
     'notices.kind': 'NOTICE_KINDS',
     'mail.state': 'MAIL_STATES',
+    'enum.agreementState': 'AGREEMENT_STATES',
+    'agreement.direction': 'AGREEMENT_DIRECTIONS',
+    'agreement.level': 'STUDY_LEVELS',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

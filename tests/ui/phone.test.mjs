@@ -97,6 +97,7 @@ describe('Phone and laptop layouts', () => {
     ids.user = (await api(server, 'GET', 'users')).json.items[0].id
     ids.case = await first('cases')
     ids.organization = await first('organizations')
+    ids.agreement = (await api(server, 'GET', 'exchange-agreements')).json.items[0].id
     // Files on every kind of record that keeps them, so their lists (cards on a phone) are measured.
     for (const [holder, id] of [
       ['partnerships', ids.partnership],
@@ -142,6 +143,7 @@ describe('Phone and laptop layouts', () => {
       '/cases',
       '/cases?area=heritage&lang=zh',
       `/cases/${ids.case}`,
+      `/agreements/${ids.agreement}`,
       '/directory',
       '/directory?tab=organizations',
       '/directory?tab=cities',

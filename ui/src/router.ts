@@ -34,6 +34,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/cases/new', name: 'case-new', component: () => import('./views/CaseForm.vue'), meta: { title: 'case.new', section: 'cases' } },
   { path: '/cases/:id', name: 'case', component: () => import('./views/CaseDetail.vue'), props: true, meta: { title: 'case.title', section: 'cases' } },
   { path: '/cases/:id/edit', name: 'case-edit', component: () => import('./views/CaseForm.vue'), props: true, meta: { title: 'case.edit', section: 'cases' } },
+  { path: '/agreements/:id', name: 'agreement', component: () => import('./views/AgreementDetail.vue'), props: true, meta: { title: 'agreement.title', section: 'partnerships' } },
   { path: '/directory', name: 'directory', component: () => import('./views/DirectoryView.vue'), meta: { title: 'nav.directory' } },
   { path: '/people/new', name: 'person-new', component: () => import('./views/PersonForm.vue'), meta: { title: 'person.new', section: 'directory' } },
   { path: '/people/:id/edit', name: 'person-edit', component: () => import('./views/PersonForm.vue'), props: true, meta: { title: 'person.edit', section: 'directory' } },

@@ -655,3 +655,8 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number]
 /** The states of a message in the e-mail outbox. */
 export const MAIL_STATES = ['pending', 'sending', 'sent', 'failed'] as const
 export type MailState = (typeof MAIL_STATES)[number]
+
+/** Exchange agreements (docs/API.md, Exchange agreements; ui/src/lib/agreements.ts). */
+export const AGREEMENT_STATES = ['draft', 'proposed', 'approved'] as const
+export const AGREEMENT_DIRECTIONS = ['home_to_partner', 'partner_to_home'] as const
+export const STUDY_LEVELS = ['bachelor', 'master', 'doctoral'] as const

@@ -26,6 +26,10 @@ http::Response CommitmentEvidence(Call& call);  // evidence.cpp
 
 http::Response RequestStudyVisit(Call& call);
 
+// products.cpp: the HS nomenclature the trade catalogue names codes by.
+http::Response ListHsChapters(Call& call);
+http::Response GetHsCode(Call& call);
+
 http::Response PartnershipTimeline(Call& call);
 http::Response Dashboard(Call& call);
 http::Response PartnershipHealthList(Call& call);  // health.cpp

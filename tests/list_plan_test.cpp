@@ -57,7 +57,11 @@ std::string Plan(store::Db& db, const store::PageStatement& statement) {
 // A value of `field` the database holds (so the planner's statistics apply), or a valid one.
 std::string SampleValue(store::Db& db, const domain::ResourceSpec& spec,
                         const domain::FieldSpec& field) {
-  if (domain::IsListType(field.type)) return "restoration";  // one entry, not a stored array
+  // One entry, not a stored array.
+  if (field.type == FieldType::kEnumList) return std::string(field.values.front());
+  if (field.type == FieldType::kCountryList) return "CN";
+  if (domain::IsListType(field.type)) return "restoration";
+  if (field.type == FieldType::kTariffCode) return "080420";
   store::Stmt select = db.Prepare("SELECT " + std::string(field.name) + " FROM " +
                                   std::string(spec.name) + " WHERE " + std::string(field.name) +
                                   " IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");

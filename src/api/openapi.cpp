@@ -877,7 +877,9 @@ std::string Lower(std::string_view text) {
 
 // The schema of one value a query parameter compares with `field`.
 json::object ParameterValue(const FieldSpec& field) {
-  json::object schema = FieldSchema(field, Use::kRead);
+  // A tariff code is filtered by as it is written (0804.20), like a request body's.
+  json::object schema =
+      FieldSchema(field, field.type == FieldType::kTariffCode ? Use::kWrite : Use::kRead);
   // A list field is filtered by the values its entries take.
   if (domain::IsListType(field.type)) schema = schema.at("items").as_object();
   for (const char* annotation : {"readOnly", "default", "description", "x-personal-data"}) {

@@ -6,12 +6,26 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 #include "test_server.h"
 
 namespace amity::testing {
 namespace {
 namespace json = boost::json;
+
+// Runs `command`; returns its standard output.
+std::string Output(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return out;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  pclose(pipe);
+  return out;
+}
 
 class ApiProductsTest : public ::testing::Test {
  protected:
@@ -264,6 +278,34 @@ TEST_F(ApiProductsTest, AProductIsChangedWithItsTrailAndArchived) {
   EXPECT_EQ(trail.Json().at("items").as_array().size(), 2u);
   EXPECT_EQ(server_->Request("DELETE", "/api/v1/products/" + id).status, 204);
   EXPECT_FALSE(Has(Listed("limit=200"), id));
+}
+
+TEST_F(ApiProductsTest, TheCataloguePrintsAsAChinesePdfWithPictures) {
+  const HttpResult pdf = server_->Get("/api/v1/catalogue.pdf?lang=zh");
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 400);
+  EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
+  ASSERT_TRUE(pdf.body.starts_with("%PDF-"));
+  const std::filesystem::path file = std::filesystem::path(server_->folder()) / "catalogue-zh.pdf";
+  std::ofstream(file, std::ios::binary) << pdf.body;
+  // Read back by poppler, an independent reader: sectors, chapters and products in Chinese.
+  const std::string text = Output("pdftotext -enc UTF-8 '" + file.string() + "' -");
+  for (const char* expected :
+       {"产品目录", "干果与坚果", "橄榄油与橄榄", "天然石材与大理石", "第 08 章", "无花果干",
+        "门德雷斯无花果干果股份公司", "HS 0804.20", "3800–5200 USD"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text.substr(0, 2000);
+  }
+  // The demo's drawn pictures are in it (images on its pages).
+  const std::string images = Output("pdfimages -list '" + file.string() + "'");
+  EXPECT_GE(std::count(images.begin(), images.end(), '\n'), 20) << images;
+  // The private product is not printed for a partner user; Turkish works too.
+  const HttpResult partner =
+      server_->Request("GET", "/api/v1/catalogue.pdf?lang=tr", "", {partner_.Bearer()});
+  ASSERT_EQ(partner.status, 200);
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << partner.body;
+  const std::string turkish = Output("pdftotext -enc UTF-8 '" + file.string() + "' -");
+  EXPECT_NE(turkish.find("Kuru meyve ve sert kabuklular"), std::string::npos) << turkish;
+  EXPECT_EQ(turkish.find("Secret fig paste"), std::string::npos);
+  ExpectRefused("GET", "/api/v1/catalogue.pdf?lang=fr", "", 400, "lang", "invalid_enum");
 }
 
 TEST_F(ApiProductsTest, PartnerUsersSeeSharedProductsOnly) {

@@ -26,7 +26,9 @@ using Kind = api::ListParameter::Kind;
 // match is cheap: references to records that name few others (a meeting's commitments, a
 // person's), a partnership's meetings and events (tens a year), a date, a country's cities. A
 // partnership's commitments are not among them: the busy partnership holds 100,000. A case
-// library is written by hand, so a partnership's or an area's cases are tens, not thousands.
+// library is written by hand, so a partnership's or an area's cases are tens, not thousands; so is
+// a city's trade catalogue: a sector's companies, a company's products and the products under one
+// HS code are tens.
 const std::set<std::string> kFewPerValue = {"id",
                                             "meeting_id",
                                             "home_owner_id",
@@ -42,6 +44,9 @@ const std::set<std::string> kFewPerValue = {"id",
                                             "cases.partnership_id",
                                             "cases.area",
                                             "period_start",
+                                            "organizations.sector",
+                                            "products.company_id",
+                                            "products.hs_code",
                                             "cities.country"};
 
 std::string Plan(store::Db& db, const store::PageStatement& statement) {

@@ -470,4 +470,9 @@ http::Response ExportRecordsHandler(Call& call) {
   return response;
 }
 
+std::string UiWord(std::string_view language, std::initializer_list<std::string_view> path,
+                   std::string_view fallback) {
+  return Translate(Locale(language), path, fallback);
+}
+
 }  // namespace amity::api

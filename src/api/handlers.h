@@ -29,6 +29,7 @@ http::Response RequestStudyVisit(Call& call);
 // products.cpp: the HS nomenclature the trade catalogue names codes by.
 http::Response ListHsChapters(Call& call);
 http::Response GetHsCode(Call& call);
+http::Response CataloguePdf(Call& call);
 
 http::Response PartnershipTimeline(Call& call);
 http::Response Dashboard(Call& call);

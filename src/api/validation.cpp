@@ -84,6 +84,7 @@ class Validator {
           Add(path, "too_long", "at most " + std::to_string(field.max_length) + " characters");
           return std::nullopt;
         }
+        if (!CheckControlCharacters(url, path)) return std::nullopt;
         if (!domain::IsWebUrl(url)) {
           Add(path, "invalid_url",
               "expected an http:// or https:// address, e.g. https://izmir.bel.tr/…");

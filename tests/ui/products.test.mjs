@@ -2,7 +2,8 @@
 // gets its trade fields on the organization form; a product is built in Chinese through its form
 // (HS code named as it is typed, a bad code refused with the server's reason), given a photo
 // through the files panel, and found in the catalogue under its sector and HS chapter named in
-// Chinese, with its photo; the catalogue fits a 390 px phone and prints without the chrome.
+// Chinese, with its photo; the catalogue fits a 390 px phone, prints without the chrome and links
+// its PDF in the UI's language.
 // axe-core finds no serious or critical violation on the form, the product page and the catalogue.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -105,6 +106,8 @@ describe('Amity web UI: companies and the product catalogue', () => {
     for (const sector of ['olive_oil_olives', 'stone_marble', 'machinery']) {
       assert.equal(await page.locator(`[data-sector=${sector}]`).count(), 1, sector)
     }
+    // The server's PDF of the catalogue, in the UI's language.
+    assert.equal(await page.getAttribute('[data-action=pdf]', 'href'), '/api/v1/catalogue.pdf?lang=zh')
     await expectAxeClean('catalogue in zh')
     await screenshot(page, 'zh', 'catalogue')
     // Printed: no navigation or filters, the groups and cards stay.

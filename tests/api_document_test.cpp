@@ -9,9 +9,9 @@ namespace amity::testing {
 namespace {
 namespace json = boost::json;
 
-constexpr const char* kResources[] = {"cities",       "organizations", "people",
-                                      "partnerships", "meetings",      "commitments",
-                                      "events",       "glossary",      "cases"};
+constexpr const char* kResources[] = {"cities",   "organizations", "people", "partnerships",
+                                      "meetings", "commitments",   "events", "glossary",
+                                      "cases",    "products"};
 
 class ApiDocumentTest : public ::testing::Test {
  protected:

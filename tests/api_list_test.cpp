@@ -167,7 +167,7 @@ TEST_F(ApiListTest, KeptCountsEqualCountAfterRandomWritesAndAKill) {
   }
   const auto check = [&](const std::string& when) {
     for (const char* table : {"cities", "partnerships", "organizations", "people", "meetings",
-                              "commitments", "events", "glossary", "cases"}) {
+                              "commitments", "events", "glossary", "cases", "products"}) {
       for (int archived = 0; archived <= 1; ++archived) {
         const std::string where = std::string(" WHERE archived = ") + std::to_string(archived);
         const long long counted =

@@ -26,7 +26,9 @@ using Kind = api::ListParameter::Kind;
 // match is cheap: references to records that name few others (a meeting's commitments, a
 // person's), a partnership's meetings and events (tens a year), a date, a country's cities. A
 // partnership's commitments are not among them: the busy partnership holds 100,000. A case
-// library is written by hand, so a partnership's or an area's cases are tens, not thousands.
+// library is written by hand, so a partnership's or an area's cases are tens, not thousands; so is
+// a city's trade catalogue: a sector's companies, a company's products and the products under one
+// HS code are tens.
 const std::set<std::string> kFewPerValue = {"id",
                                             "meeting_id",
                                             "home_owner_id",
@@ -42,6 +44,9 @@ const std::set<std::string> kFewPerValue = {"id",
                                             "cases.partnership_id",
                                             "cases.area",
                                             "period_start",
+                                            "organizations.sector",
+                                            "products.company_id",
+                                            "products.hs_code",
                                             "cities.country"};
 
 std::string Plan(store::Db& db, const store::PageStatement& statement) {
@@ -57,7 +62,11 @@ std::string Plan(store::Db& db, const store::PageStatement& statement) {
 // A value of `field` the database holds (so the planner's statistics apply), or a valid one.
 std::string SampleValue(store::Db& db, const domain::ResourceSpec& spec,
                         const domain::FieldSpec& field) {
-  if (domain::IsListType(field.type)) return "restoration";  // one entry, not a stored array
+  // One entry, not a stored array.
+  if (field.type == FieldType::kEnumList) return std::string(field.values.front());
+  if (field.type == FieldType::kCountryList) return "CN";
+  if (domain::IsListType(field.type)) return "restoration";
+  if (field.type == FieldType::kTariffCode) return "080420";
   store::Stmt select = db.Prepare("SELECT " + std::string(field.name) + " FROM " +
                                   std::string(spec.name) + " WHERE " + std::string(field.name) +
                                   " IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");

@@ -291,6 +291,24 @@ std::vector<Route> BuildRoutes() {
   routes.push_back(
       {"GET", "/api/v1/areas", ListAreas, "The fixed taxonomy of areas", nullptr, "", "AreaList"});
   routes.push_back({"GET", "/api/v1/areas/{code}", GetArea, "One area", nullptr, "", "Area"});
+  routes.push_back({"GET", "/api/v1/hs-chapters", ListHsChapters,
+                    "The 97 HS chapters (77 reserved) with the headings Amity names, in tr, zh "
+                    "and en",
+                    nullptr, "", "HsChapterList"});
+  routes.push_back({"GET", "/api/v1/hs-codes/{code}", GetHsCode,
+                    "The chapter and heading of a 6-digit HS code (\"0804.20\" or \"080420\")",
+                    nullptr, "", "HsCode"});
+  routes.push_back({"GET",
+                    "/api/v1/catalogue.pdf",
+                    CataloguePdf,
+                    "The product catalogue as PDF in one language, by sector and HS chapter, "
+                    "with pictures (the products the caller sees)",
+                    nullptr,
+                    "",
+                    "",
+                    200,
+                    Access::kUser,
+                    {{"lang", Type::kEnum, "the catalogue's language (default zh)", Languages()}}});
   routes.push_back(
       {"GET",
        "/api/v1/search",

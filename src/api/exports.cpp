@@ -67,6 +67,9 @@ std::vector<std::string_view> ChoicesPath(std::string_view resource, const Field
   const std::string_view name = field.name;
   if (name == "area" || name == "areas") return {"area"};
   if (name == "visibility") return {"visibility"};
+  if (name == "sector") return {"sector"};
+  if (name == "certifications") return {"certification"};
+  if (name == "unit" && resource == "products") return {"product", "unit"};
   if (name == "tier" || name == "side" || name == "role") return {"enum", name};
   if (name == "proposed_by_side") return {"enum", "proposer"};
   if (name == "kind" && resource == "partnerships") return {"enum", "milestone"};  // a milestone
@@ -186,6 +189,7 @@ class CellText {
       case FieldType::kReferenceList:
       case FieldType::kLanguageList:
       case FieldType::kStringList:
+      case FieldType::kCountryList:
       case FieldType::kObjectList: {
         if (!value.is_array()) return;
         const std::string_view separator = field.type == FieldType::kObjectList ? "; " : ", ";
@@ -464,6 +468,11 @@ http::Response ExportRecordsHandler(Call& call) {
                                name + "-" + FormatDate(DateOf(call.now)) + extension));
   response.headers.emplace_back("X-Export-Rows", std::to_string(rows));
   return response;
+}
+
+std::string UiWord(std::string_view language, std::initializer_list<std::string_view> path,
+                   std::string_view fallback) {
+  return Translate(Locale(language), path, fallback);
 }
 
 }  // namespace amity::api

@@ -5,6 +5,7 @@
 // however many rows there are.
 #pragma once
 
+#include <initializer_list>
 #include <span>
 #include <string>
 
@@ -32,6 +33,11 @@ ExportQuery ParseExportQuery(const domain::ResourceSpec& spec, const http::Pairs
 // The query parameters an export takes besides its list's filters and sort (format, excel,
 // language), for the route table and the OpenAPI document.
 std::vector<QueryParameter> ExportParameters();
+
+// The UI's word at `path` of its translations in `language` (tr, zh, en; else English), e.g.
+// {"sector", "machinery"}, or `fallback` when it has none.
+std::string UiWord(std::string_view language, std::initializer_list<std::string_view> path,
+                   std::string_view fallback);
 
 // True for a list parameter an export does not take (paging: an export holds every match).
 bool IsPagingParameter(const ListParameter& parameter);

@@ -37,6 +37,11 @@ http::Response ApproveExchangeAgreement(Call& call);
 http::Response ListAgreementApprovals(Call& call);
 http::Response AgreementSeatGrid(Call& call);
 
+// products.cpp: the HS nomenclature the trade catalogue names codes by.
+http::Response ListHsChapters(Call& call);
+http::Response GetHsCode(Call& call);
+http::Response CataloguePdf(Call& call);
+
 http::Response PartnershipTimeline(Call& call);
 http::Response Dashboard(Call& call);
 http::Response PartnershipHealthList(Call& call);  // health.cpp

@@ -6,6 +6,7 @@
 
 #include "base/id.h"
 #include "base/text.h"
+#include "domain/hs_code.h"
 #include "http/error.h"
 #include "store/read_models.h"
 
@@ -32,6 +33,7 @@ std::string FilterValue(const FieldSpec& field, std::string_view parameter,
                         std::string_view value) {
   switch (field.type) {
     case FieldType::kEnum:
+    case FieldType::kEnumList:
       if (std::find(field.values.begin(), field.values.end(), value) == field.values.end()) {
         RejectParameter(parameter, "invalid_enum",
                         "'" + std::string(value) + "' is not a valid " + std::string(field.name));
@@ -41,9 +43,18 @@ std::string FilterValue(const FieldSpec& field, std::string_view parameter,
       if (!IsUuid(value)) RejectParameter(parameter, "invalid_id", "expected an id (UUID)");
       break;
     case FieldType::kCountry:
+    case FieldType::kCountryList:
       if (!IsCountryCode(value))
         RejectParameter(parameter, "invalid_country", "expected e.g. TR or CN");
       break;
+    case FieldType::kTariffCode: {
+      const auto code = domain::NormalizeTariffCode(value, field.max_length);
+      if (!code) {
+        RejectParameter(parameter, "invalid_hs_code",
+                        "expected " + std::to_string(field.max_length) + " digits, e.g. 0804.20");
+      }
+      return *code;
+    }
     case FieldType::kDate:
       if (!ParseDate(value)) RejectParameter(parameter, "invalid_date", "expected YYYY-MM-DD");
       break;

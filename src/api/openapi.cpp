@@ -140,6 +140,18 @@ json::object FieldSchema(const FieldSpec& field, Use use) {
                   {"maxLength", domain::kMaxListStringCharacters},
                   {"pattern", "^[^,]*$"}}}};
       break;
+    case FieldType::kCountryList:
+      schema = {{"type", "array"},
+                {"uniqueItems", true},
+                {"maxItems", field.max_length},
+                {"items", {{"type", "string"}, {"pattern", "^[A-Z]{2}$"}}}};
+      break;
+    case FieldType::kTariffCode:
+      // Read: digits only; written: with the separators tariff books print.
+      schema = {{"type", "string"},
+                {"pattern", use == Use::kRead ? "^[0-9]{" + std::to_string(field.max_length) + "}$"
+                                              : std::string("^[0-9][0-9. ]*[0-9]$")}};
+      break;
     case FieldType::kObject:
       schema = ObjectSchema(field.members, use);
       break;
@@ -739,6 +751,19 @@ json::object Schemas() {
   schemas["Area"] = Closed({{"code", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
                             {"name", Ref("Text")}});
   schemas["AreaList"] = Closed({{"items", ArrayOf(Ref("Area"))}});
+  schemas["HsName"] = Closed({{"tr", StringType()}, {"zh", StringType()}, {"en", StringType()}});
+  schemas["HsHeading"] =
+      Closed({{"code", {{"type", "string"}, {"pattern", "^[0-9]{4}$"}}}, {"name", Ref("HsName")}});
+  schemas["HsChapter"] = Closed({{"code", {{"type", "string"}, {"pattern", "^[0-9]{2}$"}}},
+                                 {"reserved", {{"type", "boolean"}}},
+                                 {"name", Ref("HsName")},
+                                 {"headings", ArrayOf(Ref("HsHeading"))}});
+  schemas["HsChapterList"] = Closed({{"items", ArrayOf(Ref("HsChapter"))}});
+  schemas["HsCode"] =
+      Closed({{"code", {{"type", "string"}, {"pattern", "^[0-9]{6}$"}}},
+              {"chapter", Closed({{"code", {{"type", "string"}, {"pattern", "^[0-9]{2}$"}}},
+                                  {"name", Ref("HsName")}})},
+              {"heading", {{"oneOf", json::array{Ref("HsHeading"), {{"type", "null"}}}}}}});
   schemas["File"] = Closed(
       {{"id", StringType("uuid")},
        {"version", Integer()},
@@ -956,7 +981,9 @@ std::string Lower(std::string_view text) {
 
 // The schema of one value a query parameter compares with `field`.
 json::object ParameterValue(const FieldSpec& field) {
-  json::object schema = FieldSchema(field, Use::kRead);
+  // A tariff code is filtered by as it is written (0804.20), like a request body's.
+  json::object schema =
+      FieldSchema(field, field.type == FieldType::kTariffCode ? Use::kWrite : Use::kRead);
   // A list field is filtered by the values its entries take.
   if (domain::IsListType(field.type)) schema = schema.at("items").as_object();
   for (const char* annotation : {"readOnly", "default", "description", "x-personal-data"}) {

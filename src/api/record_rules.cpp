@@ -1,7 +1,9 @@
 #include "api/record_rules.h"
 
 #include "api/access.h"
+#include "domain/hs_code.h"
 #include "domain/milestones.h"
+#include "domain/products.h"
 #include "store/records.h"
 
 namespace amity::api {
@@ -77,6 +79,49 @@ void CheckCase(store::Db& db, const json::object& record, Problems& problems) {
   }
 }
 
+// The number at `key`, if the record holds one.
+std::optional<double> NumberMember(const json::object& record, std::string_view key) {
+  const json::value* value = record.if_contains(key);
+  if (value == nullptr || !value->is_number()) return std::nullopt;
+  return value->to_number<double>();
+}
+
+// The trade catalogue's fields (sector, markets, certifications, contact) describe companies.
+void CheckOrganization(const json::object& record, Problems& problems) {
+  if (store::StringMember(record, "kind") == "company") return;
+  for (std::string_view field : {"sector", "export_markets", "certifications", "contact"}) {
+    const json::value* value = record.if_contains(field);
+    const bool given =
+        value != nullptr && !value->is_null() && !(value->is_array() && value->as_array().empty());
+    if (given) {
+      problems.push_back(
+          {std::string(field), "only_for_companies", "only organizations of kind company"});
+    }
+  }
+}
+
+// A product belongs to a company, its codes extend one another inside a real HS chapter, and its
+// terms hold together (domain/products.h).
+void CheckProduct(store::Db& db, const json::object& record, Problems& problems) {
+  const auto company =
+      store::GetRecord(db, domain::Organizations(), store::StringMember(record, "company_id"));
+  if (company && store::StringMember(*company, "kind") != "company") {
+    problems.push_back({"company_id", "not_a_company", "must be an organization of kind company"});
+  }
+  for (Problem& problem : domain::CheckProductCodes(store::StringMember(record, "hs_code"),
+                                                    store::StringMember(record, "hs_code_tr"),
+                                                    store::StringMember(record, "hs_code_cn"))) {
+    problems.push_back(std::move(problem));
+  }
+  const std::string currency = store::StringMember(record, "currency");
+  for (Problem& problem : domain::CheckProductTerms({.price_min = NumberMember(record, "price_min"),
+                          .price_max = NumberMember(record, "price_max"),
+                          .currency = currency,
+                          .shelf_life_days = NumberMember(record, "shelf_life_days")})) {
+    problems.push_back(std::move(problem));
+  }
+}
+
 }  // namespace
 
 Problems CheckReferences(store::Db& db, const std::vector<ReferenceCheck>& references,
@@ -108,6 +153,10 @@ Problems CheckRecordRules(store::Db& db, const domain::ResourceSpec& spec,
     }
   } else if (spec.name == "cases") {
     CheckCase(db, record, problems);
+  } else if (spec.name == "organizations") {
+    CheckOrganization(record, problems);
+  } else if (spec.name == "products") {
+    CheckProduct(db, record, problems);
   } else if (spec.name == "events") {
     CheckInterval(record, problems);
     const json::array& ids = record.at("commitment_ids").as_array();

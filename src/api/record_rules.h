@@ -1,7 +1,7 @@
 // Rules that look across records: references must name live records, and each resource's
 // cross-field and cross-record rules (home ≠ partner city, Türkiye's legal gates, a meeting's
 // commitments belong to its partnership, end not before start, a case's city is one of its
-// partnership's and its events are study visits).
+// partnership's and its events are study visits, a product's codes, company and prices).
 #pragma once
 
 #include <boost/json.hpp>

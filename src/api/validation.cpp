@@ -9,6 +9,7 @@
 #include "base/id.h"
 #include "base/text.h"
 #include "base/time.h"
+#include "domain/hs_code.h"
 
 namespace amity::api {
 namespace json = boost::json;
@@ -38,6 +39,7 @@ std::string TypeName(FieldType type) {
     case FieldType::kLanguageList:
     case FieldType::kObjectList:
     case FieldType::kStringList:
+    case FieldType::kCountryList:
       return "an array";
     default:
       return "a string";
@@ -82,6 +84,7 @@ class Validator {
           Add(path, "too_long", "at most " + std::to_string(field.max_length) + " characters");
           return std::nullopt;
         }
+        if (!CheckControlCharacters(url, path)) return std::nullopt;
         if (!domain::IsWebUrl(url)) {
           Add(path, "invalid_url",
               "expected an http:// or https:// address, e.g. https://izmir.bel.tr/…");
@@ -173,7 +176,20 @@ class Validator {
       case FieldType::kLanguageList:
       case FieldType::kObjectList:
       case FieldType::kStringList:
+      case FieldType::kCountryList:
         return List(field, value, path);
+      case FieldType::kTariffCode: {
+        if (!ExpectKind(value.is_string(), field, path)) return std::nullopt;
+        const auto code = domain::NormalizeTariffCode(value.as_string(), field.max_length);
+        if (!code) {
+          Add(path, "invalid_hs_code",
+              "expected " + std::to_string(field.max_length) +
+                  " digits, optionally with a dot or space after the 4th, 6th, 8th or 10th "
+                  "digit, e.g. 0804.20");
+          return std::nullopt;
+        }
+        return json::string(*code);
+      }
       case FieldType::kObject:
         return Object(field.members, value, path, TypeName(field.type));
     }
@@ -404,6 +420,13 @@ class Validator {
             normalized = item;
             key = item.as_string();
           }
+          break;
+        }
+        case FieldType::kCountryList: {
+          FieldSpec element = field;
+          element.type = FieldType::kCountry;
+          normalized = Value(element, item, item_path);
+          if (normalized) key = normalized->as_string();
           break;
         }
         case FieldType::kStringList: {

@@ -22,9 +22,9 @@ namespace {
 #include "cli/demo_data.inc"  // generated: kDemoData
 
 // Sections of demo_data.json in load order, with the API collection each is posted to.
-constexpr const char* kSections[] = {"cities",       "organizations", "people",
-                                     "partnerships", "meetings",      "commitments",
-                                     "events",       "glossary",      "cases"};
+constexpr const char* kSections[] = {"cities",   "organizations", "people", "partnerships",
+                                     "meetings", "commitments",   "events", "glossary",
+                                     "cases",    "products"};
 
 // Replaces every "@ref" string inside `value` by the id it was given.
 void ResolveRefs(json::value& value, const std::map<std::string, std::string>& ids) {
@@ -209,6 +209,7 @@ int Demo(const Config& config) {
     api::Api api(pool, api::Context{.instance_id = instance_id, .blobs = OpenBlobStore(config)});
     const auto ids = DemoLoader(api).Load(json::parse(kDemoData).as_object());
     LoadDemoFiles(api, ids);
+    LoadDemoProductPhotos(api, ids);
   }
   store::Db db(config.db_path);
   if (config.scale > 0) GenerateScaleData(db, config.scale, config.busy);

@@ -27,4 +27,7 @@ void UploadDemoFile(api::Api& api, const std::string& holder, const std::string&
 // refs to ids).
 void LoadDemoFiles(api::Api& api, const std::map<std::string, std::string>& ids);
 
+// A drawn picture of each demo product (demo_product_photos.cpp), uploaded to the product.
+void LoadDemoProductPhotos(api::Api& api, const std::map<std::string, std::string>& ids);
+
 }  // namespace amity::cli

@@ -139,8 +139,8 @@ Problems CheckFileName(std::string_view name, std::string_view field) {
 }
 
 const std::vector<std::string>& FileHolders() {
-  static const std::vector<std::string> holders = {"partnerships", "meetings",      "commitments",
-                                                   "events",       "organizations", "cases"};
+  static const std::vector<std::string> holders = {
+      "partnerships", "meetings", "commitments", "events", "organizations", "cases", "products"};
   return holders;
 }
 

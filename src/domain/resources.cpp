@@ -3,6 +3,8 @@
 #include <cctype>
 
 #include "domain/areas.h"
+#include "domain/hs_code.h"
+#include "domain/products.h"
 
 namespace amity::domain {
 namespace {
@@ -99,6 +101,17 @@ constexpr FieldSpec kPartnershipFields[] = {
     kCreatedByField,
 };
 
+// An organization's own contact point (an export desk, its shared address and line): not personal
+// data, shared with the partner like the rest of the record.
+constexpr FieldSpec kOrganizationContactMembers[] = {
+    {.name = "office",
+     .type = kString,
+     .max_length = 200,
+     .description = "the office or desk to contact, e.g. Export Department"},
+    {.name = "email", .type = kString, .max_length = 200, .description = "the office's address"},
+    {.name = "phone", .type = kString, .max_length = 50, .description = "the office's line"},
+};
+
 constexpr FieldSpec kOrganizationFields[] = {
     {.name = "name", .type = kText, .required = true},
     {.name = "kind",
@@ -112,7 +125,29 @@ constexpr FieldSpec kOrganizationFields[] = {
      .required = true,
      .references = "cities",
      .filterable = true},
-    {.name = "website", .type = kString, .max_length = 500},
+    {.name = "website", .type = kUrl, .max_length = 500},
+    // Companies (kind company) only: what the trade catalogue shows of an exporter.
+    {.name = "sector",
+     .type = kEnum,
+     .values = kSectors,
+     .filterable = true,
+     .sortable = true,
+     .description = "companies only: the sector the company works in"},
+    {.name = "export_markets",
+     .type = kCountryList,
+     .filterable = true,
+     .max_length = 250,
+     .description = "companies only: the countries the company exports to (ISO 3166-1 alpha-2)"},
+    {.name = "certifications",
+     .type = kEnumList,
+     .values = kCertifications,
+     .filterable = true,
+     .max_length = 30,
+     .description = "companies only: the certifications and registrations the company holds"},
+    {.name = "contact",
+     .type = kObject,
+     .members = kOrganizationContactMembers,
+     .description = "companies only: the company's own office, address and line (not a person's)"},
     kVisibilityField,
     kCreatedByField,
 };
@@ -327,6 +362,72 @@ constexpr FieldSpec kCaseFields[] = {
     kCreatedByField,
 };
 
+// A product an exporter offers, for the trade catalogue (proposal 6: İzmir's products at
+// Harbin's fair).
+constexpr FieldSpec kProductFields[] = {
+    {.name = "company_id",
+     .type = kReference,
+     .required = true,
+     .references = "organizations",
+     .filterable = true,
+     .description = "the company (an organization of kind company) that offers the product"},
+    {.name = "name", .type = kText, .required = true},
+    {.name = "description", .type = kText},
+    {.name = "hs_code",
+     .type = kTariffCode,
+     .required = true,
+     .filterable = true,
+     .sortable = true,
+     .max_length = kHsDigits,
+     .description = "HS subheading, 6 digits; \"0804.20\" is stored as \"080420\""},
+    {.name = "hs_code_tr",
+     .type = kTariffCode,
+     .max_length = kTurkishTariffDigits,
+     .description = "Türkiye's GTİP, 12 digits starting with hs_code"},
+    {.name = "hs_code_cn",
+     .type = kTariffCode,
+     .max_length = kChineseTariffDigits,
+     .description = "China's tariff code, 10 digits starting with hs_code"},
+    {.name = "unit", .type = kEnum, .values = kProductUnits, .default_value = "kg"},
+    {.name = "minimum_order",
+     .type = kNumber,
+     .minimum = 0,
+     .maximum = 1e12,
+     .description = "the smallest order, in units"},
+    {.name = "price_min",
+     .type = kNumber,
+     .minimum = 0,
+     .maximum = 1e12,
+     .description = "lowest price per unit, in currency"},
+    {.name = "price_max",
+     .type = kNumber,
+     .minimum = 0,
+     .maximum = 1e12,
+     .description = "highest price per unit, not below price_min"},
+    {.name = "currency",
+     .type = kEnum,
+     .values = kCurrencies,
+     .filterable = true,
+     .description = "ISO 4217; required with a price"},
+    {.name = "shelf_life_days",
+     .type = kNumber,
+     .minimum = 1,
+     .maximum = 3650,
+     .description = "food: whole days from production"},
+    {.name = "certifications",
+     .type = kEnumList,
+     .values = kCertifications,
+     .filterable = true,
+     .max_length = 30},
+    {.name = "markets",
+     .type = kCountryList,
+     .filterable = true,
+     .max_length = 250,
+     .description = "the countries the product may be sold in (ISO 3166-1 alpha-2)"},
+    kVisibilityField,
+    kCreatedByField,
+};
+
 constexpr ResourceSpec kCities{"cities", "city", kCityFields, "name"};
 constexpr ResourceSpec kPartnerships{"partnerships", "partnership", kPartnershipFields};
 constexpr ResourceSpec kOrganizations{"organizations", "organization", kOrganizationFields, "name"};
@@ -338,9 +439,12 @@ constexpr ResourceSpec kGlossary{"glossary", "glossary_term", kGlossaryFields, "
 constexpr ResourceSpec kCases{"cases", "case", kCaseFields, "title",
                               /*filter_by_language=*/true};
 
-constexpr const ResourceSpec* kAll[] = {&kCities,       &kOrganizations, &kPeople,
-                                        &kPartnerships, &kMeetings,      &kCommitments,
-                                        &kEvents,       &kGlossary,      &kCases};
+constexpr ResourceSpec kProducts{"products", "product", kProductFields, "name",
+                                 /*filter_by_language=*/true};
+
+constexpr const ResourceSpec* kAll[] = {&kCities,   &kOrganizations, &kPeople, &kPartnerships,
+                                        &kMeetings, &kCommitments,   &kEvents, &kGlossary,
+                                        &kCases,    &kProducts};
 
 }  // namespace
 
@@ -365,7 +469,7 @@ bool IsWebUrl(std::string_view url) {
 
 bool IsListType(FieldType type) {
   return type == kEnumList || type == kReferenceList || type == kLanguageList ||
-         type == kObjectList || type == kStringList;
+         type == kObjectList || type == kStringList || type == kCountryList;
 }
 
 const FieldSpec* ResourceSpec::Field(std::string_view field_name) const {
@@ -386,6 +490,7 @@ const ResourceSpec& Commitments() { return kCommitments; }
 const ResourceSpec& Events() { return kEvents; }
 const ResourceSpec& Glossary() { return kGlossary; }
 const ResourceSpec& Cases() { return kCases; }
+const ResourceSpec& Products() { return kProducts; }
 
 std::span<const ResourceSpec* const> AllResources() { return kAll; }
 

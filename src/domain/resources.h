@@ -28,6 +28,9 @@ enum class FieldType {
   kObjectList,     // array of objects with `members`
   kStringList,     // array of distinct short strings without commas (tags), each at most
                    // kMaxListStringCharacters
+  kCountryList,    // array of distinct ISO 3166-1 alpha-2 codes
+  kTariffCode,     // an HS or national tariff code of exactly `max_length` digits, written with
+                   // the separators tariff books print (domain/hs_code.h), stored as digits
 };
 
 // Longest entry of a kStringList (a tag).
@@ -110,6 +113,7 @@ const ResourceSpec& Commitments();
 const ResourceSpec& Events();
 const ResourceSpec& Glossary();
 const ResourceSpec& Cases();
+const ResourceSpec& Products();
 
 // All writable resources in dependency order (a resource only references earlier ones).
 std::span<const ResourceSpec* const> AllResources();

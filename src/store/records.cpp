@@ -31,6 +31,7 @@ bool IsJsonValued(FieldType type) {
     case FieldType::kObject:
     case FieldType::kObjectList:
     case FieldType::kStringList:
+    case FieldType::kCountryList:
       return true;
     default:
       return false;

@@ -149,6 +149,19 @@ CREATE TRIGGER people_counted_insert AFTER INSERT ON people BEGIN
   INSERT INTO record_counts (resource, archived, n) VALUES ('people', NEW.archived, 1)
     ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
 END;
+CREATE TRIGGER products_counted_archive AFTER UPDATE OF archived ON products
+  WHEN OLD.archived <> NEW.archived BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'products' AND archived = OLD.archived;
+  INSERT INTO record_counts (resource, archived, n) VALUES ('products', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER products_counted_delete AFTER DELETE ON products BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'products' AND archived = OLD.archived;
+END;
+CREATE TRIGGER products_counted_insert AFTER INSERT ON products BEGIN
+  INSERT INTO record_counts (resource, archived, n) VALUES ('products', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
 CREATE TABLE alert_health_states (
   partnership_id TEXT NOT NULL PRIMARY KEY REFERENCES partnerships (id),
   state TEXT NOT NULL,
@@ -493,7 +506,9 @@ CREATE TABLE organizations (
   website TEXT
 , visibility TEXT NOT NULL DEFAULT 'private'
   CHECK (visibility = 'private' OR visibility = 'shared' OR
-    visibility = 'public'), created_by TEXT) STRICT;
+    visibility = 'public'), created_by TEXT, sector TEXT, export_markets TEXT NOT NULL DEFAULT '[]'
+  CHECK (json_valid(export_markets)), certifications TEXT NOT NULL DEFAULT '[]'
+  CHECK (json_valid(certifications)), contact TEXT CHECK (contact IS NULL OR json_valid(contact))) STRICT;
 CREATE TABLE partnerships (
   id TEXT NOT NULL PRIMARY KEY,
   version INTEGER NOT NULL CHECK (version >= 1),
@@ -532,6 +547,34 @@ CREATE TABLE people (
 , visibility TEXT NOT NULL DEFAULT 'private'
   CHECK (visibility = 'private' OR visibility = 'shared' OR
     visibility = 'public'), created_by TEXT) STRICT;
+CREATE TABLE products (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),
+  company_id TEXT NOT NULL REFERENCES organizations (id),
+  name TEXT NOT NULL CHECK (json_valid(name)),
+  description TEXT CHECK (description IS NULL OR json_valid(description)),
+  hs_code TEXT NOT NULL CHECK (length(hs_code) = 6 AND hs_code NOT GLOB '*[^0-9]*'),
+  hs_code_tr TEXT CHECK (hs_code_tr IS NULL OR
+    (length(hs_code_tr) = 12 AND substr(hs_code_tr, 1, 6) = hs_code)),
+  hs_code_cn TEXT CHECK (hs_code_cn IS NULL OR
+    (length(hs_code_cn) = 10 AND substr(hs_code_cn, 1, 6) = hs_code)),
+  unit TEXT NOT NULL DEFAULT 'kg',
+  minimum_order REAL CHECK (minimum_order IS NULL OR minimum_order >= 0),
+  price_min REAL CHECK (price_min IS NULL OR price_min >= 0),
+  price_max REAL CHECK (price_max IS NULL OR price_max >= 0),
+  currency TEXT CHECK (currency IS NULL OR length(currency) = 3),
+  shelf_life_days REAL CHECK (shelf_life_days IS NULL OR shelf_life_days >= 1),
+  certifications TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(certifications)),
+  markets TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(markets)),
+  visibility TEXT NOT NULL DEFAULT 'private'
+    CHECK (visibility = 'private' OR visibility = 'shared' OR visibility = 'public'),
+  created_by TEXT,
+  CHECK (price_min IS NULL OR price_max IS NULL OR price_min <= price_max)
+) STRICT;
 CREATE TABLE record_counts (
   resource TEXT NOT NULL,
   archived INTEGER NOT NULL CHECK (archived = 0 OR archived = 1),
@@ -692,6 +735,7 @@ CREATE INDEX organizations_city ON organizations (city_id);
 CREATE INDEX organizations_created_by ON organizations (created_by);
 CREATE INDEX organizations_live_created ON organizations (archived, created_at, id, version);
 CREATE INDEX organizations_live_kind ON organizations (archived, kind, id, version);
+CREATE INDEX organizations_live_sector ON organizations (archived, sector, id, version);
 CREATE INDEX organizations_live_updated ON organizations (archived, updated_at, id, version);
 CREATE INDEX partnerships_created_by ON partnerships (created_by);
 CREATE INDEX partnerships_home_city ON partnerships (home_city_id);
@@ -707,6 +751,11 @@ CREATE INDEX people_live_created ON people (archived, created_at, id, version);
 CREATE INDEX people_live_latin ON people (archived, latin_name, id, version);
 CREATE INDEX people_live_updated ON people (archived, updated_at, id, version);
 CREATE INDEX people_organization ON people (organization_id);
+CREATE INDEX products_company ON products (company_id);
+CREATE INDEX products_created_by ON products (created_by);
+CREATE INDEX products_live_created ON products (archived, created_at, id, version);
+CREATE INDEX products_live_hs_code ON products (archived, hs_code, id, version);
+CREATE INDEX products_live_updated ON products (archived, updated_at, id, version);
 CREATE INDEX search_texts_record ON search_texts (record_id);
 CREATE INDEX sessions_user ON sessions (user_id);
 CREATE INDEX uploads_expires ON uploads (expires_at);

@@ -98,6 +98,7 @@ describe('Phone and laptop layouts', () => {
     ids.case = await first('cases')
     ids.organization = await first('organizations')
     ids.agreement = (await api(server, 'GET', 'exchange-agreements')).json.items[0].id
+    ids.product = await first('products')
     // Files on every kind of record that keeps them, so their lists (cards on a phone) are measured.
     for (const [holder, id] of [
       ['partnerships', ids.partnership],
@@ -106,6 +107,7 @@ describe('Phone and laptop layouts', () => {
       ['events', ids.event],
       ['organizations', ids.organization],
       ['cases', ids.case],
+      ['products', ids.product],
     ]) {
       await uploadFile(server, holder, id, `Fotoğraf ${holder} 照片.png`, tinyPng())
       await uploadFile(server, holder, id, `Rapor — ${holder} — 报告.pdf`, tinyPdf(holder))
@@ -144,6 +146,9 @@ describe('Phone and laptop layouts', () => {
       '/cases?area=heritage&lang=zh',
       `/cases/${ids.case}`,
       `/agreements/${ids.agreement}`,
+      '/products',
+      '/products?chapter=08',
+      `/products/${ids.product}`,
       '/directory',
       '/directory?tab=organizations',
       '/directory?tab=cities',
@@ -164,6 +169,8 @@ describe('Phone and laptop layouts', () => {
       `/events/${ids.event}/edit`,
       '/cases/new',
       `/cases/${ids.case}/edit`,
+      '/products/new',
+      `/products/${ids.product}/edit`,
       '/partnerships/new',
       `/partnerships/${ids.partnership}/edit`,
       '/people/new',

@@ -105,11 +105,94 @@ export const ORGANIZATION_KINDS = [
   'ngo',
   'other',
 ] as const
+/** Sectors of a company (docs/API.md, src/domain/products.h). */
+export const SECTORS = [
+  'dried_fruit_nuts',
+  'fresh_produce',
+  'olive_oil_olives',
+  'processed_food',
+  'beverages',
+  'seafood',
+  'textiles_apparel',
+  'leather_footwear',
+  'stone_marble',
+  'ceramics_glass',
+  'machinery',
+  'automotive_parts',
+  'chemicals_cosmetics',
+  'furniture',
+  'electrical_electronics',
+  'metals',
+  'software_it',
+  'tourism_services',
+  'other',
+] as const
+/** Certifications and registrations a company holds or a product carries. */
+export const CERTIFICATIONS = [
+  'halal',
+  'kosher',
+  'organic_eu',
+  'organic_cn',
+  'iso_9001',
+  'iso_14001',
+  'iso_22000',
+  'fssc_22000',
+  'haccp',
+  'brcgs',
+  'ifs_food',
+  'globalgap',
+  'gacc_registration',
+  'ccc',
+  'ce',
+  'tse',
+  'oeko_tex',
+  'gots',
+] as const
+export const PRODUCT_UNITS = ['kg', 'tonne', 'litre', 'piece', 'pair', 'set', 'box', 'carton', 'pallet', 'm2', 'm3', 'metre', 'container_20ft', 'container_40ft'] as const
+/** The currencies offered first in forms; the server accepts every ISO 4217 code. */
+export const COMMON_CURRENCIES = ['USD', 'EUR', 'CNY', 'TRY', 'RUB', 'GBP', 'JPY', 'AED'] as const
+
+/** An organization's own contact point (not a person's). */
+export interface OrganizationContact {
+  office?: string | null
+  email?: string | null
+  phone?: string | null
+}
 export interface Organization extends Base {
   name: Text
   kind: (typeof ORGANIZATION_KINDS)[number]
   city_id: string
   website?: string | null
+  sector?: string | null
+  export_markets?: string[]
+  certifications?: string[]
+  contact?: OrganizationContact | null
+}
+
+/** A product of the trade catalogue. */
+export interface Product extends Base {
+  company_id: string
+  name: Text
+  description?: Text | null
+  hs_code: string
+  hs_code_tr?: string | null
+  hs_code_cn?: string | null
+  unit: string
+  minimum_order?: number | null
+  price_min?: number | null
+  price_max?: number | null
+  currency?: string | null
+  shelf_life_days?: number | null
+  certifications: string[]
+  markets: string[]
+}
+/** A name of the HS nomenclature in the three languages. */
+export type HsName = Record<Lang, string>
+export interface HsChapter {
+  code: string
+  reserved: boolean
+  name: HsName
+  headings: { code: string; name: HsName }[]
 }
 
 export interface Person extends Base {
@@ -274,6 +357,7 @@ export const RECORD_KINDS = [
   'commitments',
   'events',
   'cases',
+  'products',
   'people',
   'organizations',
   'cities',
@@ -547,7 +631,7 @@ export interface Problem {
 }
 
 /** The records that keep files (GET /api/v1/{holder}/{id}/files). */
-export const FILE_HOLDERS = ['partnerships', 'meetings', 'commitments', 'events', 'organizations', 'cases'] as const
+export const FILE_HOLDERS = ['partnerships', 'meetings', 'commitments', 'events', 'organizations', 'cases', 'products'] as const
 export type FileHolder = (typeof FILE_HOLDERS)[number]
 /** What a file is, as the UI names it (from its sniffed media type, lib/files.ts). */
 export const FILE_KINDS = ['image', 'pdf', 'video', 'audio', 'spreadsheet', 'presentation', 'document', 'text', 'other'] as const

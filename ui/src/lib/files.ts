@@ -172,21 +172,22 @@ export function problemMessage(problem: Problem | null | undefined): string {
  * not be read; a card then shows its placeholder). Asked once per case and page load.
  */
 const photos = new Map<string, Promise<string | null>>()
-export function casePhoto(caseId: string): Promise<string | null> {
-  let found = photos.get(caseId)
+export function casePhoto(caseId: string, holder: FileHolder = 'cases'): Promise<string | null> {
+  const key = `${holder}/${caseId}`
+  let found = photos.get(key)
   if (!found) {
-    found = listFiles('cases', caseId)
+    found = listFiles(holder, caseId)
       .then((files) => {
         const image = files.find((f) => fileKind(f.media_type) === 'image')
         return image ? previewUrl(image) : null
       })
       .catch(() => null)
-    photos.set(caseId, found)
+    photos.set(key, found)
   }
   return found
 }
 
-/** Forgets the cached picture of a case (its files changed). */
-export function forgetCasePhoto(caseId: string): void {
-  photos.delete(caseId)
+/** Forgets the cached picture of a case, or of a record of `holder` (its files changed). */
+export function forgetCasePhoto(caseId: string, holder: FileHolder = 'cases'): void {
+  photos.delete(`${holder}/${caseId}`)
 }

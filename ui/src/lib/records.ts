@@ -8,6 +8,7 @@ const DETAIL: Record<string, (id: string) => string> = {
   commitments: (id) => `/commitments/${id}`,
   events: (id) => `/events/${id}`,
   cases: (id) => `/cases/${id}`,
+  products: (id) => `/products/${id}`,
 }
 const EDIT: Record<string, (id: string) => string> = {
   partnerships: (id) => `/partnerships/${id}/edit`,
@@ -15,6 +16,7 @@ const EDIT: Record<string, (id: string) => string> = {
   commitments: (id) => `/commitments/${id}/edit`,
   events: (id) => `/events/${id}/edit`,
   cases: (id) => `/cases/${id}/edit`,
+  products: (id) => `/products/${id}/edit`,
   people: (id) => `/people/${id}/edit`,
   organizations: (id) => `/organizations/${id}/edit`,
   cities: (id) => `/cities/${id}/edit`,

@@ -139,6 +139,8 @@ test('every value of every enumeration has a label', () => {
     'offline.state': 'OUTBOX_STATES',
     'notices.kind': 'NOTICE_KINDS',
     'mail.state': 'MAIL_STATES',
+    'federation.state': 'PEER_STATES',
+    'federation.role': 'PEER_ROLES',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

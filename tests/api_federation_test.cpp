@@ -274,6 +274,26 @@ TEST(FederationTest, SignedRequestsAreRefusedWhenReplayedTamperedSkewedOrRevoked
   EXPECT_EQ(audit.body.find("Signature-Input"), std::string::npos);
 }
 
+// Harbin's clock runs ten minutes ahead (libfaketime): İzmir refuses its signed registration as
+// outside the window, Harbin stores nothing and İzmir's security log says why.
+TEST(FederationTest, AServerWithItsClockTenMinutesOffIsRefused) {
+  const std::string faketime = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1";
+  if (ReadFile(faketime).empty()) GTEST_SKIP() << "libfaketime is not installed";
+  const TestServer izmir;
+  const TestServer harbin(false, {"LD_PRELOAD=" + faketime, "FAKETIME=+10m"});
+  const std::string invitation = Invite(izmir, FirstPartnershipId(izmir));
+  const std::string before = harbin.Snapshot();
+  const HttpResult accepted =
+      harbin.Post("/api/v1/federation/peers", json::object{{"invitation", invitation}});
+  EXPECT_EQ(accepted.status, 502) << accepted.body;
+  EXPECT_EQ(ProblemCode(accepted), "peer_refused");
+  EXPECT_NE(accepted.body.find("signature_expired"), std::string::npos) << accepted.body;
+  EXPECT_EQ(harbin.Snapshot(), before);
+  const HttpResult audit = izmir.Get("/api/v1/audit?kind=federation_rejected");
+  ASSERT_EQ(audit.status, 200) << audit.body;
+  EXPECT_NE(audit.body.find("signature_expired"), std::string::npos) << audit.body;
+}
+
 TEST(FederationTest, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
   const TestServer izmir;
   const std::string before = izmir.Snapshot();

@@ -10,6 +10,8 @@ packages=(
   libboost-json1.81-dev libboost1.81-dev
   libsqlite3-dev libhowardhinnant-date-dev tzdata libgtest-dev libcurl4-openssl-dev
   libsodium-dev libmimalloc-dev
+  # federation tests: a server whose clock runs ten minutes ahead (LD_PRELOAD)
+  libfaketime
   # files kept with records: type sniffing (and its database), SHA-256 on the CPU's instructions
   libmagic-dev libmagic-mgc libssl-dev
   # backups of the database with its files: tar archives

@@ -8,6 +8,7 @@
 #include "api/access.h"
 #include "api/auth.h"
 #include "api/exports.h"
+#include "api/federation.h"
 #include "api/files.h"
 #include "api/handlers.h"
 #include "api/idempotency.h"
@@ -15,6 +16,7 @@
 #include "api/uploads.h"
 #include "base/text.h"
 #include "domain/files.h"
+#include "federation/nonce_cache.h"
 #include "http/error.h"
 #include "http/problem.h"
 #include "store/search_index.h"
@@ -449,6 +451,46 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"GET", "/public/files/{id}/thumbnail", PublicFileThumbnail,
                     "The preview of a file of a published record: JPEG (If-None-Match)", nullptr,
                     "", "", 200, Access::kPublic});
+  routes.push_back({"GET", "/api/v1/federation", GetFederation,
+                    "This instance's federation identity (instance id, URL, current public key) "
+                    "and its peers with their states and fingerprints",
+                    nullptr, "", "Federation", 200, Access::kAdmin});
+  routes.push_back({"POST", "/api/v1/federation/invitations", CreateInvitation,
+                    "Invite another instance to pair for some partnerships: a one-time "
+                    "invitation, valid 24 hours, shown once",
+                    nullptr, "FederationInvitationInput", "FederationInvitation", 201,
+                    Access::kAdmin});
+  routes.push_back({"POST", "/api/v1/federation/peers", AcceptInvitation,
+                    "Accept another instance's invitation: registers this instance there "
+                    "(signed) and adds the peer, pending until both admins confirm",
+                    nullptr, "FederationAcceptInput", "Peer", 201, Access::kAdmin});
+  routes.push_back({"POST", "/api/v1/federation/peers/{id}/confirm", ConfirmPeer,
+                    "Confirm the fingerprint compared with the other admin; tells the peer",
+                    nullptr, "PeerConfirmInput", "PeerConfirmation", 200, Access::kAdmin});
+  routes.push_back({"POST", "/api/v1/federation/peers/{id}/revoke", RevokePeer,
+                    "Revoke a peer: its requests are refused (401) from now on", nullptr, "",
+                    "Peer", 200, Access::kAdmin});
+  routes.push_back({"POST", "/api/v1/federation/peers/{id}/hello", HelloPeer,
+                    "Call the peer's signed hello and show its answer (a test of the link)",
+                    nullptr, "", "PeerHelloResult", 200, Access::kAdmin});
+  routes.push_back({"POST", "/api/v1/federation/key/rotate", RotateFederationKey,
+                    "Make a new signing key; peers are told, signed with the old key, and accept "
+                    "the old one for 7 more days",
+                    nullptr, "", "FederationKeyRotation", 200, Access::kAdmin});
+  routes.push_back({"POST", "/federation/v1/register", PeerRegister,
+                    "Server to server: register with an invitation's one-time code (signed with "
+                    "the key registered)",
+                    nullptr, "PeerRegisterInput", "PeerRegistration", 201, Access::kPublic});
+  routes.push_back({"POST", "/federation/v1/confirm", PeerConfirm,
+                    "Server to server (signed): the caller's admin confirmed the fingerprint",
+                    nullptr, "PeerConfirmInput", "PeerConfirmAnswer", 200, Access::kPublic});
+  routes.push_back({"POST", "/federation/v1/keys", PeerKeys,
+                    "Server to server (signed with the old key): the caller's new key", nullptr,
+                    "PeerKeyInput", "PeerKeyAnswer", 200, Access::kPublic});
+  routes.push_back({"GET", "/federation/v1/hello", PeerHello,
+                    "Server to server (signed, active peers): who the caller is here and the "
+                    "partnerships it is bound to",
+                    nullptr, "", "PeerHello", 200, Access::kPublic});
   routes.push_back({"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "",
                     "OpenApiDocument", 200, Access::kPublic});
   routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "",
@@ -512,6 +554,7 @@ Api::Api(store::Pool& pool, Context context) : pool_(pool), context_(std::move(c
   if (!context_.credentials) context_.credentials = std::make_shared<CredentialCache>();
   if (!context_.uploads) context_.uploads = std::make_shared<UploadRegistry>();
   if (context_.file_types.empty()) context_.file_types = domain::DefaultFileTypes();
+  if (!context_.nonces) context_.nonces = std::make_shared<federation::NonceCache>();
 }
 
 http::Response Api::Handle(const http::Request& request) { return Dispatch(request, nullptr); }

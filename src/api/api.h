@@ -22,6 +22,10 @@ namespace amity::files {
 class BlobStore;
 }
 
+namespace amity::federation {
+class NonceCache;
+}
+
 namespace amity::api {
 
 // What every handler may know about the server it runs in.
@@ -54,6 +58,10 @@ struct Context {
   // failed message back in the outbox (wakes the alerts worker). Unset: nobody is told.
   bool mail_configured = false;
   std::function<void()> mail_queued;
+  // Federation (api/federation.cpp): the address peers reach this server at (named in
+  // invitations) and the nonces of signed requests seen lately; the Api makes one when none.
+  std::string public_url;
+  std::shared_ptr<federation::NonceCache> nonces;
 };
 
 // Who may call a route: anyone, any signed-in user, the home city's roles (not partner users),

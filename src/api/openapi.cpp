@@ -748,6 +748,82 @@ json::object Schemas() {
                 {"lang", {{"type", "string"}, {"enum", {"tr", "zh", "en"}}}}},
                {"partnership_id"});
   }
+  {
+    // Federation (api/federation.cpp, docs/FEDERATION.md).
+    const json::object ids = ArrayOf(StringType("uuid"));
+    const json::object fingerprint{{"type", "string"},
+                                   {"pattern", "^[0-9]{5}( [0-9]{5}){5}$"},
+                                   {"description",
+                                    "six groups of five digits, the same on both "
+                                    "sides"}};
+    const json::object key{{"type", "string"}, {"description", "Ed25519 public key, Base64"}};
+    const json::object peer{
+        {"id", StringType("uuid")},
+        {"instance_id", StringType("uuid")},
+        {"url", StringType()},
+        {"role", {{"type", "string"}, {"enum", {"inviter", "invitee"}}}},
+        {"state", {{"type", "string"}, {"enum", {"pending", "active", "revoked"}}}},
+        {"partnership_ids", ids},
+        {"key_id", StringType()},
+        {"public_key", key},
+        {"fingerprint", fingerprint},
+        {"confirmed_here_at", NullableString("date-time")},
+        {"confirmed_there_at", NullableString("date-time")},
+        {"created_at", StringType("date-time")},
+        {"updated_at", StringType("date-time")},
+        {"revoked_at", NullableString("date-time")}};
+    schemas["Peer"] = Closed(peer);
+    schemas["Federation"] = Closed(
+        {{"instance_id", StringType("uuid")},
+         {"url", StringType()},
+         {"key_id", StringType()},
+         {"public_key", key},
+         {"key_created_at", StringType("date-time")},
+         {"retired_keys",
+          ArrayOf(Closed({{"key_id", StringType()}, {"retired_at", StringType("date-time")}}))},
+         {"peers", ArrayOf(Ref("Peer"))}});
+    schemas["FederationInvitationInput"] = Closed({{"partnership_ids", ids}});
+    schemas["FederationInvitation"] =
+        Closed({{"id", StringType("uuid")},
+                {"invitation",
+                 {{"type", "string"},
+                  {"description", "hand this to the other admin; its code is shown only now"}}},
+                {"partnership_ids", ids},
+                {"expires_at", StringType("date-time")}});
+    schemas["FederationAcceptInput"] = Closed({{"invitation", StringType()}});
+    schemas["PeerConfirmInput"] = Closed({{"fingerprint", StringType()}});
+    schemas["PeerConfirmation"] = Closed(
+        {{"peer", Ref("Peer")}, {"notified", {{"type", "boolean"}}}, {"error", NullableString()}});
+    schemas["PeerHello"] = Closed({{"instance_id", StringType("uuid")},
+                                   {"peer_instance_id", StringType("uuid")},
+                                   {"partnership_ids", ids},
+                                   {"at", StringType("date-time")}});
+    schemas["PeerHelloResult"] =
+        Closed({{"status", Integer()},
+                {"answer", {{"oneOf", json::array{Ref("PeerHello"), {{"type", "null"}}}}}},
+                {"error", NullableString()}});
+    schemas["FederationKeyRotation"] =
+        Closed({{"key_id", StringType()},
+                {"public_key", key},
+                {"peers", ArrayOf(Closed({{"peer_id", StringType("uuid")},
+                                          {"notified", {{"type", "boolean"}}},
+                                          {"error", NullableString()}}))}});
+    schemas["PeerRegisterInput"] = Closed({{"code", StringType()},
+                                           {"instance_id", StringType("uuid")},
+                                           {"url", StringType()},
+                                           {"key_id", StringType()},
+                                           {"public_key", key}});
+    schemas["PeerRegistration"] = Closed({{"instance_id", StringType("uuid")},
+                                          {"key_id", StringType()},
+                                          {"public_key", key},
+                                          {"partnership_ids", ids},
+                                          {"fingerprint", fingerprint}});
+    schemas["PeerConfirmAnswer"] =
+        Closed({{"confirmed", {{"type", "boolean"}}},
+                {"state", {{"type", "string"}, {"enum", {"pending", "active"}}}}});
+    schemas["PeerKeyInput"] = Closed({{"key_id", StringType()}, {"public_key", key}});
+    schemas["PeerKeyAnswer"] = Closed({{"key_id", StringType()}});
+  }
   schemas["Area"] = Closed({{"code", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
                             {"name", Ref("Text")}});
   schemas["AreaList"] = Closed({{"items", ArrayOf(Ref("Area"))}});

@@ -13,6 +13,7 @@
 #include "alerts/smtp.h"
 #include "alerts/worker.h"
 #include "api/api.h"
+#include "api/federation.h"
 #include "cli/database.h"
 #include "cli/files.h"
 #include "cli/run.h"
@@ -135,7 +136,13 @@ int Serve(const Config& config) {
           .max_file_bytes = static_cast<std::uint64_t>(config.max_file_mib) << 20,
           .file_created = [&previews] { previews.Wake(); },
           .mail_configured = !config.smtp_url.empty(),
-          .mail_queued = [&alerts_worker] { alerts_worker.Wake(); }});
+          .mail_queued = [&alerts_worker] { alerts_worker.Wake(); },
+          .public_url = config.public_url});
+  {
+    // The instance's federation identity exists from the first start (docs/FEDERATION.md).
+    auto db = pool.Acquire();
+    api::EnsureFederationKey(*db, Now());
+  }
   bool first_start = false;
   {
     auto db = pool.Acquire();
@@ -196,7 +203,7 @@ int Serve(const Config& config) {
   const auto handler = [&api, ui_route](const http::Request& request) -> http::Response {
     if (request.path.starts_with("/api/") || request.path == "/healthz" ||
         request.path == "/metrics" || request.path == "/public" ||
-        request.path.starts_with("/public/")) {
+        request.path.starts_with("/public/") || request.path.starts_with("/federation/")) {
       return api.Handle(request);
     }
     if (auto asset = web::Serve(request)) {

@@ -142,6 +142,8 @@ test('every value of every enumeration has a label', () => {
     'enum.agreementState': 'AGREEMENT_STATES',
     'agreement.direction': 'AGREEMENT_DIRECTIONS',
     'agreement.level': 'STUDY_LEVELS',
+    'federation.state': 'PEER_STATES',
+    'federation.role': 'PEER_ROLES',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

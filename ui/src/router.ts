@@ -12,6 +12,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/users/:id', name: 'user', component: () => import('./views/UserForm.vue'), props: true, meta: { title: 'users.edit', section: 'users', access: 'admin' } },
   { path: '/notices', name: 'notices', component: () => import('./views/NoticesView.vue'), meta: { title: 'notices.title' } },
   { path: '/mail', name: 'mail', component: () => import('./views/MailView.vue'), meta: { title: 'mail.title', access: 'admin' } },
+  { path: '/federation', name: 'federation', component: () => import('./views/FederationView.vue'), meta: { title: 'federation.title', access: 'admin' } },
   { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: 'nav.audit', access: 'admin' } },
   { path: '/', name: 'dashboard', component: () => import('./views/DashboardView.vue'), meta: { title: 'nav.dashboard' } },
   { path: '/partnerships', name: 'partnerships', component: () => import('./views/PartnershipList.vue'), meta: { title: 'nav.partnerships' } },

@@ -543,6 +543,12 @@ export const AUDIT_KINDS = [
   'token_created',
   'token_revoked',
   'partnerships_changed',
+  'federation_rejected',
+  'federation_invited',
+  'federation_paired',
+  'federation_confirmed',
+  'federation_revoked',
+  'federation_key_rotated',
 ] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export interface AuthEvent {
@@ -737,6 +743,10 @@ export interface CouncilReport {
 export const NOTICE_KINDS = ['digest', 'health', 'event_reminder'] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 /** The states of a message in the e-mail outbox. */
+export const PEER_STATES = ['pending', 'active', 'revoked'] as const
+export type PeerState = (typeof PEER_STATES)[number]
+export const PEER_ROLES = ['inviter', 'invitee'] as const
+export type PeerRole = (typeof PEER_ROLES)[number]
 export const MAIL_STATES = ['pending', 'sending', 'sent', 'failed'] as const
 export type MailState = (typeof MAIL_STATES)[number]
 

@@ -1,0 +1,26 @@
+// Federation between Amity servers (docs/FEDERATION.md): this instance's identity key, pairing
+// (invitations, acceptance, confirmation of the fingerprint), revocation and key rotation for
+// admins under /api/v1/federation, and the signed server-to-server routes under /federation/v1.
+#pragma once
+
+#include "api/api.h"
+
+namespace amity::api {
+
+// Makes this instance's first Ed25519 key pair unless it has one (at the first start).
+void EnsureFederationKey(store::Db& db, Instant now);
+
+http::Response GetFederation(Call& call);
+http::Response CreateInvitation(Call& call);
+http::Response AcceptInvitation(Call& call);
+http::Response ConfirmPeer(Call& call);
+http::Response RevokePeer(Call& call);
+http::Response HelloPeer(Call& call);
+http::Response RotateFederationKey(Call& call);
+
+http::Response PeerRegister(Call& call);  // POST /federation/v1/register
+http::Response PeerConfirm(Call& call);   // POST /federation/v1/confirm
+http::Response PeerKeys(Call& call);      // POST /federation/v1/keys
+http::Response PeerHello(Call& call);     // GET /federation/v1/hello
+
+}  // namespace amity::api

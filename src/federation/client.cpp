@@ -1,0 +1,93 @@
+#include "federation/client.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+
+#include "federation/signature.h"
+
+namespace amity::federation {
+namespace {
+
+size_t Append(char* data, size_t size, size_t count, void* out) {
+  auto* body = static_cast<std::string*>(out);
+  if (body->size() > (4u << 20)) return 0;  // a peer's answer is small; refuse a flood
+  body->append(data, size * count);
+  return size * count;
+}
+
+// The base URL without a trailing slash, and where its path starts (npos: none).
+std::string Trimmed(std::string url) {
+  while (url.ends_with('/')) url.pop_back();
+  return url;
+}
+
+}  // namespace
+
+std::string AuthorityOf(const std::string& base_url) {
+  std::string_view rest = base_url;
+  if (rest.starts_with("https://")) {
+    rest.remove_prefix(8);
+  } else if (rest.starts_with("http://")) {
+    rest.remove_prefix(7);
+  } else {
+    return "";
+  }
+  std::string authority(rest.substr(0, rest.find('/')));
+  if (authority.find('@') != std::string::npos) return "";  // no credentials in a peer URL
+  std::transform(authority.begin(), authority.end(), authority.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return authority;
+}
+
+PeerAnswer CallPeer(const std::string& base_url, const std::string& method, const std::string& path,
+                    const std::string& body, const SigningKey& key, long long now,
+                    long timeout_seconds) {
+  const std::string authority = AuthorityOf(base_url);
+  if (authority.empty()) throw std::runtime_error("the peer's URL is not http(s)://host[:port]");
+  const std::string base = Trimmed(base_url);
+  // The path the peer sees: the base URL's own path (a reverse proxy's prefix) and `path`.
+  const size_t scheme_end = base.find("://") + 3;
+  const size_t path_start = base.find('/', scheme_end);
+  const std::string prefix = path_start == std::string::npos ? "" : base.substr(path_start);
+  const SignedParts parts{method, authority, prefix + path, body};
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  if (!curl) throw std::runtime_error("libcurl failed to start");
+  curl_slist* headers = nullptr;
+  for (const auto& [name, value] :
+       SignRequest(parts, key.key_id, key.secret_key, now, RandomNonce())) {
+    headers = curl_slist_append(headers, (name + ": " + value).c_str());
+  }
+  if (!body.empty()) headers = curl_slist_append(headers, "Content-Type: application/json");
+  headers = curl_slist_append(headers, "Accept: application/json");
+  headers = curl_slist_append(headers, "Expect:");
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(headers,
+                                                                          curl_slist_free_all);
+  const std::string url = base + path;
+  PeerAnswer answer;
+  CURL* handle = curl.get();
+  curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method.c_str());
+  if (!body.empty() || method == "POST") {
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body.data());
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  }
+  curl_easy_setopt(handle, CURLOPT_HTTPHEADER, header_list.get());
+  curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, Append);
+  curl_easy_setopt(handle, CURLOPT_WRITEDATA, &answer.body);
+  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, 5L);
+  curl_easy_setopt(handle, CURLOPT_TIMEOUT, timeout_seconds);
+  curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+  const CURLcode code = curl_easy_perform(handle);
+  if (code != CURLE_OK) {
+    throw std::runtime_error(std::string("the peer did not answer: ") + curl_easy_strerror(code));
+  }
+  curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &answer.status);
+  return answer;
+}
+
+}  // namespace amity::federation

@@ -1,0 +1,85 @@
+// Pairing two real servers in real Chromium: İzmir's admin invites Harbin's server for a
+// partnership, Harbin's admin pastes the invitation, both screens show the same fingerprint,
+// each admin confirms it, both peers turn active and the signed test call succeeds. The screen
+// in Turkish and Chinese, and on a phone; axe finds no serious violation.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import {
+  openSession, screenshot, seriousViolations, signedInContext, startServer, useLanguage, visit,
+} from './harness.mjs'
+
+describe('Amity web UI: federation settings', () => {
+  let session, izmir, page, problems, harbin, harbinContext, harbinPage
+
+  before(async () => {
+    session = await openSession()
+    ;({ server: izmir, page, problems } = session)
+    harbin = await startServer()
+    harbinContext = await signedInContext(session.browser, harbin, { locale: 'en-GB', viewport: { width: 1360, height: 900 } })
+    harbinPage = await harbinContext.newPage()
+    harbinPage.setDefaultTimeout(15000)
+    harbinPage.on('pageerror', (error) => problems.push(`harbin pageerror: ${error.message}`))
+  })
+
+  after(async () => {
+    await harbinContext?.close()
+    await harbin?.stop()
+    await session?.close()
+    assert.deepEqual(problems, [])
+  })
+
+  const fingerprint = async (p) => (await p.locator('[data-peer] [data-fingerprint]').first().textContent()).trim()
+
+  test('invite, accept, compare the fingerprint, confirm on both sides, test the link', async () => {
+    await visit(page, izmir, '/federation')
+    await page.locator('[data-partnership-picker] input[type=checkbox]').first().check()
+    await page.click('[data-action=invite]')
+    const invitation = (await page.locator('[data-secret-once] [data-secret]').textContent()).trim()
+    assert.match(invitation, /^amity-invite-1\./)
+    assert.deepEqual(await seriousViolations(page), [])
+    await screenshot(page, 'en', 'federation-invite')
+
+    await visit(harbinPage, harbin, '/federation')
+    await harbinPage.fill('[data-invitation-input]', invitation)
+    await harbinPage.click('[data-action=accept]')
+    await harbinPage.locator('[data-peer]').first().waitFor()
+    assert.equal(await harbinPage.locator('[data-peer]').first().getAttribute('data-state'), 'pending')
+
+    await visit(page, izmir, '/federation')
+    await page.locator('[data-peer]').first().waitFor()
+    const shown = await fingerprint(page)
+    assert.match(shown, /^\d{5}( \d{5}){5}$/)
+    assert.equal(await fingerprint(harbinPage), shown)
+
+    await page.click('[data-peer] [data-action=confirm]')
+    await page.locator('[data-notice]').waitFor()
+    await harbinPage.click('[data-peer] [data-action=confirm]')
+    await harbinPage.locator('[data-peer][data-state=active]').waitFor()
+    await visit(page, izmir, '/federation')
+    await page.locator('[data-peer][data-state=active]').waitFor()
+
+    await harbinPage.click('[data-peer] [data-action=hello]')
+    await harbinPage.locator('[data-notice]').waitFor()
+    assert.match(await harbinPage.locator('[data-notice]').textContent(), /answered a signed request/)
+    await screenshot(harbinPage, 'en', 'federation-active')
+  })
+
+  test('in Turkish and Chinese, and on a phone', async () => {
+    for (const [lang, title] of [['tr', 'Federasyon'], ['zh', '服务器联合']]) {
+      await useLanguage(page, izmir, lang)
+      await visit(page, izmir, '/federation')
+      assert.equal((await page.locator('h1').first().textContent()).trim(), title)
+      assert.deepEqual(await seriousViolations(page), [])
+      await screenshot(page, lang, 'federation')
+    }
+    await useLanguage(page, izmir, 'en')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await visit(page, izmir, '/federation')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 1, `the page is ${overflow}px wider than the phone`)
+    const box = await page.locator('[data-peer] [data-action=hello]').first().boundingBox()
+    assert.ok(box.height >= 44, `the buttons are ${box.height}px high`)
+    await screenshot(page, 'en', 'federation-phone')
+    await page.setViewportSize({ width: 1360, height: 900 })
+  })
+})

@@ -191,7 +191,10 @@ CREATE TABLE auth_events (
     kind = 'logout' OR kind = 'user_created' OR kind = 'role_changed' OR
     kind = 'user_disabled' OR kind = 'user_enabled' OR
     kind = 'password_changed' OR kind = 'token_created' OR
-    kind = 'token_revoked' OR kind = 'partnerships_changed'),
+    kind = 'token_revoked' OR kind = 'partnerships_changed' OR
+    kind = 'federation_rejected' OR kind = 'federation_invited' OR
+    kind = 'federation_paired' OR kind = 'federation_confirmed' OR
+    kind = 'federation_revoked' OR kind = 'federation_key_rotated'),
   email TEXT NOT NULL DEFAULT '',
   user_id TEXT,
   actor TEXT NOT NULL DEFAULT '',
@@ -396,6 +399,44 @@ CREATE TABLE exchange_conditions (
   extra_requirements TEXT NOT NULL DEFAULT '',
   -- Set when an edit took the condition out of the agreement; null while it is part of it.
   removed_at TEXT
+) STRICT;
+CREATE TABLE federation_invitations (
+  id TEXT NOT NULL PRIMARY KEY,
+  code_digest TEXT NOT NULL UNIQUE,
+  partnership_ids TEXT NOT NULL CHECK (json_valid(partnership_ids)),
+  created_by TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT,
+  peer_id TEXT
+) STRICT;
+CREATE TABLE federation_keys (
+  id TEXT NOT NULL PRIMARY KEY,
+  public_key TEXT NOT NULL,
+  secret_key TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  retired_at TEXT
+) STRICT;
+CREATE TABLE federation_peer_keys (
+  key_id TEXT NOT NULL,
+  peer_id TEXT NOT NULL REFERENCES federation_peers (id),
+  public_key TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  valid_until TEXT,
+  PRIMARY KEY (peer_id, key_id)
+) STRICT;
+CREATE TABLE federation_peers (
+  id TEXT NOT NULL PRIMARY KEY,
+  instance_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role = 'inviter' OR role = 'invitee'),
+  state TEXT NOT NULL CHECK (state = 'pending' OR state = 'active' OR state = 'revoked'),
+  partnership_ids TEXT NOT NULL CHECK (json_valid(partnership_ids)),
+  confirmed_here_at TEXT,
+  confirmed_there_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revoked_at TEXT
 ) STRICT;
 CREATE TABLE files (
   id TEXT NOT NULL PRIMARY KEY,
@@ -712,6 +753,11 @@ CREATE UNIQUE INDEX exchange_agreement_approvals_standing
   ON exchange_agreement_approvals (agreement_id, side) WHERE superseded_at IS NULL;
 CREATE INDEX exchange_agreements_partnership ON exchange_agreements (partnership_id, created_at);
 CREATE INDEX exchange_conditions_agreement ON exchange_conditions (agreement_id, position);
+CREATE UNIQUE INDEX federation_keys_current ON federation_keys (retired_at IS NULL)
+  WHERE retired_at IS NULL;
+CREATE INDEX federation_peer_keys_key ON federation_peer_keys (key_id);
+CREATE UNIQUE INDEX federation_peers_instance ON federation_peers (instance_id)
+  WHERE state <> 'revoked';
 CREATE INDEX files_holder ON files (holder_id, archived, created_at, id);
 CREATE INDEX files_sha256 ON files (sha256);
 CREATE INDEX glossary_created_by ON glossary (created_by);

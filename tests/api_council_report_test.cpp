@@ -218,6 +218,58 @@ TEST_F(ApiCouncilReportTest, CountsTheCasesSharedWithThePartnerThisYear) {
             std::string::npos);
 }
 
+TEST_F(ApiCouncilReportTest, CountsDroppedCommitmentsInTheReportAndTheDashboard) {
+  const auto report = [&] {
+    const HttpResult answer = server_.Get("/api/v1/reports/council" + Query("en"));
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    return answer.Json().at("partnerships").at(0);
+  };
+  const auto area_dropped = [](const json::value& section, std::string_view area) {
+    for (const json::value& item : section.at("by_area").as_array()) {
+      if (item.at("area").as_string() == area) return item.at("dropped").as_int64();
+    }
+    return std::int64_t{0};
+  };
+  const auto dashboard = [&] {
+    const json::value body = server_.Get("/api/v1/dashboard?overdue_limit=0").Json();
+    for (const json::value& entry : body.at("partnerships").as_array()) {
+      if (entry.at("partnership").at("id").as_string() == partnership_) {
+        return std::pair{entry.at("dropped").as_int64(),
+                         body.at("totals").at("dropped").as_int64()};
+      }
+    }
+    ADD_FAILURE() << "the partnership is not on the dashboard";
+    return std::pair<std::int64_t, std::int64_t>{0, 0};
+  };
+  const json::value before = report();
+  const auto [entry_before, total_before] = dashboard();
+  std::vector<std::string> ids;
+  for (const char* text : {"Joint sailing regatta", "Twin libraries week"}) {
+    const HttpResult created =
+        server_.Post("/api/v1/commitments", {{"partnership_id", partnership_},
+                                             {"text", {{"original", "en"}, {"en", text}}},
+                                             {"area", "sports"},
+                                             {"proposed_by_side", "home"}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    ids.emplace_back(created.Json().at("id").as_string());
+  }
+  // Both are dropped, with the note that needs.
+  for (const std::string& id : ids) {
+    const HttpResult dropped = server_.Post("/api/v1/commitments/" + id + "/transitions",
+                                            {{"to", "dropped"}, {"note", "No budget this year"}});
+    ASSERT_EQ(dropped.status, 200) << dropped.body;
+  }
+  const json::value after = report();
+  EXPECT_EQ(after.at("figures").at("dropped").as_int64(),
+            before.at("figures").at("dropped").as_int64() + 2);
+  EXPECT_EQ(area_dropped(after, "sports"), area_dropped(before, "sports") + 2);
+  const auto [entry_after, total_after] = dashboard();
+  EXPECT_EQ(entry_after, entry_before + 2);
+  EXPECT_EQ(total_after, total_before + 2);
+  // The PDF lists the figure, in Chinese too.
+  EXPECT_NE(Pdf(Query("zh"), "dropped").find("已放弃"), std::string::npos);
+}
+
 TEST_F(ApiCouncilReportTest, APartnerUserSeesOnlyWhatItMaySee) {
   ASSERT_EQ(PutNarrative({{"narrative", {{"original", "tr"}, {"tr", kTurkish}}}}).status, 200);
   const TestUser partner = server_.AddUser("partner@harbin.example", "partner", {partnership_});

@@ -118,8 +118,13 @@ Gathered Gather(Call& call, json::object partnership, const store::Condition* vi
                                         .status = commitment.status,
                                         .made = DateOfText(commitment.created_at),
                                         .done = std::nullopt,
-                                        .due = std::nullopt};
-    if (commitment.done_at) facts.done = DateOfText(*commitment.done_at);
+                                        .due = std::nullopt,
+                                        .dropped = std::nullopt};
+    if (commitment.closed_at && commitment.status == "done") {
+      facts.done = DateOfText(*commitment.closed_at);
+    } else if (commitment.closed_at && commitment.status == "dropped") {
+      facts.dropped = DateOfText(*commitment.closed_at);
+    }
     if (commitment.due_date) facts.due = ParseDate(*commitment.due_date);
     dates.push_back(facts.made);
     gathered.facts.push_back(std::move(facts));
@@ -199,8 +204,8 @@ json::object CommitmentItem(const store::ReportCommitment& commitment) {
                       {"status", commitment.status},
                       {"due_date", OptionalString(commitment.due_date)},
                       {"made", FormatDate(DateOfText(commitment.created_at))},
-                      {"done_at", commitment.done_at && commitment.status == "done"
-                                      ? json::value(FormatDate(DateOfText(*commitment.done_at)))
+                      {"done_at", commitment.closed_at && commitment.status == "done"
+                                      ? json::value(FormatDate(DateOfText(*commitment.closed_at)))
                                       : json::value(nullptr)},
                       {"evidence",
                        {{"files", std::move(files)},
@@ -225,7 +230,7 @@ json::object Section(Call& call, Gathered& gathered, int year, Date today,
   const bool home = domain::SeesEverything(call.principal);
 
   json::array agreed, done, overdue;
-  long long done_with_evidence = 0;
+  long long done_with_evidence = 0, dropped = 0;
   for (size_t i = 0; i < gathered.commitments.size(); ++i) {
     const store::ReportCommitment& commitment = gathered.commitments[i];
     const domain::ReportCommitmentFacts& facts = gathered.facts[i];
@@ -234,6 +239,7 @@ json::object Section(Call& call, Gathered& gathered, int year, Date today,
       done.push_back(CommitmentItem(commitment));
       done_with_evidence += HasEvidence(commitment) ? 1 : 0;
     }
+    dropped += domain::DroppedIn(facts, year) ? 1 : 0;
     if (domain::OverdueAt(facts, cut_off)) {
       json::object item = CommitmentItem(commitment);
       item["days_overdue"] = (cut_off - *facts.due).count();
@@ -277,6 +283,7 @@ json::object Section(Call& call, Gathered& gathered, int year, Date today,
     by_area.push_back(json::object{{"area", area.area},
                                    {"made", area.made},
                                    {"done", area.done},
+                                   {"dropped", area.dropped},
                                    {"left_proposed", area.left_proposed},
                                    {"overdue", area.overdue},
                                    {"follow_through", Share(area.follow_through)}});
@@ -293,6 +300,7 @@ json::object Section(Call& call, Gathered& gathered, int year, Date today,
       {"made", static_cast<long long>(agreed.size())},
       {"done", static_cast<long long>(done.size())},
       {"done_with_evidence", done_with_evidence},
+      {"dropped", dropped},
       {"overdue", static_cast<long long>(overdue.size())},
       {"cases_shared", cases_shared},
       {"follow_through", Share(domain::FollowThrough(static_cast<long>(area_done),

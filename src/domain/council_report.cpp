@@ -24,9 +24,14 @@ bool DoneIn(const ReportCommitmentFacts& commitment, int year) {
   return commitment.status == "done" && commitment.done && YearOf(*commitment.done) == year;
 }
 
+bool DroppedIn(const ReportCommitmentFacts& commitment, int year) {
+  return commitment.status == "dropped" && commitment.dropped &&
+         YearOf(*commitment.dropped) == year;
+}
+
 bool OverdueAt(const ReportCommitmentFacts& commitment, Date cut_off) {
   if (!commitment.due || *commitment.due >= cut_off || commitment.made > cut_off) return false;
-  if (commitment.status == "dropped") return false;
+  if (commitment.status == "dropped") return commitment.dropped && *commitment.dropped > cut_off;
   if (commitment.status == "done") return commitment.done && *commitment.done > cut_off;
   return true;
 }
@@ -89,6 +94,8 @@ std::vector<AreaFollowThrough> FollowThroughByArea(
       const bool done =
           commitment.status == "done" && commitment.done && *commitment.done <= cut_off;
       area.done += done ? 1 : 0;
+      area.dropped +=
+          commitment.status == "dropped" && commitment.dropped && *commitment.dropped <= cut_off;
       area.left_proposed += commitment.status != "proposed" ? 1 : 0;
       area.overdue += OverdueAt(commitment, cut_off) ? 1 : 0;
     }

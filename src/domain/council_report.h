@@ -2,6 +2,7 @@
 // draws. The rules, written down (and unit-tested):
 //   made in Y     a commitment recorded in year Y (its created_at);
 //   done in Y     its latest transition to done fell in Y;
+//   dropped in Y  it is dropped and its latest transition to dropped fell in Y;
 //   held in Y     an event with status held that started in Y (local date, its own zone);
 //   overdue       at the cut-off (31 December of Y, or today while Y is running) a commitment
 //                 was due before the cut-off and was neither dropped nor done by then;
@@ -31,6 +32,7 @@ struct ReportCommitmentFacts {
   Date made;
   std::optional<Date> done;  // latest transition to done
   std::optional<Date> due;
+  std::optional<Date> dropped;  // latest transition to dropped
 };
 
 // The last day the report for `year` counts: 31 December of it, or `today` when earlier.
@@ -41,6 +43,7 @@ int YearOf(Date date);
 
 bool MadeIn(const ReportCommitmentFacts& commitment, int year);
 bool DoneIn(const ReportCommitmentFacts& commitment, int year);
+bool DroppedIn(const ReportCommitmentFacts& commitment, int year);
 // Overdue at `cut_off` (see the rule above).
 bool OverdueAt(const ReportCommitmentFacts& commitment, Date cut_off);
 
@@ -85,6 +88,7 @@ struct AreaFollowThrough {
   std::string area;
   long long made = 0;           // made by the cut-off
   long long done = 0;           // done by the cut-off
+  long long dropped = 0;        // dropped by the cut-off
   long long left_proposed = 0;  // made by the cut-off and no longer proposed
   long long overdue = 0;
   std::optional<double> follow_through;

@@ -40,6 +40,25 @@ TEST(CouncilReport, OverdueAtTheCutOff) {
       OverdueAt({"music", "done", D("2025-01-10"), D("2025-12-01"), D("2025-06-30")}, cut_off));
 }
 
+TEST(CouncilReport, DroppedInTheYearOfItsLatestDropAndNotOverdueFromThen) {
+  const ReportCommitmentFacts dropped{"sports", "dropped",       D("2025-02-01"),
+                                      {},       D("2025-06-30"), D("2026-01-15")};
+  EXPECT_FALSE(DroppedIn(dropped, 2025));
+  EXPECT_TRUE(DroppedIn(dropped, 2026));
+  // Dropped only after the end of 2025: at that cut-off it was still late.
+  EXPECT_TRUE(OverdueAt(dropped, D("2025-12-31")));
+  EXPECT_FALSE(OverdueAt(dropped, D("2026-12-31")));
+  // Reopened after being dropped: no longer dropped in any year.
+  const ReportCommitmentFacts reopened{"sports", "planned", D("2025-02-01"),
+                                       {},       {},        D("2026-01-15")};
+  EXPECT_FALSE(DroppedIn(reopened, 2026));
+  const auto areas = FollowThroughByArea({dropped, reopened}, D("2026-12-31"));
+  ASSERT_EQ(areas.size(), 1u);
+  EXPECT_EQ(areas[0].made, 2);
+  EXPECT_EQ(areas[0].dropped, 1);
+  EXPECT_EQ(FollowThroughByArea({dropped}, D("2025-12-31"))[0].dropped, 0);
+}
+
 TEST(CouncilReport, YearsFromTheFirstDataToNowOrThePlanned) {
   const ReportYears years = YearsWithData({D("2023-05-01"), D("2027-01-05")}, D("2026-12-07"));
   EXPECT_EQ(years.first, 2023);

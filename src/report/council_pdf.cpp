@@ -457,7 +457,7 @@ class Drawer {
   void Figures(const json::object& section) {
     const json::object& figures = section.at("figures").as_object();
     for (const char* key : {"meetings", "events_held", "made", "done", "done_with_evidence",
-                            "overdue", "cases_shared", "follow_through"}) {
+                            "dropped", "overdue", "cases_shared", "follow_through"}) {
       std::string value;
       if (std::string_view(key) == "follow_through") {
         const json::value& share = figures.at(key);

@@ -69,6 +69,7 @@ constexpr Entry kLabels[] = {
     {"figure.made", {"Verilen taahhüt", "新增承诺", "Commitments made"}},
     {"figure.done", {"Tamamlanan", "已完成", "Done"}},
     {"figure.done_with_evidence", {"Kanıtıyla tamamlanan", "有证明的完成", "Done with evidence"}},
+    {"figure.dropped", {"Vazgeçilen", "已放弃", "Dropped"}},
     {"figure.overdue", {"Geciken", "逾期", "Overdue"}},
     {"figure.cases_shared",
      {"Ortakla paylaşılan vaka", "与伙伴城市共享的案例", "Cases shared with the partner"}},

@@ -20,12 +20,13 @@ std::optional<std::string> OptionalText(const Stmt& stmt, int column) {
   return std::string(stmt.Text(column));
 }
 
-// Why a commitment slipped is what its owners last wrote: the latest note, from a progress note
+// A done or dropped commitment closed at its latest transition to that status. Why a
+// commitment slipped is what its owners last wrote: the latest note, from a progress note
 // or a transition.
 constexpr char kReportCommitmentsSql[] =
     "SELECT id, text, area, status, due_date, created_at,"
     " (SELECT max(h.at) FROM commitment_history h WHERE h.commitment_id = commitments.id"
-    "   AND h.kind = 'transition' AND h.to_status = 'done'),"
+    "   AND h.kind = 'transition' AND h.to_status = commitments.status),"
     " (SELECT h.note FROM commitment_history h WHERE h.commitment_id = commitments.id"
     "   AND h.note IS NOT NULL AND h.note <> '' ORDER BY h.at DESC, h.id DESC LIMIT 1),"
     " (SELECT max(h.at) FROM commitment_history h WHERE h.commitment_id = commitments.id"
@@ -77,7 +78,7 @@ std::vector<ReportCommitment> ReportCommitments(Db& db, std::string_view partner
                          .status = std::string(select.Text(3)),
                          .due_date = OptionalText(select, 4),
                          .created_at = std::string(select.Text(5)),
-                         .done_at = OptionalText(select, 6),
+                         .closed_at = OptionalText(select, 6),
                          .last_note = OptionalText(select, 7),
                          .last_note_at = OptionalText(select, 8),
                          .links = select.Int(9),

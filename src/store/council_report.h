@@ -26,7 +26,7 @@ struct ReportCommitment {
   std::string status;
   std::optional<std::string> due_date;   // YYYY-MM-DD
   std::string created_at;                // instant, UTC
-  std::optional<std::string> done_at;    // the latest transition to done
+  std::optional<std::string> closed_at;  // done or dropped: the latest transition to its status
   std::optional<std::string> last_note;  // the latest progress or transition note: why it slipped
   std::optional<std::string> last_note_at;
   long long links = 0;            // evidence links on the record

@@ -162,13 +162,15 @@ void AppendMember(std::string& out, std::string_view key, long long value, bool 
 }
 
 // What the dashboard reports of a set of commitment counts: open, overdue (open and due before
-// today), done, left proposed (every status but proposed), all, and follow-through.
+// today), done, dropped (the final status that is not done), left proposed (every status but
+// proposed), all, and follow-through.
 struct Tally {
-  long long open = 0, overdue = 0, done = 0, left_proposed = 0, total = 0;
+  long long open = 0, overdue = 0, done = 0, dropped = 0, left_proposed = 0, total = 0;
   void Add(const CommitmentCount& count) {
     open += count.open ? count.count : 0;
     overdue += count.open ? count.due_before_today : 0;
     done += count.done ? count.count : 0;
+    dropped += !count.open && !count.done ? count.count : 0;
     left_proposed += count.proposed ? 0 : count.count;
     total += count.count;
   }
@@ -177,6 +179,7 @@ struct Tally {
     AppendMember(out, "open", open, first);
     AppendMember(out, "overdue", overdue);
     AppendMember(out, "done", done);
+    AppendMember(out, "dropped", dropped);
     AppendMember(out, "left_proposed", left_proposed);
     AppendMember(out, "total", total);
     out += ",\"follow_through\":";
@@ -389,6 +392,7 @@ PartnershipSummary SummarizePartnership(Db& db, const json::object& partnership,
   AppendRatio(figures, domain::FollowThrough(tally.done, tally.left_proposed));
   AppendMember(figures, "done", tally.done);
   AppendMember(figures, "done_with_evidence", done.with_evidence);
+  AppendMember(figures, "dropped", tally.dropped);
   AppendMember(figures, "left_proposed", tally.left_proposed);
   AppendMember(figures, "cases_shared", CountCasesShared(db, id, visible));
   figures += ",\"health\":";

@@ -63,7 +63,7 @@ long long CountCasesShared(Db& db, std::string_view partnership_id, const Condit
 // all that left proposed).
 struct PartnershipSummary {
   // A JSON object: open_by_area, open_total, overdue_total, last_contact, follow_through, done,
-  // done_with_evidence, left_proposed.
+  // done_with_evidence, dropped, left_proposed, cases_shared, health.
   std::string figures_json;
   std::string overdue_json;      // JSON array of commitment records
   std::string next_events_json;  // JSON array of event records
@@ -79,8 +79,8 @@ std::string PartnershipHealth(Db& db, const boost::json::object& partnership,
                               const Condition* visible = nullptr);
 
 // Figures of `counts` (every partnership's or one's):
-// {"partnerships", "open", "overdue", "done", "left_proposed", "total", "follow_through",
-//  "by_area": {area: {"open", "overdue", "done", "left_proposed", "total", "follow_through"}}}.
+// {"partnerships", "open", "overdue", "done", "dropped", "left_proposed", "total",
+//  "follow_through", "by_area": {area: {the same but partnerships and by_area}}}.
 // `partnerships` is reported as the number of partnerships counted. JSON text.
 std::string DashboardTotals(const CommitmentCounts& counts, long long partnerships);
 

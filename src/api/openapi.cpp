@@ -538,10 +538,12 @@ json::object Schemas() {
                    "them"}}}});
   }
   {
-    // Counts of commitments: open, overdue, done, left proposed, all, and done / left proposed.
+    // Counts of commitments: open, overdue, done, dropped, left proposed, all, and done / left
+    // proposed.
     const json::object figures = Closed({{"open", Integer()},
                                          {"overdue", Integer()},
                                          {"done", Integer()},
+                                         {"dropped", Integer()},
                                          {"left_proposed", Integer()},
                                          {"total", Integer()},
                                          {"follow_through", {{"type", {"number", "null"}}}}});
@@ -575,6 +577,7 @@ json::object Schemas() {
                       {"follow_through", {{"type", {"number", "null"}}}},
                       {"done", Integer()},
                       {"done_with_evidence", Integer()},
+                      {"dropped", Integer()},
                       {"left_proposed", Integer()},
                       {"cases_shared",
                        {{"type", "integer"},
@@ -646,6 +649,7 @@ json::object Schemas() {
                              {"made", Integer()},
                              {"done", Integer()},
                              {"done_with_evidence", Integer()},
+                             {"dropped", Integer()},
                              {"overdue", Integer()},
                              {"cases_shared", Integer()},
                              {"follow_through", share}})},
@@ -659,6 +663,7 @@ json::object Schemas() {
          {"by_area", ArrayOf(Closed({{"area", StringType()},
                                      {"made", Integer()},
                                      {"done", Integer()},
+                                     {"dropped", Integer()},
                                      {"left_proposed", Integer()},
                                      {"overdue", Integer()},
                                      {"follow_through", share}}))},
@@ -1228,17 +1233,17 @@ json::object OpenApiDocument() {
     json::object success{{"description", "success"}};
     if (!route.response_schema.empty()) {
       success["content"] = {{"application/json", {{"schema", Ref(route.response_schema)}}}};
-    } else if (route.handler == CouncilReportPdf) {
+    } else if (route.handler == CouncilReportPdf || route.handler == CataloguePdf) {
       success["content"] = {{"application/pdf", {{"schema", {{"type", "string"}}}}}};
     } else if (route.handler == CalendarFeed || route.handler == PublicCalendar) {
       success["content"] = {{"text/calendar", {{"schema", {{"type", "string"}}}}}};
     } else if (route.pattern.starts_with("/public") || route.handler == UnsubscribePage ||
                route.handler == Unsubscribe) {
       success["content"] = {{"text/html", {{"schema", {{"type", "string"}}}}}};
-    } else if (route.handler == ExportRecordsHandler) {
+    } else if (route.pattern.ends_with("/export")) {
       const json::object bytes{{"schema", {{"type", "string"}, {"format", "binary"}}}};
       success["description"] =
-          "every matching record the caller may see, one per row after a header row; "
+          "every matching row the caller may see, one per row after a header row; "
           "X-Export-Rows says how many";
       success["content"] = {
           {"text/csv", bytes},

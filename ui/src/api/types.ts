@@ -466,6 +466,8 @@ export interface DashboardEntry {
   done: number
   /** of `done`, those with evidence (a file, a link or a held event) */
   done_with_evidence?: number
+  /** dropped commitments (the final status that is not done) */
+  dropped?: number
   left_proposed: number
   /** live cases shared with the partner (shared or public) */
   cases_shared?: number
@@ -475,6 +477,7 @@ export interface DashboardFigures {
   open: number
   overdue: number
   done: number
+  dropped: number
   left_proposed: number
   total: number
   follow_through: number | null
@@ -711,6 +714,7 @@ export interface ReportAreaFollowThrough {
   area: string
   made: number
   done: number
+  dropped: number
   left_proposed: number
   overdue: number
   follow_through: number | null
@@ -719,7 +723,7 @@ export interface ReportSection {
   partnership: { id: string; home_city: Text | null; partner_city: Text | null; tier: string; status: string; since: string }
   years: { first: number; last: number }
   legal_steps: { kind: string; required: boolean; date: string | null; reference: string | null; note: string | null; documents: ReportFile[] }[]
-  figures: { meetings: number; events_held: number; made: number; done: number; done_with_evidence: number; overdue: number; cases_shared: number; follow_through: number | null }
+  figures: { meetings: number; events_held: number; made: number; done: number; done_with_evidence: number; dropped: number; overdue: number; cases_shared: number; follow_through: number | null }
   health: PartnershipHealth
   activity: ReportYearActivity[]
   by_area: ReportAreaFollowThrough[]

@@ -247,5 +247,68 @@ TEST_F(ApiExportsTest, BadParametersAreRefusedNamingThem) {
   EXPECT_EQ(server_.Snapshot(), before);
 }
 
+// The demo's İzmir–Harbin exchange agreement for spreadsheets: one row per cooperation condition
+// with the field of study named in the file's language, its seat grid one row per year and
+// condition with the JSON grid's figures, and the same access as the JSON routes.
+TEST_F(ApiExportsTest, ExchangeAgreementsAndTheirSeatGridExport) {
+  const json::value agreements = server_.Get("/api/v1/exchange-agreements").Json();
+  const json::array& items = agreements.at("items").as_array();
+  ASSERT_FALSE(items.empty()) << "the demo has an agreement";
+  size_t conditions = 0;
+  for (const json::value& item : items) conditions += item.at("conditions").as_array().size();
+  const std::string id(items.at(0).at("id").as_string());
+
+  const json::object chinese = Parsed(
+      server_, server_.Get("/api/v1/exchange-agreements/export?format=xlsx&language=zh"), "xlsx");
+  ASSERT_FALSE(chinese.empty());
+  EXPECT_EQ(chinese.at("rows").as_array().size(), conditions + 1);
+  EXPECT_EQ(Header(chinese).at(8), "学科（ISCED-F）");
+  EXPECT_TRUE(Holds(chinese, "0613 软件与应用开发和分析"));
+  EXPECT_TRUE(Holds(chinese, "School of Computer Science and Technology"));
+  EXPECT_EQ(Ids(chinese).at(0), id);
+
+  const HttpResult grid_answer = server_.Get("/api/v1/exchange-agreements/" + id + "/seats");
+  ASSERT_EQ(grid_answer.status, 200) << grid_answer.body;
+  const json::value grid = grid_answer.Json();
+  const json::array& grid_rows = grid.at("rows").as_array();
+  const HttpResult csv =
+      server_.Get("/api/v1/exchange-agreements/" + id + "/seats/export?format=csv&language=tr");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.Header("x-export-rows"), std::to_string(grid_rows.size()));
+  const json::object turkish = Parsed(server_, csv, "csv");
+  ASSERT_FALSE(turkish.empty());
+  const json::array& rows = turkish.at("rows").as_array();
+  ASSERT_EQ(rows.size(), grid_rows.size() + 1);
+  EXPECT_EQ(Header(turkish).at(0), "Akademik yıl");
+  for (size_t i = 0; i < grid_rows.size(); ++i) {
+    EXPECT_EQ(rows[i + 1].at(0).as_string(), grid_rows[i].at("academic_year").as_string());
+    EXPECT_EQ(rows[i + 1].at(5).as_string(), std::to_string(grid_rows[i].at("seats").as_int64()));
+    EXPECT_EQ(rows[i + 1].at(10).as_string(), std::to_string(grid_rows[i].at("free").as_int64()));
+  }
+
+  // A partner user of another partnership sees neither; bad parameters are named.
+  const TestUser stranger = server_.AddUser("stranger@exports.example", "partner", {});
+  const std::string before = server_.Snapshot();
+  const HttpResult hidden =
+      server_.Request("GET", "/api/v1/exchange-agreements/" + id + "/seats/export?format=csv", "",
+                      {stranger.Bearer()});
+  EXPECT_EQ(hidden.status, 404) << hidden.body;
+  const json::object none =
+      Parsed(server_,
+             server_.Request("GET", "/api/v1/exchange-agreements/export?format=csv", "",
+                             {stranger.Bearer()}),
+             "csv");
+  ASSERT_FALSE(none.empty());
+  EXPECT_EQ(none.at("rows").as_array().size(), 1u) << "the header only";
+  for (const auto& [query, parameter] : std::vector<std::pair<std::string, std::string>>{
+           {"format=pdf", "format"}, {"", "format"}, {"format=csv&page=2", "page"}}) {
+    const HttpResult refused =
+        server_.Get("/api/v1/exchange-agreements/" + id + "/seats/export?" + query);
+    EXPECT_EQ(refused.status, 400) << query;
+    EXPECT_NE(refused.body.find("\"" + parameter + "\""), std::string::npos) << refused.body;
+  }
+  EXPECT_EQ(server_.Snapshot(), before);
+}
+
 }  // namespace
 }  // namespace amity::testing

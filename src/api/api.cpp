@@ -158,6 +158,17 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"POST", "/api/v1/exchange-agreements", CreateExchangeAgreement,
                     "Create an exchange agreement (a draft; home officers)", nullptr,
                     "ExchangeAgreementInput", "ExchangeAgreement", 201});
+  // Before /{id}: the first route that matches a path answers it.
+  {
+    std::vector<QueryParameter> query = ExportParameters();
+    query.push_back({.name = "partnership_id",
+                     .type = Type::kId,
+                     .description = "only this partnership's agreements"});
+    routes.push_back({"GET", "/api/v1/exchange-agreements/export", ExportExchangeAgreements,
+                      "The exchange agreements the caller sees as CSV or XLSX, one cooperation "
+                      "condition per row",
+                      nullptr, "", "", 200, Access::kUser, std::move(query)});
+  }
   routes.push_back({"GET", "/api/v1/exchange-agreements/{id}", GetExchangeAgreement,
                     "An exchange agreement with its conditions, standing approvals and what "
                     "changed since the last approval",
@@ -176,6 +187,9 @@ std::vector<Route> BuildRoutes() {
                     "Every approval given, oldest first, with the content approved and what "
                     "changed since",
                     nullptr, "", "AgreementApprovalHistory"});
+  routes.push_back({"GET", "/api/v1/exchange-agreements/{id}/seats/export", ExportAgreementSeats,
+                    "The agreement's seat grid as CSV or XLSX, one condition and year per row",
+                    nullptr, "", "", 200, Access::kUser, ExportParameters()});
   routes.push_back({"GET", "/api/v1/exchange-agreements/{id}/seats", AgreementSeatGrid,
                     "Seats per academic year, direction and condition (applications and "
                     "allocations arrive with calls)",

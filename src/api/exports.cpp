@@ -303,43 +303,113 @@ std::shared_ptr<const http::FileSlice> OpenToSend(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// Reads one of an export's own parameters into `options`; false when `name` is not one of them.
+bool ReadExportOption(TableExport& options, bool& format_given, const std::string& name,
+                      const std::string& value) {
+  if (name == "format") {
+    if (value != "csv" && value != "xlsx") {
+      RejectParameter("format", "invalid_choice", "format must be csv or xlsx");
+    }
+    options.xlsx = value == "xlsx";
+    format_given = true;
+  } else if (name == "excel") {
+    if (value != "true" && value != "false") {
+      RejectParameter("excel", "invalid_boolean", "excel must be true or false");
+    }
+    options.excel = value == "true";
+  } else if (name == "language") {
+    if (std::find(std::begin(kExportLanguages), std::end(kExportLanguages), value) ==
+        std::end(kExportLanguages)) {
+      RejectParameter("language", "invalid_choice", "language must be tr, zh or en");
+    }
+    options.language = value;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void CheckExportOptions(const TableExport& options, bool format_given) {
+  if (!format_given) RejectParameter("format", "required", "format is required: csv or xlsx");
+  if (options.excel && options.xlsx) {
+    RejectParameter("excel", "not_allowed", "excel=true is for format=csv");
+  }
+}
+
+// An export being written: a scratch file beside the stored files (deleted once sent) and the
+// writer of the format asked for.
+struct ScratchExport {
+  std::string name;
+  bool xlsx = false;
+  ScratchFile scratch;
+  std::unique_ptr<exports::TableWriter> writer;
+
+  ScratchExport(const Context& context, std::string export_name, const TableExport& options,
+                const std::string& sheet)
+      : name(std::move(export_name)), xlsx(options.xlsx) {
+    const std::string folder = ExportFolder(context);
+    scratch.path = folder + "/" + name + "-XXXXXX";
+    const int reserved = ::mkstemp(scratch.path.data());
+    if (reserved < 0) {
+      scratch.path.clear();
+      throw std::runtime_error("cannot create an export file in " + folder);
+    }
+    ::close(reserved);
+    writer = options.xlsx ? exports::NewXlsxWriter(scratch.path, sheet.substr(0, 31), folder)
+                          : exports::NewCsvWriter(scratch.path, {.excel = options.excel});
+  }
+
+  // Completes the file and answers with it; `rows` is how many records it holds.
+  http::Response Send(const Call& call, long long rows) {
+    writer->Finish();
+    writer.reset();
+    http::Response response;
+    response.file = OpenToSend(scratch.path);
+    response.content_type =
+        xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+             : "text/csv; charset=utf-8; header=present";
+    response.headers.emplace_back(
+        "Content-Disposition",
+        http::ContentDisposition(
+            "attachment", name + "-" + FormatDate(DateOf(call.now)) + (xlsx ? ".xlsx" : ".csv")));
+    response.headers.emplace_back("X-Export-Rows", std::to_string(rows));
+    return response;
+  }
+};
+
+}  // namespace
+
 ExportQuery ParseExportQuery(const ResourceSpec& spec, const http::Pairs& query,
                              std::string language, Date today, const SeesReference& sees) {
-  ExportQuery parsed;
-  parsed.language = std::move(language);
+  TableExport options{.language = std::move(language)};
   bool format_given = false;
   http::Pairs list_query;
   for (const auto& [name, value] : query) {
-    if (name == "format") {
-      if (value != "csv" && value != "xlsx") {
-        RejectParameter("format", "invalid_choice", "format must be csv or xlsx");
-      }
-      parsed.xlsx = value == "xlsx";
-      format_given = true;
-    } else if (name == "excel") {
-      if (value != "true" && value != "false") {
-        RejectParameter("excel", "invalid_boolean", "excel must be true or false");
-      }
-      parsed.excel = value == "true";
-    } else if (name == "language") {
-      if (std::find(std::begin(kExportLanguages), std::end(kExportLanguages), value) ==
-          std::end(kExportLanguages)) {
-        RejectParameter("language", "invalid_choice", "language must be tr, zh or en");
-      }
-      parsed.language = value;
-    } else if (name == "limit" || name == "offset" || name == "cursor") {
+    if (ReadExportOption(options, format_given, name, value)) continue;
+    if (name == "limit" || name == "offset" || name == "cursor") {
       RejectParameter(name, "not_allowed",
                       "an export holds every matching record: leave out limit, offset and cursor");
-    } else {
-      list_query.emplace_back(name, value);
     }
+    list_query.emplace_back(name, value);
   }
-  if (!format_given) RejectParameter("format", "required", "format is required: csv or xlsx");
-  if (parsed.excel && parsed.xlsx) {
-    RejectParameter("excel", "not_allowed", "excel=true is for format=csv");
+  CheckExportOptions(options, format_given);
+  return {.xlsx = options.xlsx,
+          .excel = options.excel,
+          .language = std::move(options.language),
+          .list = ParseListQuery(spec, list_query, today, sees)};
+}
+
+TableExport ParseTableExport(const Call& call) {
+  CheckQuery(call.route.query, call.request.query);
+  TableExport options{.language = AcceptedLanguage(call.request)};
+  bool format_given = false;
+  for (const auto& [name, value] : call.request.query) {
+    ReadExportOption(options, format_given, name, value);
   }
-  parsed.list = ParseListQuery(spec, list_query, today, sees);
-  return parsed;
+  CheckExportOptions(options, format_given);
+  return options;
 }
 
 bool IsPagingParameter(const ListParameter& parameter) {
@@ -388,18 +458,10 @@ http::Response ExportRecordsHandler(Call& call) {
   const json::object& locale = Locale(options.language);
   const std::vector<const FieldSpec*> fields = ExportedFields(spec, redactor);
   const std::string name(spec.name);
-  const std::string extension = options.xlsx ? ".xlsx" : ".csv";
 
-  const std::string folder = ExportFolder(call.context);
-  ScratchFile scratch{folder + "/" + name + "-XXXXXX"};
-  const int reserved = ::mkstemp(scratch.path.data());
-  if (reserved < 0) throw std::runtime_error("cannot create an export file in " + folder);
-  ::close(reserved);
-  std::unique_ptr<exports::TableWriter> writer =
-      options.xlsx ? exports::NewXlsxWriter(
-                         scratch.path,
-                         Translate(locale, {"recordKinds", spec.name}, name).substr(0, 31), folder)
-                   : exports::NewCsvWriter(scratch.path, {.excel = options.excel});
+  ScratchExport scratch(call.context, name, {.xlsx = options.xlsx, .excel = options.excel},
+                        Translate(locale, {"recordKinds", spec.name}, name));
+  std::unique_ptr<exports::TableWriter>& writer = scratch.writer;
 
   std::vector<std::string> texts(fields.size() + 2);
   std::vector<exports::Cell> cells(fields.size() + 2);
@@ -454,20 +516,21 @@ http::Response ExportRecordsHandler(Call& call) {
     if (!info.has_more || !info.next) break;
     query.after = std::move(info.next);
   }
-  writer->Finish();
-  writer.reset();
+  return scratch.Send(call, rows);
+}
 
-  http::Response response;
-  response.file = OpenToSend(scratch.path);
-  response.content_type = options.xlsx
-                              ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                              : "text/csv; charset=utf-8; header=present";
-  response.headers.emplace_back(
-      "Content-Disposition",
-      http::ContentDisposition("attachment",
-                               name + "-" + FormatDate(DateOf(call.now)) + extension));
-  response.headers.emplace_back("X-Export-Rows", std::to_string(rows));
-  return response;
+http::Response SendTable(Call& call, const TableExport& options, std::string_view name,
+                         std::string_view sheet, std::span<const std::vector<exports::Cell>> rows) {
+  ScratchExport scratch(call.context, std::string(name), options, std::string(sheet));
+  for (const std::vector<exports::Cell>& row : rows) scratch.writer->Row(row);
+  return scratch.Send(call, rows.empty() ? 0 : static_cast<long long>(rows.size()) - 1);
+}
+
+std::string RecordTitle(Call& call, const ResourceSpec& spec, std::string_view id,
+                        std::string_view language) {
+  Redactor redactor(call.db, call.principal);
+  Titles titles(call.db, redactor, std::string(language));
+  return titles.Of(spec, id);
 }
 
 std::string UiWord(std::string_view language, std::initializer_list<std::string_view> path,

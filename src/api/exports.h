@@ -10,6 +10,7 @@
 #include <string>
 
 #include "api/api.h"
+#include "export/table.h"
 
 namespace amity::api {
 
@@ -38,6 +39,28 @@ std::vector<QueryParameter> ExportParameters();
 // {"sector", "machinery"}, or `fallback` when it has none.
 std::string UiWord(std::string_view language, std::initializer_list<std::string_view> path,
                    std::string_view fallback);
+
+// An export of a table that is not a record list (an agreement's seat grid, …): only the
+// export's own parameters (ExportParameters), which its route declares with any of its own.
+struct TableExport {
+  bool xlsx = false;
+  bool excel = false;
+  std::string language;
+};
+// Checks the call's query against its route's declarations (CheckQuery) and reads format, excel
+// and language (else Accept-Language, else English). Throws HttpError 400 naming the parameter.
+TableExport ParseTableExport(const Call& call);
+
+// Answers with `rows` (the first is the header) as the file `options` asks for, named
+// `name`-<today>.csv|xlsx, the XLSX sheet named `sheet`; X-Export-Rows counts the rows after the
+// header. The file is written beside the stored files and sent by the kernel, like a list's.
+http::Response SendTable(Call& call, const TableExport& options, std::string_view name,
+                         std::string_view sheet, std::span<const std::vector<exports::Cell>> rows);
+
+// The name of record `id` of `spec` as an export writes it, in `language` (tr, zh, en): "" when
+// it is gone or the caller may not see it.
+std::string RecordTitle(Call& call, const domain::ResourceSpec& spec, std::string_view id,
+                        std::string_view language);
 
 // True for a list parameter an export does not take (paging: an export holds every match).
 bool IsPagingParameter(const ListParameter& parameter);

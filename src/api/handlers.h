@@ -36,6 +36,9 @@ http::Response ProposeExchangeAgreement(Call& call);
 http::Response ApproveExchangeAgreement(Call& call);
 http::Response ListAgreementApprovals(Call& call);
 http::Response AgreementSeatGrid(Call& call);
+// agreement_exports.cpp: the agreements and a seat grid for spreadsheets.
+http::Response ExportExchangeAgreements(Call& call);
+http::Response ExportAgreementSeats(Call& call);
 
 // products.cpp: the HS nomenclature the trade catalogue names codes by.
 http::Response ListHsChapters(Call& call);

@@ -1,0 +1,157 @@
+// Exchange agreements for spreadsheets (issues 19 and 20): the agreements of a partnership one
+// condition per row, and an agreement's seat grid, as CSV, CSV for Excel or XLSX. Each is built
+// from the answer of the JSON route it mirrors (the same access rules, the same figures), with
+// the column names, choices and field names in the export's language.
+#include <boost/json.hpp>
+
+#include "api/exports.h"
+#include "api/handlers.h"
+#include "domain/isced.h"
+#include "domain/resources.h"
+
+namespace amity::api {
+namespace json = boost::json;
+
+namespace {
+
+std::string Str(const json::object& object, std::string_view key) {
+  const json::value* value = object.if_contains(key);
+  return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
+}
+
+// A number cell of `key` (0 when absent).
+exports::Cell Number(const json::object& object, std::string_view key) {
+  const json::value* value = object.if_contains(key);
+  return {{}, value != nullptr && value->is_number() ? value->to_number<double>() : 0.0};
+}
+
+// The JSON answer of a handler of this call (the route it mirrors), parsed.
+json::object AnswerOf(http::Response (*handler)(Call&), Call& call) {
+  return json::parse(handler(call).body).as_object();
+}
+
+// "0613 Software and applications development and analysis" in the export's language.
+std::string FieldName(std::string_view code, std::string_view language) {
+  const domain::IscedField* field = domain::FindIscedField(code);
+  if (field == nullptr) return std::string(code);
+  const std::string_view name = language == "tr"   ? field->tr
+                                : language == "zh" ? field->zh
+                                                   : field->en;
+  return std::string(code) + " " + std::string(name);
+}
+
+// A row of text cells over `texts`, which must outlive it.
+std::vector<exports::Cell> TextRow(const std::vector<std::string>& texts) {
+  std::vector<exports::Cell> row;
+  row.reserve(texts.size());
+  for (const std::string& text : texts) row.push_back({text});
+  return row;
+}
+
+}  // namespace
+
+http::Response ExportAgreementSeats(Call& call) {
+  const TableExport options = ParseTableExport(call);
+  const json::object grid = AnswerOf(AgreementSeatGrid, call);  // 404 when not the caller's
+  const std::string& lang = options.language;
+  const auto word = [&](std::initializer_list<std::string_view> path, std::string_view fallback) {
+    return UiWord(lang, path, fallback);
+  };
+  const std::vector<std::string> header = {
+      word({"agreement", "academicYear"}, "Academic year"),
+      word({"agreement", "field", "direction"}, "Direction"),
+      word({"agreement", "field", "isced_code"}, "Field (ISCED-F)"),
+      word({"agreement", "field", "level"}, "Level"),
+      word({"agreement", "field", "host_department"}, "Host department"),
+      word({"agreement", "seats"}, "Seats"),
+      word({"agreement", "applications"}, "Applications"),
+      word({"agreement", "allocated"}, "Allocated"),
+      word({"agreement", "accepted"}, "Accepted"),
+      word({"agreement", "declined"}, "Declined"),
+      word({"agreement", "free"}, "Still free")};
+  const json::array& items = grid.at("rows").as_array();
+  // The texts each row's cells point into, kept for the whole table.
+  std::vector<std::vector<std::string>> texts;
+  texts.reserve(items.size());
+  std::vector<std::vector<exports::Cell>> rows{TextRow(header)};
+  for (const json::value& item : items) {
+    const json::object& row = item.as_object();
+    const std::string direction = Str(row, "direction"), level = Str(row, "level");
+    texts.push_back({Str(row, "academic_year"),
+                     word({"agreement", "direction", direction}, direction),
+                     FieldName(Str(row, "isced_code"), lang),
+                     word({"agreement", "level", level}, level), Str(row, "host_department")});
+    std::vector<exports::Cell> cells = TextRow(texts.back());
+    for (const char* figure :
+         {"seats", "applications", "allocated", "accepted", "declined", "free"}) {
+      cells.push_back(Number(row, figure));
+    }
+    rows.push_back(std::move(cells));
+  }
+  return SendTable(call, options, "seats-" + Str(grid, "agreement_id").substr(0, 8),
+                   word({"agreement", "seatGrid"}, "Seats"), rows);
+}
+
+http::Response ExportExchangeAgreements(Call& call) {
+  const TableExport options = ParseTableExport(call);
+  const json::object list = AnswerOf(ListExchangeAgreements, call);  // what the caller sees
+  const std::string& lang = options.language;
+  const auto word = [&](std::initializer_list<std::string_view> path, std::string_view fallback) {
+    return UiWord(lang, path, fallback);
+  };
+  const std::vector<std::string> header = {
+      "ID",
+      word({"fields", "status"}, "Status"),
+      word({"agreement", "homeInstitution"}, "Home institution"),
+      word({"agreement", "partnerInstitution"}, "Partner institution"),
+      word({"agreement", "firstYear"}, "First academic year"),
+      word({"agreement", "lastYear"}, "Last academic year"),
+      word({"agreement", "field", "direction"}, "Direction"),
+      word({"agreement", "field", "host_department"}, "Host department"),
+      word({"agreement", "field", "isced_code"}, "Field (ISCED-F)"),
+      word({"agreement", "field", "level"}, "Level"),
+      word({"agreement", "field", "seats_per_year"}, "Seats per year"),
+      word({"agreement", "field", "months_per_student"}, "Months per student"),
+      word({"agreement", "field", "language"}, "Language"),
+      word({"agreement", "field", "min_cefr"}, "Minimum CEFR level"),
+      word({"agreement", "field", "extra_requirements"}, "Extra requirements")};
+  const domain::ResourceSpec& organizations = *domain::FindResource("organizations");
+  std::vector<std::vector<std::string>> texts;
+  std::vector<std::vector<exports::Cell>> rows{TextRow(header)};
+  const json::array& agreements = list.at("items").as_array();
+  size_t conditions = 0;
+  for (const json::value& agreement : agreements) {
+    conditions += agreement.at("conditions").as_array().size();
+  }
+  texts.reserve(2 * conditions);  // the cells point into these strings: they must not move
+  for (const json::value& item : agreements) {
+    const json::object& agreement = item.as_object();
+    const std::string state = Str(agreement, "state");
+    const std::string home =
+        RecordTitle(call, organizations, Str(agreement, "home_institution_id"), lang);
+    const std::string partner =
+        RecordTitle(call, organizations, Str(agreement, "partner_institution_id"), lang);
+    const json::array& items = agreement.at("conditions").as_array();
+    for (const json::value& entry : items) {
+      const json::object& condition = entry.as_object();
+      const std::string direction = Str(condition, "direction"), level = Str(condition, "level");
+      texts.push_back({Str(agreement, "id"), word({"enum", "agreementState", state}, state), home,
+                       partner, Str(agreement, "first_year"), Str(agreement, "last_year"),
+                       word({"agreement", "direction", direction}, direction),
+                       Str(condition, "host_department"),
+                       FieldName(Str(condition, "isced_code"), lang),
+                       word({"agreement", "level", level}, level)});
+      std::vector<exports::Cell> cells = TextRow(texts.back());
+      cells.push_back(Number(condition, "seats_per_year"));
+      cells.push_back(Number(condition, "months_per_student"));
+      texts.push_back({Str(condition, "language"), Str(condition, "min_cefr"),
+                       Str(condition, "extra_requirements")});
+      for (const exports::Cell& cell : TextRow(texts.back())) cells.push_back(cell);
+      rows.push_back(std::move(cells));
+    }
+  }
+  return SendTable(call, options, "exchange-agreements",
+                   word({"agreement", "list"}, "Exchange agreements"), rows);
+}
+
+}  // namespace amity::api

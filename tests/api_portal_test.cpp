@@ -30,6 +30,25 @@ TEST(PortalTest, ShowsPublishedPartnershipsAndPublicEventsWithoutLogin) {
   const HttpResult chinese = server.Request("GET", "/public?lang=zh", "", kAnonymous);
   EXPECT_NE(chinese.body.find("哈尔滨国际冰雪节"), std::string::npos);
   EXPECT_EQ(server.Request("GET", "/public?lang=fr", "", kAnonymous).status, 400);
+
+  // The page links the public events' calendar feed, in its language, and the feed answers
+  // without login with the published festival and without the shared marathon.
+  const std::string link = "href=\"/public/calendar.ics?lang=zh\"";
+  ASSERT_NE(chinese.body.find(link), std::string::npos) << chinese.body;
+  EXPECT_NE(chinese.body.find("将这些活动添加到您的日历"), std::string::npos);
+  const HttpResult feed = server.Request("GET", "/public/calendar.ics?lang=zh", "", kAnonymous);
+  ASSERT_EQ(feed.status, 200) << feed.body;
+  std::string unfolded;  // RFC 5545 folds long lines: CRLF and a space continue the line
+  for (size_t i = 0; i < feed.body.size(); ++i) {
+    if (feed.body.compare(i, 3, "\r\n ") == 0) {
+      i += 2;
+      continue;
+    }
+    unfolded.push_back(feed.body[i]);
+  }
+  EXPECT_NE(unfolded.find("BEGIN:VCALENDAR"), std::string::npos);
+  EXPECT_NE(unfolded.find("哈尔滨国际冰雪节"), std::string::npos);
+  EXPECT_EQ(unfolded.find("Friendship Run"), std::string::npos);
 }
 
 TEST(PortalTest, UnpublishedPartnershipsAreNotFoundAndTextIsEscaped) {

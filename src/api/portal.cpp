@@ -31,6 +31,8 @@ constexpr Phrase kPhrases[] = {
     {"partnerships", "Partnerships", "İlişkiler", "合作关系"},
     {"events", "Upcoming public events", "Yaklaşan halka açık etkinlikler", "即将举行的公开活动"},
     {"all_events", "Public events", "Halka açık etkinlikler", "公开活动"},
+    {"subscribe", "Add these events to your calendar (iCalendar)",
+     "Bu etkinlikleri takviminize ekleyin (iCalendar)", "将这些活动添加到您的日历（iCalendar）"},
     {"steps", "Steps taken", "Atılan adımlar", "已完成的步骤"},
     {"none", "Nothing published yet.", "Henüz yayımlanan bir şey yok.", "暂无公开内容。"},
     {"back", "All partnerships", "Tüm ilişkiler", "全部合作关系"},
@@ -340,6 +342,10 @@ http::Response PublicPortal(Call& call) {
   page.AddText(page.Say("events"));
   page.Add("</h2>");
   AddEvents(call, redactor, page, {{"ends_at >= ?", {FormatInstant(call.now)}}});
+  // The public events as a calendar feed any calendar application subscribes to.
+  page.Add("<p><a data-link=\"calendar\" href=\"/public/calendar.ics?lang=" + page.lang() + "\">");
+  page.AddText(page.Say("subscribe"));
+  page.Add("</a></p>");
   page.Add("<h2>");
   page.AddText(page.Say("cases"));
   page.Add("</h2>");

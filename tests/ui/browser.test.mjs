@@ -131,6 +131,9 @@ describe('Amity web UI', () => {
     await page.selectOption('#f-home_city_id', ids.izmir)
     ids.qingdao = await selectContaining(page, '#f-partner_city_id', 'Qingdao')
     await page.selectOption('#f-tier', 'letter_of_intent')
+    // A young link: quiet after two months without contact, dormant after four.
+    await page.fill('#f-quiet_after_months', '2')
+    await page.fill('#f-dormant_after_months', '4')
     await page.click('text=+ Add a milestone')
     await page.selectOption('#f-milestones-0-kind', 'letter_of_intent_signed')
     await page.fill('#f-milestones-0-date', dayFromNow(-10))
@@ -147,6 +150,8 @@ describe('Amity web UI', () => {
     const listed = await api(server, 'GET', `partnerships/${ids.partnership}`)
     assert.equal(listed.json.tier, 'letter_of_intent')
     assert.equal(listed.json.milestones[0].reference, 'QD-IZ-2026/1')
+    assert.equal(listed.json.quiet_after_months, 2)
+    assert.equal(listed.json.dormant_after_months, 4)
   })
 
   test('the legal gate: a sister-city agreement without council decision is refused next to the field', async () => {

@@ -95,6 +95,26 @@ describe('Amity web UI: the knowledge-exchange case library', () => {
     })
   }
 
+  test('the search box finds a case by the text of a document kept with it, and says which', async () => {
+    // "Restitüsyon" is written only in the Kemeraltı restoration report (a PDF of the demo), not
+    // in the case's own texts; its text is indexed in the background, so wait for the index.
+    const query = 'restitusyon'
+    for (let tries = 0; ; tries++) {
+      const hits = (await api(server, 'GET', `search?q=${query}&kind=files`)).json
+      if (hits.total > 0) break
+      assert.ok(tries < 100, 'the report is indexed')
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    const own = (await api(server, 'GET', `search?q=${query}&kind=cases`)).json
+    assert.equal(own.total, 0, 'no case says it in its own texts')
+    await useLanguage('en')
+    await go(`/cases?q=${query}`)
+    await libraryDone(`${query}||||`)
+    assert.deepEqual(await titles(), [KEMERALTI.en])
+    const found = page.locator(`[data-case-id="${ids.kemeralti}"] [data-found-in]`)
+    assert.match(await found.textContent(), /Kemeraltı restorasyon raporu\.pdf/)
+  })
+
   test('a case reads in each language, whatever the UI speaks, and prints without the chrome', async () => {
     await useLanguage('en')
     await go(`/cases/${ids.kemeralti}`)

@@ -78,7 +78,8 @@ struct Call {
   store::Db& db;
   const Context& context;
   Instant now;
-  // The caller: a signed-in user, or for kPublic routes possibly nobody (role viewer, no id).
+  // The caller: a signed-in user, or for kPublic routes possibly nobody (Principal{}: a partner
+  // of no partnership, which sees public records only).
   domain::Principal principal;
   bool authenticated = false;
   // How the caller proved who it is: the digest of its session cookie ("" for a bearer token).

@@ -107,7 +107,7 @@ test('every value of every enumeration has a label', () => {
   const types = readFileSync(join(uiDir, 'src', 'api', 'types.ts'), 'utf8')
   const arrays = {}
   for (const match of types.matchAll(/export const (\w+)(?::[^=]+)? = \[([^\]]*)\]/g)) {
-    arrays[match[1]] = [...match[2].matchAll(/'([a-z_]+)'/g)].map((m) => m[1])
+    arrays[match[1]] = [...match[2].matchAll(/'([a-z0-9_]+)'/g)].map((m) => m[1])
   }
   const groups = {
     'enum.tier': 'TIERS',
@@ -144,6 +144,9 @@ test('every value of every enumeration has a label', () => {
     'agreement.level': 'STUDY_LEVELS',
     'federation.state': 'PEER_STATES',
     'federation.role': 'PEER_ROLES',
+    'sector': 'SECTORS',
+    'certification': 'CERTIFICATIONS',
+    'product.unit': 'PRODUCT_UNITS',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

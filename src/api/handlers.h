@@ -37,6 +37,16 @@ http::Response ApproveExchangeAgreement(Call& call);
 http::Response ListAgreementApprovals(Call& call);
 http::Response AgreementSeatGrid(Call& call);
 
+// exchange_calls.cpp: calls for applications on approved agreements, and the applications.
+http::Response ListExchangeCalls(Call& call);
+http::Response CreateExchangeCall(Call& call);
+http::Response GetExchangeCall(Call& call);
+http::Response ListExchangeApplications(Call& call);
+http::Response CreateExchangeApplication(Call& call);
+http::Response GetExchangeApplication(Call& call);
+http::Response UpdateExchangeApplication(Call& call);
+http::Response WithdrawExchangeApplication(Call& call);
+
 // products.cpp: the HS nomenclature the trade catalogue names codes by.
 http::Response ListHsChapters(Call& call);
 http::Response GetHsCode(Call& call);

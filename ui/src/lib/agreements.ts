@@ -70,7 +70,7 @@ export interface SeatFigures {
   academic_year: string
   direction: Direction
   seats: number
-  applications: number
+  applications: number | null
   allocated: number
   accepted: number
   declined: number

@@ -142,6 +142,10 @@ test('every value of every enumeration has a label', () => {
     'enum.agreementState': 'AGREEMENT_STATES',
     'agreement.direction': 'AGREEMENT_DIRECTIONS',
     'agreement.level': 'STUDY_LEVELS',
+    'enum.callWindow': 'CALL_WINDOWS',
+    'enum.applicationStatus': 'APPLICATION_STATUSES',
+    'application.event': 'APPLICATION_EVENTS',
+    'application.rule': 'ELIGIBILITY_RULES',
     'federation.state': 'PEER_STATES',
     'federation.role': 'PEER_ROLES',
   }

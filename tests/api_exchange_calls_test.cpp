@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 
 #include "test_server.h"
 
@@ -377,6 +378,112 @@ TEST_F(ApiExchangeCallsTest, PartnerUsersNeverSeeAnApplication) {
     EXPECT_EQ(result.body.find("DEU-2021"), std::string::npos) << read;
     EXPECT_EQ(result.body.find("Öztürk"), std::string::npos) << read;
   }
+}
+
+TEST_F(ApiExchangeCallsTest, AllocatesRecordsExplainsLocksAndRerunsWithoutMovingAnyoneDown) {
+  // The 2027-2028 call partner → home: one condition (Turkish language, bachelor, tr B1), 2 seats.
+  HttpResult created =
+      Send(officer_, "POST", CallsPath(agreement_), CallBody("2027-2028", "partner_to_home"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string call = Id(created.Json().as_object());
+  const std::string condition = ConditionId(4);
+  std::vector<std::string> applications;
+  for (const auto& [number, average] : std::vector<std::pair<std::string, int>>{
+           {"HIT-01", 95}, {"HIT-02", 90}, {"HIT-03", 85}, {"HIT-04", 80}}) {
+    const json::object body{
+        {"name_native", "王雨桐"},
+        {"name_latin", "Wang Yutong"},
+        {"student_number", number},
+        {"home_department", "土耳其语言文学"},
+        {"isced_code", "0232"},
+        {"level", "bachelor"},
+        {"academic_average", average},
+        {"average_scale", 100},
+        {"language_score", 80},
+        {"language_results", json::array{json::object{{"language", "tr"}, {"result", "B2"}}}},
+        {"choices", json::array{json::value(condition)}}};
+    const HttpResult result =
+        Send(officer_, "POST", "/api/v1/exchange-calls/" + call + "/applications", body);
+    ASSERT_EQ(result.status, 201) << result.body;
+    applications.push_back(Id(result.Json().as_object()));
+  }
+  const std::string runs = "/api/v1/exchange-calls/" + call + "/runs";
+  // Viewers do not run; partner users are told runs do not exist.
+  ExpectRefused(viewer_, "POST", runs, nullptr, 403, "");
+  ExpectRefused(partner_, "POST", runs, nullptr, 404, "id", "not_found");
+  EXPECT_EQ(Send(partner_, "GET", runs).status, 404);
+
+  const HttpResult first = Send(officer_, "POST", runs);
+  ASSERT_EQ(first.status, 201) << first.body;
+  const json::value run = first.Json();
+  EXPECT_EQ(run.at("seed").as_string(), "20270301");
+  EXPECT_EQ(run.at("input_hash").as_string().size(), 64u);
+  EXPECT_FALSE(run.at("code_version").as_string().empty());
+  // The two best placed; the cut-off is the second's score: 50% × 90 + 50% × 80 = 85.
+  const json::object& cutoff = run.at("cutoffs").at(0).as_object();
+  EXPECT_EQ(cutoff.at("admitted").as_int64(), 2);
+  EXPECT_EQ(cutoff.at("cutoff_score").as_string(), "85.00");
+  std::map<std::string, json::object> placed;
+  for (const json::value& placement : run.at("placements").as_array()) {
+    placed[std::string(placement.at("application_id").as_string())] = placement.as_object();
+  }
+  EXPECT_EQ(placed[applications[0]].at("condition_id").as_string(), condition);
+  EXPECT_EQ(placed[applications[1]].at("rank").as_int64(), 1);
+  EXPECT_TRUE(placed[applications[2]].at("condition_id").is_null());
+  const json::object& why = placed[applications[2]].at("explanation").at(0).as_object();
+  EXPECT_EQ(why.at("reason").as_string(), "outranked");
+  EXPECT_EQ(why.at("cutoff_score").as_string(), "85.00");
+  EXPECT_EQ(why.at("own_score").as_string(), "82.50");
+  // Nobody else is named in an explanation.
+  EXPECT_EQ(json::serialize(why).find(applications[1]), std::string::npos);
+
+  // The same inputs give the same bytes.
+  const HttpResult again = Send(officer_, "POST", runs);
+  ASSERT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(again.Json().at("input_hash"), run.at("input_hash"));
+  EXPECT_EQ(again.Json().at("result_hash"), run.at("result_hash"));
+  EXPECT_EQ(again.Json().at("result"), run.at("result"));
+
+  // Locked once; the seat grid counts the locked allocation for home roles.
+  const std::string one = "/api/v1/exchange-runs/" + std::string(run.at("id").as_string());
+  const HttpResult locked = Send(officer_, "POST", one + "/lock");
+  ASSERT_EQ(locked.status, 200) << locked.body;
+  EXPECT_FALSE(locked.Json().at("locked_at").is_null());
+  ExpectRefused(officer_, "POST", one + "/lock", nullptr, 409, "locked_at", "locked");
+  EXPECT_EQ(Send(partner_, "GET", one).status, 404);
+  const HttpResult grid =
+      Send(viewer_, "GET", "/api/v1/exchange-agreements/" + Id(agreement_) + "/seats");
+  const json::value grid_json = grid.Json();
+  for (const json::value& row : grid_json.at("rows").as_array()) {
+    if (row.at("academic_year").as_string() == "2027-2028" &&
+        row.at("condition_id").as_string() == condition) {
+      EXPECT_EQ(row.at("allocated").as_int64(), 2);
+      EXPECT_EQ(row.at("free").as_int64(), 0);
+    }
+  }
+
+  // The second withdraws: a re-run fills the freed seat from the waiting order and keeps the
+  // first where it was.
+  ASSERT_EQ(Send(officer_, "POST",
+                 "/api/v1/exchange-applications/" + applications[1] + "/withdrawal", json::object{})
+                .status,
+            200);
+  const HttpResult rerun = Send(officer_, "POST", runs);
+  ASSERT_EQ(rerun.status, 201) << rerun.body;
+  const json::value rerun_json = rerun.Json();
+  EXPECT_EQ(rerun_json.at("previous_run_id"), run.at("id"));
+  std::map<std::string, std::string> now_placed;
+  for (const json::value& placement : rerun_json.at("placements").as_array()) {
+    now_placed[std::string(placement.at("application_id").as_string())] =
+        placement.at("condition_id").is_null()
+            ? ""
+            : std::string(placement.at("condition_id").as_string());
+  }
+  EXPECT_EQ(now_placed.count(applications[1]), 0u);
+  EXPECT_EQ(now_placed[applications[0]], condition);
+  EXPECT_EQ(now_placed[applications[2]], condition);
+  EXPECT_EQ(now_placed[applications[3]], "");
+  EXPECT_EQ(Send(viewer_, "GET", runs).Json().at("items").as_array().size(), 3u);
 }
 
 }  // namespace

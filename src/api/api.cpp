@@ -207,6 +207,19 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"POST", "/api/v1/exchange-applications/{id}/withdrawal",
                     WithdrawExchangeApplication, "Withdraw an application, with a reason", nullptr,
                     "ApplicationWithdrawalInput", "ExchangeApplication"});
+  routes.push_back({"GET", "/api/v1/exchange-calls/{id}/runs", ListAllocationRuns,
+                    "The call's allocation runs, oldest first (home roles; 404 to partner users)",
+                    nullptr, "", "AllocationRunList"});
+  routes.push_back({"POST", "/api/v1/exchange-calls/{id}/runs", CreateAllocationRun,
+                    "Allocate the call's seats by deferred acceptance and record the run: "
+                    "inputs' hash, seed, formula, code version, explanations, cut-offs",
+                    nullptr, "", "AllocationRun", 201});
+  routes.push_back({"GET", "/api/v1/exchange-runs/{id}", GetAllocationRun,
+                    "An allocation run with its placements, explanations and canonical bytes",
+                    nullptr, "", "AllocationRun"});
+  routes.push_back({"POST", "/api/v1/exchange-runs/{id}/lock", LockAllocationRun,
+                    "Lock a run's result; it then changes only through a new run", nullptr, "",
+                    "AllocationRun"});
   routes.push_back(
       {"GET",
        "/api/v1/partnerships/{id}/timeline",

@@ -452,19 +452,27 @@ http::Response AgreementSeatGrid(Call& call) {
   const store::ExchangeAgreement agreement = LoadAgreement(call);
   const domain::AgreementContent& content = agreement.content;
   json::array rows, totals;
-  // Applications are personal data: a partner user sees no count of them (one application
-  // in a row would reveal a person), only null. Allocations arrive with allocation runs.
+  // Applications are personal data: a partner user sees no count of them nor of their
+  // allocation (one in a row would reveal a person), only null. Allocated: the latest locked
+  // allocation run of each call.
   const bool counts_applications = domain::SeesEverything(call.principal);
   const store::ApplicationCounts counts = counts_applications
                                               ? store::CountApplications(call.db, agreement.id)
                                               : store::ApplicationCounts{};
-  const auto figures = [counts_applications](json::object row, int seats, int applications) {
+  const auto allocated_counts = counts_applications
+                                    ? store::CountAllocated(call.db, agreement.id)
+                                    : decltype(store::CountAllocated(call.db, agreement.id)){};
+  const auto figures = [counts_applications](json::object row, int seats, int applications,
+                                             int allocated) {
+    const auto withheld = [counts_applications](int value) {
+      return counts_applications ? json::value(value) : json::value(nullptr);
+    };
     row["seats"] = seats;
-    row["applications"] = counts_applications ? json::value(applications) : json::value(nullptr);
-    row["allocated"] = 0;
+    row["applications"] = withheld(applications);
+    row["allocated"] = withheld(allocated);
     row["accepted"] = 0;
     row["declined"] = 0;
-    row["free"] = seats;
+    row["free"] = withheld(seats - allocated);
     return row;
   };
   const auto count = [](const auto& map, const auto& key) {
@@ -473,22 +481,24 @@ http::Response AgreementSeatGrid(Call& call) {
   };
   for (const std::string& year : domain::AcademicYears(content.first_year, content.last_year)) {
     for (std::string_view direction : domain::kExchangeDirections) {
-      int seats = 0;
+      int seats = 0, allocated = 0;
       for (const domain::ExchangeCondition& condition : content.conditions) {
         if (condition.direction != direction) continue;
         seats += condition.seats_per_year;
-        rows.push_back(figures(
-            {{"academic_year", year},
-             {"direction", direction},
-             {"condition_id", condition.id},
-             {"isced_code", condition.isced_code},
-             {"level", condition.level},
-             {"host_department", condition.host_department}},
-            condition.seats_per_year,
-            count(counts.by_condition, std::tuple(year, std::string(direction), condition.id))));
+        const auto key = std::tuple(year, std::string(direction), condition.id);
+        allocated += count(allocated_counts, key);
+        rows.push_back(figures({{"academic_year", year},
+                                {"direction", direction},
+                                {"condition_id", condition.id},
+                                {"isced_code", condition.isced_code},
+                                {"level", condition.level},
+                                {"host_department", condition.host_department}},
+                               condition.seats_per_year, count(counts.by_condition, key),
+                               count(allocated_counts, key)));
       }
       totals.push_back(figures({{"academic_year", year}, {"direction", direction}}, seats,
-                               count(counts.by_call, std::pair(year, std::string(direction)))));
+                               count(counts.by_call, std::pair(year, std::string(direction))),
+                               allocated));
     }
   }
   return JsonResponse(200, json::object{{"agreement_id", agreement.id},

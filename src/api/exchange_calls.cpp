@@ -11,6 +11,7 @@
 
 #include "api/access.h"
 #include "api/exchange_agreements.h"
+#include "api/exchange_calls.h"
 #include "api/handlers.h"
 #include "api/responses.h"
 #include "base/id.h"
@@ -58,17 +59,6 @@ void RequireWriter(const Call& call, std::string_view what) {
 
 double Decimal(domain::Score score) {
   return static_cast<double>(score) / static_cast<double>(domain::kScoreUnit);
-}
-
-domain::CallRules RulesOf(const store::ExchangeCall& call) {
-  domain::CallRules rules{.academic_year = call.academic_year,
-                          .direction = call.direction,
-                          .max_choices = call.max_choices};
-  rules.window = {ParseDate(call.opens_on).value_or(Date{}),
-                  ParseDate(call.closes_on).value_or(Date{}), call.time_zone};
-  rules.formula.academic_weight = call.academic_weight;
-  rules.formula.language_weight = call.language_weight;
-  return rules;
 }
 
 // The agreement's live conditions of the call's direction: what the call offers.
@@ -142,39 +132,12 @@ json::object CallJson(const store::ExchangeCall& call, const store::ExchangeAgre
       {"created_at", call.created_at}};
 }
 
-// The call of the path with its agreement, or the 404 of one the caller may not see.
-std::pair<store::ExchangeCall, store::ExchangeAgreement> LoadCall(Call& call, std::string_view id) {
-  RequireUuid(id, "exchange call");
-  std::optional<store::ExchangeCall> found = store::GetCall(call.db, id);
-  if (!found) NotFound("exchange call");
-  std::optional<store::ExchangeAgreement> agreement =
-      store::GetAgreement(call.db, found->agreement_id);
-  if (!agreement || !SeesAgreement(call.principal, *agreement)) NotFound("exchange call");
-  return {std::move(*found), std::move(*agreement)};
-}
-
 // Applications are the home city's alone: to anyone else they do not exist.
 void RequireApplicationReader(const Call& call, std::string_view singular) {
   if (!domain::SeesEverything(call.principal)) NotFound(singular);
 }
 
 // ---- Applications ------------------------------------------------------------------------------
-
-domain::ApplicationFacts FactsOf(const store::ExchangeApplication& application) {
-  domain::ApplicationFacts facts{
-      .academic_average = {application.academic_average, application.average_scale},
-      .language_score = application.language_score};
-  const json::value results = json::parse(application.language_results_json);
-  for (const json::value& item : results.as_array()) {
-    facts.language_results.push_back(
-        {std::string(item.at("language").as_string()), std::string(item.at("result").as_string())});
-  }
-  const json::value choices = json::parse(application.choices_json);
-  for (const json::value& choice : choices.as_array()) {
-    facts.choices.emplace_back(choice.as_string());
-  }
-  return facts;
-}
 
 // Writes the validated `fields` over `application`; names the fields given in `changed` (only
 // those whose value differs) and numbers with more than four decimals in `problems`.
@@ -240,35 +203,17 @@ json::object ApplicationJson(store::Db& db, const store::ExchangeApplication& ap
                              const store::ExchangeCall& exchange_call,
                              const store::ExchangeAgreement& agreement) {
   const domain::ApplicationFacts facts = FactsOf(application);
-  const domain::StudentFacts student{.level = application.level,
-                                     .isced = application.isced_code,
-                                     .language_results = facts.language_results};
   json::array eligibility;
   int eligible_choices = 0;
-  for (size_t i = 0; i < facts.choices.size(); ++i) {
+  for (const ChoiceCheck& check : CheckChoicesOf(application, exchange_call, agreement)) {
     json::array failures;
-    const domain::ExchangeCondition* found = nullptr;
-    for (const domain::ExchangeCondition* condition : Offered(agreement, exchange_call.direction)) {
-      if (condition->id == facts.choices[i]) found = condition;
-    }
-    if (found == nullptr) {
-      // The agreement dropped the condition after the student chose it.
-      failures.push_back(
-          json::object{{"rule", "offered"}, {"required", "offered"}, {"stated", "withdrawn"}});
-    } else {
-      for (const domain::Ineligibility& failure : domain::CheckEligibility({.id = found->id,
-                                                  .level = found->level,
-                                                  .language_of_instruction = found->language,
-                                                  .minimum_language_level = found->min_cefr,
-                                                  .isced = found->isced_code},
-                                                                           student)) {
-        failures.push_back(json::object{
-            {"rule", failure.rule}, {"required", failure.required}, {"stated", failure.stated}});
-      }
+    for (const domain::Ineligibility& failure : check.failures) {
+      failures.push_back(json::object{
+          {"rule", failure.rule}, {"required", failure.required}, {"stated", failure.stated}});
     }
     if (failures.empty()) ++eligible_choices;
-    eligibility.push_back(json::object{{"rank", i + 1},
-                                       {"condition_id", facts.choices[i]},
+    eligibility.push_back(json::object{{"rank", check.rank},
+                                       {"condition_id", check.condition_id},
                                        {"eligible", failures.empty()},
                                        {"failures", std::move(failures)}});
   }
@@ -358,6 +303,74 @@ std::string DrawSeed() {
 }
 
 }  // namespace
+
+domain::CallRules RulesOf(const store::ExchangeCall& call) {
+  domain::CallRules rules{.academic_year = call.academic_year,
+                          .direction = call.direction,
+                          .max_choices = call.max_choices};
+  rules.window = {ParseDate(call.opens_on).value_or(Date{}),
+                  ParseDate(call.closes_on).value_or(Date{}), call.time_zone};
+  rules.formula.academic_weight = call.academic_weight;
+  rules.formula.language_weight = call.language_weight;
+  return rules;
+}
+
+// The call of the path with its agreement, or the 404 of one the caller may not see.
+std::pair<store::ExchangeCall, store::ExchangeAgreement> LoadCall(Call& call, std::string_view id) {
+  RequireUuid(id, "exchange call");
+  std::optional<store::ExchangeCall> found = store::GetCall(call.db, id);
+  if (!found) NotFound("exchange call");
+  std::optional<store::ExchangeAgreement> agreement =
+      store::GetAgreement(call.db, found->agreement_id);
+  if (!agreement || !SeesAgreement(call.principal, *agreement)) NotFound("exchange call");
+  return {std::move(*found), std::move(*agreement)};
+}
+
+domain::ApplicationFacts FactsOf(const store::ExchangeApplication& application) {
+  domain::ApplicationFacts facts{
+      .academic_average = {application.academic_average, application.average_scale},
+      .language_score = application.language_score};
+  const json::value results = json::parse(application.language_results_json);
+  for (const json::value& item : results.as_array()) {
+    facts.language_results.push_back(
+        {std::string(item.at("language").as_string()), std::string(item.at("result").as_string())});
+  }
+  const json::value choices = json::parse(application.choices_json);
+  for (const json::value& choice : choices.as_array()) {
+    facts.choices.emplace_back(choice.as_string());
+  }
+  return facts;
+}
+
+std::vector<ChoiceCheck> CheckChoicesOf(const store::ExchangeApplication& application,
+                                        const store::ExchangeCall& exchange_call,
+                                        const store::ExchangeAgreement& agreement) {
+  const domain::ApplicationFacts facts = FactsOf(application);
+  const domain::StudentFacts student{.level = application.level,
+                                     .isced = application.isced_code,
+                                     .language_results = facts.language_results};
+  std::vector<ChoiceCheck> checks;
+  for (size_t i = 0; i < facts.choices.size(); ++i) {
+    ChoiceCheck check{.rank = static_cast<int>(i) + 1, .condition_id = facts.choices[i]};
+    const domain::ExchangeCondition* found = nullptr;
+    for (const domain::ExchangeCondition* condition : Offered(agreement, exchange_call.direction)) {
+      if (condition->id == facts.choices[i]) found = condition;
+    }
+    if (found == nullptr) {
+      // The agreement dropped the condition after the student chose it.
+      check.failures.push_back({facts.choices[i], "offered", "offered", "withdrawn"});
+    } else {
+      check.failures = domain::CheckEligibility({.id = found->id,
+                                                 .level = found->level,
+                                                 .language_of_instruction = found->language,
+                                                 .minimum_language_level = found->min_cefr,
+                                                 .isced = found->isced_code},
+                                                student);
+    }
+    checks.push_back(std::move(check));
+  }
+  return checks;
+}
 
 http::Response ListExchangeCalls(Call& call) {
   const store::ExchangeAgreement agreement = LoadVisibleAgreement(call, call.Param("id"));

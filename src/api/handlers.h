@@ -47,6 +47,12 @@ http::Response GetExchangeApplication(Call& call);
 http::Response UpdateExchangeApplication(Call& call);
 http::Response WithdrawExchangeApplication(Call& call);
 
+// exchange_runs.cpp: allocation runs over a call, their explanations and locking.
+http::Response ListAllocationRuns(Call& call);
+http::Response CreateAllocationRun(Call& call);
+http::Response GetAllocationRun(Call& call);
+http::Response LockAllocationRun(Call& call);
+
 // products.cpp: the HS nomenclature the trade catalogue names codes by.
 http::Response ListHsChapters(Call& call);
 http::Response GetHsCode(Call& call);

@@ -462,16 +462,12 @@ json::object Schemas() {
     schemas["AgreementApprovalHistory"] = Closed({{"agreement_id", uuid},
                                                   {"content_hash", StringType()},
                                                   {"items", ArrayOf(Closed(approval_properties))}});
-    const json::object figures{{"seats", Integer()},
-                               {"applications",
-                                {{"type", {"integer", "null"}},
-                                 {"description",
-                                  "null for partner users: applications are "
-                                  "personal data"}}},
-                               {"allocated", Integer()},
-                               {"accepted", Integer()},
-                               {"declined", Integer()},
-                               {"free", Integer()}};
+    const json::object withheld{
+        {"type", {"integer", "null"}},
+        {"description", "null for partner users: it counts personal data (applications)"}};
+    const json::object figures{{"seats", Integer()},    {"applications", withheld},
+                               {"allocated", withheld}, {"accepted", Integer()},
+                               {"declined", Integer()}, {"free", withheld}};
     json::object row{{"academic_year", StringType()},
                      {"direction", choice(domain::kExchangeDirections)},
                      {"condition_id", uuid},
@@ -571,6 +567,45 @@ json::object Schemas() {
     schemas["ExchangeApplicationPatch"] = std::move(application_patch);
     schemas["ApplicationWithdrawalInput"] =
         ObjectSchema(domain::ApplicationWithdrawalFields(), Use::kWrite);
+    // Allocation runs (api/exchange_runs.cpp).
+    json::object run_properties{
+        {"id", uuid},
+        {"call_id", uuid},
+        {"created_at", instant},
+        {"created_by_email", StringType()},
+        {"previous_run_id",
+         {{"anyOf", json::array{uuid, {{"type", "null"}}}},
+          {"description", "the locked run whose placements were floors here (re-run)"}}},
+        {"seed", StringType()},
+        {"formula", StringType()},
+        {"code_version", StringType()},
+        {"input_hash", {{"type", "string"}, {"pattern", "^[0-9a-f]{64}$"}}},
+        {"result_hash", {{"type", "string"}, {"pattern", "^[0-9a-f]{64}$"}}},
+        {"cutoffs", ArrayOf(Closed({{"condition_id", uuid},
+                                    {"seats", Integer()},
+                                    {"admitted", Integer()},
+                                    {"cutoff_score", NullableString()}}))},
+        {"locked_at", NullableString("date-time")},
+        {"locked_by_email", NullableString()}};
+    schemas["AllocationRunList"] =
+        Closed({{"call_id", uuid}, {"items", ArrayOf(Closed(run_properties))}});
+    run_properties["placements"] = ArrayOf(
+        Closed({{"application_id", uuid},
+                {"condition_id", NullableString("uuid")},
+                {"rank", Integer()},
+                {"score", StringType()},
+                {"lottery", StringType()},
+                {"explanation",
+                 ArrayOf(Closed(
+                     {{"rank", Integer()},
+                      {"condition_id", uuid},
+                      {"reason", {{"type", "string"}, {"enum", {"no_seats", "outranked", "held"}}}},
+                      {"cutoff_score", StringType()},
+                      {"own_score", StringType()},
+                      {"decided_by_lottery", {{"type", "boolean"}}}}))}}));
+    run_properties["input"] = StringType();
+    run_properties["result"] = StringType();
+    schemas["AllocationRun"] = Closed(run_properties);
   }
   const json::object status_or_null{{"type", {"string", "null"}},
                                     {"enum", [] {

@@ -242,4 +242,139 @@ ApplicationCounts CountApplications(Db& db, std::string_view agreement_id) {
   return counts;
 }
 
+namespace {
+
+constexpr char kRunColumns[] =
+    "id, call_id, created_at, created_by, created_by_email, previous_run_id, seed, formula, "
+    "code_version, input, input_hash, result, result_hash, cutoffs, locked_at, locked_by_email";
+
+AllocationRun ReadRun(const Stmt& row) {
+  const auto text = [&row](int column) {
+    return row.IsNull(column) ? std::string() : row.String(column);
+  };
+  return {.id = text(0),
+          .call_id = text(1),
+          .created_at = text(2),
+          .created_by = text(3),
+          .created_by_email = text(4),
+          .previous_run_id = text(5),
+          .seed = text(6),
+          .formula = text(7),
+          .code_version = text(8),
+          .input = text(9),
+          .input_hash = text(10),
+          .result = text(11),
+          .result_hash = text(12),
+          .cutoffs_json = text(13),
+          .locked_at = text(14),
+          .locked_by_email = text(15)};
+}
+
+}  // namespace
+
+std::optional<AllocationRun> GetRun(Db& db, std::string_view id) {
+  Stmt select = db.Prepare(std::string("SELECT ") + kRunColumns +
+                           " FROM exchange_allocation_runs WHERE id = ?");
+  if (!select.Bind(1, id).Step()) return std::nullopt;
+  return ReadRun(select);
+}
+
+std::vector<AllocationRun> ListRuns(Db& db, std::string_view call_id) {
+  Stmt select = db.Prepare(std::string("SELECT ") + kRunColumns +
+                           " FROM exchange_allocation_runs WHERE call_id = ? "
+                           "ORDER BY created_at, rowid");
+  select.Bind(1, call_id);
+  std::vector<AllocationRun> runs;
+  while (select.Step()) runs.push_back(ReadRun(select));
+  return runs;
+}
+
+std::optional<AllocationRun> LatestLockedRun(Db& db, std::string_view call_id) {
+  Stmt select = db.Prepare(std::string("SELECT ") + kRunColumns +
+                           " FROM exchange_allocation_runs WHERE call_id = ? AND locked_at IS "
+                           "NOT NULL ORDER BY locked_at DESC, rowid DESC LIMIT 1");
+  if (!select.Bind(1, call_id).Step()) return std::nullopt;
+  return ReadRun(select);
+}
+
+void InsertRun(Db& db, const AllocationRun& run,
+               const std::vector<AllocationPlacement>& placements) {
+  db.Prepare(std::string("INSERT INTO exchange_allocation_runs (") + kRunColumns +
+             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")
+      .Bind(1, run.id)
+      .Bind(2, run.call_id)
+      .Bind(3, run.created_at)
+      .Bind(4, OrNull(run.created_by))
+      .Bind(5, run.created_by_email)
+      .Bind(6, OrNull(run.previous_run_id))
+      .Bind(7, run.seed)
+      .Bind(8, run.formula)
+      .Bind(9, run.code_version)
+      .Bind(10, run.input)
+      .Bind(11, run.input_hash)
+      .Bind(12, run.result)
+      .Bind(13, run.result_hash)
+      .Bind(14, run.cutoffs_json)
+      .Run();
+  for (const AllocationPlacement& placement : placements) {
+    db.Prepare(
+          "INSERT INTO exchange_allocation_placements (run_id, application_id, condition_id, "
+          "rank, score, lottery, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .Bind(1, run.id)
+        .Bind(2, placement.application_id)
+        .Bind(3, OrNull(placement.condition_id))
+        .Bind(4, placement.rank)
+        .Bind(5, static_cast<long long>(placement.score))
+        .Bind(6, placement.lottery)
+        .Bind(7, placement.explanation_json)
+        .Run();
+  }
+}
+
+std::vector<AllocationPlacement> ListPlacements(Db& db, std::string_view run_id) {
+  Stmt select = db.Prepare(
+      "SELECT application_id, condition_id, rank, score, lottery, explanation "
+      "FROM exchange_allocation_placements WHERE run_id = ? ORDER BY application_id");
+  select.Bind(1, run_id);
+  std::vector<AllocationPlacement> placements;
+  while (select.Step()) {
+    placements.push_back({.application_id = select.String(0),
+                          .condition_id = select.IsNull(1) ? std::string() : select.String(1),
+                          .rank = static_cast<int>(select.Int(2)),
+                          .score = select.Int(3),
+                          .lottery = select.String(4),
+                          .explanation_json = select.String(5)});
+  }
+  return placements;
+}
+
+void LockRun(Db& db, std::string_view run_id, std::string_view at, std::string_view email) {
+  db.Prepare("UPDATE exchange_allocation_runs SET locked_at = ?, locked_by_email = ? WHERE id = ?")
+      .Bind(1, at)
+      .Bind(2, email)
+      .Bind(3, run_id)
+      .Run();
+}
+
+std::map<std::tuple<std::string, std::string, std::string>, int> CountAllocated(
+    Db& db, std::string_view agreement_id) {
+  // The latest locked run of each call: the one no later locked run of the call follows.
+  Stmt select = db.Prepare(
+      "SELECT c.academic_year, c.direction, p.condition_id, count(*) "
+      "FROM exchange_calls c JOIN exchange_allocation_runs r ON r.call_id = c.id "
+      "JOIN exchange_allocation_placements p ON p.run_id = r.id "
+      "WHERE c.agreement_id = ? AND r.locked_at IS NOT NULL AND p.condition_id IS NOT NULL "
+      "AND NOT EXISTS (SELECT 1 FROM exchange_allocation_runs later WHERE later.call_id = c.id "
+      "AND later.locked_at IS NOT NULL AND (later.locked_at > r.locked_at OR "
+      "(later.locked_at = r.locked_at AND later.rowid > r.rowid))) "
+      "GROUP BY c.academic_year, c.direction, p.condition_id");
+  select.Bind(1, agreement_id);
+  std::map<std::tuple<std::string, std::string, std::string>, int> counts;
+  while (select.Step()) {
+    counts[{select.String(0), select.String(1), select.String(2)}] =
+        static_cast<int>(select.Int(3));
+  }
+  return counts;
+}
+
 }  // namespace amity::store

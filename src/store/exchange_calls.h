@@ -97,4 +97,51 @@ struct ApplicationCounts {
 };
 ApplicationCounts CountApplications(Db& db, std::string_view agreement_id);
 
+// ---- Allocation runs ----------------------------------------------------------------------------
+
+struct AllocationRun {
+  std::string id;
+  std::string call_id;
+  std::string created_at;
+  std::string created_by;  // user id, "" for the system
+  std::string created_by_email;
+  std::string previous_run_id;  // "" when no locked run came before
+  std::string seed;
+  std::string formula;
+  std::string code_version;
+  std::string input;
+  std::string input_hash;
+  std::string result;
+  std::string result_hash;
+  std::string cutoffs_json = "[]";
+  std::string locked_at;  // "" while not locked
+  std::string locked_by_email;
+};
+
+struct AllocationPlacement {
+  std::string application_id;
+  std::string condition_id;  // "" when not placed
+  int rank = 0;
+  domain::Score score = 0;
+  std::string lottery;
+  std::string explanation_json = "[]";
+};
+
+// The run `id`, or nullopt.
+std::optional<AllocationRun> GetRun(Db& db, std::string_view id);
+// The call's runs, oldest first.
+std::vector<AllocationRun> ListRuns(Db& db, std::string_view call_id);
+// The call's most recently locked run, or nullopt.
+std::optional<AllocationRun> LatestLockedRun(Db& db, std::string_view call_id);
+void InsertRun(Db& db, const AllocationRun& run,
+               const std::vector<AllocationPlacement>& placements);
+// The run's placements, by application id.
+std::vector<AllocationPlacement> ListPlacements(Db& db, std::string_view run_id);
+// Marks the run locked at `at` by `email`.
+void LockRun(Db& db, std::string_view run_id, std::string_view at, std::string_view email);
+// Applications placed per (academic year, direction, condition id) by the latest locked run of
+// each of the agreement's calls.
+std::map<std::tuple<std::string, std::string, std::string>, int> CountAllocated(
+    Db& db, std::string_view agreement_id);
+
 }  // namespace amity::store

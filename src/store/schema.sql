@@ -381,6 +381,36 @@ CREATE TABLE exchange_agreements (
   CHECK (last_year >= first_year),
   CHECK (home_institution_id <> partner_institution_id)
 ) STRICT;
+CREATE TABLE exchange_allocation_placements (
+  run_id TEXT NOT NULL REFERENCES exchange_allocation_runs (id),
+  application_id TEXT NOT NULL REFERENCES exchange_applications (id),
+  condition_id TEXT,
+  rank INTEGER NOT NULL CHECK (rank >= 0),
+  score INTEGER NOT NULL,
+  lottery TEXT NOT NULL,
+  explanation TEXT NOT NULL CHECK (json_valid(explanation)),
+  PRIMARY KEY (run_id, application_id)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE exchange_allocation_runs (
+  id TEXT NOT NULL PRIMARY KEY,
+  call_id TEXT NOT NULL REFERENCES exchange_calls (id),
+  created_at TEXT NOT NULL,
+  created_by TEXT,
+  created_by_email TEXT NOT NULL,
+  -- The locked run whose placements were floors in this one (the re-run rule), if any.
+  previous_run_id TEXT REFERENCES exchange_allocation_runs (id),
+  seed TEXT NOT NULL,
+  formula TEXT NOT NULL,
+  code_version TEXT NOT NULL,
+  input TEXT NOT NULL,
+  input_hash TEXT NOT NULL CHECK (length(input_hash) = 64),
+  result TEXT NOT NULL,
+  result_hash TEXT NOT NULL CHECK (length(result_hash) = 64),
+  -- [{condition_id, seats, admitted, cutoff_score|null}] in the call's order of conditions.
+  cutoffs TEXT NOT NULL CHECK (json_valid(cutoffs)),
+  locked_at TEXT,
+  locked_by_email TEXT
+) STRICT;
 CREATE TABLE exchange_application_events (
   id TEXT NOT NULL PRIMARY KEY,
   application_id TEXT NOT NULL REFERENCES exchange_applications (id),
@@ -806,6 +836,7 @@ CREATE INDEX exchange_agreement_approvals_agreement
 CREATE UNIQUE INDEX exchange_agreement_approvals_standing
   ON exchange_agreement_approvals (agreement_id, side) WHERE superseded_at IS NULL;
 CREATE INDEX exchange_agreements_partnership ON exchange_agreements (partnership_id, created_at);
+CREATE INDEX exchange_allocation_runs_call ON exchange_allocation_runs (call_id, created_at);
 CREATE INDEX exchange_application_events_application
   ON exchange_application_events (application_id, at);
 CREATE INDEX exchange_applications_call ON exchange_applications (call_id, created_at);

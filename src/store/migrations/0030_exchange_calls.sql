@@ -63,3 +63,42 @@ CREATE TABLE exchange_application_events (
 ) STRICT;
 CREATE INDEX exchange_application_events_application
   ON exchange_application_events (application_id, at);
+
+-- Allocation runs over a call (domain/allocation.h): what went in (the canonical input and its
+-- SHA-256, the seed, the formula, the code's version) and what came out (the canonical result
+-- and its hash, the cut-off per condition), so anyone can run it again and compare byte for
+-- byte. A run never changes; locking marks the result the officers stand by.
+CREATE TABLE exchange_allocation_runs (
+  id TEXT NOT NULL PRIMARY KEY,
+  call_id TEXT NOT NULL REFERENCES exchange_calls (id),
+  created_at TEXT NOT NULL,
+  created_by TEXT,
+  created_by_email TEXT NOT NULL,
+  -- The locked run whose placements were floors in this one (the re-run rule), if any.
+  previous_run_id TEXT REFERENCES exchange_allocation_runs (id),
+  seed TEXT NOT NULL,
+  formula TEXT NOT NULL,
+  code_version TEXT NOT NULL,
+  input TEXT NOT NULL,
+  input_hash TEXT NOT NULL CHECK (length(input_hash) = 64),
+  result TEXT NOT NULL,
+  result_hash TEXT NOT NULL CHECK (length(result_hash) = 64),
+  -- [{condition_id, seats, admitted, cutoff_score|null}] in the call's order of conditions.
+  cutoffs TEXT NOT NULL CHECK (json_valid(cutoffs)),
+  locked_at TEXT,
+  locked_by_email TEXT
+) STRICT;
+CREATE INDEX exchange_allocation_runs_call ON exchange_allocation_runs (call_id, created_at);
+
+-- One row per application the run considered: the condition received (null: none), its rank,
+-- the score and lottery number, and why not each higher choice.
+CREATE TABLE exchange_allocation_placements (
+  run_id TEXT NOT NULL REFERENCES exchange_allocation_runs (id),
+  application_id TEXT NOT NULL REFERENCES exchange_applications (id),
+  condition_id TEXT,
+  rank INTEGER NOT NULL CHECK (rank >= 0),
+  score INTEGER NOT NULL,
+  lottery TEXT NOT NULL,
+  explanation TEXT NOT NULL CHECK (json_valid(explanation)),
+  PRIMARY KEY (run_id, application_id)
+) STRICT, WITHOUT ROWID;

@@ -71,10 +71,10 @@ export interface SeatFigures {
   direction: Direction
   seats: number
   applications: number | null
-  allocated: number
+  allocated: number | null
   accepted: number
   declined: number
-  free: number
+  free: number | null
 }
 export interface SeatGrid {
   agreement_id: string

@@ -2,8 +2,9 @@
 // Turkish: the demo agreement (approved by both sides) lists its two demo calls; an officer opens
 // a call for 2028-2029 (a closing before the opening refused on its field), enters an application
 // (the same condition ranked twice refused, naming the choice), sees its score and eligibility,
-// each failed rule in words, and withdraws it with a reason kept in its history; a partner user
-// sees the call without any application. axe-core finds no serious or critical violation.
+// each failed rule in words, and withdraws it with a reason kept in its history; the allocation
+// of a demo call is run and locked, and an applicant reads why not a higher choice; a partner
+// user sees the call without any application nor count. axe-core finds no serious or critical violation.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { addUser, api, openSession, screenshot, seriousViolations, settle, signedInContext, useLanguage, visit } from './harness.mjs'
@@ -117,6 +118,32 @@ describe('Amity web UI: calls and applications', () => {
     assert.match(await page.textContent('[data-history] [data-event=withdrawn]'), /admin@localhost/)
     assert.equal(await page.locator('[data-action=withdraw]').count(), 0)
     await expectAxeClean(page, 'withdrawn application')
+  })
+
+  test('an officer runs the allocation of a demo call, locks it, and a student sees why', async () => {
+    const call = (await api(server, 'GET', `exchange-agreements/${ids.agreement}/calls`)).json.items[0]
+    await visit(page, server, `/calls/${call.id}`)
+    assert.equal(await page.locator('table[data-applications] tbody tr').count(), 40)
+    await page.click('[data-action=run]')
+    await page.locator('table[data-cutoffs] tbody tr').first().waitFor()
+    assert.equal(await page.locator('table[data-cutoffs] tbody tr').count(), 4)
+    await page.click('[data-action=lock]')
+    await page.locator('[data-runs] [data-run][data-locked=yes]').waitFor()
+    // Forty applicants for nine seats: some placed at a choice, others not placed.
+    const placements = await page.locator('table[data-applications] [data-placement]').allTextContents()
+    assert.ok(placements.some((p) => /\. tercih/.test(p)), JSON.stringify(placements))
+    assert.ok(placements.some((p) => /Yerleşmedi/.test(p)), JSON.stringify(placements))
+    await expectAxeClean(page, 'call page with a locked allocation')
+    await screenshot(page, 'tr', 'call-allocation')
+    // An applicant not placed at the first choice reads why, with the cut-off and own score.
+    const run = (await api(server, 'GET', `exchange-calls/${call.id}/runs`)).json.items[0]
+    const full = (await api(server, 'GET', `exchange-runs/${run.id}`)).json
+    const refused = full.placements.find((p) => p.explanation.some((e) => e.reason === 'outranked'))
+    assert.ok(refused, 'someone was outranked')
+    await visit(page, server, `/exchange-applications/${refused.application_id}`)
+    await page.locator('[data-allocation] [data-why-not]').waitFor()
+    assert.match(await page.textContent('[data-why-not]'), /kontenjanı daha yüksek puanlı adaylara gitti \(taban [0-9.]+, kendi puanı [0-9.]+\)/)
+    await expectAxeClean(page, 'application page with its allocation')
   })
 
   test('a partner user reads the call but no application', async () => {

@@ -146,6 +146,7 @@ test('every value of every enumeration has a label', () => {
     'enum.applicationStatus': 'APPLICATION_STATUSES',
     'application.event': 'APPLICATION_EVENTS',
     'application.rule': 'ELIGIBILITY_RULES',
+    'run.why': 'REFUSALS',
     'federation.state': 'PEER_STATES',
     'federation.role': 'PEER_ROLES',
   }

@@ -758,4 +758,5 @@ export const CALL_WINDOWS = ['not_open', 'open', 'closed'] as const
 export const APPLICATION_STATUSES = ['submitted', 'withdrawn'] as const
 export const APPLICATION_EVENTS = ['submitted', 'changed', 'withdrawn'] as const
 export const ELIGIBILITY_RULES = ['level', 'language', 'field', 'offered'] as const
+export const REFUSALS = ['no_seats', 'outranked', 'held'] as const
 export const STUDY_LEVELS = ['bachelor', 'master', 'doctoral'] as const

@@ -3,7 +3,7 @@
 // the server answers 404 to partner users, so only home roles' screens ask for them; officers and
 // admins write (the rules of src/api/exchange_calls.cpp).
 import { request } from '../api/client'
-import type { APPLICATION_EVENTS, APPLICATION_STATUSES, CALL_WINDOWS, ELIGIBILITY_RULES } from '../api/types'
+import type { APPLICATION_EVENTS, APPLICATION_STATUSES, CALL_WINDOWS, ELIGIBILITY_RULES, REFUSALS } from '../api/types'
 import type { Direction } from './agreements'
 
 export interface CallCondition {
@@ -115,4 +115,64 @@ export function numberOf(text: string): number | string | null {
   if (!trimmed) return null
   const value = Number(trimmed)
   return Number.isFinite(value) ? value : trimmed
+}
+
+export interface RunCutoff {
+  condition_id: string
+  seats: number
+  admitted: number
+  cutoff_score: string | null
+}
+
+export interface RunExplanation {
+  rank: number
+  condition_id: string
+  reason: (typeof REFUSALS)[number]
+  cutoff_score: string
+  own_score: string
+  decided_by_lottery: boolean
+}
+
+export interface Placement {
+  application_id: string
+  condition_id: string | null
+  rank: number
+  score: string
+  lottery: string
+  explanation: RunExplanation[]
+}
+
+export interface AllocationRun {
+  id: string
+  call_id: string
+  created_at: string
+  created_by_email: string
+  previous_run_id: string | null
+  seed: string
+  formula: string
+  code_version: string
+  input_hash: string
+  result_hash: string
+  cutoffs: RunCutoff[]
+  locked_at: string | null
+  locked_by_email: string | null
+  placements?: Placement[]
+}
+
+export function listRuns(callId: string): Promise<{ call_id: string; items: AllocationRun[] }> {
+  return request('GET', `exchange-calls/${enc(callId)}/runs`)
+}
+export function getRun(id: string): Promise<AllocationRun> {
+  return request('GET', `exchange-runs/${enc(id)}`)
+}
+export function createRun(callId: string): Promise<AllocationRun> {
+  return request('POST', `exchange-calls/${enc(callId)}/runs`)
+}
+export function lockRun(run: AllocationRun): Promise<AllocationRun> {
+  return request('POST', `exchange-runs/${enc(run.id)}/lock`)
+}
+/** The run whose result stands: the latest locked one, else the latest. */
+export function standingRun(runs: AllocationRun[]): AllocationRun | undefined {
+  const locked = runs.filter((r) => r.locked_at)
+  return (locked.length ? locked : runs).at(-1)
 }

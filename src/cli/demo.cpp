@@ -227,9 +227,10 @@ int Demo(const Config& config) {
     {
       // The calls' applicants apply on a fixed day inside the windows, so the demo loads the
       // same whenever it is loaded.
-      api::Api applying(pool, api::Context{.instance_id = instance_id, .clock = [] {
-                                             return *ParseInstant(kDemoApplicationDay);
-                                           }});
+      api::Api applying(
+          pool, api::Context{.instance_id = instance_id, .version = AMITY_VERSION, .clock = [] {
+                               return *ParseInstant(kDemoApplicationDay);
+                             }});
       LoadDemoExchangeCalls(applying, data, ids);
     }
     LoadDemoFiles(api, ids);

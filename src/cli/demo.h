@@ -34,7 +34,8 @@ inline constexpr char kDemoApplicationDay[] = "2026-12-01T09:00:00Z";
 
 // The exchange calls of `data` ("exchange_calls", on agreements the loader named in `ids`) and
 // forty applicants for each, generated deterministically from the name lists of
-// "exchange_applicant_names" (demo_exchange.cpp), posted as the system.
+// "exchange_applicant_names" (demo_exchange.cpp), posted as the system; a call marked
+// "allocate" gets one locked allocation run.
 void LoadDemoExchangeCalls(api::Api& api, const boost::json::object& data,
                            const std::map<std::string, std::string>& ids);
 

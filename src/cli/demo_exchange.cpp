@@ -3,6 +3,7 @@
 // come to İzmir), each name in its own script and in Latin letters, with averages, language
 // results and ranked choices drawn from a fixed sequence, so every load gives the same
 // applications. Some applicants fail a rule on purpose, so the officer sees eligibility at work.
+// A call marked "allocate" gets one allocation run, locked.
 #include <boost/json.hpp>
 #include <cstdio>
 
@@ -81,11 +82,13 @@ void LoadDemoExchangeCalls(api::Api& api, const json::object& data,
                            const std::map<std::string, std::string>& ids) {
   const domain::Principal system = domain::SystemPrincipal();
   const json::object& names = data.at("exchange_applicant_names").as_object();
-  int calls = 0, applicants = 0;
+  int calls = 0, applicants = 0, runs = 0;
   for (const json::value& item : data.at("exchange_calls").as_array()) {
     json::object body = item.as_object();
     const std::string agreement = ids.at(Text(body.at("agreement")).substr(1));
+    const bool allocate = body.contains("allocate") && body.at("allocate").as_bool();
     body.erase("agreement");
+    body.erase("allocate");
     const json::object call =
         DemoPost(api, "/api/v1/exchange-agreements/" + agreement + "/calls", body, system);
     ++calls;
@@ -94,8 +97,16 @@ void LoadDemoExchangeCalls(api::Api& api, const json::object& data,
       DemoPost(api, path, Applicant(call, names, i), system);
       ++applicants;
     }
+    if (allocate) {
+      // One allocation run, locked: its explanations and cut-offs are what the demo shows.
+      const json::object run =
+          DemoPost(api, "/api/v1/exchange-calls/" + Text(call.at("id")) + "/runs", {}, system);
+      DemoPost(api, "/api/v1/exchange-runs/" + Text(run.at("id")) + "/lock", {}, system);
+      ++runs;
+    }
   }
-  std::fprintf(stderr, "amity demo: %d exchange calls, %d applications\n", calls, applicants);
+  std::fprintf(stderr, "amity demo: %d exchange calls, %d applications, %d allocation runs\n",
+               calls, applicants, runs);
 }
 
 }  // namespace amity::cli

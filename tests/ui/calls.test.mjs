@@ -120,7 +120,7 @@ describe('Amity web UI: calls and applications', () => {
     await expectAxeClean(page, 'withdrawn application')
   })
 
-  test('an officer runs the allocation of a demo call, locks it, and a student sees why', async () => {
+  test('an officer re-runs the allocation of a demo call, locks it, and a student sees why', async () => {
     const call = (await api(server, 'GET', `exchange-agreements/${ids.agreement}/calls`)).json.items[0]
     await visit(page, server, `/calls/${call.id}`)
     assert.equal(await page.locator('table[data-applications] tbody tr').count(), 40)
@@ -135,14 +135,17 @@ describe('Amity web UI: calls and applications', () => {
     assert.ok(placements.some((p) => /Yerleşmedi/.test(p)), JSON.stringify(placements))
     await expectAxeClean(page, 'call page with a locked allocation')
     await screenshot(page, 'tr', 'call-allocation')
-    // An applicant not placed at the first choice reads why, with the cut-off and own score.
-    const run = (await api(server, 'GET', `exchange-calls/${call.id}/runs`)).json.items[0]
-    const full = (await api(server, 'GET', `exchange-runs/${run.id}`)).json
-    const refused = full.placements.find((p) => p.explanation.some((e) => e.reason === 'outranked'))
-    assert.ok(refused, 'someone was outranked')
+    // An applicant not placed at the first choice reads why, with the cut-off and own score. The
+    // demo's locked run came first, so the run just made is a re-run: seats it placed are held.
+    const runs = (await api(server, 'GET', `exchange-calls/${call.id}/runs`)).json.items
+    assert.equal(runs.length, 2)
+    assert.equal(runs[1].previous_run_id, runs[0].id)
+    const full = (await api(server, 'GET', `exchange-runs/${runs[1].id}`)).json
+    const refused = full.placements.find((p) => p.explanation.some((e) => e.reason !== 'no_seats'))
+    assert.ok(refused, 'someone was refused a higher choice')
     await visit(page, server, `/exchange-applications/${refused.application_id}`)
     await page.locator('[data-allocation] [data-why-not]').waitFor()
-    assert.match(await page.textContent('[data-why-not]'), /kontenjanı daha yüksek puanlı adaylara gitti \(taban [0-9.]+, kendi puanı [0-9.]+\)/)
+    assert.match(await page.textContent('[data-why-not]'), /(daha yüksek puanlı adaylara gitti|kilitli çalıştırmada yerleşen öğrencilerde) \(taban [0-9.]+, kendi puanı [0-9.]+\)/)
     await expectAxeClean(page, 'application page with its allocation')
   })
 

@@ -140,10 +140,12 @@ http::Response CreateAllocationRun(Call& call) {
     }
   }
   std::vector<domain::Score> scores;
+  std::vector<std::vector<std::string>> ranked;  // each applicant's own choices, as stated
   for (const store::ExchangeApplication& application :
        store::ListApplications(call.db, exchange_call.id)) {
     if (application.status != "submitted") continue;
-    const domain::Score score = domain::ApplicationScore(rules, FactsOf(application));
+    domain::ApplicationFacts facts = FactsOf(application);
+    const domain::Score score = domain::ApplicationScore(rules, facts);
     domain::AllocationApplicant applicant{.id = application.id};
     for (const ChoiceCheck& check : CheckChoicesOf(application, exchange_call, agreement)) {
       if (!check.failures.empty()) continue;  // only eligible choices are applied to
@@ -155,6 +157,7 @@ http::Response CreateAllocationRun(Call& call) {
     }
     input.applicants.push_back(std::move(applicant));
     scores.push_back(score);
+    ranked.push_back(std::move(facts.choices));
   }
   if (Problems problems = domain::CheckAllocationInput(input); !problems.empty()) {
     throw http::HttpError(409, "Conflict", std::move(problems));
@@ -203,8 +206,7 @@ http::Response CreateAllocationRun(Call& call) {
     int rank = 0;
     if (placed) {
       const std::string& condition_id = input.conditions[placement.condition].id;
-      for (const std::string& choice :
-           FactsOf(*store::GetApplication(call.db, input.applicants[a].id)).choices) {
+      for (const std::string& choice : ranked[a]) {
         ++rank;
         if (choice == condition_id) break;
       }

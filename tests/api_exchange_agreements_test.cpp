@@ -378,10 +378,16 @@ TEST_F(ApiExchangeAgreementsTest, TheSeatGridCountsSeatsPerYearAndDirection) {
   EXPECT_EQ(totals[0].at("academic_year").as_string(), "2027-2028");
   EXPECT_EQ(totals[0].at("direction").as_string(), "home_to_partner");
   EXPECT_EQ(totals[0].at("seats").as_int64(), 2);
-  EXPECT_EQ(totals[0].at("free").as_int64(), 2);
-  EXPECT_EQ(totals[0].at("applications").as_int64(), 0);
+  // Applications are personal data: a partner user gets no count of them nor of the seats
+  // they took, a home role does.
+  EXPECT_TRUE(totals[0].at("applications").is_null());
+  EXPECT_TRUE(totals[0].at("free").is_null());
   EXPECT_EQ(totals[1].at("seats").as_int64(), 1);
   EXPECT_EQ(grid.at("rows").as_array().size(), 6u);
+  const HttpResult home = Send(viewer_, "GET", Path(agreement, "/seats"));
+  ASSERT_EQ(home.status, 200) << home.body;
+  EXPECT_EQ(home.Json().at("totals").at(0).at("applications").as_int64(), 0);
+  EXPECT_EQ(home.Json().at("totals").at(0).at("free").as_int64(), 2);
 }
 
 }  // namespace

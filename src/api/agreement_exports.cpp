@@ -19,10 +19,12 @@ std::string Str(const json::object& object, std::string_view key) {
   return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
 }
 
-// A number cell of `key` (0 when absent).
+// A number cell of `key`; an empty cell where the answer has none (null: a figure the caller
+// may not see, such as the applications a partner user must not count).
 exports::Cell Number(const json::object& object, std::string_view key) {
   const json::value* value = object.if_contains(key);
-  return {{}, value != nullptr && value->is_number() ? value->to_number<double>() : 0.0};
+  if (value == nullptr || !value->is_number()) return {};
+  return {{}, value->to_number<double>()};
 }
 
 // The JSON answer of a handler of this call (the route it mirrors), parsed.

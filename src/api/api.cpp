@@ -191,9 +191,49 @@ std::vector<Route> BuildRoutes() {
                     "The agreement's seat grid as CSV or XLSX, one condition and year per row",
                     nullptr, "", "", 200, Access::kUser, ExportParameters()});
   routes.push_back({"GET", "/api/v1/exchange-agreements/{id}/seats", AgreementSeatGrid,
-                    "Seats per academic year, direction and condition (applications and "
-                    "allocations arrive with calls)",
+                    "Seats per academic year, direction and condition, with the applications "
+                    "(null for partner users) and allocations",
                     nullptr, "", "SeatGrid"});
+  routes.push_back({"GET", "/api/v1/exchange-agreements/{id}/calls", ListExchangeCalls,
+                    "The agreement's calls for applications, by academic year and direction",
+                    nullptr, "", "ExchangeCallList"});
+  routes.push_back({"POST", "/api/v1/exchange-agreements/{id}/calls", CreateExchangeCall,
+                    "Open a call for applications on an approved agreement (home officers)",
+                    nullptr, "ExchangeCallInput", "ExchangeCall", 201});
+  routes.push_back({"GET", "/api/v1/exchange-calls/{id}", GetExchangeCall,
+                    "A call with its window in the home city's zone, score formula and the "
+                    "conditions it offers",
+                    nullptr, "", "ExchangeCall"});
+  routes.push_back({"GET", "/api/v1/exchange-calls/{id}/applications", ListExchangeApplications,
+                    "The call's applications, oldest first, with scores and eligibility "
+                    "(personal data: home roles only; 404 to partner users)",
+                    nullptr, "", "ExchangeApplicationList"});
+  routes.push_back({"POST", "/api/v1/exchange-calls/{id}/applications", CreateExchangeApplication,
+                    "Enter a student's application while the call is open (home officers)", nullptr,
+                    "ExchangeApplicationInput", "ExchangeApplication", 201});
+  routes.push_back({"GET", "/api/v1/exchange-applications/{id}", GetExchangeApplication,
+                    "An application with its score, eligibility per choice and history", nullptr,
+                    "", "ExchangeApplication"});
+  routes.push_back({"PATCH", "/api/v1/exchange-applications/{id}", UpdateExchangeApplication,
+                    "Change an application (If-Match: version); after the closing it is "
+                    "recorded as a late change",
+                    nullptr, "ExchangeApplicationPatch", "ExchangeApplication"});
+  routes.push_back({"POST", "/api/v1/exchange-applications/{id}/withdrawal",
+                    WithdrawExchangeApplication, "Withdraw an application, with a reason", nullptr,
+                    "ApplicationWithdrawalInput", "ExchangeApplication"});
+  routes.push_back({"GET", "/api/v1/exchange-calls/{id}/runs", ListAllocationRuns,
+                    "The call's allocation runs, oldest first (home roles; 404 to partner users)",
+                    nullptr, "", "AllocationRunList"});
+  routes.push_back({"POST", "/api/v1/exchange-calls/{id}/runs", CreateAllocationRun,
+                    "Allocate the call's seats by deferred acceptance and record the run: "
+                    "inputs' hash, seed, formula, code version, explanations, cut-offs",
+                    nullptr, "", "AllocationRun", 201});
+  routes.push_back({"GET", "/api/v1/exchange-runs/{id}", GetAllocationRun,
+                    "An allocation run with its placements, explanations and canonical bytes",
+                    nullptr, "", "AllocationRun"});
+  routes.push_back({"POST", "/api/v1/exchange-runs/{id}/lock", LockAllocationRun,
+                    "Lock a run's result; it then changes only through a new run", nullptr, "",
+                    "AllocationRun"});
   routes.push_back(
       {"GET",
        "/api/v1/partnerships/{id}/timeline",

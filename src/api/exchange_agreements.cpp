@@ -1,7 +1,7 @@
 // Exchange agreements (domain/exchange_agreement.h): written by the home city's officers,
 // proposed, and approved by each side on the exact content (its SHA-256); read by home roles and
 // by the partner users of the partnership when shared. Also the ISCED-F table and the seat grid.
-#include "store/exchange_agreements.h"
+#include "api/exchange_agreements.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -17,6 +17,7 @@
 #include "domain/isced.h"
 #include "files/sha256.h"
 #include "http/error.h"
+#include "store/exchange_calls.h"
 #include "store/records.h"
 
 namespace amity::api {
@@ -45,29 +46,13 @@ const domain::ResourceSpec& ApprovalBody() {
                         std::move(problems));
 }
 
-bool IsHomeWriter(const domain::Principal& principal) {
-  return principal.role == domain::Role::kAdmin || principal.role == domain::Role::kOfficer;
-}
-
-bool Sees(const domain::Principal& principal, const store::ExchangeAgreement& agreement) {
-  if (domain::SeesEverything(principal)) return true;
-  const auto& assigned = principal.partnerships;
-  return principal.role == domain::Role::kPartner && agreement.visibility == "shared" &&
-         std::find(assigned.begin(), assigned.end(), agreement.content.partnership_id) !=
-             assigned.end();
-}
-
-// The agreement of the path, or the 404 of a missing one when the caller may not see it.
+// The agreement of the path.
 store::ExchangeAgreement LoadAgreement(Call& call) {
-  const std::string_view id = call.Param("id");
-  RequireUuid(id, "exchange agreement");
-  std::optional<store::ExchangeAgreement> agreement = store::GetAgreement(call.db, id);
-  if (!agreement || !Sees(call.principal, *agreement)) NotFound("exchange agreement");
-  return std::move(*agreement);
+  return LoadVisibleAgreement(call, call.Param("id"));
 }
 
 void RequireWriter(const Call& call) {
-  if (!IsHomeWriter(call.principal)) {
+  if (!IsExchangeWriter(call.principal)) {
     ForbidRole(call.principal, "", "may not write exchange agreements (officers of the home city)");
   }
 }
@@ -297,6 +282,25 @@ void CheckContent(Call& call, const domain::AgreementContent& content,
 
 }  // namespace
 
+bool IsExchangeWriter(const domain::Principal& principal) {
+  return principal.role == domain::Role::kAdmin || principal.role == domain::Role::kOfficer;
+}
+
+bool SeesAgreement(const domain::Principal& principal, const store::ExchangeAgreement& agreement) {
+  if (domain::SeesEverything(principal)) return true;
+  const auto& assigned = principal.partnerships;
+  return principal.role == domain::Role::kPartner && agreement.visibility == "shared" &&
+         std::find(assigned.begin(), assigned.end(), agreement.content.partnership_id) !=
+             assigned.end();
+}
+
+store::ExchangeAgreement LoadVisibleAgreement(Call& call, std::string_view id) {
+  RequireUuid(id, "exchange agreement");
+  std::optional<store::ExchangeAgreement> agreement = store::GetAgreement(call.db, id);
+  if (!agreement || !SeesAgreement(call.principal, *agreement)) NotFound("exchange agreement");
+  return std::move(*agreement);
+}
+
 http::Response ListIscedFields(Call&) {
   json::array items;
   for (const domain::IscedField& field : domain::IscedFields()) {
@@ -321,7 +325,8 @@ http::Response ListExchangeAgreements(Call& call) {
   json::array items;
   for (const store::ExchangeAgreement& agreement :
        store::ListAgreements(call.db, partnership, partner_user)) {
-    if (Sees(call.principal, agreement)) items.push_back(AgreementJson(call.db, agreement));
+    if (SeesAgreement(call.principal, agreement))
+      items.push_back(AgreementJson(call.db, agreement));
   }
   return JsonResponse(200, json::object{{"items", std::move(items)}});
 }
@@ -398,7 +403,7 @@ http::Response ApproveExchangeAgreement(Call& call) {
   store::ExchangeAgreement agreement = LoadAgreement(call);
   // Home officers approve for the home city, partner users for theirs; nobody else approves.
   std::string side;
-  if (IsHomeWriter(call.principal)) side = "home";
+  if (IsExchangeWriter(call.principal)) side = "home";
   if (call.principal.role == domain::Role::kPartner) side = "partner";
   if (side.empty()) ForbidRole(call.principal, "", "may not approve exchange agreements");
   const Validated input = ValidBody(call.request, ApprovalBody());
@@ -447,31 +452,53 @@ http::Response AgreementSeatGrid(Call& call) {
   const store::ExchangeAgreement agreement = LoadAgreement(call);
   const domain::AgreementContent& content = agreement.content;
   json::array rows, totals;
-  // Applications, allocations and answers come with calls (a later step): zero until then.
-  const auto figures = [](json::object row, int seats) {
+  // Applications are personal data: a partner user sees no count of them nor of their
+  // allocation (one in a row would reveal a person), only null. Allocated: the latest locked
+  // allocation run of each call.
+  const bool counts_applications = domain::SeesEverything(call.principal);
+  const store::ApplicationCounts counts = counts_applications
+                                              ? store::CountApplications(call.db, agreement.id)
+                                              : store::ApplicationCounts{};
+  const auto allocated_counts = counts_applications
+                                    ? store::CountAllocated(call.db, agreement.id)
+                                    : decltype(store::CountAllocated(call.db, agreement.id)){};
+  const auto figures = [counts_applications](json::object row, int seats, int applications,
+                                             int allocated) {
+    const auto withheld = [counts_applications](int value) {
+      return counts_applications ? json::value(value) : json::value(nullptr);
+    };
     row["seats"] = seats;
-    row["applications"] = 0;
-    row["allocated"] = 0;
+    row["applications"] = withheld(applications);
+    row["allocated"] = withheld(allocated);
     row["accepted"] = 0;
     row["declined"] = 0;
-    row["free"] = seats;
+    row["free"] = withheld(seats - allocated);
     return row;
+  };
+  const auto count = [](const auto& map, const auto& key) {
+    const auto found = map.find(key);
+    return found == map.end() ? 0 : found->second;
   };
   for (const std::string& year : domain::AcademicYears(content.first_year, content.last_year)) {
     for (std::string_view direction : domain::kExchangeDirections) {
-      int seats = 0;
+      int seats = 0, allocated = 0;
       for (const domain::ExchangeCondition& condition : content.conditions) {
         if (condition.direction != direction) continue;
         seats += condition.seats_per_year;
+        const auto key = std::tuple(year, std::string(direction), condition.id);
+        allocated += count(allocated_counts, key);
         rows.push_back(figures({{"academic_year", year},
                                 {"direction", direction},
                                 {"condition_id", condition.id},
                                 {"isced_code", condition.isced_code},
                                 {"level", condition.level},
                                 {"host_department", condition.host_department}},
-                               condition.seats_per_year));
+                               condition.seats_per_year, count(counts.by_condition, key),
+                               count(allocated_counts, key)));
       }
-      totals.push_back(figures({{"academic_year", year}, {"direction", direction}}, seats));
+      totals.push_back(figures({{"academic_year", year}, {"direction", direction}}, seats,
+                               count(counts.by_call, std::pair(year, std::string(direction))),
+                               allocated));
     }
   }
   return JsonResponse(200, json::object{{"agreement_id", agreement.id},

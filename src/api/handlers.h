@@ -40,6 +40,22 @@ http::Response AgreementSeatGrid(Call& call);
 http::Response ExportExchangeAgreements(Call& call);
 http::Response ExportAgreementSeats(Call& call);
 
+// exchange_calls.cpp: calls for applications on approved agreements, and the applications.
+http::Response ListExchangeCalls(Call& call);
+http::Response CreateExchangeCall(Call& call);
+http::Response GetExchangeCall(Call& call);
+http::Response ListExchangeApplications(Call& call);
+http::Response CreateExchangeApplication(Call& call);
+http::Response GetExchangeApplication(Call& call);
+http::Response UpdateExchangeApplication(Call& call);
+http::Response WithdrawExchangeApplication(Call& call);
+
+// exchange_runs.cpp: allocation runs over a call, their explanations and locking.
+http::Response ListAllocationRuns(Call& call);
+http::Response CreateAllocationRun(Call& call);
+http::Response GetAllocationRun(Call& call);
+http::Response LockAllocationRun(Call& call);
+
 // products.cpp: the HS nomenclature the trade catalogue names codes by.
 http::Response ListHsChapters(Call& call);
 http::Response GetHsCode(Call& call);

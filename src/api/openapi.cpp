@@ -14,6 +14,7 @@
 #include "domain/cases.h"
 #include "domain/commitment_status.h"
 #include "domain/exchange_agreement.h"
+#include "domain/exchange_call.h"
 #include "domain/files.h"
 #include "http/router.h"
 #include "store/search_index.h"
@@ -461,9 +462,12 @@ json::object Schemas() {
     schemas["AgreementApprovalHistory"] = Closed({{"agreement_id", uuid},
                                                   {"content_hash", StringType()},
                                                   {"items", ArrayOf(Closed(approval_properties))}});
-    const json::object figures{{"seats", Integer()},     {"applications", Integer()},
-                               {"allocated", Integer()}, {"accepted", Integer()},
-                               {"declined", Integer()},  {"free", Integer()}};
+    const json::object withheld{
+        {"type", {"integer", "null"}},
+        {"description", "null for partner users: it counts personal data (applications)"}};
+    const json::object figures{{"seats", Integer()},    {"applications", withheld},
+                               {"allocated", withheld}, {"accepted", Integer()},
+                               {"declined", Integer()}, {"free", withheld}};
     json::object row{{"academic_year", StringType()},
                      {"direction", choice(domain::kExchangeDirections)},
                      {"condition_id", uuid},
@@ -480,6 +484,128 @@ json::object Schemas() {
                                   {"state", choice(domain::kAgreementStates)},
                                   {"rows", ArrayOf(Closed(row))},
                                   {"totals", ArrayOf(Closed(total))}});
+
+    // Calls and applications (api/exchange_calls.cpp).
+    const json::object number{{"type", "number"}};
+    schemas["ExchangeCall"] =
+        Closed({{"id", uuid},
+                {"agreement_id", uuid},
+                {"partnership_id", uuid},
+                {"academic_year", StringType()},
+                {"direction", choice(domain::kExchangeDirections)},
+                {"opens_on", StringType("date")},
+                {"closes_on", StringType("date")},
+                {"time_zone", StringType()},
+                {"closes_at", instant},
+                {"window", {{"type", "string"}, {"enum", {"not_open", "open", "closed"}}}},
+                {"academic_weight", number},
+                {"language_weight", number},
+                {"scales", ArrayOf(number)},
+                {"max_choices", {{"type", "integer"}, {"minimum", 1}, {"maximum", 20}}},
+                {"tie_seed", {{"type", "string"}, {"pattern", "^[0-9]{1,20}$"}}},
+                {"conditions", ArrayOf(Closed({{"id", uuid},
+                                               {"host_institution_id", uuid},
+                                               {"host_department", StringType()},
+                                               {"isced_code", StringType()},
+                                               {"level", choice(domain::kStudyLevels)},
+                                               {"seats", Integer()},
+                                               {"months_per_student", Integer()},
+                                               {"language", StringType()},
+                                               {"min_cefr", choice(domain::kCefrLevels)},
+                                               {"extra_requirements", StringType()}}))},
+                {"created_by", NullableString()},
+                {"created_at", instant}});
+    schemas["ExchangeCallList"] = Closed({{"items", ArrayOf(Ref("ExchangeCall"))}});
+    schemas["ExchangeCallInput"] = ObjectSchema(domain::ExchangeCallFields(), Use::kWrite);
+    schemas["ExchangeApplication"] = Closed(
+        {{"id", uuid},
+         {"call_id", uuid},
+         {"visibility", {{"type", "string"}, {"enum", {"private"}}}},
+         {"status", choice(domain::kApplicationStatuses)},
+         {"name_native", StringType()},
+         {"name_latin", StringType()},
+         {"student_number", StringType()},
+         {"home_department", StringType()},
+         {"isced_code", StringType()},
+         {"level", choice(domain::kStudyLevels)},
+         {"academic_average", number},
+         {"average_scale", number},
+         {"language_score", number},
+         {"language_results",
+          ArrayOf(Closed({{"language", StringType()}, {"result", StringType()}}))},
+         {"choices", ArrayOf(uuid)},
+         {"score",
+          {{"type", "string"},
+           {"description", "the score under the call's formula, exact to four decimals"}}},
+         {"eligible_choices", Integer()},
+         {"eligibility",
+          ArrayOf(Closed(
+              {{"rank", Integer()},
+               {"condition_id", StringType()},
+               {"eligible", {{"type", "boolean"}}},
+               {"failures", ArrayOf(Closed({{"rule",
+                                             {{"type", "string"},
+                                              {"enum", {"level", "language", "field", "offered"}}}},
+                                            {"required", StringType()},
+                                            {"stated", StringType()}}))}}))},
+         {"history", ArrayOf(Closed({{"kind", choice(domain::kApplicationEvents)},
+                                     {"at", instant},
+                                     {"user_email", StringType()},
+                                     {"late", {{"type", "boolean"}}},
+                                     {"fields", ArrayOf(StringType())},
+                                     {"reason", StringType()}}))},
+         {"version", Integer()},
+         {"created_at", instant},
+         {"updated_at", instant}});
+    schemas["ExchangeApplicationList"] =
+        Closed({{"call_id", uuid}, {"items", ArrayOf(Ref("ExchangeApplication"))}});
+    schemas["ExchangeApplicationInput"] =
+        ObjectSchema(domain::ExchangeApplicationFields(), Use::kWrite);
+    json::object application_patch =
+        ObjectSchema(domain::ExchangeApplicationPatchFields(), Use::kWrite);
+    application_patch.erase("required");
+    schemas["ExchangeApplicationPatch"] = std::move(application_patch);
+    schemas["ApplicationWithdrawalInput"] =
+        ObjectSchema(domain::ApplicationWithdrawalFields(), Use::kWrite);
+    // Allocation runs (api/exchange_runs.cpp).
+    json::object run_properties{
+        {"id", uuid},
+        {"call_id", uuid},
+        {"created_at", instant},
+        {"created_by_email", StringType()},
+        {"previous_run_id",
+         {{"anyOf", json::array{uuid, {{"type", "null"}}}},
+          {"description", "the locked run whose placements were floors here (re-run)"}}},
+        {"seed", StringType()},
+        {"formula", StringType()},
+        {"code_version", StringType()},
+        {"input_hash", {{"type", "string"}, {"pattern", "^[0-9a-f]{64}$"}}},
+        {"result_hash", {{"type", "string"}, {"pattern", "^[0-9a-f]{64}$"}}},
+        {"cutoffs", ArrayOf(Closed({{"condition_id", uuid},
+                                    {"seats", Integer()},
+                                    {"admitted", Integer()},
+                                    {"cutoff_score", NullableString()}}))},
+        {"locked_at", NullableString("date-time")},
+        {"locked_by_email", NullableString()}};
+    schemas["AllocationRunList"] =
+        Closed({{"call_id", uuid}, {"items", ArrayOf(Closed(run_properties))}});
+    run_properties["placements"] = ArrayOf(
+        Closed({{"application_id", uuid},
+                {"condition_id", NullableString("uuid")},
+                {"rank", Integer()},
+                {"score", StringType()},
+                {"lottery", StringType()},
+                {"explanation",
+                 ArrayOf(Closed(
+                     {{"rank", Integer()},
+                      {"condition_id", uuid},
+                      {"reason", {{"type", "string"}, {"enum", {"no_seats", "outranked", "held"}}}},
+                      {"cutoff_score", StringType()},
+                      {"own_score", StringType()},
+                      {"decided_by_lottery", {{"type", "boolean"}}}}))}}));
+    run_properties["input"] = StringType();
+    run_properties["result"] = StringType();
+    schemas["AllocationRun"] = Closed(run_properties);
   }
   const json::object status_or_null{{"type", {"string", "null"}},
                                     {"enum", [] {

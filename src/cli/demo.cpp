@@ -7,6 +7,7 @@
 
 #include "api/api.h"
 #include "base/text.h"
+#include "base/time.h"
 #include "cli/database.h"
 #include "cli/files.h"
 #include "cli/run.h"
@@ -70,20 +71,7 @@ class DemoLoader {
   explicit DemoLoader(api::Api& api) : api_(api) {}
 
   json::object Post(const std::string& path, const json::object& body) {
-    http::Request request;
-    request.method = "POST";
-    request.path = path;
-    request.SetJsonBody(json::serialize(body));
-    try {
-      const http::Response response = api_.HandleAs(request, domain::SystemPrincipal());
-      return json::parse(response.body).as_object();
-    } catch (const http::HttpError& error) {
-      std::string detail;
-      for (const Problem& problem : error.problems())
-        detail += " " + problem.field + ": " + problem.message;
-      throw std::runtime_error("demo data rejected at " + path + " (" + error.title() +
-                               "):" + detail);
-    }
+    return DemoPost(api_, path, body, domain::SystemPrincipal());
   }
 
   // Returns the ids the records were given, by their refs.
@@ -125,8 +113,8 @@ class DemoLoader {
 
  private:
   // Exchange agreements carry their workflow beside their fields: whether to propose them and
-  // which sides approve (the system approves as the home side only: the partner approves on
-  // its own screen).
+  // which sides approve (the system as the home side, a partner user of the partnership as the
+  // partner side).
   void LoadAgreements(const json::array& agreements, std::map<std::string, std::string>& ids) {
     for (const json::value& item : agreements) {
       json::object record = item.as_object();
@@ -142,8 +130,17 @@ class DemoLoader {
       ids[ref] = agreement.at("id").as_string();
       if (propose) agreement = Post(path + "/propose", {});
       for (const json::value& side : approve.as_array()) {
-        agreement =
-            Post(path + "/approvals", {{"hash", agreement.at("content_hash")}, {"side", side}});
+        const json::object body{{"hash", agreement.at("content_hash")}, {"side", side}};
+        if (side.as_string() == "partner") {
+          // The partner's exchange office approves as a partner user of the partnership would.
+          domain::Principal partner{
+              .email = "partner side (demo)",
+              .role = domain::Role::kPartner,
+              .partnerships = {std::string(agreement.at("partnership_id").as_string())}};
+          agreement = DemoPost(api_, path + "/approvals", body, partner);
+        } else {
+          agreement = Post(path + "/approvals", body);
+        }
       }
     }
     std::fprintf(stderr, "amity demo: %zu exchange agreements\n", agreements.size());
@@ -163,6 +160,24 @@ class DemoLoader {
 bool HasCities(store::Db& db) { return db.Prepare("SELECT 1 FROM cities LIMIT 1").Step(); }
 
 }  // namespace
+
+json::object DemoPost(api::Api& api, const std::string& path, const json::object& body,
+                      const domain::Principal& principal) {
+  http::Request request;
+  request.method = "POST";
+  request.path = path;
+  request.SetJsonBody(json::serialize(body));
+  try {
+    const http::Response response = api.HandleAs(request, principal);
+    return json::parse(response.body).as_object();
+  } catch (const http::HttpError& error) {
+    std::string detail;
+    for (const Problem& problem : error.problems())
+      detail += " " + problem.field + ": " + problem.message;
+    throw std::runtime_error("demo data rejected at " + path + " (" + error.title() +
+                             "):" + detail);
+  }
+}
 
 void UploadDemoFile(api::Api& api, const std::string& holder, const std::string& holder_id,
                     const std::string& milestone, const std::string& name,
@@ -207,7 +222,17 @@ int Demo(const Config& config) {
   } else {
     store::Pool pool(config.db_path, 1);
     api::Api api(pool, api::Context{.instance_id = instance_id, .blobs = OpenBlobStore(config)});
-    const auto ids = DemoLoader(api).Load(json::parse(kDemoData).as_object());
+    const json::object data = json::parse(kDemoData).as_object();
+    const auto ids = DemoLoader(api).Load(data);
+    {
+      // The calls' applicants apply on a fixed day inside the windows, so the demo loads the
+      // same whenever it is loaded.
+      api::Api applying(
+          pool, api::Context{.instance_id = instance_id, .version = AMITY_VERSION, .clock = [] {
+                               return *ParseInstant(kDemoApplicationDay);
+                             }});
+      LoadDemoExchangeCalls(applying, data, ids);
+    }
     LoadDemoFiles(api, ids);
     LoadDemoProductPhotos(api, ids);
   }

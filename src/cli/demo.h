@@ -2,6 +2,7 @@
 // validation) and a generator of many more partnerships for benchmarks.
 #pragma once
 
+#include <boost/json.hpp>
 #include <map>
 #include <string>
 
@@ -22,6 +23,21 @@ void GenerateScaleData(store::Db& db, int count, int busy = 0);
 void UploadDemoFile(api::Api& api, const std::string& holder, const std::string& holder_id,
                     const std::string& milestone, const std::string& name,
                     const std::string& bytes);
+
+// Posts `body` to `path` through the API as `principal` (no authentication) and returns the
+// answer; throws std::runtime_error naming the problems when the API refuses it.
+boost::json::object DemoPost(api::Api& api, const std::string& path,
+                             const boost::json::object& body, const domain::Principal& principal);
+
+// The instant the demo's applicants apply at (inside the demo calls' windows).
+inline constexpr char kDemoApplicationDay[] = "2026-12-01T09:00:00Z";
+
+// The exchange calls of `data` ("exchange_calls", on agreements the loader named in `ids`) and
+// forty applicants for each, generated deterministically from the name lists of
+// "exchange_applicant_names" (demo_exchange.cpp), posted as the system; a call marked
+// "allocate" gets one locked allocation run.
+void LoadDemoExchangeCalls(api::Api& api, const boost::json::object& data,
+                           const std::map<std::string, std::string>& ids);
 
 // The demo's files (demo_files.cpp), kept with the records the demo loader named `ids` (its
 // refs to ids).

@@ -98,6 +98,8 @@ describe('Phone and laptop layouts', () => {
     ids.case = await first('cases')
     ids.organization = await first('organizations')
     ids.agreement = (await api(server, 'GET', 'exchange-agreements')).json.items[0].id
+    ids.call = (await api(server, 'GET', `exchange-agreements/${ids.agreement}/calls`)).json.items[0].id
+    ids.application = (await api(server, 'GET', `exchange-calls/${ids.call}/applications`)).json.items[0].id
     ids.product = await first('products')
     // Files on every kind of record that keeps them, so their lists (cards on a phone) are measured.
     for (const [holder, id] of [
@@ -146,6 +148,8 @@ describe('Phone and laptop layouts', () => {
       '/cases?area=heritage&lang=zh',
       `/cases/${ids.case}`,
       `/agreements/${ids.agreement}`,
+      `/calls/${ids.call}`,
+      `/exchange-applications/${ids.application}`,
       '/products',
       '/products?chapter=08',
       `/products/${ids.product}`,

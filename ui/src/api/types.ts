@@ -757,4 +757,10 @@ export type MailState = (typeof MAIL_STATES)[number]
 /** Exchange agreements (docs/API.md, Exchange agreements; ui/src/lib/agreements.ts). */
 export const AGREEMENT_STATES = ['draft', 'proposed', 'approved'] as const
 export const AGREEMENT_DIRECTIONS = ['home_to_partner', 'partner_to_home'] as const
+// Calls and applications (src/api/exchange_calls.cpp).
+export const CALL_WINDOWS = ['not_open', 'open', 'closed'] as const
+export const APPLICATION_STATUSES = ['submitted', 'withdrawn'] as const
+export const APPLICATION_EVENTS = ['submitted', 'changed', 'withdrawn'] as const
+export const ELIGIBILITY_RULES = ['level', 'language', 'field', 'offered'] as const
+export const REFUSALS = ['no_seats', 'outranked', 'held'] as const
 export const STUDY_LEVELS = ['bachelor', 'master', 'doctoral'] as const

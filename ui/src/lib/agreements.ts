@@ -70,11 +70,11 @@ export interface SeatFigures {
   academic_year: string
   direction: Direction
   seats: number
-  applications: number
-  allocated: number
+  applications: number | null
+  allocated: number | null
   accepted: number
   declined: number
-  free: number
+  free: number | null
 }
 export interface SeatGrid {
   agreement_id: string

@@ -92,6 +92,9 @@ export interface Partnership extends Base {
   milestones: Milestone[]
   focal_points: FocalPoint[]
   notes?: Text | null
+  /** months without contact before it reads quiet / dormant; null or absent: 3 and 6 */
+  quiet_after_months?: number | null
+  dormant_after_months?: number | null
 }
 
 export const ORGANIZATION_KINDS = [

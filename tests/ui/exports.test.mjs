@@ -59,6 +59,24 @@ describe('Amity web UI: exports', () => {
     assert.ok(table.rows[0].includes('Commitment'))
   })
 
+  test("an exchange agreement's seat grid downloads as XLSX in Chinese", async () => {
+    const agreement = (await api(server, 'GET', 'exchange-agreements')).json.items[0]
+    const grid = (await api(server, 'GET', `exchange-agreements/${agreement.id}/seats`)).json
+    await useLanguage(page, server, 'zh')
+    await visit(page, server, `/agreements/${agreement.id}`)
+    await page.locator('table[data-seat-grid]').waitFor()
+    const { path, name } = await exportFrom(`exchange-agreements/${agreement.id}/seats:xlsx`)
+    assert.match(name, /^seats-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const table = readTable(path)
+    assert.equal(table.rows[0][0], '学年')
+    assert.equal(table.rows.length, grid.rows.length + 1)
+    assert.deepEqual(
+      table.rows.slice(1).map((row) => [row[0], row[5]]),
+      grid.rows.map((row) => [row.academic_year, row.seats]),
+    )
+    await useLanguage(page, server, 'en')
+  })
+
   test('in Turkish, the glossary downloads as CSV for Excel', async () => {
     await useLanguage(page, server, 'tr')
     await visit(page, server, '/glossary')

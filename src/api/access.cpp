@@ -13,15 +13,13 @@ std::string_view StringOf(const json::object& record, std::string_view key) {
   return value && value->is_string() ? std::string_view(value->as_string()) : std::string_view();
 }
 
-// The column that holds a record's partnership: "id" for partnerships, "partnership_id" for
-// records inside one, "" for records outside any.
+}  // namespace
+
 std::string_view PartnershipColumn(const domain::ResourceSpec& spec) {
   if (spec.name == "partnerships") return "id";
   if (spec.Field("partnership_id") != nullptr) return "partnership_id";
   return {};
 }
-
-}  // namespace
 
 domain::RecordFacts FactsOf(const domain::ResourceSpec& spec, const json::object& record) {
   domain::RecordFacts facts{.resource = spec.name};
@@ -62,6 +60,18 @@ void RequireEditable(const Call& call, const domain::ResourceSpec& spec,
   if (!domain::CanEdit(call.principal, FactsOf(spec, record))) {
     ForbidRole(call.principal, "", "may not change this " + std::string(spec.singular));
   }
+  RequireOwnedHere(call, spec, record);
+}
+
+void RequireOwnedHere(const Call& call, const domain::ResourceSpec& spec,
+                      const json::object& record) {
+  const std::string_view owner = StringOf(record, "instance_id");
+  if (owner.empty() || owner == call.context.instance_id) return;
+  throw http::HttpError(409, "Conflict",
+                        {{"instance_id", "owned_elsewhere",
+                          "this " + std::string(spec.singular) +
+                              " is a replica held for the instance that owns it (" +
+                              std::string(owner) + "); change it there"}});
 }
 
 void Forbid(std::string field, std::string message) {

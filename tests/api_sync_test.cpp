@@ -263,6 +263,33 @@ TEST(SyncTest, SharedRecordsReachThePeerAsReplicasAndPrivateOnesNever) {
   EXPECT_EQ(izmir.Get("/api/v1/commitments/" + from_harbin).Json().at("instance_id"),
             json::value(InstanceId(harbin)));
 
+  // A person named by a shared commitment travels with it, without personal data, and so do
+  // later changes to that person alone.
+  const json::value people = izmir.Get("/api/v1/people?limit=100").Json();
+  json::object person;
+  for (const json::value& item : people.at("items").as_array()) {
+    if (item.at("visibility") == "shared" && !item.at("contact").is_null()) {
+      person = item.as_object();
+    }
+  }
+  ASSERT_FALSE(person.empty());
+  const std::string person_id(person.at("id").as_string());
+  json::object named = CommitmentBody(partnership, "Host the mayor's office", "shared");
+  named["home_owner_id"] = person_id;
+  const std::string naming = Create(izmir, "/api/v1/commitments", named);
+  ASSERT_TRUE(WaitFor([&] { return Holds(harbin, "/api/v1/commitments/" + naming); }));
+  json::value held_person = harbin.Get("/api/v1/people/" + person_id).Json();
+  EXPECT_TRUE(held_person.at("contact").is_null()) << held_person;
+  EXPECT_EQ(held_person.at("instance_id"), json::value(izmir_instance));
+  const std::string version = std::to_string(person.at("version").as_int64());
+  const HttpResult renamed =
+      izmir.Request("PATCH", "/api/v1/people/" + person_id, R"({"latin_name":"Renamed Host"})",
+                    {"If-Match: \"" + version + "\""});
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_TRUE(WaitFor([&] {
+    return harbin.Get("/api/v1/people/" + person_id).Json().at("latin_name") == "Renamed Host";
+  }));
+
   // Turned private: withdrawn from Harbin, which keeps only a tombstone.
   const HttpResult withdrawn = izmir.Request("PATCH", "/api/v1/commitments/" + commitment,
                                              R"({"visibility":"private"})", {"If-Match: \"1\""});

@@ -15,17 +15,11 @@ std::string_view StringOf(const json::object& record, std::string_view key) {
 
 }  // namespace
 
-std::string_view PartnershipColumn(const domain::ResourceSpec& spec) {
-  if (spec.name == "partnerships") return "id";
-  if (spec.Field("partnership_id") != nullptr) return "partnership_id";
-  return {};
-}
-
 domain::RecordFacts FactsOf(const domain::ResourceSpec& spec, const json::object& record) {
   domain::RecordFacts facts{.resource = spec.name};
   facts.visibility = domain::ParseVisibility(StringOf(record, "visibility"))
                          .value_or(domain::Visibility::kPrivate);
-  const std::string_view column = PartnershipColumn(spec);
+  const std::string_view column = domain::PartnershipColumn(spec);
   if (!column.empty()) facts.partnership_id = StringOf(record, column);
   facts.created_by = StringOf(record, "created_by");
   for (std::string_view owner : {"home_owner_id", "partner_owner_id"}) {
@@ -40,7 +34,7 @@ std::optional<store::Condition> VisibleCondition(const domain::Principal& princi
                                                  const domain::ResourceSpec& spec) {
   if (domain::SeesEverything(principal)) return std::nullopt;
   if (domain::IsAnonymous(principal)) return store::Condition{"visibility = 'public'", {}};
-  const std::string_view column = PartnershipColumn(spec);
+  const std::string_view column = domain::PartnershipColumn(spec);
   if (column.empty()) return store::Condition{"visibility IN ('shared', 'public')", {}};
   return store::Condition{
       "visibility = 'public' OR (visibility = 'shared' AND " + std::string(column) +

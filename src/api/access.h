@@ -33,10 +33,6 @@ void RequireEditable(const Call& call, const domain::ResourceSpec& spec,
 void RequireOwnedHere(const Call& call, const domain::ResourceSpec& spec,
                       const boost::json::object& record);
 
-// The column that holds a record's partnership: "id" for partnerships, "partnership_id" for
-// records inside one, "" for records outside any.
-std::string_view PartnershipColumn(const domain::ResourceSpec& spec);
-
 // Throws 403 naming `field` with `message`.
 [[noreturn]] void Forbid(std::string field, std::string message);
 

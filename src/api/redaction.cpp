@@ -79,7 +79,7 @@ Redactor Redactor::ForPeer(store::Db& db, std::vector<std::string> partnerships)
 
 std::optional<store::Condition> Redactor::ConditionFor(const ResourceSpec& target) const {
   if (peer_partnerships_) {
-    const std::string_view column = PartnershipColumn(target);
+    const std::string_view column = domain::PartnershipColumn(target);
     store::Condition condition{"visibility IN ('shared', 'public')", {}};
     if (column.empty()) return condition;
     std::string placeholders;

@@ -45,15 +45,21 @@ json::value TextOrNull(const std::optional<std::string>& text) {
 class FeedWriter {
  public:
   FeedWriter(Call& call, std::vector<std::string> partnerships)
-      : call_(call), redactor_(Redactor::ForPeer(call.db, std::move(partnerships))) {}
+      : call_(call),
+        partnerships_(partnerships),
+        redactor_(Redactor::ForPeer(call.db, std::move(partnerships))) {}
 
   void Change(const store::FeedEntry& entry) {
     const domain::ResourceSpec* spec = domain::FindResource(entry.entity);
-    // Only records of a partnership travel on their own; the cities, organizations and people
-    // they name travel with them.
-    if (spec == nullptr || PartnershipColumn(*spec).empty()) return;
+    if (spec == nullptr) return;
     const std::optional<json::object> record = store::GetRecord(call_.db, *spec, entry.record_id);
     if (!record || store::StringMember(*record, "instance_id") != call_.context.instance_id) {
+      return;
+    }
+    // Records outside any partnership (cities, organizations, people) travel only as named by
+    // records of the peer's partnerships: with them, and on their own changes while named.
+    if (domain::PartnershipColumn(*spec).empty() &&
+        !store::NamedByPartnershipRecord(call_.db, *spec, entry.record_id, partnerships_)) {
       return;
     }
     if (Emit(entry.seq, *spec, *record)) return;
@@ -108,6 +114,7 @@ class FeedWriter {
   }
 
   Call& call_;
+  std::vector<std::string> partnerships_;
   Redactor redactor_;
   json::array items_;
   std::map<std::string, bool> emitted_;  // record id → sent in this page
@@ -157,8 +164,9 @@ http::Response GetSyncStatus(Call& call) {
   for (const store::Peer& peer : store::ListPeers(call.db)) {
     if (peer.state == "revoked") continue;
     const auto found = states.find(peer.id);
-    const store::SyncState state =
-        found != states.end() ? found->second : store::SyncState{.peer_id = peer.id};
+    store::SyncState state;
+    state.peer_id = peer.id;
+    if (found != states.end()) state = found->second;
     json::value lag = nullptr;
     if (state.last_success_at) {
       if (const auto at = ParseInstant(*state.last_success_at)) {

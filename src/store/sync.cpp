@@ -60,7 +60,8 @@ std::optional<std::string> StringOrNull(const json::object& entry, std::string_v
 }  // namespace
 
 FeedScan ScanFeed(Db& db, long long after, int limit) {
-  FeedScan scan{.next = after};
+  FeedScan scan;
+  scan.next = after;
   Stmt select = db.Prepare(kScanFeed);
   select.Bind(1, after).Bind(2, limit + 1);
   std::map<std::string, size_t> slot;  // record id → its entry
@@ -86,6 +87,68 @@ bool EverShared(Db& db, std::string_view entity, std::string_view id) {
   return db.Prepare(kEverShared).Bind(1, entity).Bind(2, id).Step();
 }
 
+namespace {
+
+// The WHERE fragment (one `?` for the id) of a row of `spec` whose fields name record `target`.
+std::string NamingCondition(const domain::ResourceSpec& spec, std::string_view target) {
+  std::string condition;
+  const auto add = [&](const std::string& sql) {
+    condition += (condition.empty() ? "(" : " OR ") + sql;
+  };
+  for (const domain::FieldSpec& field : spec.fields) {
+    const std::string column(field.name);
+    if (field.type == domain::FieldType::kReference && field.references == target) {
+      add(column + " = ?1");
+    } else if (field.type == domain::FieldType::kReferenceList && field.references == target) {
+      add("EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE value = ?1)");
+    } else if (field.type == domain::FieldType::kObjectList) {
+      for (const domain::FieldSpec& member : field.members) {
+        if (member.type == domain::FieldType::kReference && member.references == target) {
+          add("EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE json_extract(value, '$." +
+              std::string(member.name) + "') = ?1)");
+        }
+      }
+    }
+  }
+  return condition.empty() ? "" : condition + ")";
+}
+
+}  // namespace
+
+bool NamedByPartnershipRecord(Db& db, const domain::ResourceSpec& target, std::string_view id,
+                              const std::vector<std::string>& partnerships, int depth) {
+  if (partnerships.empty()) return false;
+  for (const domain::ResourceSpec* spec : domain::AllResources()) {
+    const std::string naming = NamingCondition(*spec, target.name);
+    if (naming.empty()) continue;
+    const std::string_view column = domain::PartnershipColumn(*spec);
+    std::string sql = "SELECT id FROM " + std::string(spec->name) +
+                      " WHERE archived = 0 AND visibility IN ('shared', 'public') AND " + naming;
+    if (!column.empty()) {
+      sql += " AND " + std::string(column) + " IN (SELECT value FROM json_each(?2))";
+    } else if (depth <= 0) {
+      continue;
+    }
+    sql += " LIMIT 20";
+    std::vector<std::string> namers;
+    {
+      Stmt select = db.Prepare(sql);
+      select.Bind(1, id);
+      if (!column.empty()) {
+        json::array ids;
+        for (const std::string& partnership : partnerships) ids.emplace_back(partnership);
+        select.Bind(2, json::serialize(ids));
+      }
+      while (select.Step()) namers.push_back(select.String(0));
+    }
+    if (!column.empty() && !namers.empty()) return true;
+    for (const std::string& namer : namers) {
+      if (NamedByPartnershipRecord(db, *spec, namer, partnerships, depth - 1)) return true;
+    }
+  }
+  return false;
+}
+
 long long LastChangeSeq(Db& db) {
   Stmt select = db.Prepare(kLastChangeSeq);
   select.Step();
@@ -95,7 +158,9 @@ long long LastChangeSeq(Db& db) {
 SyncState GetSyncState(Db& db, std::string_view peer_id) {
   Stmt select = db.Prepare(std::string(kStateColumns) + " WHERE peer_id = ?");
   if (select.Bind(1, peer_id).Step()) return ReadState(select);
-  return SyncState{.peer_id = std::string(peer_id)};
+  SyncState fresh;
+  fresh.peer_id = std::string(peer_id);
+  return fresh;
 }
 
 void SaveSyncState(Db& db, const SyncState& state) {

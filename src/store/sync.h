@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/resources.h"
 #include "store/db.h"
 
 namespace amity::store {
@@ -34,6 +35,14 @@ FeedScan ScanFeed(Db& db, long long after, int limit);
 // True when a change of record `id` of `entity` ever left it shared or public: its withdrawal
 // is then told to peers as a tombstone (a record never shared is never named).
 bool EverShared(Db& db, std::string_view entity, std::string_view id);
+
+// True when record `id` of `target` (a resource outside any partnership: a city, an
+// organization, a person) is named by a live shared or public record of one of `partnerships`
+// (a reference, a list of references or an object list's reference member), directly or
+// through up to `depth` shared or public records outside any partnership that are (a person's
+// organization, an organization's city).
+bool NamedByPartnershipRecord(Db& db, const domain::ResourceSpec& target, std::string_view id,
+                              const std::vector<std::string>& partnerships, int depth = 2);
 
 // The last sequence of the change trail (0 when empty).
 long long LastChangeSeq(Db& db);

@@ -70,7 +70,8 @@ Applied ApplyFeedPage(store::Db& db, const store::Peer& peer, const std::string&
   if (!page.is_object()) Garbage("not an object");
   const json::object& body = page.as_object();
   if (StringOf(body, "instance_id") != peer.instance_id) Garbage("another instance's feed");
-  Applied applied{.next = IntOf(body, "next")};
+  Applied applied;
+  applied.next = IntOf(body, "next");
   if (applied.next < cursor) Garbage("the cursor went back");
   const json::value& more = Member(body, "has_more");
   if (!more.is_bool()) Garbage("has_more is not a boolean");

@@ -160,11 +160,11 @@ struct FakePeer {
   }
 };
 
-// A server on a loopback port that answers every request with the same bytes (not a feed) and
-// counts the requests.
+// A server on a loopback port that answers every request with the same bytes (not a feed), or
+// with `hang` reads the request and never answers, and counts the requests.
 class GarbageServer {
  public:
-  GarbageServer() {
+  explicit GarbageServer(bool hang = false) {
     fd_ = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -176,7 +176,7 @@ class GarbageServer {
     socklen_t length = sizeof address;
     getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
     port_ = ntohs(address.sin_port);
-    thread_ = std::thread([this] {
+    thread_ = std::thread([this, hang] {
       while (true) {
         const int client = accept(fd_, nullptr, nullptr);
         if (client < 0 || stopping_) {
@@ -185,6 +185,10 @@ class GarbageServer {
         }
         char buffer[8192];
         if (read(client, buffer, sizeof buffer) > 0) ++requests_;
+        if (hang) {
+          held_.push_back(client);  // closed when the server goes
+          continue;
+        }
         const std::string answer =
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 14\r\n"
             "Connection: close\r\n\r\n{\"items\": 42}\n";
@@ -198,6 +202,7 @@ class GarbageServer {
     shutdown(fd_, SHUT_RDWR);
     close(fd_);
     thread_.join();
+    for (const int client : held_) close(client);
   }
   std::string Url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   int requests() const { return requests_; }
@@ -207,6 +212,7 @@ class GarbageServer {
   int port_ = 0;
   std::atomic<int> requests_{0};
   std::atomic<bool> stopping_{false};
+  std::vector<int> held_;  // the hanging server's open connections (its thread only)
   std::thread thread_;
 };
 
@@ -417,6 +423,32 @@ TEST(SyncTest, APeerAnsweringGarbageIsBackedOffWhileOthersSync) {
   const std::string from_izmir =
       Create(izmir, "/api/v1/commitments", CommitmentBody(partnership, "Still flowing", "shared"));
   EXPECT_TRUE(WaitFor([&] { return Holds(harbin, "/api/v1/commitments/" + from_izmir); }));
+}
+
+TEST(SyncTest, APeerThatHangsTimesOutWhileOthersSync) {
+  const TestServer izmir;
+  const TestServer harbin(false);
+  const std::string partnership = FirstPartnershipId(izmir);
+  Pair(izmir, harbin, partnership);
+  GarbageServer hanging(/*hang=*/true);
+  FakePeer silent;
+  silent.PairWith(izmir, partnership, hanging.Url());
+  // While İzmir's pull from the silent peer waits for its 10 s timeout, Harbin still syncs.
+  ASSERT_TRUE(WaitFor([&] { return hanging.requests() >= 1; }, 10));
+  const std::string flowing =
+      Create(izmir, "/api/v1/commitments", CommitmentBody(partnership, "Not held up", "shared"));
+  EXPECT_TRUE(WaitFor([&] { return Holds(harbin, "/api/v1/commitments/" + flowing); }, 5));
+  json::object state;
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        const json::value sync = izmir.Get("/api/v1/federation/sync").Json();
+        for (const json::value& peer : sync.at("peers").as_array()) {
+          if (peer.at("instance_id") == json::value(silent.instance_id)) state = peer.as_object();
+        }
+        return !state.empty() && state.at("failures").as_int64() >= 1;
+      },
+      25));
+  EXPECT_FALSE(state.at("last_error").is_null());
 }
 
 // The lag from a commit on İzmir to its visibility on Harbin, on loopback: printed as the

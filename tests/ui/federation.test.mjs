@@ -85,10 +85,16 @@ describe('Amity web UI: federation settings', () => {
     const badge = harbinPage.locator('[data-held-by]')
     await badge.waitFor()
     assert.match(await badge.textContent(), /Held by 127\.0\.0\.1:\d+ · synced/)
+    // Read-only here: no edit, move or archive action, no note form.
+    await harbinPage.locator('[data-action=edit]').waitFor({ state: 'detached' })
+    for (const action of ['edit', 'archive', 'next', 'move']) {
+      assert.equal(await harbinPage.locator(`[data-action=${action}]`).count(), 0, action)
+    }
     assert.deepEqual(await seriousViolations(harbinPage), [])
     await screenshot(harbinPage, 'en', 'sync-held-by')
-    // İzmir's own record carries no such badge there.
+    // İzmir's own record carries no such badge there, and may be edited.
     await visit(page, izmir, `/commitments/${id}`)
+    await page.locator('[data-action=edit]').waitFor()
     assert.equal(await page.locator('[data-held-by]').count(), 0)
 
     await visit(harbinPage, harbin, '/federation')

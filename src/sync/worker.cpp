@@ -44,7 +44,10 @@ class Worker::PeerLoop {
               std::chrono::seconds(1)) {}
 
   void Start() { loop_.Start(); }
-  void Stop() { loop_.Stop(); }
+  void Stop() {
+    stopping_ = true;  // a call waiting on a silent peer gives up within about a second
+    loop_.Stop();
+  }
   void Notify() {
     notify_wanted_ = true;
     loop_.Wake();
@@ -83,7 +86,7 @@ class Worker::PeerLoop {
     try {
       const fed::PeerAnswer answer = fed::CallPeer(
           peer.url, "POST", "/federation/v1/notify", json::serialize(json::object{{"seq", seq}}),
-          signing, UnixSeconds(Now()), kNotifyTimeoutSeconds);
+          signing, UnixSeconds(Now()), kNotifyTimeoutSeconds, &stopping_);
       if (answer.status != 202) Log("notify: HTTP " + std::to_string(answer.status));
     } catch (const std::exception& error) {
       Log(std::string("notify: ") + error.what());
@@ -97,11 +100,11 @@ class Worker::PeerLoop {
       long long cursor = store::GetSyncState(*db_, peer_id_).cursor;
       bool more = true;
       for (int page = 0; page < kPagesPerPass && more; ++page) {
-        const fed::PeerAnswer answer =
-            fed::CallPeer(peer.url, "GET",
-                          "/federation/v1/changes?after=" + std::to_string(cursor) +
-                              "&limit=" + std::to_string(kPageLimit),
-                          "", signing, UnixSeconds(Now()), domain::kSyncTimeout.count());
+        const fed::PeerAnswer answer = fed::CallPeer(
+            peer.url, "GET",
+            "/federation/v1/changes?after=" + std::to_string(cursor) +
+                "&limit=" + std::to_string(kPageLimit),
+            "", signing, UnixSeconds(Now()), domain::kSyncTimeout.count(), &stopping_);
         if (answer.status != 200) {
           throw std::runtime_error("HTTP " + std::to_string(answer.status));
         }
@@ -137,6 +140,7 @@ class Worker::PeerLoop {
   std::unique_ptr<store::Db> db_;  // used on the loop's thread only
   std::atomic<bool> notify_wanted_{true};
   std::atomic<bool> pull_wanted_{true};  // at start: whatever came while stopped
+  std::atomic<bool> stopping_{false};
   long long notified_seq_ = -1;
   BackgroundLoop loop_;  // last: it stops before the members above go
 };

@@ -318,6 +318,25 @@ TEST(SyncTest, SharedRecordsReachThePeerAsReplicasAndPrivateOnesNever) {
         std::string("+90 232 555 0100")}) {
     EXPECT_EQ(held.find(never), std::string::npos) << never;
   }
+  // The partnership itself withdrawn: İzmir's records in it go from Harbin, while Harbin's own
+  // commitment in it keeps it there archived (a record of Harbin still needs it).
+  const json::value held_partnership = izmir.Get("/api/v1/partnerships/" + partnership).Json();
+  const HttpResult closed = izmir.Request(
+      "PATCH", "/api/v1/partnerships/" + partnership, R"({"visibility":"private"})",
+      {"If-Match: \"" + std::to_string(held_partnership.at("version").as_int64()) + "\""});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_TRUE(WaitFor([&] {
+    return QueryNumber(harbin.db_path(),
+                       "SELECT count(*) FROM federation_tombstones WHERE "
+                       "record_id = '" +
+                           partnership + "'") == 1;
+  })) << harbin.Get("/api/v1/federation/sync").body;
+  EXPECT_EQ(QueryNumber(harbin.db_path(),
+                        "SELECT archived FROM partnerships WHERE id = '" + partnership + "'"),
+            1);
+  EXPECT_TRUE(Holds(harbin, "/api/v1/commitments/" + from_harbin));
+  EXPECT_FALSE(Holds(harbin, "/api/v1/meetings/" + meeting));
+
   // The status card's figures.
   const json::value status = harbin.Get("/api/v1/federation/sync").Json();
   ASSERT_EQ(status.at("peers").as_array().size(), 1u);

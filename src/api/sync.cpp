@@ -63,7 +63,14 @@ class FeedWriter {
       return;
     }
     if (Emit(entry.seq, *spec, *record)) return;
-    if (store::EverShared(call_.db, spec->name, entry.record_id)) {
+    // A withdrawal is told only to the peers that could have held the record: those bound to
+    // its partnership, or to one it was moved out of.
+    const std::string_view column = domain::PartnershipColumn(*spec);
+    const bool concerned = column.empty() ||
+                           std::ranges::find(partnerships_, store::StringMember(*record, column)) !=
+                               partnerships_.end() ||
+                           store::MovedOutOf(call_.db, spec->name, entry.record_id, partnerships_);
+    if (concerned && store::EverShared(call_.db, spec->name, entry.record_id)) {
       items_.push_back(json::object{{"seq", entry.seq},
                                     {"entity", spec->name},
                                     {"id", entry.record_id},

@@ -620,6 +620,16 @@ bool PutReplica(Db& db, const ResourceSpec& spec, const json::object& record,
   return true;
 }
 
+void ArchiveReplica(Db& db, const ResourceSpec& spec, std::string_view id,
+                    std::string_view local_instance_id) {
+  db.Prepare("UPDATE " + std::string(spec.name) +
+             " SET archived = 1 WHERE id = ? AND instance_id <> ? AND archived = 0")
+      .Bind(1, id)
+      .Bind(2, local_instance_id)
+      .Run();
+  UnindexRecord(db, id);
+}
+
 std::vector<std::pair<std::string, std::string>> DeleteReplica(Db& db, const ResourceSpec& spec,
                                                                std::string_view id,
                                                                std::string_view local_instance_id) {
@@ -628,6 +638,7 @@ std::vector<std::pair<std::string, std::string>> DeleteReplica(Db& db, const Res
   const std::string owner = StringMember(*local, "instance_id");
   std::vector<std::pair<std::string, std::string>> deleted{
       {std::string(spec.name), std::string(id)}};
+  bool needed = false;
   // Records pointing at it: an optional reference is cleared, a required one (a meeting's
   // partnership) means that record goes too when it is the same owner's replica.
   for (const ResourceSpec* other : domain::AllResources()) {
@@ -653,7 +664,17 @@ std::vector<std::pair<std::string, std::string>> DeleteReplica(Db& db, const Res
           deleted.push_back(std::move(gone));
         }
       }
+      // Another server's record (this one's own) still needs it.
+      if (db.Prepare("SELECT 1 FROM " + table + " WHERE " + column + " = ? LIMIT 1")
+              .Bind(1, id)
+              .Step()) {
+        needed = true;
+      }
     }
+  }
+  if (needed) {
+    ArchiveReplica(db, spec, id, local_instance_id);
+    return deleted;
   }
   if (spec.name == "commitments") {
     db.Prepare("DELETE FROM commitment_history WHERE commitment_id = ?").Bind(1, id).Run();

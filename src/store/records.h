@@ -176,8 +176,14 @@ bool PutReplica(Db& db, const domain::ResourceSpec& spec, const boost::json::obj
 
 // Deletes the replica `id` of `spec` (no-op when absent or owned by `local_instance_id`): its
 // search entry, its commitment history and, for records of the same owner that need it (a
-// required reference), those records too; optional references to it are cleared. Returns the
-// (resource, id) of each record deleted, the record first.
+// required reference), those records too; optional references to it are cleared. When a record
+// of another owner (this server's own) still needs it, it is archived instead (ArchiveReplica).
+// Returns the (resource, id) of each record withdrawn, the record first.
+// Marks the replica `id` of `spec` archived without deleting it (when a record of this server
+// still needs it, e.g. a local commitment in a withdrawn partnership); no-op for local records.
+void ArchiveReplica(Db& db, const domain::ResourceSpec& spec, std::string_view id,
+                    std::string_view local_instance_id);
+
 std::vector<std::pair<std::string, std::string>> DeleteReplica(Db& db,
                                                                const domain::ResourceSpec& spec,
                                                                std::string_view id,

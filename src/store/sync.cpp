@@ -12,6 +12,9 @@ constexpr char kScanFeed[] =
 constexpr char kEverShared[] =
     "SELECT 1 FROM changes WHERE entity = ? AND record_id = ? AND "
     "json_extract(after, '$.visibility') IN ('shared', 'public') LIMIT 1";
+constexpr char kMovedOutOf[] =
+    "SELECT 1 FROM changes WHERE entity = ? AND record_id = ? AND "
+    "json_extract(before, '$.partnership_id') IN (SELECT value FROM json_each(?)) LIMIT 1";
 constexpr char kLastChangeSeq[] = "SELECT IFNULL(MAX(seq), 0) FROM changes";
 constexpr char kStateColumns[] =
     "SELECT peer_id, cursor, last_attempt_at, last_success_at, last_error, failures, "
@@ -147,6 +150,13 @@ bool NamedByPartnershipRecord(Db& db, const domain::ResourceSpec& target, std::s
     }
   }
   return false;
+}
+
+bool MovedOutOf(Db& db, std::string_view entity, std::string_view id,
+                const std::vector<std::string>& partnerships) {
+  json::array ids;
+  for (const std::string& partnership : partnerships) ids.emplace_back(partnership);
+  return db.Prepare(kMovedOutOf).Bind(1, entity).Bind(2, id).Bind(3, json::serialize(ids)).Step();
 }
 
 long long LastChangeSeq(Db& db) {

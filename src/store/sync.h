@@ -44,6 +44,11 @@ bool EverShared(Db& db, std::string_view entity, std::string_view id);
 bool NamedByPartnershipRecord(Db& db, const domain::ResourceSpec& target, std::string_view id,
                               const std::vector<std::string>& partnerships, int depth = 2);
 
+// True when a change moved record `id` of `entity` out of one of `partnerships` (its `before`
+// names that partnership_id): its withdrawal concerns the peers bound to it.
+bool MovedOutOf(Db& db, std::string_view entity, std::string_view id,
+                const std::vector<std::string>& partnerships);
+
 // The last sequence of the change trail (0 when empty).
 long long LastChangeSeq(Db& db);
 

@@ -1,6 +1,8 @@
 #include "sync/apply.h"
 
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "base/id.h"
 #include "domain/resources.h"
@@ -93,7 +95,16 @@ Applied ApplyFeedPage(store::Db& db, const store::Peer& peer, const std::string&
     if (op == "upsert") {
       if (Upsert(db, *spec, id, version, item, own_instance_id, now)) ++applied.records;
     } else if (op == "tombstone") {
-      const auto deleted = store::DeleteReplica(db, *spec, id, own_instance_id);
+      std::vector<std::pair<std::string, std::string>> deleted;
+      try {
+        store::Tx only_this(db);  // a savepoint: a refused delete leaves the rest of the page
+        deleted = store::DeleteReplica(db, *spec, id, own_instance_id);
+        only_this.Commit();
+      } catch (const store::DbError&) {
+        // A record of this server still needs it (a required reference): it stays, archived.
+        store::ArchiveReplica(db, *spec, id, own_instance_id);
+        deleted = {{entity, id}};
+      }
       for (const auto& [gone_entity, gone_id] : deleted) {
         store::PutTombstone(db, gone_entity, gone_id, peer.instance_id, version, at);
       }

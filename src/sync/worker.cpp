@@ -180,12 +180,14 @@ void Worker::PullNow(const std::string& peer_id) {
 }
 
 void Worker::Supervise() {
+  // One connection kept for the thread's life: opening and closing one every pass could be the
+  // last close, which checkpoints and cuts the log (work, and on a full disk, space).
+  if (!supervisor_db_) {
+    supervisor_db_ = std::make_unique<store::Db>(db_path_, store::OpenMode::kRead);
+  }
   std::vector<store::Peer> active;
-  {
-    store::Db db(db_path_);
-    for (store::Peer& peer : store::ListPeers(db)) {
-      if (peer.state == "active") active.push_back(std::move(peer));
-    }
+  for (store::Peer& peer : store::ListPeers(*supervisor_db_)) {
+    if (peer.state == "active") active.push_back(std::move(peer));
   }
   std::vector<std::unique_ptr<PeerLoop>> gone;
   {

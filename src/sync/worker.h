@@ -16,6 +16,7 @@
 
 #include "base/background_loop.h"
 #include "base/log.h"
+#include "store/db.h"
 
 namespace amity::sync {
 
@@ -42,6 +43,7 @@ class Worker {
   LogFormat log_format_;
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<PeerLoop>> peers_;  // by peer id
+  std::unique_ptr<store::Db> supervisor_db_;                // the supervisor's thread only
   BackgroundLoop supervisor_;  // last: it stops before the members above go
 };
 

@@ -13,21 +13,13 @@ std::string_view StringOf(const json::object& record, std::string_view key) {
   return value && value->is_string() ? std::string_view(value->as_string()) : std::string_view();
 }
 
-// The column that holds a record's partnership: "id" for partnerships, "partnership_id" for
-// records inside one, "" for records outside any.
-std::string_view PartnershipColumn(const domain::ResourceSpec& spec) {
-  if (spec.name == "partnerships") return "id";
-  if (spec.Field("partnership_id") != nullptr) return "partnership_id";
-  return {};
-}
-
 }  // namespace
 
 domain::RecordFacts FactsOf(const domain::ResourceSpec& spec, const json::object& record) {
   domain::RecordFacts facts{.resource = spec.name};
   facts.visibility = domain::ParseVisibility(StringOf(record, "visibility"))
                          .value_or(domain::Visibility::kPrivate);
-  const std::string_view column = PartnershipColumn(spec);
+  const std::string_view column = domain::PartnershipColumn(spec);
   if (!column.empty()) facts.partnership_id = StringOf(record, column);
   facts.created_by = StringOf(record, "created_by");
   for (std::string_view owner : {"home_owner_id", "partner_owner_id"}) {
@@ -42,7 +34,7 @@ std::optional<store::Condition> VisibleCondition(const domain::Principal& princi
                                                  const domain::ResourceSpec& spec) {
   if (domain::SeesEverything(principal)) return std::nullopt;
   if (domain::IsAnonymous(principal)) return store::Condition{"visibility = 'public'", {}};
-  const std::string_view column = PartnershipColumn(spec);
+  const std::string_view column = domain::PartnershipColumn(spec);
   if (column.empty()) return store::Condition{"visibility IN ('shared', 'public')", {}};
   return store::Condition{
       "visibility = 'public' OR (visibility = 'shared' AND " + std::string(column) +
@@ -62,6 +54,18 @@ void RequireEditable(const Call& call, const domain::ResourceSpec& spec,
   if (!domain::CanEdit(call.principal, FactsOf(spec, record))) {
     ForbidRole(call.principal, "", "may not change this " + std::string(spec.singular));
   }
+  RequireOwnedHere(call, spec, record);
+}
+
+void RequireOwnedHere(const Call& call, const domain::ResourceSpec& spec,
+                      const json::object& record) {
+  const std::string_view owner = StringOf(record, "instance_id");
+  if (owner.empty() || owner == call.context.instance_id) return;
+  throw http::HttpError(409, "Conflict",
+                        {{"instance_id", "owned_elsewhere",
+                          "this " + std::string(spec.singular) +
+                              " is a replica held for the instance that owns it (" +
+                              std::string(owner) + "); change it there"}});
 }
 
 void Forbid(std::string field, std::string message) {

@@ -28,6 +28,11 @@ void RequireVisible(const Call& call, const domain::ResourceSpec& spec,
 void RequireEditable(const Call& call, const domain::ResourceSpec& spec,
                      const boost::json::object& record);
 
+// Throws 409 `owned_elsewhere` when `record` is a replica of a record another instance owns
+// (docs/FEDERATION.md): it is read-only here. RequireEditable checks it too.
+void RequireOwnedHere(const Call& call, const domain::ResourceSpec& spec,
+                      const boost::json::object& record);
+
 // Throws 403 naming `field` with `message`.
 [[noreturn]] void Forbid(std::string field, std::string message);
 

@@ -13,6 +13,7 @@
 #include "api/handlers.h"
 #include "api/idempotency.h"
 #include "api/responses.h"
+#include "api/sync.h"
 #include "api/uploads.h"
 #include "base/text.h"
 #include "domain/files.h"
@@ -545,6 +546,39 @@ std::vector<Route> BuildRoutes() {
                     "Server to server (signed, active peers): who the caller is here and the "
                     "partnerships it is bound to",
                     nullptr, "", "PeerHello", 200, Access::kPublic});
+  routes.push_back({"GET", "/api/v1/federation/sync", GetSyncStatus,
+                    "The state of the pulls from each peer: cursor, last attempt and success, "
+                    "lag, last error, consecutive failures and the next attempt",
+                    nullptr, "", "SyncStatus", 200, Access::kAdmin});
+  routes.push_back({"GET", "/api/v1/federation/holders", GetReplicaHolders,
+                    "The instances whose records this server holds as replicas, with the last "
+                    "time each was synced (for \"held by … · synced …\")",
+                    nullptr, "", "ReplicaHolders", 200, Access::kUser});
+  routes.push_back(
+      {"GET",
+       "/federation/v1/changes",
+       PeerChanges,
+       "Server to server (signed, active peers): the owner's change feed after a cursor: shared "
+       "records of the caller's partnerships without personal data, and tombstones",
+       nullptr,
+       "",
+       "PeerFeed",
+       200,
+       Access::kPublic,
+       {{.name = "after",
+         .type = QueryParameter::Type::kInteger,
+         .description = "the cursor: the last sequence already applied (0 at first)",
+         .minimum = 0,
+         .maximum = 2147483647},
+        {.name = "limit",
+         .type = QueryParameter::Type::kInteger,
+         .description = "changes scanned at most (default 200)",
+         .minimum = 1,
+         .maximum = 1000}}});
+  routes.push_back({"POST", "/federation/v1/notify", PeerNotify,
+                    "Server to server (signed, active peers): the caller's feed has news; pull it "
+                    "now",
+                    nullptr, "PeerNotifyInput", "PeerNotifyAnswer", 202, Access::kPublic});
   routes.push_back({"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "",
                     "OpenApiDocument", 200, Access::kPublic});
   routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "",

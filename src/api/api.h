@@ -62,6 +62,9 @@ struct Context {
   // invitations) and the nonces of signed requests seen lately; the Api makes one when none.
   std::string public_url;
   std::shared_ptr<federation::NonceCache> nonces;
+  // Called when peer `peer_id` tells this server (POST /federation/v1/notify) that its feed has
+  // news: the sync worker pulls it now. Unset: nobody is told (the next regular pull reads it).
+  std::function<void(const std::string& peer_id)> sync_requested;
 };
 
 // Who may call a route: anyone, any signed-in user, the home city's roles (not partner users),

@@ -226,6 +226,8 @@ std::string AnswerError(const fed::PeerAnswer& answer) {
 
 }  // namespace
 
+store::Peer VerifyPeerRequest(Call& call) { return VerifiedPeer(call, false); }
+
 void EnsureFederationKey(store::Db& db, Instant now) {
   store::Tx tx(db);
   if (store::CurrentKey(db)) return;

@@ -4,11 +4,17 @@
 #pragma once
 
 #include "api/api.h"
+#include "store/federation.h"
 
 namespace amity::api {
 
 // Makes this instance's first Ed25519 key pair unless it has one (at the first start).
 void EnsureFederationKey(store::Db& db, Instant now);
+
+// Verifies a server-to-server request's signature (docs/FEDERATION.md) and returns the active
+// peer that signed it; throws 401 (logged) for a bad signature or a revoked peer, 403 for a
+// pending one.
+store::Peer VerifyPeerRequest(Call& call);
 
 http::Response GetFederation(Call& call);
 http::Response CreateInvitation(Call& call);

@@ -954,6 +954,56 @@ json::object Schemas() {
                 {"state", {{"type", "string"}, {"enum", {"pending", "active"}}}}});
     schemas["PeerKeyInput"] = Closed({{"key_id", StringType()}, {"public_key", key}});
     schemas["PeerKeyAnswer"] = Closed({{"key_id", StringType()}});
+    // Sync (api/sync.cpp): the feed's items are an upsert (a record, as the owner shows it to
+    // the peer) or a tombstone (id and version only).
+    const json::object entity{{"type", "string"}, {"enum", ResourceNames()}};
+    const json::object history_entry =
+        Closed({{"id", StringType("uuid")},
+                {"kind", {{"type", "string"}, {"enum", {"transition", "note"}}}},
+                {"from", NullableString()},
+                {"to", NullableString()},
+                {"note", NullableString()},
+                {"at", StringType("date-time")}});
+    const json::object upsert = Closed({{"seq", Integer()},
+                                        {"entity", entity},
+                                        {"id", StringType("uuid")},
+                                        {"op", {{"type", "string"}, {"enum", {"upsert"}}}},
+                                        {"version", Integer()},
+                                        {"record", {{"type", "object"}}},
+                                        {"history", ArrayOf(history_entry)}},
+                                       {"history"});
+    const json::object tombstone = Closed({{"seq", Integer()},
+                                           {"entity", entity},
+                                           {"id", StringType("uuid")},
+                                           {"op", {{"type", "string"}, {"enum", {"tombstone"}}}},
+                                           {"version", Integer()}});
+    schemas["PeerFeed"] = Closed({{"instance_id", StringType("uuid")},
+                                  {"after", Integer()},
+                                  {"next", Integer()},
+                                  {"has_more", {{"type", "boolean"}}},
+                                  {"items", ArrayOf({{"oneOf", json::array{upsert, tombstone}}})}});
+    schemas["PeerNotifyInput"] = Closed({{"seq", Integer()}});
+    schemas["PeerNotifyAnswer"] = Closed({{"accepted", {{"type", "boolean"}}}});
+    schemas["SyncStatus"] =
+        Closed({{"peers", ArrayOf(Closed({
+                              {"peer_id", StringType("uuid")},
+                              {"instance_id", StringType("uuid")},
+                              {"url", StringType()},
+                              {"state", {{"type", "string"}, {"enum", {"pending", "active"}}}},
+                              {"cursor", Integer()},
+                              {"last_attempt_at", NullableString("date-time")},
+                              {"last_success_at", NullableString("date-time")},
+                              {"lag_seconds", Nullable(Integer())},
+                              {"last_error", NullableString()},
+                              {"failures", Integer()},
+                              {"next_attempt_at", NullableString("date-time")},
+                              {"applied", Integer()},
+                          }))}});
+    schemas["ReplicaHolders"] =
+        Closed({{"instance_id", StringType("uuid")},
+                {"holders", ArrayOf(Closed({{"instance_id", StringType("uuid")},
+                                            {"url", StringType()},
+                                            {"synced_at", NullableString("date-time")}}))}});
   }
   schemas["Area"] = Closed({{"code", {{"type", "string"}, {"enum", Strings(domain::kAreaCodes)}}},
                             {"name", Ref("Text")}});

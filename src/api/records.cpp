@@ -266,6 +266,7 @@ http::Response ArchiveRecordHandler(Call& call) {
   if (!domain::CanArchive(call.principal, FactsOf(spec, current))) {
     ForbidRole(call.principal, "", "may not archive this " + std::string(spec.singular));
   }
+  RequireOwnedHere(call, spec, current);
   CheckVersion(current, IfMatchVersion(call.request, false));
   store::ArchiveRecord(call.db, spec, current, WriteContextOf(call));
   tx.Commit();

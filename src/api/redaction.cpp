@@ -38,10 +38,10 @@ size_t EraseIf(json::array& list, Predicate remove) {
   return removed;
 }
 
-// Calls `visit(target, id)` for every reference held in `values` (a record of `spec` or
-// part of one).
-template <typename Visit>
-void ForEachReference(const ResourceSpec& spec, const json::object& values, Visit visit) {
+}  // namespace
+
+void VisitReferences(const ResourceSpec& spec, const json::object& values,
+                     const std::function<void(const ResourceSpec&, std::string_view)>& visit) {
   for (const FieldSpec& field : spec.fields) {
     const json::value* value = values.if_contains(field.name);
     if (value == nullptr) continue;
@@ -61,8 +61,6 @@ void ForEachReference(const ResourceSpec& spec, const json::object& values, Visi
   }
 }
 
-}  // namespace
-
 Redactor::Redactor(store::Db& db, const domain::Principal& principal) : Redactor(db, &principal) {}
 
 Redactor::Redactor(store::Db& db, const domain::Principal* principal)
@@ -70,9 +68,29 @@ Redactor::Redactor(store::Db& db, const domain::Principal* principal)
       principal_(principal),
       active_(principal == nullptr || !domain::SeesEverything(*principal)) {}
 
+Redactor::Redactor(store::Db& db, std::vector<std::string> partnerships)
+    : db_(db), principal_(nullptr), active_(true), peer_partnerships_(std::move(partnerships)) {}
+
 Redactor Redactor::ForPublic(store::Db& db) { return Redactor(db, nullptr); }
 
+Redactor Redactor::ForPeer(store::Db& db, std::vector<std::string> partnerships) {
+  return Redactor(db, std::move(partnerships));
+}
+
 std::optional<store::Condition> Redactor::ConditionFor(const ResourceSpec& target) const {
+  if (peer_partnerships_) {
+    const std::string_view column = domain::PartnershipColumn(target);
+    store::Condition condition{"visibility IN ('shared', 'public')", {}};
+    if (column.empty()) return condition;
+    std::string placeholders;
+    for (const std::string& id : *peer_partnerships_) {
+      placeholders += placeholders.empty() ? "?" : ", ?";
+      condition.params.push_back(id);
+    }
+    if (placeholders.empty()) return store::Condition{"0", {}};
+    condition.sql += " AND " + std::string(column) + " IN (" + placeholders + ")";
+    return condition;
+  }
   if (principal_ == nullptr) return store::Condition{"visibility = 'public'", {}};
   return VisibleCondition(*principal_, target);
 }
@@ -91,7 +109,7 @@ bool Redactor::Sees(const ResourceSpec& target, std::string_view id) {
 void Redactor::LookUp(const ResourceSpec& spec, std::span<json::object* const> values) {
   std::map<const ResourceSpec*, std::vector<std::string>> wanted;
   for (const json::object* value : values) {
-    ForEachReference(spec, *value, [&](const ResourceSpec& target, std::string_view id) {
+    VisitReferences(spec, *value, [&](const ResourceSpec& target, std::string_view id) {
       if (sees_.emplace(std::string(id), false).second) {
         wanted[&target].emplace_back(id);
       }

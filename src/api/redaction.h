@@ -15,11 +15,13 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "domain/access.h"
 #include "domain/resources.h"
@@ -28,12 +30,22 @@
 
 namespace amity::api {
 
+// Calls `visit(target, id)` for every reference held in `values` (a record of `spec`, or part of
+// one): reference fields, lists of references and the reference member of object lists.
+void VisitReferences(
+    const domain::ResourceSpec& spec, const boost::json::object& values,
+    const std::function<void(const domain::ResourceSpec&, std::string_view)>& visit);
+
 class Redactor {
  public:
   // For `principal`: withholds nothing from the home city's roles, who see every record.
   Redactor(store::Db& db, const domain::Principal& principal);
   // For anyone at all (the public portal): only public records show.
   static Redactor ForPublic(store::Db& db);
+  // For a paired server (docs/FEDERATION.md): shared and public records of `partnerships` only
+  // (not public records of other partnerships), and shared or public records outside any
+  // partnership; personal data withheld.
+  static Redactor ForPeer(store::Db& db, std::vector<std::string> partnerships);
 
   // False when nothing is ever withheld: stored text may then be passed on untouched.
   bool active() const { return active_; }
@@ -59,6 +71,7 @@ class Redactor {
 
  private:
   Redactor(store::Db& db, const domain::Principal* principal);
+  Redactor(store::Db& db, std::vector<std::string> partnerships);
   std::optional<store::Condition> ConditionFor(const domain::ResourceSpec& target) const;
   // Looks up together those of the references in `values` not looked up yet.
   void LookUp(const domain::ResourceSpec& spec, std::span<boost::json::object* const> values);
@@ -67,6 +80,7 @@ class Redactor {
   store::Db& db_;
   const domain::Principal* principal_;  // null: the public
   bool active_;
+  std::optional<std::vector<std::string>> peer_partnerships_;  // ForPeer
   std::unordered_map<std::string, bool> sees_;  // record id → visible (ids are unique across kinds)
 };
 

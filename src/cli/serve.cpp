@@ -25,6 +25,7 @@
 #include "store/accounts.h"
 #include "store/migrations.h"
 #include "store/pool.h"
+#include "sync/worker.h"
 #include "translate/libretranslate.h"
 #include "translate/worker.h"
 #include "web/assets.h"
@@ -109,6 +110,8 @@ int Serve(const Config& config) {
           : std::make_unique<alerts::SmtpMailer>(config.smtp_url, config.smtp_user,
                                                  config.smtp_password, config.smtp_ca_file),
       config.log_format);
+  // Shared records to and from paired peers (docs/FEDERATION.md, "Sync").
+  sync::Worker sync_worker(config.db_path, instance_id, config.log_format);
   const int threads =
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
   // One connection per server thread, and one for the writer thread that gives concurrent
@@ -137,7 +140,9 @@ int Serve(const Config& config) {
           .file_created = [&previews] { previews.Wake(); },
           .mail_configured = !config.smtp_url.empty(),
           .mail_queued = [&alerts_worker] { alerts_worker.Wake(); },
-          .public_url = config.public_url});
+          .public_url = config.public_url,
+          .sync_requested =
+              [&sync_worker](const std::string& peer) { sync_worker.PullNow(peer); }});
   {
     // The instance's federation identity exists from the first start (docs/FEDERATION.md).
     auto db = pool.Acquire();
@@ -181,6 +186,7 @@ int Serve(const Config& config) {
   }
 
   alerts_worker.Start();
+  sync_worker.Start();
   if (!config.smtp_url.empty()) {
     // Not the URL: it may carry credentials, which are never printed.
     std::fprintf(stderr, "amity: e-mail alerts on, from %s\n", config.smtp_from.c_str());
@@ -196,15 +202,27 @@ int Serve(const Config& config) {
   // writes themselves.
   options.batching = {
       .batchable = [&api](const http::Request& request) { return api.SharesCommit(request); },
-      .handle = [&api](const http::NextRequest& next) { return api.HandleBatch(next); },
+      .handle =
+          [&api, &sync_worker](const http::NextRequest& next) {
+            std::vector<http::Response> responses = api.HandleBatch(next);
+            sync_worker.LocalChange();
+            return responses;
+          },
       // Between batches the writer copies the end of the log, so that the log starts over
       // without a RESTART checkpoint holding writes back (store::Checkpointer::CatchUp).
       .idle = [&pool] { pool.CatchUpCheckpoint(); }};
-  const auto handler = [&api, ui_route](const http::Request& request) -> http::Response {
+  const auto handler = [&api, &sync_worker,
+                        ui_route](const http::Request& request) -> http::Response {
     if (request.path.starts_with("/api/") || request.path == "/healthz" ||
         request.path == "/metrics" || request.path == "/public" ||
         request.path.starts_with("/public/") || request.path.starts_with("/federation/")) {
-      return api.Handle(request);
+      http::Response response = api.Handle(request);
+      // A local write may have news for the peers: they are told to pull.
+      if (request.method != "GET" && request.method != "HEAD" && response.status < 400 &&
+          request.path.starts_with("/api/")) {
+        sync_worker.LocalChange();
+      }
+      return response;
     }
     if (auto asset = web::Serve(request)) {
       request.route = ui_route;
@@ -220,6 +238,7 @@ int Serve(const Config& config) {
                  config.db_path.c_str(), host.c_str(), options.port, threads);
   });
   alerts_worker.Stop();
+  sync_worker.Stop();
   if (translator) translator->Stop();
   previews.Stop();
   std::fprintf(stderr, "amity: stopped\n");

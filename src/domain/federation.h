@@ -24,4 +24,13 @@ bool InvitationUsable(Instant expires_at, Instant now) {
   return now < expires_at;
 }
 
+// Sync (docs/FEDERATION.md): a pull that found nothing new is repeated after kSyncPollInterval
+// (a peer's notification brings the next one sooner); after `failures` consecutive failed pulls
+// (no answer within kSyncTimeout, an error status, an answer that is not a feed) the next is
+// tried after 1 s × 2^(failures − 1), at most kSyncMaxBackoff apart.
+constexpr auto kSyncPollInterval = std::chrono::seconds(30);
+constexpr auto kSyncTimeout = std::chrono::seconds(10);
+constexpr auto kSyncMaxBackoff = std::chrono::seconds(300);
+std::chrono::seconds SyncRetryDelay(long long failures);
+
 }  // namespace amity::domain

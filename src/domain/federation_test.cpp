@@ -20,5 +20,15 @@ TEST(FederationRulesTest, InvitationExpiresAtItsInstant) {
   EXPECT_FALSE(InvitationUsable(10, 11));
 }
 
+TEST(FederationRulesTest, SyncBacksOffExponentiallyUpToTheCap) {
+  EXPECT_EQ(SyncRetryDelay(0).count(), 0);
+  EXPECT_EQ(SyncRetryDelay(1).count(), 1);
+  EXPECT_EQ(SyncRetryDelay(2).count(), 2);
+  EXPECT_EQ(SyncRetryDelay(5).count(), 16);
+  EXPECT_EQ(SyncRetryDelay(9).count(), 256);
+  EXPECT_EQ(SyncRetryDelay(10).count(), 300);
+  EXPECT_EQ(SyncRetryDelay(1000).count(), 300);
+}
+
 }  // namespace
 }  // namespace amity::domain

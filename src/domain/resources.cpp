@@ -501,4 +501,10 @@ const ResourceSpec* FindResource(std::string_view name) {
   return nullptr;
 }
 
+std::string_view PartnershipColumn(const ResourceSpec& spec) {
+  if (spec.name == "partnerships") return "id";
+  if (spec.Field("partnership_id") != nullptr) return "partnership_id";
+  return {};
+}
+
 }  // namespace amity::domain

@@ -121,4 +121,8 @@ std::span<const ResourceSpec* const> AllResources();
 // Returns the resource with this URL name, or nullptr.
 const ResourceSpec* FindResource(std::string_view name);
 
+// The column that holds a record's partnership: "id" for partnerships, "partnership_id" for
+// records inside one, "" for records outside any (cities, organizations, people, …).
+std::string_view PartnershipColumn(const ResourceSpec& spec);
+
 }  // namespace amity::domain

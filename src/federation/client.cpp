@@ -44,7 +44,7 @@ std::string AuthorityOf(const std::string& base_url) {
 
 PeerAnswer CallPeer(const std::string& base_url, const std::string& method, const std::string& path,
                     const std::string& body, const SigningKey& key, long long now,
-                    long timeout_seconds) {
+                    long timeout_seconds, const std::atomic<bool>* cancelled) {
   const std::string authority = AuthorityOf(base_url);
   if (authority.empty()) throw std::runtime_error("the peer's URL is not http(s)://host[:port]");
   const std::string base = Trimmed(base_url);
@@ -80,6 +80,16 @@ PeerAnswer CallPeer(const std::string& base_url, const std::string& method, cons
   curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, 5L);
   curl_easy_setopt(handle, CURLOPT_TIMEOUT, timeout_seconds);
   curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+  if (cancelled != nullptr) {
+    // Checked about once a second while waiting, and on every piece received.
+    curl_easy_setopt(
+        handle, CURLOPT_XFERINFOFUNCTION,
+        +[](void* flag, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> int {
+          return static_cast<const std::atomic<bool>*>(flag)->load() ? 1 : 0;
+        });
+    curl_easy_setopt(handle, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(cancelled));
+    curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
+  }
   curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
   const CURLcode code = curl_easy_perform(handle);

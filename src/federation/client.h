@@ -2,6 +2,7 @@
 // RFC 9421 signature made with the caller's current key (federation/signature.h).
 #pragma once
 
+#include <atomic>
 #include <string>
 
 namespace amity::federation {
@@ -18,11 +19,12 @@ struct PeerAnswer {
 
 // Calls `method` `base_url` + `path` (path may carry a query) with `body` (sent as JSON when not
 // empty), signed with `key` at Unix time `now` and a random nonce. Connects within 5 s and gives
-// up after `timeout_seconds` in all. Redirects are not followed. Returns the answer whatever its
-// status; throws std::runtime_error (no secrets in the message) when no answer came.
+// up after `timeout_seconds` in all, or soon after `*cancelled` turns true (a server stopping).
+// Redirects are not followed. Returns the answer whatever its status; throws
+// std::runtime_error (no secrets in the message) when no answer came.
 PeerAnswer CallPeer(const std::string& base_url, const std::string& method, const std::string& path,
                     const std::string& body, const SigningKey& key, long long now,
-                    long timeout_seconds = 10);
+                    long timeout_seconds = 10, const std::atomic<bool>* cancelled = nullptr);
 
 // The authority (host[:port], lower case) of `base_url`, as the Host header will carry it;
 // empty when the URL is not http:// or https://.

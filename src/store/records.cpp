@@ -565,4 +565,126 @@ void ArchiveRecord(Db& db, const ResourceSpec& spec, const json::object& current
   UnindexRecord(db, id);
 }
 
+bool PutReplica(Db& db, const ResourceSpec& spec, const json::object& record,
+                const WriteContext& context) {
+  const std::string id = StringMember(record, "id");
+  const std::optional<json::object> local = GetRecord(db, spec, id);
+  const long long version = record.at("version").to_number<long long>();
+  if (local && (StringMember(*local, "instance_id") != context.instance_id ||
+                local->at("version").as_int64() >= version)) {
+    return false;
+  }
+  std::string sql;
+  if (local) {
+    sql = "UPDATE " + std::string(spec.name) +
+          " SET version = ?1, created_at = ?2, updated_at = ?3, instance_id = ?4, archived = 0";
+    int index = 5;
+    for (const FieldSpec& field : spec.fields) {
+      sql += ", " + std::string(field.name) + " = ?" + std::to_string(index++);
+    }
+    sql += " WHERE id = ?" + std::to_string(index);
+  } else {
+    std::string columns = "version, created_at, updated_at, instance_id, archived";
+    std::string placeholders = "?1, ?2, ?3, ?4, 0";
+    int index = 5;
+    for (const FieldSpec& field : spec.fields) {
+      (columns += ", ") += field.name;
+      placeholders += ", ?" + std::to_string(index++);
+    }
+    sql = "INSERT INTO " + std::string(spec.name) + " (" + columns + ", id) VALUES (" +
+          placeholders + ", ?" + std::to_string(index) + ")";
+  }
+  {
+    Stmt write = db.Prepare(sql);
+    write.Bind(1, version)
+        .Bind(2, StringMember(record, "created_at"))
+        .Bind(3, StringMember(record, "updated_at"))
+        .Bind(4, context.instance_id);
+    int index = 5;
+    for (const FieldSpec& field : spec.fields) {
+      BindValue(write, index++, field, record.if_contains(field.name));
+    }
+    write.Bind(index, id).Run();
+  }
+  json::object stored = *GetRecord(db, spec, id);
+  json::object before, after;
+  for (const FieldSpec& field : spec.fields) {
+    const json::value& value = stored.at(field.name);
+    if (local && local->at(field.name) == value) continue;
+    if (local) before.emplace(field.name, local->at(field.name));
+    after.emplace(field.name, value);
+  }
+  RecordChange(db, spec.name, id, version, local ? "update" : "create", context,
+               local ? json::value(std::move(before)) : json::value(nullptr), after);
+  IndexRecord(db, spec, stored, /*new_record=*/!local);
+  return true;
+}
+
+void ArchiveReplica(Db& db, const ResourceSpec& spec, std::string_view id,
+                    std::string_view local_instance_id) {
+  db.Prepare("UPDATE " + std::string(spec.name) +
+             " SET archived = 1 WHERE id = ? AND instance_id <> ? AND archived = 0")
+      .Bind(1, id)
+      .Bind(2, local_instance_id)
+      .Run();
+  UnindexRecord(db, id);
+}
+
+std::vector<std::pair<std::string, std::string>> DeleteReplica(Db& db, const ResourceSpec& spec,
+                                                               std::string_view id,
+                                                               std::string_view local_instance_id) {
+  const std::optional<json::object> local = GetRecord(db, spec, id);
+  if (!local || StringMember(*local, "instance_id") == local_instance_id) return {};
+  const std::string owner = StringMember(*local, "instance_id");
+  std::vector<std::pair<std::string, std::string>> deleted{
+      {std::string(spec.name), std::string(id)}};
+  bool needed = false;
+  // Records pointing at it: an optional reference is cleared, a required one (a meeting's
+  // partnership) means that record goes too when it is the same owner's replica.
+  for (const ResourceSpec* other : domain::AllResources()) {
+    for (const FieldSpec& field : other->fields) {
+      if (field.type != FieldType::kReference || field.references != spec.name) continue;
+      const std::string table(other->name);
+      const std::string column(field.name);
+      if (!field.required) {
+        db.Prepare("UPDATE " + table + " SET " + column + " = NULL WHERE " + column + " = ?")
+            .Bind(1, id)
+            .Run();
+        continue;
+      }
+      std::vector<std::string> dependents;
+      {
+        Stmt select =
+            db.Prepare("SELECT id FROM " + table + " WHERE " + column + " = ? AND instance_id = ?");
+        select.Bind(1, id).Bind(2, owner);
+        while (select.Step()) dependents.push_back(select.String(0));
+      }
+      for (const std::string& dependent : dependents) {
+        for (auto& gone : DeleteReplica(db, *other, dependent, local_instance_id)) {
+          deleted.push_back(std::move(gone));
+        }
+      }
+      // Another server's record (this one's own) still needs it.
+      if (db.Prepare("SELECT 1 FROM " + table + " WHERE " + column + " = ? LIMIT 1")
+              .Bind(1, id)
+              .Step()) {
+        needed = true;
+      }
+    }
+  }
+  if (needed) {
+    ArchiveReplica(db, spec, id, local_instance_id);
+    return deleted;
+  }
+  if (spec.name == "commitments") {
+    db.Prepare("DELETE FROM commitment_history WHERE commitment_id = ?").Bind(1, id).Run();
+  }
+  if (spec.name == "partnerships") {
+    db.Prepare("DELETE FROM user_partnerships WHERE partnership_id = ?").Bind(1, id).Run();
+  }
+  UnindexRecord(db, id);
+  db.Prepare("DELETE FROM " + std::string(spec.name) + " WHERE id = ?").Bind(1, id).Run();
+  return deleted;
+}
+
 }  // namespace amity::store

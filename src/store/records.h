@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/time.h"
@@ -162,5 +163,30 @@ boost::json::object UpdateRecord(Db& db, const domain::ResourceSpec& spec,
 // Marks the record archived (bumping its version) and records an "archive" change.
 void ArchiveRecord(Db& db, const domain::ResourceSpec& spec, const boost::json::object& current,
                    const WriteContext& context);
+
+// Replicas (docs/FEDERATION.md, "Sync"): records owned by another instance, held here as its
+// change feed gave them. The feed's `record` carries id, the fields, version, created_at,
+// updated_at and instance_id (the owner); `context.instance_id` names the owner in the change
+// trail. Writes the record (new, or a newer version of a replica of the same owner) with a
+// "create" or "update" change and its search entry; returns false and changes nothing when the
+// local copy is as new or newer, or when a local row with that id has another owner. Throws
+// (DbError, json errors) on content the table refuses: the caller's Tx rolls back.
+bool PutReplica(Db& db, const domain::ResourceSpec& spec, const boost::json::object& record,
+                const WriteContext& context);
+
+// Deletes the replica `id` of `spec` (no-op when absent or owned by `local_instance_id`): its
+// search entry, its commitment history and, for records of the same owner that need it (a
+// required reference), those records too; optional references to it are cleared. When a record
+// of another owner (this server's own) still needs it, it is archived instead (ArchiveReplica).
+// Returns the (resource, id) of each record withdrawn, the record first.
+// Marks the replica `id` of `spec` archived without deleting it (when a record of this server
+// still needs it, e.g. a local commitment in a withdrawn partnership); no-op for local records.
+void ArchiveReplica(Db& db, const domain::ResourceSpec& spec, std::string_view id,
+                    std::string_view local_instance_id);
+
+std::vector<std::pair<std::string, std::string>> DeleteReplica(Db& db,
+                                                               const domain::ResourceSpec& spec,
+                                                               std::string_view id,
+                                                               std::string_view local_instance_id);
 
 }  // namespace amity::store

@@ -522,6 +522,23 @@ CREATE TABLE federation_peers (
   updated_at TEXT NOT NULL,
   revoked_at TEXT
 ) STRICT;
+CREATE TABLE federation_sync (
+  peer_id TEXT NOT NULL PRIMARY KEY REFERENCES federation_peers (id),
+  cursor INTEGER NOT NULL DEFAULT 0 CHECK (cursor >= 0),
+  last_attempt_at TEXT,
+  last_success_at TEXT,
+  last_error TEXT,
+  failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+  next_attempt_at TEXT,
+  applied INTEGER NOT NULL DEFAULT 0 CHECK (applied >= 0)
+) STRICT;
+CREATE TABLE federation_tombstones (
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL PRIMARY KEY,
+  owner_instance_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  at TEXT NOT NULL
+) STRICT;
 CREATE TABLE files (
   id TEXT NOT NULL PRIMARY KEY,
   version INTEGER NOT NULL CHECK (version >= 1),

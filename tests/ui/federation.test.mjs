@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  openSession, screenshot, seriousViolations, signedInContext, startServer, useLanguage, visit,
+  api, openSession, screenshot, seriousViolations, signedInContext, startServer, useLanguage, visit,
 } from './harness.mjs'
 
 describe('Amity web UI: federation settings', () => {
@@ -62,6 +62,47 @@ describe('Amity web UI: federation settings', () => {
     await harbinPage.locator('[data-notice]').waitFor()
     assert.match(await harbinPage.locator('[data-notice]').textContent(), /answered a signed request/)
     await screenshot(harbinPage, 'en', 'federation-active')
+  })
+
+  test('a shared commitment made on İzmir appears on Harbin, held by İzmir, and the sync card shows the pull', async () => {
+    const partnership = (await api(izmir, 'GET', 'partnerships')).json.items[0].id
+    const made = await api(izmir, 'POST', 'commitments', {
+      partnership_id: partnership,
+      text: { original: 'en', en: 'Send the ice sculptors to the İzmir fair' },
+      area: 'culture_arts',
+      proposed_by_side: 'home',
+      visibility: 'shared',
+    })
+    assert.equal(made.status, 201)
+    const id = made.json.id
+    let held
+    for (let i = 0; i < 200 && held?.status !== 200; i++) {
+      held = await api(harbin, 'GET', `commitments/${id}`)
+      if (held.status !== 200) await new Promise((r) => setTimeout(r, 50))
+    }
+    assert.equal(held.status, 200)
+    await visit(harbinPage, harbin, `/commitments/${id}`)
+    const badge = harbinPage.locator('[data-held-by]')
+    await badge.waitFor()
+    assert.match(await badge.textContent(), /Held by 127\.0\.0\.1:\d+ · synced/)
+    // Read-only here: no edit, move or archive action, no note form.
+    await harbinPage.locator('[data-action=edit]').waitFor({ state: 'detached' })
+    for (const action of ['edit', 'archive', 'next', 'move']) {
+      assert.equal(await harbinPage.locator(`[data-action=${action}]`).count(), 0, action)
+    }
+    assert.deepEqual(await seriousViolations(harbinPage), [])
+    await screenshot(harbinPage, 'en', 'sync-held-by')
+    // İzmir's own record carries no such badge there, and may be edited.
+    await visit(page, izmir, `/commitments/${id}`)
+    await page.locator('[data-action=edit]').waitFor()
+    assert.equal(await page.locator('[data-held-by]').count(), 0)
+
+    await visit(harbinPage, harbin, '/federation')
+    const card = harbinPage.locator('[data-sync-status]').first()
+    await card.waitFor()
+    assert.notEqual((await card.locator('[data-cursor]').textContent()).trim(), '0')
+    assert.equal(await card.getAttribute('data-failures'), '0')
+    await screenshot(harbinPage, 'en', 'sync-status')
   })
 
   test('in Turkish and Chinese, and on a phone', async () => {

@@ -84,6 +84,17 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale()).format(value)
 }
 
+/** How long ago an instant was, in words of the viewer's language: "2 minutes ago", "2 分钟前". */
+export function formatAgo(at: string, now: number = Date.now()): string {
+  const seconds = Math.round((Date.parse(at) - now) / 1000)
+  const format = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' })
+  const abs = Math.abs(seconds)
+  if (abs < 60) return format.format(seconds, 'second')
+  if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute')
+  if (abs < 86400) return format.format(Math.round(seconds / 3600), 'hour')
+  return format.format(Math.round(seconds / 86400), 'day')
+}
+
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—'
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(value)

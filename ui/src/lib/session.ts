@@ -9,6 +9,7 @@ import { ApiError, NetworkError, configureSession, request } from '../api/client
 import { claimFor, forgetReads, keep, wipe } from '../api/device_copy'
 import type { Session, User, Visibility } from '../api/types'
 import { reset as resetTables } from './refdata'
+import { isReplica } from './replicas'
 
 export const session = reactive({
   user: null as User | null,
@@ -156,6 +157,7 @@ export interface RecordFacts {
   created_by?: string | null
   home_owner_id?: string | null
   partner_owner_id?: string | null
+  instance_id?: string | null
 }
 
 /** Records partner users work on inside their partnerships (and contributors create). */
@@ -205,6 +207,8 @@ export function canCreate(resource: string, partnershipId?: string | null): bool
 export function canEdit(resource: string, record: RecordFacts | null | undefined): boolean {
   const user = session.user
   if (!user || !record) return false
+  // Another server's record: its owner's rules decide, there (docs/FEDERATION.md).
+  if (isReplica(record)) return false
   switch (user.role) {
     case 'admin':
     case 'officer':

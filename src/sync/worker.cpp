@@ -1,0 +1,215 @@
+#include "sync/worker.h"
+
+#include <atomic>
+#include <boost/json.hpp>
+#include <chrono>
+#include <stdexcept>
+
+#include "base/time.h"
+#include "domain/federation.h"
+#include "federation/client.h"
+#include "federation/signature.h"
+#include "store/federation.h"
+#include "store/sync.h"
+#include "sync/apply.h"
+
+namespace amity::sync {
+namespace json = boost::json;
+namespace fed = amity::federation;
+
+namespace {
+
+// Pages read in one pass at most; a longer backlog continues in the next pass at once.
+constexpr int kPagesPerPass = 50;
+constexpr int kPageLimit = 200;
+constexpr long kNotifyTimeoutSeconds = 3;
+
+long long UnixSeconds(Instant instant) {
+  return std::chrono::duration_cast<std::chrono::seconds>(instant.time_since_epoch()).count();
+}
+
+std::string Shortened(std::string text) {
+  if (text.size() > 300) text.resize(300);
+  return text;
+}
+
+}  // namespace
+
+class Worker::PeerLoop {
+ public:
+  PeerLoop(const Worker& owner, std::string peer_id)
+      : owner_(owner),
+        peer_id_(std::move(peer_id)),
+        loop_([this] { Pass(); }, [this](const std::exception& error) { Log(error.what()); },
+              std::chrono::seconds(1)) {}
+
+  void Start() { loop_.Start(); }
+  void Stop() {
+    stopping_ = true;  // a call waiting on a silent peer gives up within about a second
+    loop_.Stop();
+  }
+  void Notify() {
+    notify_wanted_ = true;
+    loop_.Wake();
+  }
+  void Pull() {
+    pull_wanted_ = true;
+    loop_.Wake();
+  }
+
+ private:
+  void Log(std::string_view error) {
+    LogLine(owner_.log_format_, "warn", "sync")
+        .Add("peer_id", peer_id_)
+        .Add("error", Shortened(std::string(error)))
+        .Write(stderr);
+  }
+
+  void Pass() {
+    if (!db_) db_ = std::make_unique<store::Db>(owner_.db_path_);
+    const std::optional<store::Peer> peer = store::GetPeer(*db_, peer_id_);
+    if (!peer || peer->state != "active") return;
+    const std::optional<store::FederationKey> key = store::CurrentKey(*db_);
+    if (!key) return;
+    const fed::SigningKey signing{key->id, fed::FromBase64(key->secret_key).value_or("")};
+    if (notify_wanted_.exchange(false)) SendNotify(*peer, signing);
+    const store::SyncState state = store::GetSyncState(*db_, peer_id_);
+    std::optional<Instant> next;
+    if (state.next_attempt_at) next = ParseInstant(*state.next_attempt_at);
+    if (pull_wanted_.exchange(false) || !next || *next <= Now()) PullPages(*peer, signing);
+  }
+
+  // Best effort: the peer also pulls on its own every kSyncPollInterval.
+  void SendNotify(const store::Peer& peer, const fed::SigningKey& signing) {
+    const long long seq = store::LastChangeSeq(*db_);
+    if (seq == notified_seq_) return;
+    try {
+      const fed::PeerAnswer answer = fed::CallPeer(
+          peer.url, "POST", "/federation/v1/notify", json::serialize(json::object{{"seq", seq}}),
+          signing, UnixSeconds(Now()), kNotifyTimeoutSeconds, &stopping_);
+      if (answer.status != 202) Log("notify: HTTP " + std::to_string(answer.status));
+    } catch (const std::exception& error) {
+      Log(std::string("notify: ") + error.what());
+    }
+    notified_seq_ = seq;
+  }
+
+  void PullPages(const store::Peer& peer, const fed::SigningKey& signing) {
+    const Instant started = Now();
+    try {
+      long long cursor = store::GetSyncState(*db_, peer_id_).cursor;
+      bool more = true;
+      for (int page = 0; page < kPagesPerPass && more; ++page) {
+        const fed::PeerAnswer answer = fed::CallPeer(
+            peer.url, "GET",
+            "/federation/v1/changes?after=" + std::to_string(cursor) +
+                "&limit=" + std::to_string(kPageLimit),
+            "", signing, UnixSeconds(Now()), domain::kSyncTimeout.count(), &stopping_);
+        if (answer.status != 200) {
+          throw std::runtime_error("HTTP " + std::to_string(answer.status));
+        }
+        boost::system::error_code error;
+        const json::value body = json::parse(answer.body, error);
+        if (error) throw std::runtime_error("not a feed page: not JSON");
+        const Applied applied = ApplyFeedPage(*db_, peer, owner_.instance_id_, cursor, body, Now());
+        cursor = applied.next;
+        more = applied.has_more;
+      }
+      if (more) pull_wanted_ = true;
+      store::SyncState state = store::GetSyncState(*db_, peer_id_);
+      state.last_attempt_at = FormatInstant(started);
+      state.last_success_at = FormatInstant(Now());
+      state.last_error.reset();
+      state.failures = 0;
+      state.next_attempt_at = FormatInstant(Now() + domain::kSyncPollInterval);
+      store::SaveSyncState(*db_, state);
+      if (more) loop_.Wake();
+    } catch (const std::exception& failure) {
+      store::SyncState state = store::GetSyncState(*db_, peer_id_);
+      state.last_attempt_at = FormatInstant(started);
+      state.last_error = Shortened(failure.what());
+      ++state.failures;
+      state.next_attempt_at = FormatInstant(Now() + domain::SyncRetryDelay(state.failures));
+      store::SaveSyncState(*db_, state);
+      Log(failure.what());
+    }
+  }
+
+  const Worker& owner_;
+  std::string peer_id_;
+  std::unique_ptr<store::Db> db_;  // used on the loop's thread only
+  std::atomic<bool> notify_wanted_{true};
+  std::atomic<bool> pull_wanted_{true};  // at start: whatever came while stopped
+  std::atomic<bool> stopping_{false};
+  long long notified_seq_ = -1;
+  BackgroundLoop loop_;  // last: it stops before the members above go
+};
+
+Worker::Worker(std::string db_path, std::string instance_id, LogFormat log_format)
+    : db_path_(std::move(db_path)),
+      instance_id_(std::move(instance_id)),
+      log_format_(log_format),
+      supervisor_([this] { Supervise(); },
+                  [this](const std::exception& error) {
+                    LogLine(log_format_, "error", "sync").Add("error", error.what()).Write(stderr);
+                  },
+                  std::chrono::seconds(2)) {}
+
+Worker::~Worker() { Stop(); }
+
+void Worker::Start() { supervisor_.Start(); }
+
+void Worker::Stop() {
+  supervisor_.Stop();
+  std::map<std::string, std::unique_ptr<PeerLoop>> peers;
+  {
+    std::lock_guard lock(mutex_);
+    peers.swap(peers_);
+  }
+  for (auto& [id, loop] : peers) loop->Stop();
+}
+
+void Worker::LocalChange() {
+  std::lock_guard lock(mutex_);
+  for (auto& [id, loop] : peers_) loop->Notify();
+}
+
+void Worker::PullNow(const std::string& peer_id) {
+  std::lock_guard lock(mutex_);
+  if (const auto found = peers_.find(peer_id); found != peers_.end()) found->second->Pull();
+}
+
+void Worker::Supervise() {
+  // One connection kept for the thread's life: opening and closing one every pass could be the
+  // last close, which checkpoints and cuts the log (work, and on a full disk, space).
+  if (!supervisor_db_) {
+    supervisor_db_ = std::make_unique<store::Db>(db_path_, store::OpenMode::kRead);
+  }
+  std::vector<store::Peer> active;
+  for (store::Peer& peer : store::ListPeers(*supervisor_db_)) {
+    if (peer.state == "active") active.push_back(std::move(peer));
+  }
+  std::vector<std::unique_ptr<PeerLoop>> gone;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto it = peers_.begin(); it != peers_.end();) {
+      const bool still = std::any_of(active.begin(), active.end(),
+                                     [&](const store::Peer& peer) { return peer.id == it->first; });
+      if (still) {
+        ++it;
+      } else {
+        gone.push_back(std::move(it->second));
+        it = peers_.erase(it);
+      }
+    }
+    for (const store::Peer& peer : active) {
+      if (peers_.contains(peer.id)) continue;
+      auto loop = std::make_unique<PeerLoop>(*this, peer.id);
+      loop->Start();
+      peers_.emplace(peer.id, std::move(loop));
+    }
+  }
+  for (auto& loop : gone) loop->Stop();
+}
+
+}  // namespace amity::sync

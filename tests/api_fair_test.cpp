@@ -1,8 +1,9 @@
 // The export fair through the real server: exhibitors of a fair (a home-city company once per
-// fair, showing its own products, with the costs the city covers), trade leads and their
-// workflow (a deal for won, a reason for lost), the results per fair and per partnership; every
-// bad input refused naming its field and changing nothing; a partner user does not see the home
-// city's private lead nor an inquirer's personal data.
+// fair, showing its own products, with the costs the city covers), its B2B plan, buyers, requests
+// and the stored schedule (no one double-booked, per company, as iCalendar), trade leads and
+// their workflow (a deal for won, a reason for lost), the results per fair and per partnership;
+// every bad input refused naming its field and changing nothing; a partner user does not see the
+// home city's private lead nor an inquirer's personal data.
 #include <gtest/gtest.h>
 
 #include <set>

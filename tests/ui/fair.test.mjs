@@ -85,10 +85,17 @@ describe('Amity web UI: the export fair', () => {
     await page.fill('#f-priority', '7')
     await page.click('[data-action=add-request]')
     await page.waitForFunction((n) => document.querySelectorAll('[data-request]').length === n + 1, requestsBefore)
+    // The raisin company can meet only at 10:00 on the fair's third day.
+    await page.selectOption('#b2b-party', `exhibitors:${exhibitor}`)
+    await page.check('input[type=checkbox][value="2027-06-17T02:00:00Z"]')
+    await page.click('[data-action=save-availability]')
+    await settle(page)
+    assert.deepEqual((await api(server, 'GET', `exhibitors/${exhibitor}`)).json.available_slots, ['2027-06-17T02:00:00Z'])
     await page.click('[data-action=run-scheduler]')
     await page.waitForFunction((n) => /\b(\d+) of (\d+) requests met/.test(document.querySelector('[data-run]')?.textContent ?? '') && document.querySelector('[data-run]').textContent.includes(`of ${n + 1} requests`), requestsBefore)
     const schedule = (await api(server, 'GET', `events/${ids.fair}/b2b-schedule?company_id=${ids.raisins}`)).json
     assert.equal(schedule.meetings.length, 1)
+    assert.equal(schedule.meetings[0].starts_at, '2027-06-17T02:00:00Z')
     assert.ok(await page.locator('.b2b-grid tbody tr').count() > 0)
     await expectAxeClean('meetings screen')
     await screenshot(page, 'en', 'fair-meetings')

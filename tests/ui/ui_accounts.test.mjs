@@ -85,7 +85,7 @@ describe('Amity web UI: accounts, roles, sharing and the audit trail', () => {
     await p.locator('[data-user-menu]').waitFor()
     assert.match(await p.textContent('[data-user-menu] [data-user]'), /Administrator/)
     assert.equal((await p.textContent('[data-user-menu] [data-role]')).trim(), 'Administrator')
-    assert.deepEqual(await navTexts(p), ['Dashboard', 'Partnerships', 'Commitments', 'Calendar', 'Case library', 'Catalogue', 'Leads', 'Directory', 'Translations', 'Glossary', 'Users', 'Audit', 'E-mail'])
+    assert.deepEqual(await navTexts(p), ['Dashboard', 'Partnerships', 'Commitments', 'Calendar', 'Case library', 'Catalogue', 'Directory', 'Translations', 'Glossary', 'Users', 'Audit', 'E-mail'])
     // The CSRF token lives in memory only.
     const stored = await p.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)
     assert.doesNotMatch(stored, /csrf|amity_session/i)
@@ -171,7 +171,7 @@ describe('Amity web UI: accounts, roles, sharing and the audit trail', () => {
     assert.equal(await p.locator('[data-action=edit]').count(), 1, 'a partner works on shared commitments')
     assert.equal(await p.locator('[data-action=archive]').count(), 0, 'but never archives')
 
-    assert.deepEqual(await navTexts(p), ['Dashboard', 'Partnerships', 'Commitments', 'Calendar', 'Case library', 'Catalogue', 'Leads', 'Directory', 'Glossary'])
+    assert.deepEqual(await navTexts(p), ['Dashboard', 'Partnerships', 'Commitments', 'Calendar', 'Case library', 'Catalogue', 'Directory', 'Glossary'])
     for (const path of ['/users', '/audit', '/translations']) {
       await go(p, path)
       await p.locator('[data-no-access]').waitFor()
@@ -252,7 +252,7 @@ describe('Amity web UI: accounts, roles, sharing and the audit trail', () => {
       }
     }
     assert.match(await p.textContent(`main`), /.+/)
-    assert.deepEqual(await navTexts(p), ['Dashboard', 'Partnerships', 'Commitments', 'Calendar', 'Case library', 'Catalogue', 'Leads', 'Directory', 'Translations', 'Glossary'])
+    assert.deepEqual(await navTexts(p), ['Dashboard', 'Partnerships', 'Commitments', 'Calendar', 'Case library', 'Catalogue', 'Directory', 'Translations', 'Glossary'])
     // A form opened by its address says why it cannot be saved.
     await go(p, `/commitments/${ids.shared}/edit`)
     await p.locator('[data-read-only]').waitFor()

@@ -167,6 +167,8 @@ export interface Exhibitor extends Base {
   delegation_ids: string[]
   logistics_notes?: string | null
   covered_costs: CoveredCost[]
+  /** B2B slots (their starts) the company can meet in; empty: every slot */
+  available_slots: string[]
 }
 
 /** How a fair's B2B meetings are laid out: daily hours in minutes after local midnight. */

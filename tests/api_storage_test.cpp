@@ -175,6 +175,9 @@ TEST(StorageTest, AFullDiskAnswersEveryWrite503NotSaved) {
   // The bearer tokens were used just now: their last use is not written again for a minute.
   ASSERT_EQ(server.Request("GET", "/api/v1/session", "", {officer.Bearer()}).status, 200);
 
+  // The demo's pictures get their previews first: on a full disk they could never be made, and
+  // the snapshot below waits for them (the race lost whenever the server starts slower).
+  server.WaitForPreviews();
   // Whatever the log holds is copied into the database and the log emptied, so that every write
   // from now on needs pages the disk no longer has.
   Exec(server.db_path(), "PRAGMA wal_checkpoint(TRUNCATE)");

@@ -1277,7 +1277,7 @@ json::object OpenApiDocument() {
     json::object success{{"description", "success"}};
     if (!route.response_schema.empty()) {
       success["content"] = {{"application/json", {{"schema", Ref(route.response_schema)}}}};
-    } else if (route.handler == CouncilReportPdf) {
+    } else if (route.handler == CouncilReportPdf || route.handler == CataloguePdf) {
       success["content"] = {{"application/pdf", {{"schema", {{"type", "string"}}}}}};
     } else if (route.handler == CalendarFeed || route.handler == PublicCalendar ||
                route.handler == B2bScheduleCalendar) {

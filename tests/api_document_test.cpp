@@ -9,9 +9,10 @@ namespace amity::testing {
 namespace {
 namespace json = boost::json;
 
-constexpr const char* kResources[] = {"cities",   "organizations", "people", "partnerships",
-                                      "meetings", "commitments",   "events", "glossary",
-                                      "cases",    "products"};
+constexpr const char* kResources[] = {
+    "cities",      "organizations", "people",    "partnerships", "meetings",
+    "commitments", "events",        "glossary",  "cases",        "products",
+    "exhibitors",  "leads",         "b2b_plans", "fair_buyers",  "meeting_requests"};
 
 class ApiDocumentTest : public ::testing::Test {
  protected:

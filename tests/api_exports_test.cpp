@@ -79,8 +79,10 @@ class ApiExportsTest : public ::testing::Test {
 };
 
 TEST_F(ApiExportsTest, EveryListExportsItsRecordsAsCsvAndXlsx) {
-  for (const std::string resource : {"cities", "organizations", "people", "partnerships",
-                                     "meetings", "commitments", "events", "glossary", "cases"}) {
+  for (const std::string resource :
+       {"cities", "organizations", "people", "partnerships", "meetings", "commitments", "events",
+        "glossary", "cases", "exhibitors", "b2b_plans", "fair_buyers", "meeting_requests",
+        "leads"}) {
     SCOPED_TRACE(resource);
     const std::vector<std::string> listed = ListIds(server_, "/api/v1/" + resource + "?limit=200");
     ASSERT_FALSE(listed.empty());

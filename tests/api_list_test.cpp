@@ -166,8 +166,10 @@ TEST_F(ApiListTest, KeptCountsEqualCountAfterRandomWritesAndAKill) {
     }
   }
   const auto check = [&](const std::string& when) {
-    for (const char* table : {"cities", "partnerships", "organizations", "people", "meetings",
-                              "commitments", "events", "glossary", "cases", "products"}) {
+    for (const char* table :
+         {"cities", "partnerships", "organizations", "people", "meetings", "commitments", "events",
+          "glossary", "cases", "products", "exhibitors", "leads", "b2b_plans", "fair_buyers",
+          "meeting_requests"}) {
       for (int archived = 0; archived <= 1; ++archived) {
         const std::string where = std::string(" WHERE archived = ") + std::to_string(archived);
         const long long counted =

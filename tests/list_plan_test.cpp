@@ -28,7 +28,9 @@ using Kind = api::ListParameter::Kind;
 // partnership's commitments are not among them: the busy partnership holds 100,000. A case
 // library is written by hand, so a partnership's or an area's cases are tens, not thousands; so is
 // a city's trade catalogue: a sector's companies, a company's products and the products under one
-// HS code are tens.
+// HS code are tens; so are a fair's exhibitors, buyers and meeting requests (hundreds at most),
+// and the leads of a fair, a buyer, a company, a follow-up owner or a follow-up date. Exhibitors
+// and fair buyers are hundreds in all (a few fairs a year), so even a visibility filter sorts few.
 const std::set<std::string> kFewPerValue = {"id",
                                             "meeting_id",
                                             "home_owner_id",
@@ -47,6 +49,22 @@ const std::set<std::string> kFewPerValue = {"id",
                                             "organizations.sector",
                                             "products.company_id",
                                             "products.hs_code",
+                                            "exhibitors.event_id",
+                                            "exhibitors.company_id",
+                                            "b2b_plans.event_id",
+                                            "fair_buyers.event_id",
+                                            "fair_buyers.organization_id",
+                                            "meeting_requests.event_id",
+                                            "meeting_requests.buyer_id",
+                                            "meeting_requests.exhibitor_id",
+                                            "leads.partnership_id",
+                                            "leads.event_id",
+                                            "leads.buyer_id",
+                                            "leads.exhibitor_company_id",
+                                            "leads.follow_up_owner_id",
+                                            "leads.next_follow_up",
+                                            "exhibitors.visibility",
+                                            "fair_buyers.visibility",
                                             "cities.country"};
 
 std::string Plan(store::Db& db, const store::PageStatement& statement) {

@@ -122,6 +122,33 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"POST", "/api/v1/commitments/{id}/transitions", TransitionCommitment,
                     "Move a commitment to another status", nullptr, "TransitionInput",
                     "commitment"});
+  routes.push_back({"POST", "/api/v1/leads/{id}/transitions", TransitionLead,
+                    "Move a lead along new → contacted → sample_sent → negotiating → won | lost "
+                    "(won: deal_amount, deal_currency, deal_date; lost: lost_reason)",
+                    nullptr, "LeadTransitionInput", "lead"});
+  {
+    const std::vector<QueryParameter> party = {
+        {"company_id", Type::kId, "only this exhibiting company's meetings"},
+        {"buyer_id", Type::kId, "only this buyer's meetings"}};
+    routes.push_back({"POST", "/api/v1/events/{id}/b2b-schedule", RunB2bSchedule,
+                      "Run the B2B scheduler on a fair's plan, buyers, exhibitors and requests "
+                      "and store the schedule (replacing the last)",
+                      nullptr, "", "B2bSchedule"});
+    routes.push_back({"GET", "/api/v1/events/{id}/b2b-schedule", GetB2bSchedule,
+                      "A fair's slots and stored B2B schedule, whole or for one company or buyer",
+                      nullptr, "", "B2bSchedule", 200, Access::kUser, party});
+    routes.push_back({"GET", "/api/v1/events/{id}/b2b-schedule.ics", B2bScheduleCalendar,
+                      "The stored B2B schedule as iCalendar, whole or for one company or buyer",
+                      nullptr, "", "", 200, Access::kUser, party});
+  }
+  routes.push_back({"GET", "/api/v1/events/{id}/trade-results", FairResults,
+                    "What a fair brought: exhibitors, meetings, leads by status, deals per "
+                    "currency (never converted)",
+                    nullptr, "", "TradeResults"});
+  routes.push_back({"GET", "/api/v1/partnerships/{id}/trade-results", PartnershipTradeResults,
+                    "What a partnership's trade promotion brought: exhibitors at its fairs, "
+                    "meetings, leads by status, deals per currency (never converted)",
+                    nullptr, "", "TradeResults"});
   routes.push_back({"POST", "/api/v1/commitments/{id}/notes", AddCommitmentNote,
                     "Add a progress note to a commitment", nullptr, "NoteInput", "HistoryEntry",
                     201});
@@ -699,7 +726,7 @@ bool Api::SharesCommit(const http::Request& request) const {
   const RouteHandler handler = route->handler;
   return handler == CreateRecordHandler || handler == UpdateRecordHandler ||
          handler == ArchiveRecordHandler || handler == TransitionCommitment ||
-         handler == AddCommitmentNote || handler == RequestStudyVisit;
+         handler == AddCommitmentNote || handler == RequestStudyVisit || handler == TransitionLead;
 }
 
 std::shared_ptr<http::BodySink> Api::OpenBodySink(const http::Request& head,

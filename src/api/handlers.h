@@ -56,6 +56,15 @@ http::Response CreateAllocationRun(Call& call);
 http::Response GetAllocationRun(Call& call);
 http::Response LockAllocationRun(Call& call);
 
+// leads.cpp and fair.cpp: the export fair's leads and results.
+http::Response TransitionLead(Call& call);
+http::Response FairResults(Call& call);
+http::Response PartnershipTradeResults(Call& call);
+// b2b.cpp: a fair's B2B schedule run, read, and as iCalendar.
+http::Response RunB2bSchedule(Call& call);
+http::Response GetB2bSchedule(Call& call);
+http::Response B2bScheduleCalendar(Call& call);
+
 // products.cpp: the HS nomenclature the trade catalogue names codes by.
 http::Response ListHsChapters(Call& call);
 http::Response GetHsCode(Call& call);

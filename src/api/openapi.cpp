@@ -15,7 +15,9 @@
 #include "domain/commitment_status.h"
 #include "domain/exchange_agreement.h"
 #include "domain/exchange_call.h"
+#include "domain/fair.h"
 #include "domain/files.h"
+#include "domain/lead.h"
 #include "http/router.h"
 #include "store/search_index.h"
 
@@ -378,6 +380,53 @@ json::object Schemas() {
   }
   schemas["TransitionInput"] = ObjectSchema(domain::TransitionBody().fields, Use::kWrite);
   schemas["NoteInput"] = Closed({{"note", StringType()}});
+  schemas["LeadTransitionInput"] = ObjectSchema(domain::LeadTransitionBody().fields, Use::kWrite);
+  {
+    // The export fair's results (api/fair.cpp): amounts in hundredths, per currency.
+    const json::object count = {{"type", "integer"}, {"minimum", 0}};
+    json::object by_status;
+    for (std::string_view status : domain::kLeadStatuses) by_status[status] = count;
+    json::object statuses = Closed(by_status);
+    const json::object uuid = StringType("uuid");
+    const json::object instant = StringType("date-time");
+    const json::object request_schema{{"request_id", uuid},
+                                      {"buyer_id", uuid},
+                                      {"exhibitor_id", uuid},
+                                      {"company_id", uuid},
+                                      {"priority", count}};
+    json::object meeting = request_schema;
+    meeting["starts_at"] = instant;
+    meeting["ends_at"] = instant;
+    meeting["table"] = count;
+    schemas["B2bSchedule"] =
+        Closed({{"event_id", uuid},
+                {"time_zone", StringType()},
+                {"plan", Nullable(Closed({{"id", uuid},
+                                          {"day_start", {{"type", "number"}}},
+                                          {"day_end", {{"type", "number"}}},
+                                          {"slot_minutes", {{"type", "number"}}},
+                                          {"tables", {{"type", "number"}}}}))},
+                {"slots", ArrayOf(Closed({{"starts_at", instant}, {"ends_at", instant}}))},
+                {"run", Nullable(Closed({{"ran_at", instant},
+                                         {"requests", count},
+                                         {"met", count},
+                                         {"met_priority", count},
+                                         {"upper_bound", count}}))},
+                {"meetings", ArrayOf(Closed(meeting))},
+                {"unmet", ArrayOf(Closed(request_schema))}});
+    schemas["TradeResults"] = Closed(
+        {{"event_id", StringType("uuid")},
+         {"partnership_id", StringType("uuid")},
+         {"exhibitors", count},
+         {"meetings_scheduled", count},
+         {"leads", Closed({{"total", count}, {"by_status", statuses}})},
+         {"deals",
+          ArrayOf(Closed({{"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}}},
+                          {"hundredths", count},
+                          {"amount", {{"type", "string"}, {"pattern", "^[0-9]+\\.[0-9]{2}$"}}},
+                          {"count", count}}))}},
+        {"event_id", "partnership_id"});
+  }
   schemas["StudyVisitRequestInput"] = ObjectSchema(domain::StudyVisitRequestFields(), Use::kWrite);
   schemas["StudyVisitRequest"] = Closed({{"case_id", StringType("uuid")},
                                          {"commitment", Ref("commitment")},
@@ -1411,7 +1460,8 @@ json::object OpenApiDocument() {
       success["content"] = {{"application/json", {{"schema", Ref(route.response_schema)}}}};
     } else if (route.handler == CouncilReportPdf || route.handler == CataloguePdf) {
       success["content"] = {{"application/pdf", {{"schema", {{"type", "string"}}}}}};
-    } else if (route.handler == CalendarFeed || route.handler == PublicCalendar) {
+    } else if (route.handler == CalendarFeed || route.handler == PublicCalendar ||
+               route.handler == B2bScheduleCalendar) {
       success["content"] = {{"text/calendar", {{"schema", {{"type", "string"}}}}}};
     } else if (route.pattern.starts_with("/public") || route.handler == UnsubscribePage ||
                route.handler == Unsubscribe) {

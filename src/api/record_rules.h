@@ -10,6 +10,7 @@
 #include "api/validation.h"
 #include "base/problem.h"
 #include "domain/access.h"
+#include "domain/fair.h"
 #include "domain/resources.h"
 #include "store/db.h"
 
@@ -24,5 +25,10 @@ Problems CheckReferences(store::Db& db, const std::vector<ReferenceCheck>& refer
 // Checks `record` (the full record after the change) against its resource's rules.
 Problems CheckRecordRules(store::Db& db, const domain::ResourceSpec& spec,
                           const boost::json::object& record);
+
+// The slot plan of a fair: its event record's start, end and time zone with its b2b_plans record's
+// hours and slot length.
+domain::FairSlotPlan FairSlotPlanOf(const boost::json::object& event,
+                                    const boost::json::object& plan);
 
 }  // namespace amity::api

@@ -29,7 +29,11 @@ constexpr size_t kMatchesShown = 3;
 // the caller may not see is null there (api/redaction.h).
 json::value TitleOf(store::Db& db, Redactor& redactor, const domain::ResourceSpec& spec,
                     const json::object& record) {
-  if (!spec.title_field.empty()) return record.at(spec.title_field);
+  if (!spec.title_field.empty()) {
+    // A title that may be absent (a lead known by its buyer) reads as an empty name.
+    const json::value& title = record.at(spec.title_field);
+    return title.is_null() ? json::value("") : title;
+  }
   json::object title;
   for (const char* side : {"home_city", "partner_city"}) {
     const std::string_view id = record.at(std::string(side) + "_id").as_string();

@@ -23,9 +23,10 @@ namespace {
 #include "cli/demo_data.inc"  // generated: kDemoData
 
 // Sections of demo_data.json in load order, with the API collection each is posted to.
-constexpr const char* kSections[] = {"cities",   "organizations", "people", "partnerships",
-                                     "meetings", "commitments",   "events", "glossary",
-                                     "cases",    "products"};
+constexpr const char* kSections[] = {
+    "cities",      "organizations",    "people", "partnerships", "meetings",   "commitments",
+    "events",      "glossary",         "cases",  "products",     "exhibitors", "b2b_plans",
+    "fair_buyers", "meeting_requests", "leads"};
 
 // Replaces every "@ref" string inside `value` by the id it was given.
 void ResolveRefs(json::value& value, const std::map<std::string, std::string>& ids) {
@@ -83,12 +84,15 @@ class DemoLoader {
         json::object record = item.as_object();
         const std::string ref(record.at("ref").as_string());
         record.erase("ref");
-        // Commitments carry their workflow beside their fields: transitions and progress notes.
+        // Commitments and leads carry their workflow beside their fields: transitions (and a
+        // commitment its progress notes).
         json::value transitions = json::array(), notes = json::array();
-        if (std::string_view(section) == "commitments") {
+        if (std::string_view(section) == "commitments" || std::string_view(section) == "leads") {
           if (record.contains("transitions")) transitions = record["transitions"];
-          if (record.contains("notes")) notes = record["notes"];
           record.erase("transitions");
+        }
+        if (std::string_view(section) == "commitments") {  // a lead's notes are a field of it
+          if (record.contains("notes")) notes = record["notes"];
           record.erase("notes");
         }
         json::value resolved = record;
@@ -98,7 +102,8 @@ class DemoLoader {
         const std::string id(created.at("id").as_string());
         ids[ref] = id;
         for (const json::value& transition : transitions.as_array()) {
-          Post("/api/v1/commitments/" + id + "/transitions", transition.as_object());
+          Post(std::string("/api/v1/") + section + "/" + id + "/transitions",
+               transition.as_object());
         }
         for (const json::value& note : notes.as_array()) {
           Post("/api/v1/commitments/" + id + "/notes", json::object{{"note", note}});
@@ -108,6 +113,12 @@ class DemoLoader {
       std::fprintf(stderr, "amity demo: %d %s\n", count, section);
     }
     LoadAgreements(data["exchange_agreements"].as_array(), ids);
+    // Each fair with a B2B plan gets its schedule computed, as the Meetings screen would.
+    for (const json::value& plan : data["b2b_plans"].as_array()) {
+      json::value event = plan.at("event_id");
+      ResolveRefs(event, ids);
+      Post("/api/v1/events/" + std::string(event.as_string()) + "/b2b-schedule", {});
+    }
     return ids;
   }
 

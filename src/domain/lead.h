@@ -16,6 +16,8 @@ namespace amity::domain {
 
 inline constexpr std::string_view kLeadStatuses[] = {"new",         "contacted", "sample_sent",
                                                      "negotiating", "won",       "lost"};
+// Where a lead came from: a meeting at a fair, the public portal's inquiry form, a visit.
+inline constexpr std::string_view kLeadSources[] = {"fair_meeting", "portal_inquiry", "visit"};
 // Why a lead was lost, as the council's report groups them; "other" needs the note to say.
 inline constexpr std::string_view kLostReasons[] = {
     "price", "quality", "certification", "logistics", "no_response", "competitor", "other"};

@@ -4,6 +4,7 @@
 
 #include "domain/areas.h"
 #include "domain/hs_code.h"
+#include "domain/lead.h"
 #include "domain/products.h"
 
 namespace amity::domain {
@@ -428,6 +429,222 @@ constexpr FieldSpec kProductFields[] = {
     kCreatedByField,
 };
 
+// What the city covers for an exhibitor (a stand, a flight, freight): an amount in hundredths of
+// the currency's unit, so sums are exact (domain/lead.h's DealValue does the same).
+constexpr FieldSpec kCoveredCostMembers[] = {
+    {.name = "item",
+     .type = kString,
+     .required = true,
+     .max_length = 200,
+     .description = "what is paid for, e.g. stand rent"},
+    {.name = "hundredths",
+     .type = kNumber,
+     .required = true,
+     .minimum = 0,
+     .maximum = 1e15,
+     .description = "the amount in hundredths of the currency's unit (125000.50 is 12500050)"},
+    {.name = "currency", .type = kEnum, .required = true, .values = kCurrencies},
+};
+
+// A company exhibiting at a fair (an event of kind fair), with what it shows and who goes.
+constexpr FieldSpec kExhibitorFields[] = {
+    {.name = "event_id",
+     .type = kReference,
+     .required = true,
+     .references = "events",
+     .filterable = true,
+     .description = "the fair (an event of kind fair)"},
+    {.name = "company_id",
+     .type = kReference,
+     .required = true,
+     .references = "organizations",
+     .filterable = true,
+     .description = "the exhibiting company (an organization of kind company of the home "
+                    "city), once per fair"},
+    {.name = "stand",
+     .type = kString,
+     .max_length = 50,
+     .description = "stand number, e.g. B2-114"},
+    {.name = "product_ids",
+     .type = kReferenceList,
+     .references = "products",
+     .max_length = 100,
+     .description = "the products shown: the company's own"},
+    {.name = "delegation_ids",
+     .type = kReferenceList,
+     .references = "people",
+     .max_length = 50,
+     .description = "the people the company or the city sends"},
+    {.name = "logistics_notes", .type = kString, .max_length = 4000},
+    {.name = "covered_costs",
+     .type = kObjectList,
+     .members = kCoveredCostMembers,
+     .max_length = 30,
+     .description = "the costs the city covers, each in its own currency"},
+    {.name = "available_slots",
+     .type = kStringList,
+     .max_length = 2000,
+     .description = "the B2B slots (each by its start, e.g. 2027-06-15T02:00:00Z) the company can "
+                    "meet in; empty: every slot"},
+    kVisibilityField,
+    kCreatedByField,
+};
+
+// How a fair's B2B meetings are laid out, one plan per fair (domain/fair.h: FairSlots).
+constexpr FieldSpec kB2bPlanFields[] = {
+    {.name = "event_id",
+     .type = kReference,
+     .required = true,
+     .references = "events",
+     .filterable = true,
+     .description = "the fair (an event of kind fair), one plan each"},
+    {.name = "day_start",
+     .type = kNumber,
+     .required = true,
+     .minimum = 0,
+     .maximum = 1439,
+     .description = "minutes after local midnight in the fair's time zone (600 is 10:00)"},
+    {.name = "day_end",
+     .type = kNumber,
+     .required = true,
+     .minimum = 1,
+     .maximum = 1440,
+     .description = "minutes after local midnight, after day_start"},
+    {.name = "slot_minutes", .type = kNumber, .required = true, .minimum = 5, .maximum = 240},
+    {.name = "tables", .type = kNumber, .required = true, .minimum = 1, .maximum = 500},
+    kVisibilityField,
+    kCreatedByField,
+};
+
+// A buyer of the partner city taking part in a fair's B2B meetings.
+constexpr FieldSpec kFairBuyerFields[] = {
+    {.name = "event_id",
+     .type = kReference,
+     .required = true,
+     .references = "events",
+     .filterable = true,
+     .description = "the fair"},
+    {.name = "organization_id",
+     .type = kReference,
+     .required = true,
+     .references = "organizations",
+     .filterable = true,
+     .description = "the buyer: an organization of the partner city, once per fair"},
+    {.name = "available_slots",
+     .type = kStringList,
+     .max_length = 2000,
+     .description = "the slots (each by its start) the buyer can meet in; empty: every slot"},
+    kVisibilityField,
+    kCreatedByField,
+};
+
+// A buyer asks to meet an exhibitor at a fair.
+constexpr FieldSpec kMeetingRequestFields[] = {
+    {.name = "event_id",
+     .type = kReference,
+     .required = true,
+     .references = "events",
+     .filterable = true,
+     .description = "the fair"},
+    {.name = "buyer_id",
+     .type = kReference,
+     .required = true,
+     .references = "organizations",
+     .filterable = true,
+     .description = "a buyer of the fair (fair_buyers)"},
+    {.name = "exhibitor_id",
+     .type = kReference,
+     .required = true,
+     .references = "exhibitors",
+     .filterable = true,
+     .description = "an exhibitor of the same fair"},
+    {.name = "priority",
+     .type = kNumber,
+     .minimum = 1,
+     .maximum = 1000,
+     .description = "how much the meeting matters (1 when absent); the scheduler meets as much "
+                    "priority as it can"},
+    kVisibilityField,
+    kCreatedByField,
+};
+
+// An inquirer from the portal: personal data, kept on the home server (PIPL / KVKK).
+constexpr FieldSpec kInquirerContactMembers[] = {
+    {.name = "name", .type = kString, .personal = true, .max_length = 200},
+    {.name = "email", .type = kString, .personal = true, .max_length = 200},
+    {.name = "phone", .type = kString, .personal = true, .max_length = 50},
+};
+
+// A buyer's interest followed until it becomes a deal or is lost (domain/lead.h).
+constexpr FieldSpec kLeadFields[] = {
+    {.name = "partnership_id",
+     .type = kReference,
+     .required = true,
+     .references = "partnerships",
+     .filterable = true,
+     .description = "the partnership the lead counts for"},
+    {.name = "event_id",
+     .type = kReference,
+     .references = "events",
+     .filterable = true,
+     .description = "the fair the lead came from, if any"},
+    {.name = "buyer_id",
+     .type = kReference,
+     .references = "organizations",
+     .filterable = true,
+     .description = "the buyer; or inquirer_company for an inquirer without a record"},
+    {.name = "exhibitor_company_id",
+     .type = kReference,
+     .references = "organizations",
+     .filterable = true,
+     .description = "the home city's company the buyer wants to deal with"},
+    {.name = "inquirer_company",
+     .type = kString,
+     .max_length = 200,
+     .description = "the inquirer's company, when there is no buyer record"},
+    {.name = "inquirer_contact",
+     .type = kObject,
+     .members = kInquirerContactMembers,
+     .personal = true},
+    {.name = "product_ids",
+     .type = kReferenceList,
+     .references = "products",
+     .max_length = 50,
+     .description = "the products of interest"},
+    {.name = "source", .type = kEnum, .required = true, .values = kLeadSources, .filterable = true},
+    {.name = "status",
+     .type = kEnum,
+     .values = kLeadStatuses,
+     .default_value = "new",
+     .writable = false,
+     .filterable = true,
+     .sortable = true,
+     .description = "moved by POST /leads/{id}/transitions"},
+    {.name = "lost_reason", .type = kEnum, .values = kLostReasons, .writable = false},
+    {.name = "deal_hundredths",
+     .type = kNumber,
+     .writable = false,
+     .minimum = 1,
+     .maximum = 1e15,
+     .description = "won: the deal's value in hundredths of deal_currency"},
+    {.name = "deal_currency", .type = kEnum, .values = kCurrencies, .writable = false},
+    {.name = "deal_date", .type = kDate, .writable = false},
+    {.name = "status_note",
+     .type = kString,
+     .writable = false,
+     .max_length = 4000,
+     .description = "the note given with the last move (why a lead was lost as \"other\")"},
+    {.name = "next_follow_up", .type = kDate, .filterable = true, .sortable = true},
+    {.name = "follow_up_owner_id",
+     .type = kReference,
+     .references = "people",
+     .filterable = true,
+     .description = "who follows up"},
+    {.name = "notes", .type = kString, .max_length = 4000},
+    kVisibilityField,
+    kCreatedByField,
+};
+
 constexpr ResourceSpec kCities{"cities", "city", kCityFields, "name"};
 constexpr ResourceSpec kPartnerships{"partnerships", "partnership", kPartnershipFields};
 constexpr ResourceSpec kOrganizations{"organizations", "organization", kOrganizationFields, "name"};
@@ -442,9 +659,17 @@ constexpr ResourceSpec kCases{"cases", "case", kCaseFields, "title",
 constexpr ResourceSpec kProducts{"products", "product", kProductFields, "name",
                                  /*filter_by_language=*/true};
 
-constexpr const ResourceSpec* kAll[] = {&kCities,   &kOrganizations, &kPeople, &kPartnerships,
-                                        &kMeetings, &kCommitments,   &kEvents, &kGlossary,
-                                        &kCases,    &kProducts};
+constexpr ResourceSpec kExhibitors{"exhibitors", "exhibitor", kExhibitorFields, "stand"};
+constexpr ResourceSpec kLeads{"leads", "lead", kLeadFields, "inquirer_company"};
+constexpr ResourceSpec kB2bPlans{"b2b_plans", "b2b_plan", kB2bPlanFields};
+constexpr ResourceSpec kFairBuyers{"fair_buyers", "fair_buyer", kFairBuyerFields};
+constexpr ResourceSpec kMeetingRequests{"meeting_requests", "meeting_request",
+                                        kMeetingRequestFields};
+
+constexpr const ResourceSpec* kAll[] = {
+    &kCities,      &kOrganizations, &kPeople,   &kPartnerships, &kMeetings,
+    &kCommitments, &kEvents,        &kGlossary, &kCases,        &kProducts,
+    &kExhibitors,  &kLeads,         &kB2bPlans, &kFairBuyers,   &kMeetingRequests};
 
 }  // namespace
 
@@ -491,6 +716,8 @@ const ResourceSpec& Events() { return kEvents; }
 const ResourceSpec& Glossary() { return kGlossary; }
 const ResourceSpec& Cases() { return kCases; }
 const ResourceSpec& Products() { return kProducts; }
+const ResourceSpec& Exhibitors() { return kExhibitors; }
+const ResourceSpec& Leads() { return kLeads; }
 
 std::span<const ResourceSpec* const> AllResources() { return kAll; }
 

@@ -114,6 +114,8 @@ const ResourceSpec& Events();
 const ResourceSpec& Glossary();
 const ResourceSpec& Cases();
 const ResourceSpec& Products();
+const ResourceSpec& Exhibitors();
+const ResourceSpec& Leads();
 
 // All writable resources in dependency order (a resource only references earlier ones).
 std::span<const ResourceSpec* const> AllResources();

@@ -1,3 +1,16 @@
+CREATE TRIGGER b2b_plans_counted_archive AFTER UPDATE OF archived ON b2b_plans
+  WHEN OLD.archived <> NEW.archived BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'b2b_plans' AND archived = OLD.archived;
+  INSERT INTO record_counts (resource, archived, n) VALUES ('b2b_plans', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER b2b_plans_counted_delete AFTER DELETE ON b2b_plans BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'b2b_plans' AND archived = OLD.archived;
+END;
+CREATE TRIGGER b2b_plans_counted_insert AFTER INSERT ON b2b_plans BEGIN
+  INSERT INTO record_counts (resource, archived, n) VALUES ('b2b_plans', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
 CREATE TRIGGER cases_counted_archive AFTER UPDATE OF archived ON cases
   WHEN OLD.archived <> NEW.archived BEGIN
   UPDATE record_counts SET n = n - 1 WHERE resource = 'cases' AND archived = OLD.archived;
@@ -84,6 +97,32 @@ CREATE TRIGGER events_counted_insert AFTER INSERT ON events BEGIN
   INSERT INTO record_counts (resource, archived, n) VALUES ('events', NEW.archived, 1)
     ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
 END;
+CREATE TRIGGER exhibitors_counted_archive AFTER UPDATE OF archived ON exhibitors
+  WHEN OLD.archived <> NEW.archived BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'exhibitors' AND archived = OLD.archived;
+  INSERT INTO record_counts (resource, archived, n) VALUES ('exhibitors', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER exhibitors_counted_delete AFTER DELETE ON exhibitors BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'exhibitors' AND archived = OLD.archived;
+END;
+CREATE TRIGGER exhibitors_counted_insert AFTER INSERT ON exhibitors BEGIN
+  INSERT INTO record_counts (resource, archived, n) VALUES ('exhibitors', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER fair_buyers_counted_archive AFTER UPDATE OF archived ON fair_buyers
+  WHEN OLD.archived <> NEW.archived BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'fair_buyers' AND archived = OLD.archived;
+  INSERT INTO record_counts (resource, archived, n) VALUES ('fair_buyers', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER fair_buyers_counted_delete AFTER DELETE ON fair_buyers BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'fair_buyers' AND archived = OLD.archived;
+END;
+CREATE TRIGGER fair_buyers_counted_insert AFTER INSERT ON fair_buyers BEGIN
+  INSERT INTO record_counts (resource, archived, n) VALUES ('fair_buyers', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
 CREATE TRIGGER glossary_counted_archive AFTER UPDATE OF archived ON glossary
   WHEN OLD.archived <> NEW.archived BEGIN
   UPDATE record_counts SET n = n - 1 WHERE resource = 'glossary' AND archived = OLD.archived;
@@ -95,6 +134,32 @@ CREATE TRIGGER glossary_counted_delete AFTER DELETE ON glossary BEGIN
 END;
 CREATE TRIGGER glossary_counted_insert AFTER INSERT ON glossary BEGIN
   INSERT INTO record_counts (resource, archived, n) VALUES ('glossary', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER leads_counted_archive AFTER UPDATE OF archived ON leads
+  WHEN OLD.archived <> NEW.archived BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'leads' AND archived = OLD.archived;
+  INSERT INTO record_counts (resource, archived, n) VALUES ('leads', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER leads_counted_delete AFTER DELETE ON leads BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'leads' AND archived = OLD.archived;
+END;
+CREATE TRIGGER leads_counted_insert AFTER INSERT ON leads BEGIN
+  INSERT INTO record_counts (resource, archived, n) VALUES ('leads', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER meeting_requests_counted_archive AFTER UPDATE OF archived ON meeting_requests
+  WHEN OLD.archived <> NEW.archived BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'meeting_requests' AND archived = OLD.archived;
+  INSERT INTO record_counts (resource, archived, n) VALUES ('meeting_requests', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER meeting_requests_counted_delete AFTER DELETE ON meeting_requests BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'meeting_requests' AND archived = OLD.archived;
+END;
+CREATE TRIGGER meeting_requests_counted_insert AFTER INSERT ON meeting_requests BEGIN
+  INSERT INTO record_counts (resource, archived, n) VALUES ('meeting_requests', NEW.archived, 1)
     ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER meetings_counted_archive AFTER UPDATE OF archived ON meetings
@@ -200,6 +265,37 @@ CREATE TABLE auth_events (
   actor TEXT NOT NULL DEFAULT '',
   address TEXT NOT NULL DEFAULT '',
   detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
+) STRICT;
+CREATE TABLE b2b_meetings (
+  request_id TEXT NOT NULL PRIMARY KEY REFERENCES meeting_requests (id),
+  event_id TEXT NOT NULL REFERENCES b2b_runs (event_id),
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL CHECK (ends_at > starts_at),
+  table_number INTEGER NOT NULL CHECK (table_number >= 1)
+) STRICT;
+CREATE TABLE b2b_plans (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),
+  event_id TEXT NOT NULL REFERENCES events (id),
+  day_start REAL NOT NULL CHECK (day_start >= 0 AND day_start < 1440),
+  day_end REAL NOT NULL CHECK (day_end > day_start AND day_end <= 1440),
+  slot_minutes REAL NOT NULL CHECK (slot_minutes >= 5 AND slot_minutes <= 240),
+  tables REAL NOT NULL CHECK (tables >= 1 AND tables <= 500),
+  visibility TEXT NOT NULL DEFAULT 'private'
+    CHECK (visibility = 'private' OR visibility = 'shared' OR visibility = 'public'),
+  created_by TEXT
+) STRICT;
+CREATE TABLE b2b_runs (
+  event_id TEXT NOT NULL PRIMARY KEY REFERENCES events (id),
+  ran_at TEXT NOT NULL,
+  requests INTEGER NOT NULL CHECK (requests >= 0),
+  met INTEGER NOT NULL CHECK (met >= 0 AND met <= requests),
+  met_priority INTEGER NOT NULL,
+  upper_bound INTEGER NOT NULL CHECK (upper_bound >= met_priority)
 ) STRICT;
 CREATE TABLE blob_derivatives (
   sha256 TEXT NOT NULL PRIMARY KEY CHECK (length(sha256) = 64),  -- the source blob
@@ -484,6 +580,39 @@ CREATE TABLE exchange_conditions (
   -- Set when an edit took the condition out of the agreement; null while it is part of it.
   removed_at TEXT
 ) STRICT;
+CREATE TABLE exhibitors (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),
+  event_id TEXT NOT NULL REFERENCES events (id),
+  company_id TEXT NOT NULL REFERENCES organizations (id),
+  stand TEXT,
+  product_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(product_ids)),
+  delegation_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(delegation_ids)),
+  logistics_notes TEXT,
+  covered_costs TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(covered_costs)),
+  available_slots TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(available_slots)),
+  visibility TEXT NOT NULL DEFAULT 'private'
+    CHECK (visibility = 'private' OR visibility = 'shared' OR visibility = 'public'),
+  created_by TEXT
+) STRICT;
+CREATE TABLE fair_buyers (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),
+  event_id TEXT NOT NULL REFERENCES events (id),
+  organization_id TEXT NOT NULL REFERENCES organizations (id),
+  available_slots TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(available_slots)),
+  visibility TEXT NOT NULL DEFAULT 'private'
+    CHECK (visibility = 'private' OR visibility = 'shared' OR visibility = 'public'),
+  created_by TEXT
+) STRICT;
 CREATE TABLE federation_invitations (
   id TEXT NOT NULL PRIMARY KEY,
   code_digest TEXT NOT NULL UNIQUE,
@@ -585,6 +714,39 @@ CREATE TABLE instance (
   id TEXT NOT NULL PRIMARY KEY,
   created_at TEXT NOT NULL
 ) STRICT;
+CREATE TABLE leads (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),
+  partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+  event_id TEXT REFERENCES events (id),
+  buyer_id TEXT REFERENCES organizations (id),
+  exhibitor_company_id TEXT REFERENCES organizations (id),
+  inquirer_company TEXT,
+  inquirer_contact TEXT CHECK (inquirer_contact IS NULL OR json_valid(inquirer_contact)),
+  product_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(product_ids)),
+  source TEXT NOT NULL
+    CHECK (source = 'fair_meeting' OR source = 'portal_inquiry' OR source = 'visit'),
+  status TEXT NOT NULL DEFAULT 'new',
+  lost_reason TEXT,
+  deal_hundredths REAL CHECK (deal_hundredths IS NULL OR deal_hundredths >= 1),
+  deal_currency TEXT CHECK (deal_currency IS NULL OR length(deal_currency) = 3),
+  deal_date TEXT,
+  status_note TEXT,
+  next_follow_up TEXT,
+  follow_up_owner_id TEXT REFERENCES people (id),
+  notes TEXT,
+  visibility TEXT NOT NULL DEFAULT 'private'
+    CHECK (visibility = 'private' OR visibility = 'shared' OR visibility = 'public'),
+  created_by TEXT,
+  CHECK (buyer_id IS NOT NULL OR inquirer_company IS NOT NULL),
+  CHECK (status <> 'won' OR (deal_hundredths IS NOT NULL AND deal_currency IS NOT NULL AND
+                             deal_date IS NOT NULL)),
+  CHECK (status <> 'lost' OR lost_reason IS NOT NULL)
+) STRICT;
 CREATE TABLE mail_outbox (
   id TEXT NOT NULL PRIMARY KEY,
   notice_id TEXT NOT NULL UNIQUE REFERENCES notices (id),
@@ -597,6 +759,21 @@ CREATE TABLE mail_outbox (
   last_error TEXT,
   created_at TEXT NOT NULL,
   sent_at TEXT
+) STRICT;
+CREATE TABLE meeting_requests (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),
+  event_id TEXT NOT NULL REFERENCES events (id),
+  buyer_id TEXT NOT NULL REFERENCES organizations (id),
+  exhibitor_id TEXT NOT NULL REFERENCES exhibitors (id),
+  priority REAL CHECK (priority IS NULL OR (priority >= 1 AND priority <= 1000)),
+  visibility TEXT NOT NULL DEFAULT 'private'
+    CHECK (visibility = 'private' OR visibility = 'shared' OR visibility = 'public'),
+  created_by TEXT
 ) STRICT;
 CREATE TABLE meetings (
   id TEXT NOT NULL PRIMARY KEY,
@@ -797,6 +974,12 @@ CREATE INDEX api_tokens_user ON api_tokens (user_id);
 CREATE INDEX auth_events_address_at ON auth_events (address, kind, at);
 CREATE INDEX auth_events_at ON auth_events (at);
 CREATE INDEX auth_events_email_at ON auth_events (email, kind, at);
+CREATE UNIQUE INDEX b2b_meetings_table_slot ON b2b_meetings (event_id, starts_at, table_number);
+CREATE INDEX b2b_plans_created_by ON b2b_plans (created_by);
+CREATE INDEX b2b_plans_event ON b2b_plans (event_id);
+CREATE INDEX b2b_plans_live_created ON b2b_plans (archived, created_at, id, version);
+CREATE INDEX b2b_plans_live_updated ON b2b_plans (archived, updated_at, id, version);
+CREATE UNIQUE INDEX b2b_plans_once_per_fair ON b2b_plans (event_id) WHERE archived = 0;
 CREATE INDEX blob_derivatives_state ON blob_derivatives (state) WHERE state = 'working';
 CREATE INDEX blob_derivatives_thumbnail ON blob_derivatives (thumbnail) WHERE thumbnail IS NOT NULL;
 CREATE INDEX calendar_feeds_user ON calendar_feeds (user_id, created_at);
@@ -858,6 +1041,20 @@ CREATE INDEX exchange_application_events_application
   ON exchange_application_events (application_id, at);
 CREATE INDEX exchange_applications_call ON exchange_applications (call_id, created_at);
 CREATE INDEX exchange_conditions_agreement ON exchange_conditions (agreement_id, position);
+CREATE INDEX exhibitors_company ON exhibitors (company_id);
+CREATE INDEX exhibitors_created_by ON exhibitors (created_by);
+CREATE INDEX exhibitors_event ON exhibitors (event_id);
+CREATE INDEX exhibitors_live_created ON exhibitors (archived, created_at, id, version);
+CREATE INDEX exhibitors_live_updated ON exhibitors (archived, updated_at, id, version);
+CREATE UNIQUE INDEX exhibitors_once_per_fair ON exhibitors (event_id, company_id)
+  WHERE archived = 0;
+CREATE INDEX fair_buyers_created_by ON fair_buyers (created_by);
+CREATE INDEX fair_buyers_event ON fair_buyers (event_id);
+CREATE INDEX fair_buyers_live_created ON fair_buyers (archived, created_at, id, version);
+CREATE INDEX fair_buyers_live_updated ON fair_buyers (archived, updated_at, id, version);
+CREATE UNIQUE INDEX fair_buyers_once_per_fair ON fair_buyers (event_id, organization_id)
+  WHERE archived = 0;
+CREATE INDEX fair_buyers_organization ON fair_buyers (organization_id);
 CREATE UNIQUE INDEX federation_keys_current ON federation_keys (retired_at IS NULL)
   WHERE retired_at IS NULL;
 CREATE INDEX federation_peer_keys_key ON federation_peer_keys (key_id);
@@ -870,7 +1067,25 @@ CREATE INDEX glossary_live_created ON glossary (archived, created_at, id, versio
 CREATE INDEX glossary_live_kind ON glossary (archived, kind, id, version);
 CREATE INDEX glossary_live_updated ON glossary (archived, updated_at, id, version);
 CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+CREATE INDEX leads_buyer ON leads (buyer_id);
+CREATE INDEX leads_created_by ON leads (created_by);
+CREATE INDEX leads_event ON leads (event_id);
+CREATE INDEX leads_exhibitor_company ON leads (exhibitor_company_id);
+CREATE INDEX leads_follow_up_owner ON leads (follow_up_owner_id);
+CREATE INDEX leads_live_created ON leads (archived, created_at, id, version);
+CREATE INDEX leads_live_next_follow_up ON leads (archived, next_follow_up, id, version);
+CREATE INDEX leads_live_status ON leads (archived, status, id, version);
+CREATE INDEX leads_live_updated ON leads (archived, updated_at, id, version);
+CREATE INDEX leads_partnership ON leads (partnership_id);
 CREATE INDEX mail_outbox_due ON mail_outbox (state, next_attempt_at);
+CREATE INDEX meeting_requests_buyer ON meeting_requests (buyer_id);
+CREATE INDEX meeting_requests_created_by ON meeting_requests (created_by);
+CREATE INDEX meeting_requests_event ON meeting_requests (event_id);
+CREATE INDEX meeting_requests_exhibitor ON meeting_requests (exhibitor_id);
+CREATE INDEX meeting_requests_live_created ON meeting_requests (archived, created_at, id, version);
+CREATE INDEX meeting_requests_live_updated ON meeting_requests (archived, updated_at, id, version);
+CREATE UNIQUE INDEX meeting_requests_once ON meeting_requests (event_id, buyer_id, exhibitor_id)
+  WHERE archived = 0;
 CREATE INDEX meetings_city ON meetings (city_id);
 CREATE INDEX meetings_created ON meetings (created_at, id, archived, version);
 CREATE INDEX meetings_created_by ON meetings (created_by);

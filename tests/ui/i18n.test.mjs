@@ -149,9 +149,12 @@ test('every value of every enumeration has a label', () => {
     'run.why': 'REFUSALS',
     'federation.state': 'PEER_STATES',
     'federation.role': 'PEER_ROLES',
-    'sector': 'SECTORS',
-    'certification': 'CERTIFICATIONS',
+    sector: 'SECTORS',
+    certification: 'CERTIFICATIONS',
     'product.unit': 'PRODUCT_UNITS',
+    'lead.status': 'LEAD_STATUSES',
+    'lead.source': 'LEAD_SOURCES',
+    'lead.lostReason': 'LOST_REASONS',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

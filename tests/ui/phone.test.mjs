@@ -101,6 +101,9 @@ describe('Phone and laptop layouts', () => {
     ids.call = (await api(server, 'GET', `exchange-agreements/${ids.agreement}/calls`)).json.items[0].id
     ids.application = (await api(server, 'GET', `exchange-calls/${ids.call}/applications`)).json.items[0].id
     ids.product = await first('products')
+    ids.fair = (await api(server, 'GET', 'events?kind=fair')).json.items[0].id
+    ids.exhibitor = (await api(server, 'GET', `exhibitors?event_id=${ids.fair}`)).json.items[0].id
+    ids.lead = (await api(server, 'GET', 'leads?status=negotiating')).json.items[0].id
     // Files on every kind of record that keeps them, so their lists (cards on a phone) are measured.
     for (const [holder, id] of [
       ['partnerships', ids.partnership],
@@ -153,6 +156,11 @@ describe('Phone and laptop layouts', () => {
       '/products',
       '/products?chapter=08',
       `/products/${ids.product}`,
+      `/events/${ids.fair}`,
+      `/events/${ids.fair}/meetings`,
+      '/leads',
+      '/leads?status=won',
+      `/leads/${ids.lead}`,
       '/directory',
       '/directory?tab=organizations',
       '/directory?tab=cities',
@@ -175,6 +183,10 @@ describe('Phone and laptop layouts', () => {
       `/cases/${ids.case}/edit`,
       '/products/new',
       `/products/${ids.product}/edit`,
+      `/exhibitors/new?event_id=${ids.fair}`,
+      `/exhibitors/${ids.exhibitor}/edit`,
+      '/leads/new',
+      `/leads/${ids.lead}/edit`,
       '/partnerships/new',
       `/partnerships/${ids.partnership}/edit`,
       '/people/new',

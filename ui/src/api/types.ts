@@ -155,6 +155,100 @@ export const PRODUCT_UNITS = ['kg', 'tonne', 'litre', 'piece', 'pair', 'set', 'b
 /** The currencies offered first in forms; the server accepts every ISO 4217 code. */
 export const COMMON_CURRENCIES = ['USD', 'EUR', 'CNY', 'TRY', 'RUB', 'GBP', 'JPY', 'AED'] as const
 
+/** A cost the city covers for an exhibitor: an amount in hundredths of the currency's unit. */
+export interface CoveredCost {
+  item: string
+  hundredths: number
+  currency: string
+}
+/** A company exhibiting at a fair (an event of kind fair). */
+export interface Exhibitor extends Base {
+  event_id: string
+  company_id: string
+  stand?: string | null
+  product_ids: string[]
+  delegation_ids: string[]
+  logistics_notes?: string | null
+  covered_costs: CoveredCost[]
+  /** B2B slots (their starts) the company can meet in; empty: every slot */
+  available_slots: string[]
+}
+
+/** How a fair's B2B meetings are laid out: daily hours in minutes after local midnight. */
+export interface B2bPlan extends Base {
+  event_id: string
+  day_start: number
+  day_end: number
+  slot_minutes: number
+  tables: number
+}
+export interface FairBuyer extends Base {
+  event_id: string
+  organization_id: string
+  available_slots: string[]
+}
+export interface MeetingRequest extends Base {
+  event_id: string
+  buyer_id: string
+  exhibitor_id: string
+  priority?: number | null
+}
+export interface B2bRequestView {
+  request_id: string
+  buyer_id: string
+  exhibitor_id: string
+  company_id: string
+  priority: number
+}
+export interface B2bMeeting extends B2bRequestView {
+  starts_at: string
+  ends_at: string
+  table: number
+}
+export interface B2bSchedule {
+  event_id: string
+  time_zone: string
+  plan: { id: string; day_start: number; day_end: number; slot_minutes: number; tables: number } | null
+  slots: { starts_at: string; ends_at: string }[]
+  run: { ran_at: string; requests: number; met: number; met_priority: number; upper_bound: number } | null
+  meetings: B2bMeeting[]
+  unmet: B2bRequestView[]
+}
+
+/** A lead's workflow, in order; won and lost close it. */
+export const LEAD_STATUSES = ['new', 'contacted', 'sample_sent', 'negotiating', 'won', 'lost'] as const
+export const LEAD_SOURCES = ['fair_meeting', 'portal_inquiry', 'visit'] as const
+export const LOST_REASONS = ['price', 'quality', 'certification', 'logistics', 'no_response', 'competitor', 'other'] as const
+/** A buyer's interest, followed until it becomes a deal or is lost. */
+export interface Lead extends Base {
+  partnership_id: string
+  event_id?: string | null
+  buyer_id?: string | null
+  exhibitor_company_id?: string | null
+  inquirer_company?: string | null
+  inquirer_contact?: { name?: string | null; email?: string | null; phone?: string | null } | null
+  product_ids: string[]
+  source: (typeof LEAD_SOURCES)[number]
+  status: (typeof LEAD_STATUSES)[number]
+  lost_reason?: (typeof LOST_REASONS)[number] | null
+  deal_hundredths?: number | null
+  deal_currency?: string | null
+  deal_date?: string | null
+  status_note?: string | null
+  next_follow_up?: string | null
+  follow_up_owner_id?: string | null
+  notes?: string | null
+}
+/** What a fair or a partnership's trade promotion brought; deals per currency, never converted. */
+export interface TradeResults {
+  event_id?: string
+  partnership_id?: string
+  exhibitors: number
+  meetings_scheduled: number
+  leads: { total: number; by_status: Record<(typeof LEAD_STATUSES)[number], number> }
+  deals: { currency: string; hundredths: number; amount: string; count: number }[]
+}
+
 /** An organization's own contact point (not a person's). */
 export interface OrganizationContact {
   office?: string | null
@@ -361,6 +455,8 @@ export const RECORD_KINDS = [
   'events',
   'cases',
   'products',
+  'exhibitors',
+  'leads',
   'people',
   'organizations',
   'cities',

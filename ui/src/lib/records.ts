@@ -9,6 +9,7 @@ const DETAIL: Record<string, (id: string) => string> = {
   events: (id) => `/events/${id}`,
   cases: (id) => `/cases/${id}`,
   products: (id) => `/products/${id}`,
+  leads: (id) => `/leads/${id}`,
 }
 const EDIT: Record<string, (id: string) => string> = {
   partnerships: (id) => `/partnerships/${id}/edit`,
@@ -17,6 +18,8 @@ const EDIT: Record<string, (id: string) => string> = {
   events: (id) => `/events/${id}/edit`,
   cases: (id) => `/cases/${id}/edit`,
   products: (id) => `/products/${id}/edit`,
+  exhibitors: (id) => `/exhibitors/${id}/edit`,
+  leads: (id) => `/leads/${id}/edit`,
   people: (id) => `/people/${id}/edit`,
   organizations: (id) => `/organizations/${id}/edit`,
   cities: (id) => `/cities/${id}/edit`,

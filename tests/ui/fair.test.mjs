@@ -1,0 +1,146 @@
+// The export fair in real Chromium against a real `amity serve` with the demo data (English; the
+// strings are checked in all three languages by i18n.test.mjs): the fair's page lists the demo's
+// exhibitors; a company is registered at the fair through the form (a company already exhibiting
+// is refused with the server's reason under the field), with a product it shows and a cost the
+// city covers; a meeting request is added and the scheduler run on the Meetings screen, whose
+// grid and one company's printable schedule (with its iCal link) show it; a lead met at the fair
+// is moved to won with its deal in CNY, which the fair's results then count. axe-core finds no serious or critical violation on any of these screens.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { api, openSession, screenshot, seriousViolations, settle, useLanguage as switchLanguage, visit } from './harness.mjs'
+
+describe('Amity web UI: the export fair', () => {
+  let session, server, page, problems
+  const ids = {}
+
+  before(async () => {
+    session = await openSession()
+    ;({ server, page, problems } = session)
+    ids.fair = (await api(server, 'GET', 'events?kind=fair')).json.items[0].id
+    const companies = (await api(server, 'GET', 'organizations?kind=company&limit=200')).json.items
+    ids.raisins = companies.find((o) => o.name.en === 'Gediz Raisin Drying Ltd.').id
+    ids.figs = companies.find((o) => o.name.en === 'Menderes Fig and Dried Fruit Inc.').id
+    ids.sultanas = (await api(server, 'GET', `products?company_id=${ids.raisins}`)).json.items.find((p) => p.name.en.startsWith('Sultana')).id
+    ids.lead = (await api(server, 'GET', 'leads?status=negotiating')).json.items[0].id
+  })
+
+  after(async () => {
+    await session?.close()
+  })
+
+  const go = (path) => visit(page, server, path)
+  async function expectAxeClean(what) {
+    const violations = await seriousViolations(page)
+    assert.deepEqual(violations, [], `${what}: ${JSON.stringify(violations, null, 1)}`)
+  }
+  const ready = (selector) => page.waitForFunction((s) => document.querySelector(s)?.dataset.state === 'ready', selector)
+
+  test('en: a company is registered at the fair with a product and a covered cost', async () => {
+    await switchLanguage(page, server, 'en')
+    await go(`/events/${ids.fair}`)
+    await ready('.fair-exhibitors')
+    assert.equal(await page.locator('.fair-exhibitors [data-exhibitor]').count(), 4)
+    assert.match(await page.textContent('.fair-exhibitors'), /Stand B2-114/)
+    await expectAxeClean('fair page')
+
+    await page.click('[data-action=new-exhibitor]')
+    await page.waitForURL(/\/exhibitors\/new\?event_id=/)
+    await settle(page)
+    // A company that already exhibits: the server's reason under the field, nothing saved.
+    await page.selectOption('#f-company_id', ids.figs)
+    await page.click('button[type=submit]')
+    await page.locator('#f-company_id-error').waitFor()
+    assert.match(await page.textContent('#f-company_id-error'), /already exhibits/)
+    assert.match(page.url(), /\/exhibitors\/new/)
+
+    await page.selectOption('#f-company_id', ids.raisins)
+    await page.fill('#f-stand', 'A1-120')
+    await page.check(`input[type=checkbox][value="${ids.sultanas}"]`)
+    await page.click('[data-action=add-cost]')
+    await page.fill('#f-covered_costs-0-item', 'stand rent')
+    await page.fill('#f-covered_costs-0-hundredths', '18000.50')
+    await page.fill('#f-covered_costs-0-currency', 'CNY')
+    await expectAxeClean('exhibitor form')
+    await screenshot(page, 'en', 'exhibitor-form')
+    await page.click('button[type=submit]')
+    await page.waitForURL(new RegExp(`/events/${ids.fair}$`))
+    await ready('.fair-exhibitors')
+    assert.equal(await page.locator('.fair-exhibitors [data-exhibitor]').count(), 5)
+    const saved = (await api(server, 'GET', `exhibitors?event_id=${ids.fair}&company_id=${ids.raisins}`)).json.items[0]
+    assert.equal(saved.stand, 'A1-120')
+    assert.deepEqual(saved.product_ids, [ids.sultanas])
+    assert.deepEqual(saved.covered_costs, [{ item: 'stand rent', hundredths: 1800050, currency: 'CNY' }])
+    assert.deepEqual(problems, [])
+  })
+
+  test('en: meetings are requested and scheduled; one company schedule prints and exports', async () => {
+    await go(`/events/${ids.fair}/meetings`)
+    await ready('.fair-meetings')
+    assert.match(await page.textContent('[data-plan]'), /10:00 to 17:00, 20-minute slots, 6 tables: 105 slots/)
+    const requestsBefore = await page.locator('[data-request]').count()
+    const buyer = (await api(server, 'GET', `fair_buyers?event_id=${ids.fair}`)).json.items[0].organization_id
+    const exhibitor = (await api(server, 'GET', `exhibitors?event_id=${ids.fair}&company_id=${ids.raisins}`)).json.items[0].id
+    await page.selectOption('#f-buyer_id', buyer)
+    await page.selectOption('#f-exhibitor_id', exhibitor)
+    await page.fill('#f-priority', '7')
+    await page.click('[data-action=add-request]')
+    await page.waitForFunction((n) => document.querySelectorAll('[data-request]').length === n + 1, requestsBefore)
+    // The raisin company can meet only at 10:00 on the fair's third day.
+    await page.selectOption('#b2b-party', `exhibitors:${exhibitor}`)
+    await page.check('input[type=checkbox][value="2027-06-17T02:00:00Z"]')
+    await page.click('[data-action=save-availability]')
+    await settle(page)
+    assert.deepEqual((await api(server, 'GET', `exhibitors/${exhibitor}`)).json.available_slots, ['2027-06-17T02:00:00Z'])
+    await page.click('[data-action=run-scheduler]')
+    await page.waitForFunction((n) => /\b(\d+) of (\d+) requests met/.test(document.querySelector('[data-run]')?.textContent ?? '') && document.querySelector('[data-run]').textContent.includes(`of ${n + 1} requests`), requestsBefore)
+    const schedule = (await api(server, 'GET', `events/${ids.fair}/b2b-schedule?company_id=${ids.raisins}`)).json
+    assert.equal(schedule.meetings.length, 1)
+    assert.equal(schedule.meetings[0].starts_at, '2027-06-17T02:00:00Z')
+    assert.ok(await page.locator('.b2b-grid tbody tr').count() > 0)
+    await expectAxeClean('meetings screen')
+    await screenshot(page, 'en', 'fair-meetings')
+    // The raisin company's own schedule: one meeting, printable, with its iCal link.
+    await page.selectOption('#b2b-company', ids.raisins)
+    await page.locator('[data-personal] tbody tr').waitFor()
+    assert.equal(await page.locator('[data-personal] tbody tr').count(), 1)
+    assert.equal(await page.getAttribute('[data-action=ics]', 'href'), `/api/v1/events/${ids.fair}/b2b-schedule.ics?company_id=${ids.raisins}`)
+    await page.emulateMedia({ media: 'print' })
+    assert.equal(await page.locator('[data-schedule]').isVisible(), false)
+    assert.ok(await page.locator('[data-personal]').isVisible())
+    await page.emulateMedia({ media: 'screen' })
+    assert.deepEqual(problems, [])
+  })
+
+  test('en: a lead met at the fair moves to won with its deal, and the fair counts it', async () => {
+    await go('/leads?status=negotiating')
+    await ready('.leads')
+    await page.click(`[data-lead="${ids.lead}"] a`)
+    await page.waitForURL(new RegExp(`/leads/${ids.lead}$`))
+    await settle(page)
+    assert.equal(await page.textContent('[data-lead-status]'), 'Negotiating')
+    await expectAxeClean('lead page')
+    // Won without a value: the server's reason, the lead unchanged.
+    await page.selectOption('[data-move-to]', 'won')
+    await page.click('[data-action=move]')
+    await page.locator('#f-deal_amount-error').waitFor()
+    assert.equal((await api(server, 'GET', `leads/${ids.lead}`)).json.status, 'negotiating')
+    await page.fill('#f-deal_amount', '250000')
+    await page.fill('#f-deal_currency', 'CNY')
+    await page.click('[data-action=move]')
+    await page.waitForFunction(() => document.querySelector('[data-lead-status]')?.textContent === 'Won')
+    assert.match(await page.textContent('[data-deal]'), /250,000\.00/)
+    const lead = (await api(server, 'GET', `leads/${ids.lead}`)).json
+    assert.equal(lead.deal_hundredths, 25000000)
+    assert.equal(lead.deal_currency, 'CNY')
+    await screenshot(page, 'en', 'lead-won')
+
+    await go(`/events/${ids.fair}`)
+    await ready('.trade-results')
+    assert.match(await page.textContent('.trade-results [data-deal=CNY]'), /250,000\.00/)
+    await expectAxeClean('fair results')
+    await go('/leads')
+    await ready('.leads')
+    await expectAxeClean('leads list')
+    assert.deepEqual(problems, [])
+  })
+})

@@ -270,6 +270,63 @@ TEST_F(ApiCouncilReportTest, CountsDroppedCommitmentsInTheReportAndTheDashboard)
   EXPECT_NE(Pdf(Query("zh"), "dropped").find("已放弃"), std::string::npos);
 }
 
+// The demo's programmes in the 2027 report: the İzmir–Harbin exchange agreement's seats for
+// 2027-2028 with its applications (home roles only), and the June fair's results.
+TEST_F(ApiCouncilReportTest, ReportsTheStudentExchangeAndTheTradeResults) {
+  const std::string query = "?partnership_id=" + partnership_ + "&year=2027&lang=en";
+  const auto programmes = [&](const std::vector<std::string>& headers) {
+    const HttpResult answer =
+        server_.Request("GET", "/api/v1/reports/council" + query, "", headers);
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    return answer.Json().at("partnerships").at(0).at("programmes");
+  };
+  // What the exchange routes show, summed over the approved agreements, for 2027-2028.
+  long long seats = 0, applications = 0;
+  const json::value agreements =
+      server_.Get("/api/v1/exchange-agreements?partnership_id=" + partnership_).Json();
+  for (const json::value& agreement : agreements.at("items").as_array()) {
+    if (agreement.at("state") != "approved") continue;
+    const json::value grid = server_
+                                 .Get("/api/v1/exchange-agreements/" +
+                                      std::string(agreement.at("id").as_string()) + "/seats")
+                                 .Json();
+    for (const json::value& total : grid.at("totals").as_array()) {
+      if (total.at("academic_year") != "2027-2028") continue;
+      seats += total.at("seats").as_int64();
+      applications += total.at("applications").as_int64();
+    }
+  }
+  ASSERT_GT(seats, 0) << "the demo's agreement covers 2027-2028";
+  const json::value home = programmes({});
+  const json::object& exchange = home.at("exchange").as_object();
+  EXPECT_EQ(exchange.at("academic_year"), "2027-2028");
+  EXPECT_GE(exchange.at("agreements").as_int64(), 1);
+  long long reported_seats = 0, reported_applications = 0;
+  for (const json::value& direction : exchange.at("directions").as_array()) {
+    reported_seats += direction.at("seats").as_int64();
+    reported_applications += direction.at("applications").as_int64();
+  }
+  EXPECT_EQ(reported_seats, seats);
+  EXPECT_EQ(reported_applications, applications);
+  EXPECT_GT(applications, 0) << "the demo's calls have applicants";
+  // The trade figures are the partnership's trade results.
+  const json::value trade =
+      server_.Get("/api/v1/partnerships/" + partnership_ + "/trade-results").Json();
+  EXPECT_EQ(home.at("trade").at("exhibitors"), trade.at("exhibitors"));
+  EXPECT_EQ(home.at("trade").at("deals"), trade.at("deals"));
+
+  // A partner user of the partnership sees the seats but no count of applications.
+  const TestUser partner = server_.AddUser("partner@programmes.example", "partner", {partnership_});
+  const json::value shown = programmes({partner.Bearer()});
+  for (const json::value& direction : shown.at("exchange").at("directions").as_array()) {
+    EXPECT_TRUE(direction.at("applications").is_null()) << json::serialize(direction);
+  }
+  // And the PDF has the section, in Turkish.
+  const std::string text =
+      Spaced(Pdf("?partnership_id=" + partnership_ + "&year=2027&lang=tr", "programmes-tr"));
+  EXPECT_NE(text.find("Öğrenci değişimi, 2027-2028 akademik yılı"), std::string::npos) << text;
+}
+
 TEST_F(ApiCouncilReportTest, APartnerUserSeesOnlyWhatItMaySee) {
   ASSERT_EQ(PutNarrative({{"narrative", {{"original", "tr"}, {"tr", kTurkish}}}}).status, 200);
   const TestUser partner = server_.AddUser("partner@harbin.example", "partner", {partnership_});

@@ -14,6 +14,7 @@
 #include "api/access.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
+#include "api/programme_figures.h"
 #include "api/redaction.h"
 #include "api/responses.h"
 #include "api/texts.h"
@@ -321,26 +322,29 @@ json::object Section(Call& call, Gathered& gathered, int year, Date today,
       home ? partnership
            : Parsed(redactor.RedactJson(domain::Partnerships(), json::serialize(partnership)))
                  .as_object();
-  return json::object{{"partnership",
-                       {{"id", id},
-                        {"home_city", CityName(call, shown.at("home_city_id"))},
-                        {"partner_city", CityName(call, shown.at("partner_city_id"))},
-                        {"tier", shown.at("tier")},
-                        {"status", shown.at("status")},
-                        {"since", FormatDate(DateOfText(shown.at("created_at").as_string()))}}},
-                      {"years", {{"first", gathered.years.first}, {"last", gathered.years.last}}},
-                      {"legal_steps", LegalSteps(call, shown)},
-                      {"figures", std::move(figures)},
-                      {"health", Parsed(health)},
-                      {"activity", std::move(activity_json)},
-                      {"by_area", std::move(by_area)},
-                      {"narrative", std::move(narrative)},
-                      {"narrative_version", std::move(narrative_version)},
-                      {"agreed", std::move(agreed)},
-                      {"done", std::move(done)},
-                      {"overdue", std::move(overdue)},
-                      {"events", std::move(events)},
-                      {"meetings", std::move(meetings)}};
+  return json::object{
+      {"partnership",
+       {{"id", id},
+        {"home_city", CityName(call, shown.at("home_city_id"))},
+        {"partner_city", CityName(call, shown.at("partner_city_id"))},
+        {"tier", shown.at("tier")},
+        {"status", shown.at("status")},
+        {"since", FormatDate(DateOfText(shown.at("created_at").as_string()))}}},
+      {"years", {{"first", gathered.years.first}, {"last", gathered.years.last}}},
+      {"legal_steps", LegalSteps(call, shown)},
+      {"figures", std::move(figures)},
+      {"programmes",
+       {{"exchange", ExchangeFigures(call, id, year)}, {"trade", TradeFigures(call, id)}}},
+      {"health", Parsed(health)},
+      {"activity", std::move(activity_json)},
+      {"by_area", std::move(by_area)},
+      {"narrative", std::move(narrative)},
+      {"narrative_version", std::move(narrative_version)},
+      {"agreed", std::move(agreed)},
+      {"done", std::move(done)},
+      {"overdue", std::move(overdue)},
+      {"events", std::move(events)},
+      {"meetings", std::move(meetings)}};
 }
 
 [[noreturn]] void YearOutside(int year, const domain::ReportYears& years) {

@@ -45,8 +45,8 @@ constexpr Rgb kSeries[] = {{0.12, 0.38, 0.70},
 constexpr const char* kSeriesKeys[] = {"meetings", "events_held", "made", "done", "cases_shared"};
 static_assert(std::size(kSeries) == std::size(kSeriesKeys));
 // The sections of each partnership, in the order Drawer::Partnership draws them.
-constexpr const char* kSections[] = {"legal",  "figures", "charts", "narrative",
-                                     "agreed", "done",    "events", "overdue"};
+constexpr const char* kSections[] = {"legal",  "figures", "programmes", "charts", "narrative",
+                                     "agreed", "done",    "events",     "overdue"};
 
 cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {
   if (closure != nullptr) {
@@ -401,6 +401,8 @@ class Drawer {
     LegalSteps(ArrayOf(section, "legal_steps"));
     Heading(Both("section.figures"), 1);
     Figures(section);
+    Heading(Both("section.programmes"), 1);
+    Programmes(section);
     Heading(Both("section.charts"), 1);
     ActivityChart(ArrayOf(section, "activity"));
     AreaChart(ArrayOf(section, "by_area"));
@@ -452,6 +454,56 @@ class Drawer {
         y_ += 4;
       }
     }
+  }
+
+  // One line: a label on the left, a figure on the right.
+  void FigureLine(const std::string& text, const std::string& value) {
+    auto label = Layout(text, kWidth - 160, 10);
+    auto number = Layout(value, 160, 10, true);
+    pango_layout_set_alignment(number.get(), PANGO_ALIGN_RIGHT);
+    Flow({{label.get(), kMargin, kInk}, {number.get(), kMargin + kWidth - 160, kInk}}, 2);
+  }
+
+  // The student exchange of the academic year and the export fairs' results (issues 20, 21).
+  void Programmes(const json::object& section) {
+    const json::value* programmes = section.if_contains("programmes");
+    if (programmes == nullptr || !programmes->is_object()) return None();
+    const json::object& exchange = programmes->at("exchange").as_object();
+    Text(Fill(Both("programme.exchange"), "year", StringOf(exchange, "academic_year")) + " — " +
+             Fill(std::string(Label("programme.agreements", lang_)), "n",
+                  std::to_string(IntOf(exchange, "agreements"))),
+         10.5, kInk, true, 4);
+    const auto figure = [](const json::object& row, std::string_view key) {
+      const json::value* value = row.if_contains(key);
+      return value != nullptr && value->is_number() ? std::to_string(value->to_number<long long>())
+                                                    : std::string("–");
+    };
+    for (const json::value& item : exchange.at("directions").as_array()) {
+      const json::object& row = item.as_object();
+      std::string values;
+      for (const char* key : {"seats", "applications", "allocated", "accepted", "declined"}) {
+        if (!values.empty()) values += " / ";
+        values += figure(row, key);
+      }
+      FigureLine(std::string(Label("direction." + StringOf(row, "direction"), lang_)), values);
+    }
+    Text(Both("programme.exchangeColumns"), 8.5, kMuted, false, 6);
+    const json::object& trade = programmes->at("trade").as_object();
+    Text(Both("programme.trade"), 10.5, kInk, true, 4);
+    FigureLine(std::string(Label("programme.exhibitors", lang_)), figure(trade, "exhibitors"));
+    FigureLine(std::string(Label("programme.meetings", lang_)),
+               figure(trade, "meetings_scheduled"));
+    const json::object& leads = trade.at("leads").as_object();
+    FigureLine(std::string(Label("programme.leads", lang_)), figure(leads, "total"));
+    std::string deals;
+    for (const json::value& item : trade.at("deals").as_array()) {
+      const json::object& deal = item.as_object();
+      if (!deals.empty()) deals += " · ";
+      deals += StringOf(deal, "amount") + " " + StringOf(deal, "currency") + " (" +
+               figure(deal, "count") + ")";
+    }
+    FigureLine(std::string(Label("programme.deals", lang_)), deals.empty() ? "–" : deals);
+    y_ += 4;
   }
 
   void Figures(const json::object& section) {

@@ -823,6 +823,15 @@ export interface ReportSection {
   years: { first: number; last: number }
   legal_steps: { kind: string; required: boolean; date: string | null; reference: string | null; note: string | null; documents: ReportFile[] }[]
   figures: { meetings: number; events_held: number; made: number; done: number; done_with_evidence: number; dropped: number; overdue: number; cases_shared: number; follow_through: number | null }
+  /** the student exchange of the academic year starting in the report's year, trade to date */
+  programmes?: {
+    exchange: {
+      academic_year: string
+      agreements: number
+      directions: { direction: string; seats: number; applications: number | null; allocated: number | null; accepted: number | null; declined: number | null }[]
+    }
+    trade: { exhibitors: number; meetings_scheduled: number; leads: { total: number }; deals: { currency: string; amount: string; count: number }[] }
+  }
   health: PartnershipHealth
   activity: ReportYearActivity[]
   by_area: ReportAreaFollowThrough[]

@@ -24,6 +24,8 @@ packages=(
   libvips-dev libpoppler-cpp-dev libxml2-dev
   # calendar feeds (iCalendar) and the independent parser the tests read them with
   libical-dev python3-icalendar
+  # calendar feeds imported by a real client in the tests
+  khal
   # exports: XLSX (libxlsxwriter) and the independent reader the tests and the benchmark use
   libxlsxwriter-dev python3-openpyxl
   # browser tests

@@ -162,6 +162,21 @@ TEST_F(ApiExportsTest, APartnerUserExportsOnlyWhatTheyMaySeeWithoutPersonalData)
       Parsed(server_, server_.Get("/api/v1/meetings/export?format=csv"), "csv");
   EXPECT_TRUE(Holds(home_view, "Internal budget call"));
 
+  // Every list the partner user may read exports exactly the rows its list shows them, and never
+  // more than the home city's export of the same list.
+  for (const char* resource : {"partnerships", "commitments", "events", "cases", "products",
+                               "organizations", "cities", "leads", "exhibitors"}) {
+    SCOPED_TRACE(resource);
+    const std::string path = std::string("/api/v1/") + resource;
+    const HttpResult answer =
+        server_.Request("GET", path + "/export?format=csv", "", {partner.Bearer()});
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    const std::vector<std::string> shown = Ids(Parsed(server_, answer, "csv"));
+    EXPECT_EQ(shown, ListIds(server_, path + "?limit=200", partner.Bearer()));
+    EXPECT_LE(shown.size(),
+              Ids(Parsed(server_, server_.Get(path + "/export?format=csv"), "csv")).size());
+  }
+
   // People: the contact column (personal data) only for the home city's roles.
   const auto has_contact = [](const json::object& table) {
     for (const std::string& name : Header(table)) {

@@ -2,9 +2,11 @@
 // (tests/check_ical.py, python3-icalendar): a partnership's feed with its events in their own
 // zones, a partner user's feed holding only what they may see, "mine" for a user who is a
 // person, the portal's public events in the asked language, and revoked or unknown secrets.
+// A real client (khal) imports the public feed.
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "test_server.h"
@@ -157,6 +159,26 @@ TEST_F(ApiFeedsTest, MineHoldsTheDueDatesOfWhatTheUserOwns) {
     EXPECT_EQ(event.at("start").as_string(), "2027-02-15");
   }
   EXPECT_TRUE(found);
+}
+
+// A real calendar client, khal, imports the public feed in Turkish and shows the festival at the
+// hour İzmir's clock reads when Harbin's reads 10:00 (Asia/Shanghai → Europe/Istanbul).
+TEST_F(ApiFeedsTest, ARealCalendarClientImportsTheFeedInItsOwnZone) {
+  if (std::system("command -v khal > /dev/null") != 0) GTEST_SKIP() << "khal is not installed";
+  const HttpResult tr =
+      server_.Request("GET", "/public/calendar.ics?lang=tr", "", {"Authorization:"});
+  ASSERT_EQ(tr.status, 200);
+  const std::string path = server_.folder() + "/public-tr.ics";
+  std::ofstream(path, std::ios::binary) << tr.body;
+  std::string listed;
+  FILE* pipe = popen(("sh " AMITY_SOURCE_DIR "/tests/khal_import.sh " + path).c_str(), "r");
+  char buffer[4096];
+  while (size_t got = fread(buffer, 1, sizeof buffer, pipe)) listed.append(buffer, got);
+  ASSERT_EQ(pclose(pipe), 0) << listed;
+  EXPECT_NE(listed.find("2027-01-05 05:00 Harbin Uluslararası Buz ve Kar Festivali"),
+            std::string::npos)
+      << listed;
+  EXPECT_EQ(listed.find("Maraton"), std::string::npos) << listed;
 }
 
 TEST_F(ApiFeedsTest, ThePortalsPublicEventsAndBadRequests) {

@@ -56,6 +56,13 @@ http::Response CreateAllocationRun(Call& call);
 http::Response GetAllocationRun(Call& call);
 http::Response LockAllocationRun(Call& call);
 
+// exchange_nominations.cpp: nominations to the host side from a locked run, its decisions.
+http::Response SendNominations(Call& call);
+http::Response ListRunNominationsHandler(Call& call);
+http::Response ListAgreementNominationsHandler(Call& call);
+http::Response DecideNominationHandler(Call& call);
+http::Response ExportAgreementNominations(Call& call);
+
 // products.cpp: the HS nomenclature the trade catalogue names codes by.
 http::Response ListHsChapters(Call& call);
 http::Response GetHsCode(Call& call);

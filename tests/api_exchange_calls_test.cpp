@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <map>
 
 #include "test_server.h"
@@ -484,6 +485,145 @@ TEST_F(ApiExchangeCallsTest, AllocatesRecordsExplainsLocksAndRerunsWithoutMoving
   EXPECT_EQ(now_placed[applications[2]], condition);
   EXPECT_EQ(now_placed[applications[3]], "");
   EXPECT_EQ(Send(viewer_, "GET", runs).Json().at("items").as_array().size(), 3u);
+}
+
+// Nominations (api/exchange_nominations.cpp): only from a locked run, only the minimum set, the
+// host's partner users alone see and decide them; a rejection needs a reason; one decision each.
+TEST_F(ApiExchangeCallsTest, NominatesALockedRunsStudentsAndThePartnerDecides) {
+  HttpResult created =
+      Send(officer_, "POST", CallsPath(agreement_), CallBody("2028-2029", "home_to_partner"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string call = Id(created.Json().as_object());
+  std::vector<std::string> applications;
+  for (const std::string number : {"NOM-1", "NOM-2", "NOM-3"}) {
+    const HttpResult result = Send(
+        officer_, "POST", "/api/v1/exchange-calls/" + call + "/applications", Application(number));
+    ASSERT_EQ(result.status, 201) << result.body;
+    applications.push_back(Id(result.Json().as_object()));
+  }
+  const HttpResult ran = Send(officer_, "POST", "/api/v1/exchange-calls/" + call + "/runs");
+  ASSERT_EQ(ran.status, 201) << ran.body;
+  const std::string run = "/api/v1/exchange-runs/" + std::string(ran.Json().at("id").as_string());
+  int placed = 0;
+  const json::value ran_json = ran.Json();
+  for (const json::value& placement : ran_json.at("placements").as_array()) {
+    if (!placement.at("condition_id").is_null()) ++placed;
+  }
+  ASSERT_GE(placed, 2);
+  // Not locked: refused, nothing sent.
+  ExpectRefused(officer_, "POST", run + "/nominations", nullptr, 409, "locked_at", "not_locked");
+  ASSERT_EQ(Send(officer_, "POST", run + "/lock").status, 200);
+  ExpectRefused(partner_, "POST", run + "/nominations", nullptr, 404, "id", "not_found");
+  ExpectRefused(viewer_, "POST", run + "/nominations", nullptr, 403, "");
+
+  const HttpResult sent = Send(officer_, "POST", run + "/nominations");
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  const json::array items = sent.Json().at("items").as_array();
+  ASSERT_EQ(static_cast<int>(items.size()), placed);
+  for (const json::value& item : items) {
+    const json::object& nomination = item.as_object();
+    EXPECT_EQ(nomination.at("personal_data").as_string(), "shared_on_purpose");
+    EXPECT_EQ(nomination.at("name_native").as_string(), "Çağla Öztürk");
+    EXPECT_EQ(nomination.at("name_latin").as_string(), "Cagla Ozturk");
+    EXPECT_EQ(nomination.at("home_institution_id").as_string(), deu_);
+    EXPECT_EQ(nomination.at("home_department").as_string(), "Bilgisayar Mühendisliği");
+    EXPECT_EQ(nomination.at("academic_year").as_string(), "2028-2029");
+    EXPECT_EQ(nomination.at("months").as_int64(), 10);
+    EXPECT_EQ(nomination.at("status").as_string(), "sent");
+    // The minimum set: no student number, average, score or contact.
+    for (const char* key :
+         {"student_number", "academic_average", "average_scale", "language_score", "score",
+          "language_results", "choices", "email", "phone", "application_id"}) {
+      EXPECT_FALSE(nomination.contains(key)) << key;
+    }
+    EXPECT_EQ(json::serialize(nomination).find("NOM-"), std::string::npos);
+  }
+  ExpectRefused(officer_, "POST", run + "/nominations", nullptr, 409, "nominations", "sent");
+  // The send is in the change trail.
+  const HttpResult trail = server_->Get("/api/v1/changes?limit=1");
+  ASSERT_EQ(trail.status, 200) << trail.body;
+  const json::value trail_json = trail.Json();
+  EXPECT_EQ(trail_json.at("items").at(0).at("entity").as_string(), "exchange_nominations");
+  EXPECT_EQ(trail_json.at("items").at(0).at("after").at("personal_data").as_string(),
+            "shared_on_purpose");
+
+  // The partner sees them on the agreement, still not the applications; another partnership's
+  // partner user sees nothing.
+  const std::string listed = "/api/v1/exchange-agreements/" + Id(agreement_) + "/nominations";
+  const HttpResult seen = Send(partner_, "GET", listed);
+  ASSERT_EQ(seen.status, 200) << seen.body;
+  EXPECT_EQ(seen.Json().at("items").as_array().size(), items.size());
+  EXPECT_EQ(Send(partner_, "GET", "/api/v1/exchange-applications/" + applications[0]).status, 404);
+  EXPECT_EQ(Send(partner_, "GET", run + "/nominations").status, 404);
+  // A partner user of another partnership (İzmir–Busan).
+  const HttpResult busan = server_->Post(
+      "/api/v1/cities", json::parse(R"({"name":{"original":"en","en":"Busan","tr":"Busan",
+                                        "zh":"釜山"},"country":"KR","time_zone":"Asia/Seoul"})"));
+  ASSERT_EQ(busan.status, 201) << busan.body;
+  const HttpResult izmir = server_->Get("/api/v1/cities?country=TR");
+  const HttpResult partnership = server_->Post(
+      "/api/v1/partnerships", {{"home_city_id", izmir.Json().at("items").at(0).at("id")},
+                               {"partner_city_id", busan.Json().at("id")}});
+  ASSERT_EQ(partnership.status, 201) << partnership.body;
+  const std::string other = std::string(partnership.Json().at("id").as_string());
+  const TestUser stranger = server_->AddUser("stranger@nominations.test", "partner", {other});
+  EXPECT_EQ(Send(stranger, "GET", listed).status, 404);
+  const std::string first =
+      "/api/v1/exchange-nominations/" + std::string(items[0].at("id").as_string()) + "/decision";
+  const std::string second =
+      "/api/v1/exchange-nominations/" + std::string(items[1].at("id").as_string()) + "/decision";
+  ExpectRefused(stranger, "POST", first, json::object{{"decision", "accept"}}, 404, "id",
+                "not_found");
+
+  // Decisions: a rejection needs a reason; the home side does not decide for the host.
+  ExpectRefused(partner_, "POST", second, json::object{{"decision", "reject"}}, 422, "reason",
+                "required");
+  ExpectRefused(partner_, "POST", second, json::object{{"decision", "maybe"}}, 422, "decision");
+  ExpectRefused(officer_, "POST", first, json::object{{"decision", "accept"}}, 403, "");
+  const HttpResult accepted = Send(partner_, "POST", first, json::object{{"decision", "accept"}});
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(accepted.Json().at("status").as_string(), "accepted");
+  EXPECT_EQ(accepted.Json().at("decided_by_email").as_string(), "partner@calls.test");
+  const HttpResult rejected =
+      Send(partner_, "POST", second, json::object{{"decision", "reject"}, {"reason", "名额已满"}});
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_EQ(rejected.Json().at("reason").as_string(), "名额已满");
+  ExpectRefused(partner_, "POST", first, json::object{{"decision", "reject"}, {"reason", "x"}}, 409,
+                "status", "decided");
+
+  // The seat grid counts them.
+  const HttpResult grid =
+      Send(viewer_, "GET", "/api/v1/exchange-agreements/" + Id(agreement_) + "/seats");
+  int accepted_total = 0, declined_total = 0;
+  const json::value grid_json = grid.Json();
+  for (const json::value& row : grid_json.at("totals").as_array()) {
+    if (row.at("academic_year").as_string() == "2028-2029") {
+      accepted_total += static_cast<int>(row.at("accepted").as_int64());
+      declined_total += static_cast<int>(row.at("declined").as_int64());
+    }
+  }
+  EXPECT_EQ(accepted_total, 1);
+  EXPECT_EQ(declined_total, 1);
+
+  // Exports keep Turkish and Chinese text intact, read back by independent parsers.
+  for (const std::string format : {"csv", "xlsx"}) {
+    const HttpResult file =
+        Send(partner_, "GET", listed + "/export?format=" + format + "&language=zh");
+    ASSERT_EQ(file.status, 200) << file.body;
+    const std::string path = server_->folder() + "/nominations." + format;
+    std::ofstream(path, std::ios::binary) << file.body;
+    std::string output;
+    FILE* pipe =
+        popen(("/usr/bin/python3 " AMITY_SOURCE_DIR "/tests/read_table.py " + path).c_str(), "r");
+    char buffer[4096];
+    while (size_t got = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, got);
+    ASSERT_EQ(pclose(pipe), 0) << output;
+    const json::array rows = json::parse(output).at("rows").as_array();
+    ASSERT_EQ(rows.size(), items.size() + 1) << output;
+    EXPECT_NE(output.find("Çağla Öztürk"), std::string::npos) << output;
+    EXPECT_NE(output.find("名额已满"), std::string::npos) << output;
+    EXPECT_EQ(output.find("NOM-"), std::string::npos);
+  }
 }
 
 }  // namespace

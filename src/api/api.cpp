@@ -262,6 +262,25 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"POST", "/api/v1/exchange-runs/{id}/lock", LockAllocationRun,
                     "Lock a run's result; it then changes only through a new run", nullptr, "",
                     "AllocationRun"});
+  routes.push_back({"POST", "/api/v1/exchange-runs/{id}/nominations", SendNominations,
+                    "Send a locked run's nominations to the host side: the minimum set per "
+                    "placed student, personal data shared on purpose (home officers)",
+                    nullptr, "", "NominationList", 201});
+  routes.push_back({"GET", "/api/v1/exchange-runs/{id}/nominations", ListRunNominationsHandler,
+                    "The nominations sent from a run (home roles; 404 to partner users)", nullptr,
+                    "", "NominationList"});
+  routes.push_back({"GET", "/api/v1/exchange-agreements/{id}/nominations/export",
+                    ExportAgreementNominations,
+                    "The agreement's nominations the caller sees as CSV or XLSX", nullptr, "", "",
+                    200, Access::kUser, ExportParameters()});
+  routes.push_back({"GET", "/api/v1/exchange-agreements/{id}/nominations",
+                    ListAgreementNominationsHandler,
+                    "The agreement's nominations: all for home roles, those the partner hosts "
+                    "for partner users",
+                    nullptr, "", "AgreementNominationList"});
+  routes.push_back({"POST", "/api/v1/exchange-nominations/{id}/decision", DecideNominationHandler,
+                    "Accept or reject a nomination (the host side; a reason for a rejection)",
+                    nullptr, "NominationDecisionInput", "Nomination"});
   routes.push_back(
       {"GET",
        "/api/v1/partnerships/{id}/timeline",

@@ -18,6 +18,7 @@
 #include "files/sha256.h"
 #include "http/error.h"
 #include "store/exchange_calls.h"
+#include "store/exchange_nominations.h"
 #include "store/records.h"
 
 namespace amity::api {
@@ -462,16 +463,18 @@ http::Response AgreementSeatGrid(Call& call) {
   const auto allocated_counts = counts_applications
                                     ? store::CountAllocated(call.db, agreement.id)
                                     : decltype(store::CountAllocated(call.db, agreement.id)){};
+  // Nominations the host side accepted or rejected (api/exchange_nominations.cpp).
+  const store::DecisionCounts decisions = store::CountDecisions(call.db, agreement.id);
   const auto figures = [counts_applications](json::object row, int seats, int applications,
-                                             int allocated) {
+                                             int allocated, int accepted, int declined) {
     const auto withheld = [counts_applications](int value) {
       return counts_applications ? json::value(value) : json::value(nullptr);
     };
     row["seats"] = seats;
     row["applications"] = withheld(applications);
     row["allocated"] = withheld(allocated);
-    row["accepted"] = 0;
-    row["declined"] = 0;
+    row["accepted"] = accepted;
+    row["declined"] = declined;
     row["free"] = withheld(seats - allocated);
     return row;
   };
@@ -481,12 +484,14 @@ http::Response AgreementSeatGrid(Call& call) {
   };
   for (const std::string& year : domain::AcademicYears(content.first_year, content.last_year)) {
     for (std::string_view direction : domain::kExchangeDirections) {
-      int seats = 0, allocated = 0;
+      int seats = 0, allocated = 0, accepted = 0, declined = 0;
       for (const domain::ExchangeCondition& condition : content.conditions) {
         if (condition.direction != direction) continue;
         seats += condition.seats_per_year;
         const auto key = std::tuple(year, std::string(direction), condition.id);
         allocated += count(allocated_counts, key);
+        accepted += count(decisions.accepted, key);
+        declined += count(decisions.rejected, key);
         rows.push_back(figures({{"academic_year", year},
                                 {"direction", direction},
                                 {"condition_id", condition.id},
@@ -494,11 +499,12 @@ http::Response AgreementSeatGrid(Call& call) {
                                 {"level", condition.level},
                                 {"host_department", condition.host_department}},
                                condition.seats_per_year, count(counts.by_condition, key),
-                               count(allocated_counts, key)));
+                               count(allocated_counts, key), count(decisions.accepted, key),
+                               count(decisions.rejected, key)));
       }
       totals.push_back(figures({{"academic_year", year}, {"direction", direction}}, seats,
                                count(counts.by_call, std::pair(year, std::string(direction))),
-                               allocated));
+                               allocated, accepted, declined));
     }
   }
   return JsonResponse(200, json::object{{"agreement_id", agreement.id},

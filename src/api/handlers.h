@@ -64,6 +64,12 @@ http::Response PartnershipTradeResults(Call& call);
 http::Response RunB2bSchedule(Call& call);
 http::Response GetB2bSchedule(Call& call);
 http::Response B2bScheduleCalendar(Call& call);
+// exchange_nominations.cpp: nominations to the host side from a locked run, its decisions.
+http::Response SendNominations(Call& call);
+http::Response ListRunNominationsHandler(Call& call);
+http::Response ListAgreementNominationsHandler(Call& call);
+http::Response DecideNominationHandler(Call& call);
+http::Response ExportAgreementNominations(Call& call);
 
 // products.cpp: the HS nomenclature the trade catalogue names codes by.
 http::Response ListHsChapters(Call& call);

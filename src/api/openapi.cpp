@@ -655,6 +655,42 @@ json::object Schemas() {
     run_properties["input"] = StringType();
     run_properties["result"] = StringType();
     schemas["AllocationRun"] = Closed(run_properties);
+    // Nominations to the host side (api/exchange_nominations.cpp): only the minimum set.
+    schemas["Nomination"] =
+        Closed({{"id", uuid},
+                {"run_id", uuid},
+                {"call_id", uuid},
+                {"agreement_id", uuid},
+                {"condition_id", uuid},
+                {"personal_data", {{"type", "string"}, {"enum", {"shared_on_purpose"}}}},
+                {"name_native", StringType()},
+                {"name_latin", StringType()},
+                {"home_institution_id", uuid},
+                {"home_department", StringType()},
+                {"host_institution_id", uuid},
+                {"host_department", StringType()},
+                {"isced_code", StringType()},
+                {"level", choice(domain::kStudyLevels)},
+                {"academic_year", StringType()},
+                {"direction", choice(domain::kExchangeDirections)},
+                {"months", Integer()},
+                {"language", StringType()},
+                {"language_level", StringType()},
+                {"sent_at", instant},
+                {"sent_by_email", StringType()},
+                {"status", {{"type", "string"}, {"enum", {"sent", "accepted", "rejected"}}}},
+                {"decided_at", NullableString("date-time")},
+                {"decided_by_email", NullableString()},
+                {"reason", StringType()}});
+    schemas["NominationList"] = Closed({{"run_id", uuid}, {"items", ArrayOf(Ref("Nomination"))}});
+    schemas["AgreementNominationList"] =
+        Closed({{"agreement_id", uuid}, {"items", ArrayOf(Ref("Nomination"))}});
+    json::object decision =
+        Closed({{"decision", {{"type", "string"}, {"enum", {"accept", "reject"}}}},
+                {"reason",
+                 {{"type", "string"}, {"maxLength", 2000}, {"description", "required to reject"}}}},
+               {"reason"});
+    schemas["NominationDecisionInput"] = std::move(decision);
   }
   const json::object status_or_null{{"type", {"string", "null"}},
                                     {"enum", [] {
@@ -1174,7 +1210,16 @@ json::object Schemas() {
       {{"items",
         ArrayOf(Closed(
             {{"seq", Integer()},
-             {"entity", {{"type", "string"}, {"enum", RecordKinds()}}},
+             {"entity",
+              {{"type", "string"},
+               {"enum",
+                [] {
+                  // Records, and the sends and decisions of exchange nominations.
+                  json::array kinds = RecordKinds();
+                  kinds.push_back("exchange_nominations");
+                  kinds.push_back("exchange_nomination");
+                  return kinds;
+                }()}}},
              {"record_id", StringType("uuid")},
              {"version", Integer()},
              {"op", {{"type", "string"}, {"enum", {"create", "update", "archive", "transition"}}}},

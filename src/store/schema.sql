@@ -580,6 +580,37 @@ CREATE TABLE exchange_conditions (
   -- Set when an edit took the condition out of the agreement; null while it is part of it.
   removed_at TEXT
 ) STRICT;
+CREATE TABLE exchange_nominations (
+  id TEXT NOT NULL PRIMARY KEY,
+  run_id TEXT NOT NULL REFERENCES exchange_allocation_runs (id),
+  call_id TEXT NOT NULL REFERENCES exchange_calls (id),
+  agreement_id TEXT NOT NULL REFERENCES exchange_agreements (id),
+  application_id TEXT NOT NULL REFERENCES exchange_applications (id),
+  condition_id TEXT NOT NULL,
+  academic_year TEXT NOT NULL,
+  direction TEXT NOT NULL
+    CHECK (direction = 'home_to_partner' OR direction = 'partner_to_home'),
+  host_institution_id TEXT NOT NULL,
+  host_department TEXT NOT NULL,
+  name_native TEXT NOT NULL,
+  name_latin TEXT NOT NULL,
+  home_institution_id TEXT NOT NULL,
+  home_department TEXT NOT NULL,
+  isced_code TEXT NOT NULL,
+  level TEXT NOT NULL CHECK (level = 'bachelor' OR level = 'master' OR level = 'doctoral'),
+  months INTEGER NOT NULL CHECK (months >= 0),
+  language TEXT NOT NULL,
+  language_level TEXT NOT NULL,
+  sent_at TEXT NOT NULL,
+  sent_by_email TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'sent'
+    CHECK (status = 'sent' OR status = 'accepted' OR status = 'rejected'),
+  decided_at TEXT,
+  decided_by_email TEXT,
+  reason TEXT NOT NULL DEFAULT '',
+  CHECK (status <> 'rejected' OR length(reason) > 0),
+  UNIQUE (run_id, application_id)
+) STRICT;
 CREATE TABLE exhibitors (
   id TEXT NOT NULL PRIMARY KEY,
   version INTEGER NOT NULL CHECK (version >= 1),
@@ -1041,6 +1072,8 @@ CREATE INDEX exchange_application_events_application
   ON exchange_application_events (application_id, at);
 CREATE INDEX exchange_applications_call ON exchange_applications (call_id, created_at);
 CREATE INDEX exchange_conditions_agreement ON exchange_conditions (agreement_id, position);
+CREATE INDEX exchange_nominations_agreement
+  ON exchange_nominations (agreement_id, academic_year, direction);
 CREATE INDEX exhibitors_company ON exhibitors (company_id);
 CREATE INDEX exhibitors_created_by ON exhibitors (created_by);
 CREATE INDEX exhibitors_event ON exhibitors (event_id);

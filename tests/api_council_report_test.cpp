@@ -125,6 +125,7 @@ TEST_F(ApiCouncilReportTest, TheYearsRecordsWithTheNarrativeInJsonAndPdf) {
   const json::value& section = report.at("partnerships").at(0);
   EXPECT_EQ(section.at("narrative").at("tr").as_string(), kTurkish);
   EXPECT_EQ(section.at("narrative_version").as_int64(), 2);
+  EXPECT_FALSE(report.at("truncated").as_bool());
   // Türkiye requires the council decision: listed with the demo's decision document.
   const json::value& council = section.at("legal_steps").at(0);
   EXPECT_EQ(council.at("kind").as_string(), "council_decision");
@@ -178,6 +179,7 @@ TEST_F(ApiCouncilReportTest, TheYearsRecordsWithTheNarrativeInJsonAndPdf) {
   ASSERT_EQ(all.status, 200) << all.body;
   EXPECT_EQ(all.Json().at("lang").as_string(), "en");
   EXPECT_FALSE(all.Json().at("partnerships").as_array().empty());
+  EXPECT_FALSE(all.Json().at("truncated").as_bool()) << "the demo's partnerships fit one report";
 }
 
 TEST_F(ApiCouncilReportTest, CountsTheCasesSharedWithThePartnerThisYear) {

@@ -327,5 +327,36 @@ TEST_F(ApiExportsTest, ExchangeAgreementsAndTheirSeatGridExport) {
   EXPECT_EQ(server_.Snapshot(), before);
 }
 
+// A call's applications for the officer's spreadsheet: the list's rows, with the student numbers
+// the list holds; never for a partner user.
+TEST_F(ApiExportsTest, ACallsApplicationsExportForHomeRolesOnly) {
+  const json::value agreements = server_.Get("/api/v1/exchange-agreements").Json();
+  const std::string agreement(agreements.at("items").at(0).at("id").as_string());
+  const json::value calls =
+      server_.Get("/api/v1/exchange-agreements/" + agreement + "/calls").Json();
+  ASSERT_FALSE(calls.at("items").as_array().empty()) << "the demo opens calls";
+  const std::string call(calls.at("items").at(0).at("id").as_string());
+  const std::string path = "/api/v1/exchange-calls/" + call + "/applications";
+  const json::value list = server_.Get(path).Json();
+  std::vector<std::string> ids;
+  for (const json::value& item : list.at("items").as_array()) {
+    ids.emplace_back(item.at("id").as_string());
+  }
+  ASSERT_FALSE(ids.empty()) << "the demo's applicants";
+  const json::object table =
+      Parsed(server_, server_.Get(path + "/export?format=xlsx&language=zh"), "xlsx");
+  ASSERT_FALSE(table.empty());
+  EXPECT_EQ(Ids(table), ids);
+  EXPECT_TRUE(Holds(table, std::string(list.at("items").at(0).at("student_number").as_string())));
+  EXPECT_TRUE(Holds(table, std::string(list.at("items").at(0).at("name_native").as_string())));
+
+  const std::string partnership = FirstPartnershipId(server_);
+  const TestUser partner =
+      server_.AddUser("partner@applications.example", "partner", {partnership});
+  const HttpResult refused =
+      server_.Request("GET", path + "/export?format=csv", "", {partner.Bearer()});
+  EXPECT_EQ(refused.status, 404) << refused.body;
+}
+
 }  // namespace
 }  // namespace amity::testing

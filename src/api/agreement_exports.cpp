@@ -1,5 +1,6 @@
 // Exchange agreements for spreadsheets (issues 19 and 20): the agreements of a partnership one
-// condition per row, and an agreement's seat grid, as CSV, CSV for Excel or XLSX. Each is built
+// condition per row, an agreement's seat grid and a call's applications (personal data: home
+// roles only, as the list), as CSV, CSV for Excel or XLSX. Each is built
 // from the answer of the JSON route it mirrors (the same access rules, the same figures), with
 // the column names, choices and field names in the export's language.
 #include <boost/json.hpp>
@@ -154,6 +155,52 @@ http::Response ExportExchangeAgreements(Call& call) {
   }
   return SendTable(call, options, "exchange-agreements",
                    word({"agreement", "list"}, "Exchange agreements"), rows);
+}
+
+http::Response ExportExchangeApplications(Call& call) {
+  const TableExport options = ParseTableExport(call);
+  // 404 to partner users and for a call the caller may not see, as the list.
+  const json::object list = AnswerOf(ListExchangeApplications, call);
+  const std::string& lang = options.language;
+  const auto word = [&](std::initializer_list<std::string_view> path, std::string_view fallback) {
+    return UiWord(lang, path, fallback);
+  };
+  const std::vector<std::string> header = {
+      "ID",
+      word({"fields", "status"}, "Status"),
+      word({"application", "field", "name_native"}, "Name in its own script"),
+      word({"application", "field", "name_latin"}, "Name in Latin letters"),
+      word({"application", "field", "student_number"}, "Student number"),
+      word({"application", "field", "home_department"}, "Home department"),
+      word({"application", "field", "isced_code"}, "Field of study (ISCED-F)"),
+      word({"agreement", "field", "level"}, "Level"),
+      word({"application", "field", "academic_average"}, "Academic average"),
+      word({"application", "field", "average_scale"}, "Scale"),
+      word({"application", "field", "language_score"}, "Language score"),
+      word({"application", "score"}, "Score"),
+      word({"application", "field", "choices"}, "Ranked choices")};
+  const json::array& items = list.at("items").as_array();
+  std::vector<std::vector<std::string>> texts;
+  texts.reserve(items.size());
+  std::vector<std::vector<exports::Cell>> rows{TextRow(header)};
+  for (const json::value& item : items) {
+    const json::object& application = item.as_object();
+    const std::string status = Str(application, "status"), level = Str(application, "level");
+    texts.push_back({Str(application, "id"), word({"enum", "applicationStatus", status}, status),
+                     Str(application, "name_native"), Str(application, "name_latin"),
+                     Str(application, "student_number"), Str(application, "home_department"),
+                     FieldName(Str(application, "isced_code"), lang),
+                     word({"agreement", "level", level}, level),
+                     Str(application, "academic_average"), Str(application, "average_scale"),
+                     Str(application, "language_score"), Str(application, "score")});
+    std::vector<exports::Cell> cells = TextRow(texts.back());
+    const json::value* choices = application.if_contains("choices");
+    cells.push_back(
+        {{}, choices != nullptr && choices->is_array() ? double(choices->as_array().size()) : 0.0});
+    rows.push_back(std::move(cells));
+  }
+  return SendTable(call, options, "applications",
+                   word({"agreement", "applications"}, "Applications"), rows);
 }
 
 }  // namespace amity::api

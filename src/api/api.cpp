@@ -232,6 +232,11 @@ std::vector<Route> BuildRoutes() {
                     "A call with its window in the home city's zone, score formula and the "
                     "conditions it offers",
                     nullptr, "", "ExchangeCall"});
+  routes.push_back({"GET", "/api/v1/exchange-calls/{id}/applications/export",
+                    ExportExchangeApplications,
+                    "The call's applications as CSV or XLSX (personal data: home roles only; 404 "
+                    "to partner users)",
+                    nullptr, "", "", 200, Access::kUser, ExportParameters()});
   routes.push_back({"GET", "/api/v1/exchange-calls/{id}/applications", ListExchangeApplications,
                     "The call's applications, oldest first, with scores and eligibility "
                     "(personal data: home roles only; 404 to partner users)",

@@ -39,6 +39,7 @@ http::Response AgreementSeatGrid(Call& call);
 // agreement_exports.cpp: the agreements and a seat grid for spreadsheets.
 http::Response ExportExchangeAgreements(Call& call);
 http::Response ExportAgreementSeats(Call& call);
+http::Response ExportExchangeApplications(Call& call);
 
 // exchange_calls.cpp: calls for applications on approved agreements, and the applications.
 http::Response ListExchangeCalls(Call& call);

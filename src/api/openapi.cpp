@@ -905,6 +905,11 @@ json::object Schemas() {
                 {"second", Nullable({{"type", "string"}, {"enum", {"tr", "zh", "en"}}})},
                 {"today", StringType("date")},
                 {"cut_off", StringType("date")},
+                {"truncated",
+                 {{"type", "boolean"},
+                  {"description",
+                   "true when the caller sees more partnerships than the 200 (oldest first) one "
+                   "report holds: ask for each of the others by partnership_id"}}},
                 {"partnerships", ArrayOf(section)}});
     schemas["ReportNarrativeInput"] = ObjectSchema(ReportNarrativeBody().fields, Use::kWrite);
     schemas["ReportNarrative"] = Closed({{"partnership_id", StringType("uuid")},

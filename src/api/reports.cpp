@@ -360,6 +360,7 @@ json::object BuildReport(Call& call) {
   const auto visible_rows = VisibleCondition(call.principal, domain::Commitments());
   const store::Condition* visible = visible_rows ? &*visible_rows : nullptr;
   std::vector<json::object> partnerships;
+  bool truncated = false;  // more partnerships than one report holds
   if (request.partnership_id) {
     auto record = store::GetRecord(call.db, domain::Partnerships(), *request.partnership_id);
     if (!record || record->at("archived").as_bool()) NotFound("partnership");
@@ -370,9 +371,9 @@ json::object BuildReport(Call& call) {
     if (auto condition = VisibleCondition(call.principal, domain::Partnerships())) {
       query.conditions.push_back(std::move(*condition));
     }
-    for (json::value& item : store::ListRecords(call.db, domain::Partnerships(), query).items) {
-      partnerships.push_back(std::move(item.as_object()));
-    }
+    store::Page page = store::ListRecords(call.db, domain::Partnerships(), query);
+    truncated = page.info.has_more;
+    for (json::value& item : page.items) partnerships.push_back(std::move(item.as_object()));
   }
   std::vector<Gathered> gathered;
   domain::ReportYears years{domain::YearOf(today), domain::YearOf(today)};
@@ -393,6 +394,7 @@ json::object BuildReport(Call& call) {
                       {"second", OptionalString(request.second)},
                       {"today", FormatDate(today)},
                       {"cut_off", FormatDate(domain::ReportCutOff(request.year, today))},
+                      {"truncated", truncated},
                       {"partnerships", std::move(sections)}};
 }
 

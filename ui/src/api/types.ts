@@ -849,6 +849,8 @@ export interface CouncilReport {
   second: Lang | null
   today: string
   cut_off: string
+  /** more partnerships than one report holds (200): the others are asked for one by one */
+  truncated?: boolean
   partnerships: ReportSection[]
 }
 /** The kinds of notice the server's alerts make (docs/API.md, Notices and e-mail alerts). */

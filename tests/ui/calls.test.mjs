@@ -127,8 +127,11 @@ describe('Amity web UI: calls and applications', () => {
     await page.click('[data-action=run]')
     await page.locator('table[data-cutoffs] tbody tr').first().waitFor()
     assert.equal(await page.locator('table[data-cutoffs] tbody tr').count(), 4)
+    // The demo's run of this call may be locked already: wait for one more locked run.
+    const locked = '[data-runs] [data-run][data-locked=yes]'
+    const lockedBefore = await page.locator(locked).count()
     await page.click('[data-action=lock]')
-    await page.locator('[data-runs] [data-run][data-locked=yes]').waitFor()
+    await page.waitForFunction(([selector, n]) => document.querySelectorAll(selector).length > n, [locked, lockedBefore])
     // Forty applicants for nine seats: some placed at a choice, others not placed.
     const placements = await page.locator('table[data-applications] [data-placement]').allTextContents()
     assert.ok(placements.some((p) => /\. tercih/.test(p)), JSON.stringify(placements))
@@ -168,6 +171,50 @@ describe('Amity web UI: calls and applications', () => {
     const counts = await own.locator('table[data-seat-grid] [data-applications]').allTextContents()
     assert.ok(counts.length > 0 && counts.every((c) => c.trim() === '—'), JSON.stringify(counts))
     await context.close()
+  })
+
+  test('the officer nominates the locked run to Harbin, whose partner user accepts one and rejects one', async () => {
+    // The demo's İzmir → Harbin call has a locked run: its placed students go to the host side.
+    const calls = (await api(server, 'GET', `exchange-agreements/${ids.agreement}/calls`)).json.items
+    const outgoing = calls.find((c) => c.direction === 'home_to_partner')
+    assert.ok(outgoing, 'a home → partner call')
+    await visit(page, server, `/calls/${outgoing.id}`)
+    await page.click('[data-action=send-nominations]')
+    await page.locator('[data-nominations-sent]').waitFor()
+    await expectAxeClean(page, 'call page with nominations sent')
+    const before = (await api(server, 'GET', `exchange-agreements/${ids.agreement}/seats`)).json.totals
+    const sum = (rows, key) => rows.reduce((total, row) => total + (row[key] ?? 0), 0)
+
+    const partner = addUser(server, 'partner.nominations@amity.test', 'partner', [ids.partnership])
+    const context = await signedInContext(browser, server, { locale: 'zh-CN', viewport: { width: 1360, height: 900 } }, partner)
+    await context.addInitScript(() => localStorage.setItem('amity.lang', 'zh'))
+    const host = await context.newPage()
+    host.setDefaultTimeout(15000)
+    host.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+    await host.goto(`${server.base}/agreements/${ids.agreement}`)
+    await settle(host)
+    const waiting = host.locator('[data-nominations] [data-nomination][data-status=sent]')
+    await waiting.first().waitFor()
+    const count = await waiting.count()
+    assert.ok(count >= 2, `at least two nominations to decide: ${count}`)
+    await expectAxeClean(host, 'nominations for the partner user, in Chinese')
+    // Accept the first.
+    const first = await waiting.first().getAttribute('data-nomination')
+    await host.click(`[data-nomination="${first}"] [data-action=accept]`)
+    await host.locator(`[data-nomination="${first}"][data-status=accepted]`).waitFor()
+    // Reject the next: a reason is asked for, and kept.
+    const second = await waiting.first().getAttribute('data-nomination')
+    await host.click(`[data-nomination="${second}"] [data-action=reject]`)
+    await host.fill(`[data-nomination="${second}"] [data-reject-form] textarea`, '该专业本学年名额已满')
+    await host.click(`[data-nomination="${second}"] [data-action=confirm-reject]`)
+    await host.locator(`[data-nomination="${second}"][data-status=rejected]`).waitFor()
+    assert.match(await host.textContent(`[data-nomination="${second}"] [data-decided]`), /该专业本学年名额已满/)
+    await expectAxeClean(host, 'nominations after the decisions')
+    await context.close()
+    // The seat grid counts the decisions.
+    const after = (await api(server, 'GET', `exchange-agreements/${ids.agreement}/seats`)).json.totals
+    assert.equal(sum(after, 'accepted'), sum(before, 'accepted') + 1)
+    assert.equal(sum(after, 'declined'), sum(before, 'declined') + 1)
   })
 
   test('no page error or console error on the way', () => {

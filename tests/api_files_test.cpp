@@ -1069,5 +1069,30 @@ TEST_F(ApiFilesTest, ABackupArchiveKeepsTheFilesAndRestoresThemChecked) {
   EXPECT_EQ(Listing(other + "/files"), "");
 }
 
+// AMITY_FILE_TYPES narrows the allow-list: a CSV (allowed by default) is refused with 415 naming
+// what its bytes are, a PDF still taken, and nothing kept of the refused one.
+TEST(ApiFileTypesTest, TheConfiguredAllowListIsTheOneApplied) {
+  const TestServer server(true, {"AMITY_FILE_TYPES=application/pdf"});
+  const json::value commitments =
+      server.Get("/api/v1/commitments?limit=1&visibility=shared").Json();
+  const std::string holder(commitments.at("items").at(0).at("id").as_string());
+  const auto upload = [&](const std::string& name, const std::string& bytes) {
+    const HttpResult created =
+        server.Request("POST", "/api/v1/uploads", "",
+                       {"Tus-Resumable: 1.0.0", "Upload-Length: " + std::to_string(bytes.size()),
+                        MetadataHeader({.filename = name, .holder_id = holder})});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return server.Request("PATCH", created.Header("location"), bytes,
+                          {"Tus-Resumable: 1.0.0", "Content-Type: application/offset+octet-stream",
+                           "Upload-Offset: 0"});
+  };
+  const std::string before = server.Snapshot();
+  const HttpResult csv = upload("Katılımcılar.csv", "ad;soyad\nAyşe;Yılmaz\nLi;Wei\n");
+  EXPECT_EQ(csv.status, 415) << csv.body;
+  EXPECT_NE(csv.body.find("text/"), std::string::npos) << csv.body;
+  EXPECT_EQ(server.Snapshot(), before);
+  EXPECT_EQ(upload("Karar.pdf", Pdf(4096)).status, 204);
+}
+
 }  // namespace
 }  // namespace amity::testing

@@ -354,8 +354,8 @@ describe('Amity web UI', () => {
 
   test('switch to 中文 and Türkçe: the screens are translated', async () => {
     const expectations = {
-      zh: { nav: ['概览', '友好城市', '承诺事项', '日程', '经验案例库', '产品目录', '通讯录', '翻译', '术语表', '用户', '审计', '电子邮件'], board: '已完成', lang: 'zh-CN', partnership: '伊兹密尔 ↔ 青岛' },
-      tr: { nav: ['Gösterge paneli', 'Kardeş şehirler', 'Taahhütler', 'Takvim', 'Deneyim kütüphanesi', 'Ürün kataloğu', 'Rehber', 'Çeviriler', 'Sözlük', 'Kullanıcılar', 'Denetim', 'E-posta'], board: 'Tamamlandı', lang: 'tr-TR', partnership: 'İzmir ↔ Çingdao' },
+      zh: { nav: ['概览', '友好城市', '承诺事项', '日程', '经验案例库', '产品目录', '通讯录', '翻译', '术语表', '用户', '审计', '电子邮件', '服务器联合'], board: '已完成', lang: 'zh-CN', partnership: '伊兹密尔 ↔ 青岛' },
+      tr: { nav: ['Gösterge paneli', 'Kardeş şehirler', 'Taahhütler', 'Takvim', 'Deneyim kütüphanesi', 'Ürün kataloğu', 'Rehber', 'Çeviriler', 'Sözlük', 'Kullanıcılar', 'Denetim', 'E-posta', 'Federasyon'], board: 'Tamamlandı', lang: 'tr-TR', partnership: 'İzmir ↔ Çingdao' },
     }
     for (const [lang, want] of Object.entries(expectations)) {
       await go('/')

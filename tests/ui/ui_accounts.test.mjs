@@ -85,7 +85,7 @@ describe('Amity web UI: accounts, roles, sharing and the audit trail', () => {
     await p.locator('[data-user-menu]').waitFor()
     assert.match(await p.textContent('[data-user-menu] [data-user]'), /Administrator/)
     assert.equal((await p.textContent('[data-user-menu] [data-role]')).trim(), 'Administrator')
-    assert.deepEqual(await navTexts(p), ['Dashboard', 'Partnerships', 'Commitments', 'Calendar', 'Case library', 'Catalogue', 'Directory', 'Translations', 'Glossary', 'Users', 'Audit', 'E-mail'])
+    assert.deepEqual(await navTexts(p), ['Dashboard', 'Partnerships', 'Commitments', 'Calendar', 'Case library', 'Catalogue', 'Directory', 'Translations', 'Glossary', 'Users', 'Audit', 'E-mail', 'Federation'])
     // The CSRF token lives in memory only.
     const stored = await p.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)
     assert.doesNotMatch(stored, /csrf|amity_session/i)

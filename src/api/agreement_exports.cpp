@@ -9,16 +9,12 @@
 #include "api/handlers.h"
 #include "domain/isced.h"
 #include "domain/resources.h"
+#include "store/records.h"
 
 namespace amity::api {
 namespace json = boost::json;
 
 namespace {
-
-std::string Str(const json::object& object, std::string_view key) {
-  const json::value* value = object.if_contains(key);
-  return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
-}
 
 // A number cell of `key`; an empty cell where the answer has none (null: a figure the caller
 // may not see, such as the applications a partner user must not count).
@@ -79,11 +75,13 @@ http::Response ExportAgreementSeats(Call& call) {
   std::vector<std::vector<exports::Cell>> rows{TextRow(header)};
   for (const json::value& item : items) {
     const json::object& row = item.as_object();
-    const std::string direction = Str(row, "direction"), level = Str(row, "level");
-    texts.push_back({Str(row, "academic_year"),
+    const std::string direction = store::StringMember(row, "direction"),
+                      level = store::StringMember(row, "level");
+    texts.push_back({store::StringMember(row, "academic_year"),
                      word({"agreement", "direction", direction}, direction),
-                     FieldName(Str(row, "isced_code"), lang),
-                     word({"agreement", "level", level}, level), Str(row, "host_department")});
+                     FieldName(store::StringMember(row, "isced_code"), lang),
+                     word({"agreement", "level", level}, level),
+                     store::StringMember(row, "host_department")});
     std::vector<exports::Cell> cells = TextRow(texts.back());
     for (const char* figure :
          {"seats", "applications", "allocated", "accepted", "declined", "free"}) {
@@ -91,7 +89,7 @@ http::Response ExportAgreementSeats(Call& call) {
     }
     rows.push_back(std::move(cells));
   }
-  return SendTable(call, options, "seats-" + Str(grid, "agreement_id").substr(0, 8),
+  return SendTable(call, options, "seats-" + store::StringMember(grid, "agreement_id").substr(0, 8),
                    word({"agreement", "seatGrid"}, "Seats"), rows);
 }
 
@@ -129,26 +127,30 @@ http::Response ExportExchangeAgreements(Call& call) {
   texts.reserve(2 * conditions);  // the cells point into these strings: they must not move
   for (const json::value& item : agreements) {
     const json::object& agreement = item.as_object();
-    const std::string state = Str(agreement, "state");
-    const std::string home =
-        RecordTitle(call, organizations, Str(agreement, "home_institution_id"), lang);
-    const std::string partner =
-        RecordTitle(call, organizations, Str(agreement, "partner_institution_id"), lang);
+    const std::string state = store::StringMember(agreement, "state");
+    const std::string home = RecordTitle(
+        call, organizations, store::StringMember(agreement, "home_institution_id"), lang);
+    const std::string partner = RecordTitle(
+        call, organizations, store::StringMember(agreement, "partner_institution_id"), lang);
     const json::array& items = agreement.at("conditions").as_array();
     for (const json::value& entry : items) {
       const json::object& condition = entry.as_object();
-      const std::string direction = Str(condition, "direction"), level = Str(condition, "level");
-      texts.push_back({Str(agreement, "id"), word({"enum", "agreementState", state}, state), home,
-                       partner, Str(agreement, "first_year"), Str(agreement, "last_year"),
+      const std::string direction = store::StringMember(condition, "direction"),
+                        level = store::StringMember(condition, "level");
+      texts.push_back({store::StringMember(agreement, "id"),
+                       word({"enum", "agreementState", state}, state), home, partner,
+                       store::StringMember(agreement, "first_year"),
+                       store::StringMember(agreement, "last_year"),
                        word({"agreement", "direction", direction}, direction),
-                       Str(condition, "host_department"),
-                       FieldName(Str(condition, "isced_code"), lang),
+                       store::StringMember(condition, "host_department"),
+                       FieldName(store::StringMember(condition, "isced_code"), lang),
                        word({"agreement", "level", level}, level)});
       std::vector<exports::Cell> cells = TextRow(texts.back());
       cells.push_back(Number(condition, "seats_per_year"));
       cells.push_back(Number(condition, "months_per_student"));
-      texts.push_back({Str(condition, "language"), Str(condition, "min_cefr"),
-                       Str(condition, "extra_requirements")});
+      texts.push_back({store::StringMember(condition, "language"),
+                       store::StringMember(condition, "min_cefr"),
+                       store::StringMember(condition, "extra_requirements")});
       for (const exports::Cell& cell : TextRow(texts.back())) cells.push_back(cell);
       rows.push_back(std::move(cells));
     }
@@ -185,14 +187,20 @@ http::Response ExportExchangeApplications(Call& call) {
   std::vector<std::vector<exports::Cell>> rows{TextRow(header)};
   for (const json::value& item : items) {
     const json::object& application = item.as_object();
-    const std::string status = Str(application, "status"), level = Str(application, "level");
-    texts.push_back({Str(application, "id"), word({"enum", "applicationStatus", status}, status),
-                     Str(application, "name_native"), Str(application, "name_latin"),
-                     Str(application, "student_number"), Str(application, "home_department"),
-                     FieldName(Str(application, "isced_code"), lang),
+    const std::string status = store::StringMember(application, "status"),
+                      level = store::StringMember(application, "level");
+    texts.push_back({store::StringMember(application, "id"),
+                     word({"enum", "applicationStatus", status}, status),
+                     store::StringMember(application, "name_native"),
+                     store::StringMember(application, "name_latin"),
+                     store::StringMember(application, "student_number"),
+                     store::StringMember(application, "home_department"),
+                     FieldName(store::StringMember(application, "isced_code"), lang),
                      word({"agreement", "level", level}, level),
-                     Str(application, "academic_average"), Str(application, "average_scale"),
-                     Str(application, "language_score"), Str(application, "score")});
+                     store::StringMember(application, "academic_average"),
+                     store::StringMember(application, "average_scale"),
+                     store::StringMember(application, "language_score"),
+                     store::StringMember(application, "score")});
     std::vector<exports::Cell> cells = TextRow(texts.back());
     const json::value* choices = application.if_contains("choices");
     cells.push_back(

@@ -64,11 +64,6 @@ std::string Sha256Hex(std::string_view bytes) {
   return hash.Finish();
 }
 
-std::string StringOf(const json::object& object, std::string_view key) {
-  const json::value* value = object.if_contains(key);
-  return value && value->is_string() ? std::string(value->as_string()) : std::string();
-}
-
 // A whole number from a validated number member; `problems` gets "not_integer" otherwise.
 int WholeNumber(const json::object& object, std::string_view key, const std::string& path,
                 Problems& problems) {
@@ -90,17 +85,17 @@ void ReadConditions(const json::array& items, domain::AgreementContent& content,
     const json::object& item = items[i].as_object();
     const std::string path = "conditions[" + std::to_string(i) + "].";
     content.conditions.push_back(
-        {.id = StringOf(item, "id"),
-         .direction = StringOf(item, "direction"),
-         .host_department = StringOf(item, "host_department"),
-         .isced_code = StringOf(item, "isced_code"),
-         .level = StringOf(item, "level"),
+        {.id = store::StringMember(item, "id"),
+         .direction = store::StringMember(item, "direction"),
+         .host_department = store::StringMember(item, "host_department"),
+         .isced_code = store::StringMember(item, "isced_code"),
+         .level = store::StringMember(item, "level"),
          .seats_per_year = WholeNumber(item, "seats_per_year", path + "seats_per_year", problems),
          .months_per_student =
              WholeNumber(item, "months_per_student", path + "months_per_student", problems),
-         .language = StringOf(item, "language"),
-         .min_cefr = StringOf(item, "min_cefr"),
-         .extra_requirements = StringOf(item, "extra_requirements")});
+         .language = store::StringMember(item, "language"),
+         .min_cefr = store::StringMember(item, "min_cefr"),
+         .extra_requirements = store::StringMember(item, "extra_requirements")});
   }
 }
 
@@ -181,7 +176,7 @@ domain::AgreementContent ApprovedContent(const store::AgreementApproval& approva
   const json::object& object = parsed.as_object();
   Problems ignored;
   ApplyFields(object, content, ignored);
-  content.partnership_id = StringOf(object, "partnership_id");
+  content.partnership_id = store::StringMember(object, "partnership_id");
   return content;
 }
 
@@ -348,7 +343,8 @@ http::Response CreateExchangeAgreement(Call& call) {
   agreement.id = NewId();
   agreement.created_at = agreement.updated_at = FormatInstant(call.now);
   agreement.created_by = call.principal.user_id;
-  if (const std::string visibility = StringOf(input.fields, "visibility"); !visibility.empty()) {
+  if (const std::string visibility = store::StringMember(input.fields, "visibility");
+      !visibility.empty()) {
     agreement.visibility = visibility;
   }
   agreement.content_hash = Sha256Hex(domain::CanonicalAgreementContent(agreement.content));
@@ -408,7 +404,8 @@ http::Response ApproveExchangeAgreement(Call& call) {
   if (call.principal.role == domain::Role::kPartner) side = "partner";
   if (side.empty()) ForbidRole(call.principal, "", "may not approve exchange agreements");
   const Validated input = ValidBody(call.request, ApprovalBody());
-  if (const std::string asked = StringOf(input.fields, "side"); !asked.empty() && asked != side) {
+  if (const std::string asked = store::StringMember(input.fields, "side");
+      !asked.empty() && asked != side) {
     ForbidRole(call.principal, "side", "approves for the " + side + " side only");
   }
   std::vector<store::AgreementApproval> approvals = store::ListApprovals(call.db, agreement.id);
@@ -416,8 +413,9 @@ http::Response ApproveExchangeAgreement(Call& call) {
   for (const store::AgreementApproval& approval : approvals) {
     if (!approval.superseded_at) standing.push_back({approval.side, approval.content_hash});
   }
-  if (Problems problems = domain::CheckApproval(
-          agreement.state, standing, side, StringOf(input.fields, "hash"), agreement.content_hash);
+  if (Problems problems =
+          domain::CheckApproval(agreement.state, standing, side,
+                                store::StringMember(input.fields, "hash"), agreement.content_hash);
       !problems.empty()) {
     Refuse(409, std::move(problems));
   }

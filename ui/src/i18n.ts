@@ -1,9 +1,6 @@
 // Languages of the workspace: Turkish, Simplified Chinese, English. The choice is remembered in
 // localStorage; the first visit follows the browser's languages.
 import { createI18n } from 'vue-i18n'
-import en from './locales/en.json'
-import tr from './locales/tr.json'
-import zh from './locales/zh.json'
 import { LANGS, type Lang } from './api/types'
 
 export const STORAGE_KEY = 'amity.lang'
@@ -35,11 +32,20 @@ export function initialLanguage(): Lang {
 
 const englishPlural = new Intl.PluralRules('en')
 
+// Only the language in use is loaded (each is ~60 KB of messages, compiled at build time): the
+// first screen waits for one, and a switch loads the next before showing it.
+const LOADERS: Record<Lang, () => Promise<{ default: Record<string, unknown> }>> = {
+  tr: () => import('./locales/tr.json'),
+  zh: () => import('./locales/zh.json'),
+  en: () => import('./locales/en.json'),
+}
+const loaded = new Map<Lang, Promise<void>>()
+
 export const i18n = createI18n({
   legacy: false,
   locale: initialLanguage(),
-  fallbackLocale: 'en',
-  messages: { en, tr, zh },
+  fallbackLocale: false,
+  messages: {},
   missingWarn: import.meta.env.DEV,
   fallbackWarn: import.meta.env.DEV,
   // Turkish and Chinese nouns do not change after a number: one form. English: one | other.
@@ -55,7 +61,22 @@ export function currentLang(): Lang {
   return i18n.global.locale.value as Lang
 }
 
-export function setLanguage(lang: Lang): void {
+/** Loads a language's messages once; later calls share the first load. */
+export function loadLanguage(lang: Lang): Promise<void> {
+  let load = loaded.get(lang)
+  if (!load) {
+    load = LOADERS[lang]().then((module) => {
+      i18n.global.setLocaleMessage(lang, module.default as never)
+    })
+    load.catch(() => loaded.delete(lang)) // a failed fetch is tried again next time
+    loaded.set(lang, load)
+  }
+  return load
+}
+
+/** Switches the workspace to a language once its messages are here. */
+export async function setLanguage(lang: Lang): Promise<void> {
+  await loadLanguage(lang)
   i18n.global.locale.value = lang
   try {
     localStorage.setItem(STORAGE_KEY, lang)

@@ -1,6 +1,6 @@
 import { createApp } from 'vue'
 import App from './App.vue'
-import { applyDocumentLanguage, currentLang, i18n } from './i18n'
+import { applyDocumentLanguage, currentLang, i18n, loadLanguage } from './i18n'
 import { configureSession } from './api/client'
 import { router } from './router'
 import { ensureSession, recheckSession, sessionEnded } from './lib/session'
@@ -11,6 +11,8 @@ import { newScreen, watchNetwork } from './lib/offline'
 import { registerServiceWorker } from './lib/app_update'
 
 applyDocumentLanguage(currentLang())
+// The language's messages come with the session and the first screen's code, not after them.
+const messages = loadLanguage(currentLang())
 // The session and the first screen's code are fetched at once, not one after the other (the
 // router would ask for the code only once the session has answered).
 void ensureSession()
@@ -41,7 +43,12 @@ router.afterEach((to) => {
     if (!alive) backToLogin()
   })
 })
-createApp(App).use(i18n).use(router).mount('#app')
-watchCardTables(document.getElementById('app')!)
-watchNetwork()
+const app = createApp(App).use(i18n).use(router)
+messages
+  .catch(() => undefined) // without them the screen shows keys; still better than nothing
+  .finally(() => {
+    app.mount('#app')
+    watchCardTables(document.getElementById('app')!)
+    watchNetwork()
+  })
 registerServiceWorker()

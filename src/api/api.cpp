@@ -12,6 +12,7 @@
 #include "api/files.h"
 #include "api/handlers.h"
 #include "api/idempotency.h"
+#include "api/inquiries.h"
 #include "api/responses.h"
 #include "api/sync.h"
 #include "api/uploads.h"
@@ -543,6 +544,15 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"GET", "/public/cases/{id}", PublicCase,
                     "A published case of the knowledge-exchange library (HTML)", nullptr, "", "",
                     200, Access::kPublic, portal_language});
+  routes.push_back({"GET", "/public/fairs/{id}/catalogue", PublicFairCatalogue,
+                    "A published fair's catalogue for buyers: its public exhibitors and their "
+                    "public products, named in the reader's language",
+                    nullptr, "", "FairCatalogue", 200, Access::kPublic, portal_language});
+  routes.push_back({"POST", "/public/fairs/{id}/inquiries", PostInquiry,
+                    "Send an inquiry to a published fair, without an account: it becomes a "
+                    "private lead. At most 16 KiB (413); rate-limited per client address (429 "
+                    "with Retry-After)",
+                    nullptr, "InquiryInput", "InquiryReceipt", 202, Access::kPublic});
   routes.push_back({"GET",
                     "/public/files/{id}",
                     PublicFileContent,
@@ -694,6 +704,10 @@ Api::Api(store::Pool& pool, Context context) : pool_(pool), context_(std::move(c
   if (!context_.uploads) context_.uploads = std::make_shared<UploadRegistry>();
   if (context_.file_types.empty()) context_.file_types = domain::DefaultFileTypes();
   if (!context_.nonces) context_.nonces = std::make_shared<federation::NonceCache>();
+  if (!context_.inquiry_limiter) {
+    context_.inquiry_limiter = std::make_shared<InquiryLimiter>(
+        domain::RateLimit{context_.inquiry_limit, context_.inquiry_window_seconds});
+  }
 }
 
 http::Response Api::Handle(const http::Request& request) { return Dispatch(request, nullptr); }
@@ -755,10 +769,22 @@ bool Api::SharesCommit(const http::Request& request) const {
 
 std::shared_ptr<http::BodySink> Api::OpenBodySink(const http::Request& head,
                                                   const domain::Principal* principal) {
-  if (head.method != "PATCH") return nullptr;
+  if (head.method != "PATCH" && head.method != "POST") return nullptr;
   http::Params params;
   std::string allowed;
   const Route* route = FindRoute(head, params, allowed);
+  // The public inquiry form takes small bodies only: a larger one is refused before it is read.
+  if (route != nullptr && route->handler == PostInquiry) {
+    const auto length = head.Header("Content-Length");
+    if (length &&
+        (length->size() > 9 || std::stoull(std::string(*length)) > domain::kMaxInquiryBytes)) {
+      throw http::HttpError(
+          413, "Request body too large",
+          {{"", "body_too_large",
+            "an inquiry is at most " + std::to_string(domain::kMaxInquiryBytes) + " bytes"}});
+    }
+    return nullptr;
+  }
   if (route == nullptr || route->handler != PatchUpload) return nullptr;
   try {
     auto lease = pool_.Acquire();

@@ -31,6 +31,7 @@ namespace amity::api {
 // What every handler may know about the server it runs in.
 class CredentialCache;
 class UploadRegistry;
+class InquiryLimiter;
 
 struct Context {
   std::string instance_id;
@@ -65,6 +66,11 @@ struct Context {
   // Called when peer `peer_id` tells this server (POST /federation/v1/notify) that its feed has
   // news: the sync worker pulls it now. Unset: nobody is told (the next regular pull reads it).
   std::function<void(const std::string& peer_id)> sync_requested;
+  // The portal's inquiry form: how many inquiries one client address may send per window
+  // (capacity 0: no limit), and the buckets; the Api makes the limiter when none is given.
+  int inquiry_limit = 5;
+  int inquiry_window_seconds = 600;
+  std::shared_ptr<InquiryLimiter> inquiry_limiter;
 };
 
 // Who may call a route: anyone, any signed-in user, the home city's roles (not partner users),

@@ -116,6 +116,12 @@ http::Response PublicPortal(Call& call);
 http::Response MetricsHandler(Call& call);  // metrics.cpp
 http::Response PublicPartnership(Call& call);
 http::Response PublicCase(Call& call);
+// The portal's language: ?lang= when given (400 for an unknown one), else the first of tr/zh/en
+// in Accept-Language, else English.
+std::string PortalLanguage(const Call& call);
+// inquiries.cpp: a published fair's catalogue (JSON) and the inquiry form's POST.
+http::Response PublicFairCatalogue(Call& call);
+http::Response PostInquiry(Call& call);
 
 http::Response ListUsers(Call& call);
 http::Response GetUser(Call& call);

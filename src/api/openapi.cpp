@@ -17,6 +17,7 @@
 #include "domain/exchange_call.h"
 #include "domain/fair.h"
 #include "domain/files.h"
+#include "domain/inquiry.h"
 #include "domain/lead.h"
 #include "http/router.h"
 #include "store/search_index.h"
@@ -381,6 +382,40 @@ json::object Schemas() {
   schemas["TransitionInput"] = ObjectSchema(domain::TransitionBody().fields, Use::kWrite);
   schemas["NoteInput"] = Closed({{"note", StringType()}});
   schemas["LeadTransitionInput"] = ObjectSchema(domain::LeadTransitionBody().fields, Use::kWrite);
+  {
+    // The portal's fair catalogue and inquiry form (api/inquiries.cpp).
+    schemas["InquiryInput"] = ObjectSchema(domain::InquiryBody().fields, Use::kWrite);
+    schemas["InquiryReceipt"] =
+        Closed({{"status", {{"type", "string"}, {"enum", json::array{"received"}}}}});
+    const json::object number = Nullable({{"type", "number"}});
+    const json::object product =
+        Closed({{"id", StringType("uuid")},
+                {"name", StringType()},
+                {"description", StringType()},
+                {"hs_code", {{"type", "string"}, {"pattern", "^[0-9]{6}$"}}},
+                {"hs_chapter", NullableString()},
+                {"hs_heading", NullableString()},
+                {"unit", NullableString()},
+                {"certifications", ArrayOf(StringType())},
+                {"minimum_order", number},
+                {"price_min", number},
+                {"price_max", number},
+                {"currency", NullableString()}});
+    schemas["FairCatalogue"] =
+        Closed({{"event_id", StringType("uuid")},
+                {"lang", {{"type", "string"}, {"enum", json::array{"tr", "zh", "en"}}}},
+                {"title", StringType()},
+                {"starts_at", StringType("date-time")},
+                {"ends_at", StringType("date-time")},
+                {"time_zone", StringType()},
+                {"venue", NullableString()},
+                {"city", StringType()},
+                {"exhibitors", ArrayOf(Closed({{"id", StringType("uuid")},
+                                               {"company_id", StringType("uuid")},
+                                               {"company", StringType()},
+                                               {"stand", NullableString()},
+                                               {"products", ArrayOf(product)}}))}});
+  }
   {
     // The export fair's results (api/fair.cpp): amounts in hundredths, per currency.
     const json::object count = {{"type", "integer"}, {"minimum", 0}};
@@ -1565,6 +1600,12 @@ json::object OpenApiDocument() {
           {"description", "the thumbnail"},
           {"content", {{"image/jpeg", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
       operation["responses"].as_object()["304"] = {{"description", "not modified (ETag)"}};
+    }
+    if (route.handler == PostInquiry) {
+      operation["responses"].as_object()["429"] = {
+          {"description", "too many inquiries from this address: retry after the seconds given"},
+          {"headers", {{"Retry-After", {{"schema", {{"type", "integer"}, {"minimum", 1}}}}}}},
+          {"content", {{"application/problem+json", {{"schema", Ref("Problem")}}}}}};
     }
     if (!paths.contains(route.pattern)) paths[route.pattern] = json::object();
     paths[route.pattern].as_object()[Lower(route.method)] = std::move(operation);

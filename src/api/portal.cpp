@@ -73,6 +73,8 @@ constexpr Phrase kPhrases[] = {
     {"tags", "Tags", "Etiketler", "标签"},
     {"photos", "Photos", "Fotoğraflar", "照片"},
     {"photo_of", "Photo: ", "Fotoğraf: ", "照片："},
+    {"catalogue", "Exhibitors' catalogue and inquiry form", "Katılımcı kataloğu ve bilgi talebi",
+     "参展目录与询盘"},
 };
 
 constexpr std::string_view kLanguages[] = {"tr", "zh", "en"};
@@ -152,8 +154,8 @@ class Page {
   std::string body_;
 };
 
-// ?lang= when given (400 for an unknown one), else the first of tr/zh/en in Accept-Language,
-// else English.
+}  // namespace
+
 std::string PortalLanguage(const Call& call) {
   CheckQuery(call.route.query, call.request.query);
   for (const auto& [name, value] : call.request.query) return value;  // lang, the only one
@@ -171,6 +173,8 @@ std::string PortalLanguage(const Call& call) {
   }
   return "en";
 }
+
+namespace {
 
 http::Response HtmlResponse(std::string html) {
   http::Response response;
@@ -247,7 +251,16 @@ void AddEvents(Call& call, Redactor& redactor, Page& page,
       page.Add(" · ");
       page.AddText(event.at("venue").as_string());
     }
-    page.Add("</span></li>");
+    page.Add("</span>");
+    // A fair's buyers find its catalogue and the inquiry form on the web app's portal page.
+    if (event.at("kind").as_string() == "fair") {
+      page.Add("<br><a data-link=\"fair-catalogue\" href=\"/portal/fairs/");
+      page.AddText(event.at("id").as_string());
+      page.Add("?lang=" + page.lang() + "\">");
+      page.AddText(page.Say("catalogue"));
+      page.Add("</a>");
+    }
+    page.Add("</li>");
   }
   page.Add("</ul>");
 }

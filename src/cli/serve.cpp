@@ -141,8 +141,9 @@ int Serve(const Config& config) {
           .mail_configured = !config.smtp_url.empty(),
           .mail_queued = [&alerts_worker] { alerts_worker.Wake(); },
           .public_url = config.public_url,
-          .sync_requested =
-              [&sync_worker](const std::string& peer) { sync_worker.PullNow(peer); }});
+          .sync_requested = [&sync_worker](const std::string& peer) { sync_worker.PullNow(peer); },
+          .inquiry_limit = config.inquiry_limit,
+          .inquiry_window_seconds = config.inquiry_window_seconds});
   {
     // The instance's federation identity exists from the first start (docs/FEDERATION.md).
     auto db = pool.Acquire();

@@ -64,7 +64,11 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
   if (const char* url = getenv("AMITY_TRANSLATE_URL"); url && *url) config.translate_url = url;
   if (const char* key = getenv("AMITY_TRANSLATE_KEY"); key && *key) config.translate_key = key;
   if (!count_from_env("AMITY_SESSION_TTL", 1, 30 * 24 * 3600, config.session_ttl_seconds,
-                      "AMITY_SESSION_TTL must be seconds from 1 to 2592000 (30 days)")) {
+                      "AMITY_SESSION_TTL must be seconds from 1 to 2592000 (30 days)") ||
+      !count_from_env("AMITY_INQUIRY_LIMIT", 0, 100000, config.inquiry_limit,
+                      "AMITY_INQUIRY_LIMIT must be a number from 0 (no limit) to 100000") ||
+      !count_from_env("AMITY_INQUIRY_WINDOW", 1, 7 * 24 * 3600, config.inquiry_window_seconds,
+                      "AMITY_INQUIRY_WINDOW must be seconds from 1 to 604800 (7 days)")) {
     return std::nullopt;
   }
   const auto flag = [&getenv](const char* name) {

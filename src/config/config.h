@@ -29,7 +29,11 @@ struct Config {
   bool secure_cookies = false;          // AMITY_SECURE_COOKIES=1, --secure-cookies (TLS)
   // Behind a reverse proxy: client address from X-Forwarded-For, Secure cookies when
   // X-Forwarded-Proto is https. Off by default: those headers are easy to forge.
-  bool trust_proxy = false;                     // AMITY_TRUST_PROXY=1, --trust-proxy
+  bool trust_proxy = false;  // AMITY_TRUST_PROXY=1, --trust-proxy
+  // The portal's inquiry form: at most this many inquiries per client address per window
+  // (0: no limit), refilled evenly.
+  int inquiry_limit = 5;                        // AMITY_INQUIRY_LIMIT
+  int inquiry_window_seconds = 600;             // AMITY_INQUIRY_WINDOW (seconds)
   std::string admin_email = "admin@localhost";  // AMITY_ADMIN_EMAIL: the first admin's address
   // Where the first start writes that admin's password (0600) instead of printing it; empty:
   // printed to stderr.

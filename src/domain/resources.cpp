@@ -573,6 +573,7 @@ constexpr FieldSpec kInquirerContactMembers[] = {
     {.name = "name", .type = kString, .personal = true, .max_length = 200},
     {.name = "email", .type = kString, .personal = true, .max_length = 200},
     {.name = "phone", .type = kString, .personal = true, .max_length = 50},
+    {.name = "country", .type = kCountry, .personal = true},
 };
 
 // A buyer's interest followed until it becomes a deal or is lost (domain/lead.h).
@@ -611,6 +612,11 @@ constexpr FieldSpec kLeadFields[] = {
      .references = "products",
      .max_length = 50,
      .description = "the products of interest"},
+    {.name = "inquiry_message",
+     .type = kString,
+     .personal = true,
+     .max_length = 4000,
+     .description = "what the inquirer wrote on the portal's inquiry form"},
     {.name = "source", .type = kEnum, .required = true, .values = kLeadSources, .filterable = true},
     {.name = "status",
      .type = kEnum,

@@ -772,7 +772,7 @@ CREATE TABLE leads (
   notes TEXT,
   visibility TEXT NOT NULL DEFAULT 'private'
     CHECK (visibility = 'private' OR visibility = 'shared' OR visibility = 'public'),
-  created_by TEXT,
+  created_by TEXT, inquiry_message TEXT,
   CHECK (buyer_id IS NOT NULL OR inquirer_company IS NOT NULL),
   CHECK (status <> 'won' OR (deal_hundredths IS NOT NULL AND deal_currency IS NOT NULL AND
                              deal_date IS NOT NULL)),

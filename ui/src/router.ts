@@ -5,6 +5,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { ensureSession, session } from './lib/session'
 
 const routes: RouteRecordRaw[] = [
+  { path: '/portal/fairs/:id', name: 'portal-fair', component: () => import('./views/PortalFair.vue'), props: true, meta: { title: 'portal.title', public: true, bare: true } },
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { title: 'auth.signIn', public: true, bare: true } },
   { path: '/account', name: 'account', component: () => import('./views/AccountView.vue'), meta: { title: 'nav.account' } },
   { path: '/users', name: 'users', component: () => import('./views/UsersView.vue'), meta: { title: 'nav.users', access: 'admin' } },

@@ -226,8 +226,10 @@ export interface Lead extends Base {
   buyer_id?: string | null
   exhibitor_company_id?: string | null
   inquirer_company?: string | null
-  inquirer_contact?: { name?: string | null; email?: string | null; phone?: string | null } | null
+  inquirer_contact?: { name?: string | null; email?: string | null; phone?: string | null; country?: string | null } | null
   product_ids: string[]
+  /** What the inquirer wrote on the portal's inquiry form: personal data, shown as text only. */
+  inquiry_message?: string | null
   source: (typeof LEAD_SOURCES)[number]
   status: (typeof LEAD_STATUSES)[number]
   lost_reason?: (typeof LOST_REASONS)[number] | null
@@ -238,6 +240,37 @@ export interface Lead extends Base {
   next_follow_up?: string | null
   follow_up_owner_id?: string | null
   notes?: string | null
+}
+/** A published fair's catalogue on the portal (GET /public/fairs/{id}/catalogue), in one language. */
+export interface FairCatalogue {
+  event_id: string
+  lang: Lang
+  title: string
+  starts_at: string
+  ends_at: string
+  time_zone: string
+  venue: string | null
+  city: string
+  exhibitors: {
+    id: string
+    company_id: string
+    company: string
+    stand: string | null
+    products: {
+      id: string
+      name: string
+      description: string
+      hs_code: string
+      hs_chapter: string | null
+      hs_heading: string | null
+      unit: string | null
+      certifications: string[]
+      minimum_order: number | null
+      price_min: number | null
+      price_max: number | null
+      currency: string | null
+    }[]
+  }[]
 }
 /** What a fair or a partnership's trade promotion brought; deals per currency, never converted. */
 export interface TradeResults {

@@ -190,5 +190,51 @@ TEST_F(ApiExchangeApplicationsTest, AWithdrawnApplicationTakesNoMoreDocuments) {
   EXPECT_EQ(server_->Snapshot(), before);
 }
 
+TEST_F(ApiExchangeApplicationsTest, ALateChangeNeedsAReasonAndIsRecordedWithWhoAndWhen) {
+  const std::string path = "/api/v1/exchange-applications/" + late_application_;
+  const HttpResult call = Get(officer_, "/api/v1/exchange-calls/" + closed_call_);
+  ASSERT_EQ(call.Json().at("window").as_string(), "closed");
+  const auto send = [&](const std::string& method, const std::string& to, const json::object& body,
+                        const std::string& version) {
+    std::vector<std::string> headers{officer_.Bearer(), "Content-Type: application/json"};
+    if (!version.empty()) headers.push_back("If-Match: \"" + version + "\"");
+    return server_->Request(method, to, json::serialize(body), headers);
+  };
+  // Without a reason: refused on the field, nothing changed.
+  const std::string before = server_->Snapshot();
+  const HttpResult refused = send("PATCH", path, {{"language_score", 91.5}}, "1");
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.Json().at("problems").at(0).at("field").as_string(), "reason");
+  EXPECT_EQ(refused.Json().at("problems").at(0).at("code").as_string(), "required");
+  EXPECT_EQ(server_->Snapshot(), before);
+
+  const std::string why = "Dil belgesi kapanıştan önce verilmişti; puan yanlış girilmiş";
+  const HttpResult changed = send("PATCH", path, {{"language_score", 91.5}, {"reason", why}}, "1");
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  const json::value application = changed.Json();
+  EXPECT_EQ(application.at("language_score").as_double(), 91.5);
+  const json::array& history = application.at("history").as_array();
+  const json::value& late = history.back();
+  EXPECT_EQ(late.at("kind").as_string(), "changed");
+  EXPECT_TRUE(late.at("late").as_bool());
+  EXPECT_EQ(late.at("user_email").as_string(), "officer@documents.test");
+  EXPECT_EQ(late.at("reason").as_string(), why);
+  EXPECT_EQ(late.at("fields"), json::value(json::array{"language_score"}));
+  EXPECT_FALSE(late.at("at").as_string().empty());
+  // The submission on the demo's application day was not late.
+  EXPECT_FALSE(history.front().at("late").as_bool());
+
+  // A withdrawal after the closing is late too, with its reason.
+  const HttpResult withdrawn =
+      send("POST", path + "/withdrawal", {{"reason", "Öğrenci vazgeçti"}}, "");
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  const json::value last = withdrawn.Json().at("history").as_array().back();
+  EXPECT_EQ(last.at("kind").as_string(), "withdrawn");
+  EXPECT_TRUE(last.at("late").as_bool());
+  EXPECT_EQ(last.at("user_email").as_string(), "officer@documents.test");
+  // A partner user reads none of it.
+  EXPECT_EQ(Get(partner_, path).status, 404);
+}
+
 }  // namespace
 }  // namespace amity::testing

@@ -236,5 +236,32 @@ TEST_F(ApiExchangeApplicationsTest, ALateChangeNeedsAReasonAndIsRecordedWithWhoA
   EXPECT_EQ(Get(partner_, path).status, 404);
 }
 
+TEST_F(ApiExchangeApplicationsTest, TheDemoNominatedItsLockedRunAndHarbinDecided) {
+  const json::value runs = Get(officer_, "/api/v1/exchange-calls/" + closed_call_ + "/runs").Json();
+  ASSERT_FALSE(runs.at("items").as_array().empty());
+  const json::value& run = runs.at("items").at(0);
+  EXPECT_FALSE(run.at("locked_at").is_null());
+  const HttpResult sent = Get(
+      officer_, "/api/v1/exchange-runs/" + std::string(run.at("id").as_string()) + "/nominations");
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  // What the partner user sees of the agreement: the same nominations, decided by the host side.
+  const HttpResult seen =
+      Get(partner_, "/api/v1/exchange-agreements/" + agreement_ + "/nominations");
+  ASSERT_EQ(seen.status, 200) << seen.body;
+  std::map<std::string, int> by_status;
+  std::string rejection;
+  const json::value nominations = seen.Json();
+  for (const json::value& n : nominations.at("items").as_array()) {
+    ++by_status[std::string(n.at("status").as_string())];
+    EXPECT_EQ(n.at("personal_data").as_string(), "shared_on_purpose");
+    if (n.at("status").as_string() == "rejected") rejection = n.at("reason").as_string();
+  }
+  EXPECT_EQ(by_status["accepted"], 2) << seen.body;
+  EXPECT_EQ(by_status["rejected"], 1) << seen.body;
+  EXPECT_GE(by_status["sent"], 1) << seen.body;
+  EXPECT_EQ(nominations.at("items").as_array().size(), sent.Json().at("items").as_array().size());
+  EXPECT_NE(rejection.find("名额已满"), std::string::npos) << rejection;
+}
+
 }  // namespace
 }  // namespace amity::testing

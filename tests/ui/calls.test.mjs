@@ -11,38 +11,29 @@
 // one nomination and rejects one with a reason. axe-core finds no serious or critical violation.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { addUser, api, openSession, screenshot, seriousViolations, settle, signedInContext, tinyPdf, useLanguage, visit } from './harness.mjs'
-
-const LANGS = (process.env.AMITY_UI_LANGS ?? 'tr,zh,en').split(',').filter(Boolean)
-const BROWSER_LOCALE = { tr: 'tr-TR', zh: 'zh-CN', en: 'en-GB' }
-const localesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'ui', 'src', 'locales')
-const MESSAGES = Object.fromEntries(LANGS.map((lang) => [lang, JSON.parse(readFileSync(join(localesDir, `${lang}.json`), 'utf8'))]))
-
-/** The message `key` of `lang` with `values` put in, as vue-i18n writes it ({name}, {'%'}). */
-function msg(lang, key, values = {}) {
-  const text = key.split('.').reduce((node, part) => node?.[part], MESSAGES[lang])
-  assert.equal(typeof text, 'string', `${lang}: no message ${key}`)
-  return text.replace(/\{'([^']*)'\}|\{(\w+)\}/g, (_, literal, name) => (literal !== undefined ? literal : String(values[name] ?? `{${name}}`)))
-}
-
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-/** A pattern for message `key` where each of `wild` (placeholder names) may be any text. */
-function pattern(lang, key, values = {}, wild = []) {
-  const marks = Object.fromEntries(wild.map((name, i) => [name, `\u0000${i}\u0000`]))
-  let source = escape(msg(lang, key, { ...values, ...marks }))
-  for (const mark of Object.values(marks)) source = source.replace(mark, '.+?')
-  return new RegExp(source)
-}
+import {
+  BROWSER_LOCALE,
+  UI_LANGS,
+  addUser,
+  api,
+  msg,
+  msgPattern as pattern,
+  openSession,
+  screenshot,
+  seriousViolations,
+  settle,
+  signedInContext,
+  tinyPdf,
+  useLanguage,
+  visit,
+} from './harness.mjs'
 
 /** The date in İzmir (UTC+03:00 all year) `offset` days from today, YYYY-MM-DD. */
 function izmirDate(offset) {
   return new Date(Date.now() + 3 * 3600 * 1000 + offset * 86400 * 1000).toISOString().slice(0, 10)
 }
 
-for (const lang of LANGS) {
+for (const lang of UI_LANGS) {
   describe(`Amity web UI: calls and applications (${lang})`, () => {
     let session, server, browser, page, problems
     const ids = {}

@@ -80,6 +80,7 @@ std::vector<Route> BuildRoutes() {
   }
   for (const std::string& holder : domain::FileHolders()) {
     const domain::ResourceSpec* spec = domain::FindResource(holder);
+    if (spec == nullptr) continue;  // an application's documents: with the exchange routes
     routes.push_back({"GET", "/api/v1/" + holder + "/{id}/files", ListHolderFiles,
                       "The files kept with one " + std::string(spec->singular), spec, "",
                       "FileList"});
@@ -252,6 +253,10 @@ std::vector<Route> BuildRoutes() {
                     "Change an application (If-Match: version); after the closing it is "
                     "recorded as a late change",
                     nullptr, "ExchangeApplicationPatch", "ExchangeApplication"});
+  routes.push_back({"GET", "/api/v1/exchange-applications/{id}/files", ListApplicationFiles,
+                    "The application's documents (personal data: home roles only; 404 to "
+                    "partner users)",
+                    nullptr, "", "FileList"});
   routes.push_back({"POST", "/api/v1/exchange-applications/{id}/withdrawal",
                     WithdrawExchangeApplication, "Withdraw an application, with a reason", nullptr,
                     "ApplicationWithdrawalInput", "ExchangeApplication"});

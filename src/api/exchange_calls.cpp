@@ -291,6 +291,12 @@ void RecordEvent(Call& call, const store::ExchangeApplication& application, std:
                                           .reason = std::move(reason)});
 }
 
+// The string `key` of validated `fields`; "" when absent or null.
+std::string StringField(const json::object& fields, std::string_view key) {
+  const json::value* value = fields.if_contains(key);
+  return value && value->is_string() ? std::string(value->as_string()) : std::string();
+}
+
 // A seed for the lottery when the officer gives none: the 64 random-most bits of a new UUIDv7.
 std::string DrawSeed() {
   std::string hex;
@@ -529,15 +535,21 @@ http::Response UpdateExchangeApplication(Call& call) {
   Problems problems;
   ApplyApplicationFields(input.fields, application, changed, problems);
   CheckApplicationRules(call, loaded.call, loaded.agreement, application, std::move(problems));
+  const std::string reason = StringField(input.fields, "reason");
   if (!changed.empty()) {
     // After the closing the officer may still correct an application (a wrong score, a choice
-    // the student asked to change in time): the change is kept as late.
+    // the student asked to change in time): the change is kept as late, and says why.
     const bool late =
         domain::StateAt(RulesOf(loaded.call).window, call.now) == domain::WindowState::kClosed;
+    if (late && reason.empty()) {
+      Refuse(422, "Invalid exchange application",
+             {{"reason", "required",
+               "the call has closed: say why the application changes (kept in its history)"}});
+    }
     ++application.version;
     application.updated_at = FormatInstant(call.now);
     store::UpdateApplication(call.db, application);
-    RecordEvent(call, application, "changed", late, changed, "");
+    RecordEvent(call, application, "changed", late, changed, reason);
   }
   http::Response response =
       ApplicationResponse(200, call.db, application, loaded.call, loaded.agreement);
@@ -560,9 +572,7 @@ http::Response WithdrawExchangeApplication(Call& call) {
   ++application.version;
   application.updated_at = FormatInstant(call.now);
   store::UpdateApplication(call.db, application);
-  const json::value* reason = input.fields.if_contains("reason");
-  RecordEvent(call, application, "withdrawn", late, {},
-              reason && reason->is_string() ? std::string(reason->as_string()) : "");
+  RecordEvent(call, application, "withdrawn", late, {}, StringField(input.fields, "reason"));
   http::Response response =
       ApplicationResponse(200, call.db, application, loaded.call, loaded.agreement);
   tx.Commit();

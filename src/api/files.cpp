@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "api/access.h"
+#include "api/exchange_agreements.h"
 #include "api/handlers.h"
 #include "api/responses.h"
 #include "base/id.h"
@@ -13,6 +14,7 @@
 #include "files/blob_store.h"
 #include "http/download.h"
 #include "http/error.h"
+#include "store/exchange_calls.h"
 #include "store/files.h"
 #include "store/records.h"
 
@@ -35,9 +37,20 @@ bool MaySeeFile(const Call& call, const store::FileRow& file) {
 
 // Who may remove a file from its record (`facts`): who may archive the record, and the uploader
 // while it may still change the record. ArchiveFileHandler enforces it; files show it.
-bool MayRemove(const Call& call, const store::FileRow& file, const domain::RecordFacts& facts) {
+// An application's documents (no `spec`): the officers who may write applications.
+bool MayRemove(const Call& call, const store::FileRow& file, const domain::ResourceSpec* spec,
+               const json::object& holder) {
+  if (spec == nullptr) return IsExchangeWriter(call.principal);
+  const domain::RecordFacts facts = FactsOf(*spec, holder);
   if (domain::CanArchive(call.principal, facts)) return true;
   return file.created_by == call.principal.user_id && domain::CanEdit(call.principal, facts);
+}
+
+// The application `id` when the caller may see it (home roles only: to anyone else it does not
+// exist).
+std::optional<store::ExchangeApplication> SeenApplication(const Call& call, std::string_view id) {
+  if (!domain::SeesEverything(call.principal) || !IsUuid(id)) return std::nullopt;
+  return store::GetApplication(call.db, id);
 }
 
 json::object FileJson(const Call& call, const store::FileRow& file, bool may_remove) {
@@ -79,6 +92,11 @@ Found LoadVisibleFile(const Call& call) {
 std::optional<VisibleFile> FindVisibleFile(const Call& call, std::string_view id) {
   auto file = store::GetFile(call.db, id);
   if (!file || file->archived || !MaySeeFile(call, *file)) return std::nullopt;
+  if (file->holder == domain::kApplicationFileHolder) {
+    if (!SeenApplication(call, file->holder_id)) return std::nullopt;
+    json::object holder{{"id", file->holder_id}};
+    return VisibleFile{std::move(*file), nullptr, std::move(holder)};
+  }
   const domain::ResourceSpec* spec = domain::FindResource(file->holder);
   auto holder = spec ? store::GetRecord(call.db, *spec, file->holder_id) : std::nullopt;
   if (!holder || holder->at("archived").as_bool() ||
@@ -98,6 +116,24 @@ json::object LoadHolder(const Call& call, std::string_view holder, std::string_v
                           {{"holder", holder.empty() ? "required" : "invalid_choice",
                             "files are kept with one of: " + known}});
   }
+  if (holder == domain::kApplicationFileHolder) {
+    const auto application = SeenApplication(call, holder_id);
+    if (!application) {
+      throw http::HttpError(422, "Invalid upload",
+                            {{"holder_id", holder_id.empty() ? "required" : "unknown_reference",
+                              "no such exchange application"}});
+    }
+    if (for_write && !IsExchangeWriter(call.principal)) {
+      ForbidRole(call.principal, "",
+                 "may not add documents to exchange applications (officers of the home city)");
+    }
+    if (for_write && application->status == "withdrawn") {
+      throw http::HttpError(
+          409, "Conflict",
+          {{"holder_id", "withdrawn", "a withdrawn application takes no more documents"}});
+    }
+    return json::object{{"id", application->id}};
+  }
   const domain::ResourceSpec& spec = *domain::FindResource(holder);
   std::optional<json::object> record;
   if (IsUuid(holder_id)) record = store::GetRecord(call.db, spec, holder_id);
@@ -113,7 +149,7 @@ json::object LoadHolder(const Call& call, std::string_view holder, std::string_v
 
 http::Response GetFileHandler(Call& call) {
   const Found found = LoadVisibleFile(call);
-  const bool may_remove = MayRemove(call, found.file, FactsOf(*found.spec, found.holder));
+  const bool may_remove = MayRemove(call, found.file, found.spec, found.holder);
   http::Response response = JsonResponse(200, FileJson(call, found.file, may_remove));
   response.headers.emplace_back("ETag", "\"" + std::to_string(found.file.version) + "\"");
   return response;
@@ -255,14 +291,32 @@ std::vector<PublicImage> PublicImages(const Call& call, std::string_view holder_
   return images;
 }
 
-json::array VisibleFiles(const Call& call, const domain::ResourceSpec& spec,
-                         const json::object& holder) {
-  const domain::RecordFacts facts = FactsOf(spec, holder);
+namespace {
+
+json::array FilesOf(const Call& call, const domain::ResourceSpec* spec,
+                    const json::object& holder) {
   json::array items;
   for (const store::FileRow& file : store::ListFiles(call.db, holder.at("id").as_string())) {
-    if (MaySeeFile(call, file)) items.push_back(FileJson(call, file, MayRemove(call, file, facts)));
+    if (MaySeeFile(call, file)) {
+      items.push_back(FileJson(call, file, MayRemove(call, file, spec, holder)));
+    }
   }
   return items;
+}
+
+}  // namespace
+
+json::array VisibleFiles(const Call& call, const domain::ResourceSpec& spec,
+                         const json::object& holder) {
+  return FilesOf(call, &spec, holder);
+}
+
+http::Response ListApplicationFiles(Call& call) {
+  const std::string_view id = call.Param("id");
+  RequireUuid(id, "exchange application");
+  if (!SeenApplication(call, id)) NotFound("exchange application");
+  return JsonResponse(
+      200, json::object{{"items", FilesOf(call, nullptr, json::object{{"id", std::string(id)}})}});
 }
 
 http::Response ListHolderFiles(Call& call) {
@@ -274,7 +328,7 @@ http::Response ListHolderFiles(Call& call) {
 http::Response ArchiveFileHandler(Call& call) {
   store::Tx tx(call.db);
   const Found found = LoadVisibleFile(call);
-  if (!MayRemove(call, found.file, FactsOf(*found.spec, found.holder))) {
+  if (!MayRemove(call, found.file, found.spec, found.holder)) {
     ForbidRole(call.principal, "", "may not remove this file");
   }
   CheckVersion(json::object{{"version", found.file.version}}, IfMatchVersion(call.request, false));

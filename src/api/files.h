@@ -1,6 +1,7 @@
 // Files kept with records: their metadata, the list of a record's files, downloads (Range,
 // ETag, the original name in any script, sent by the kernel) and archiving. A file is seen by
-// whoever sees its record, except one marked personal data, which only the home city's roles see;
+// whoever sees its record, except one marked personal data, which only the home city's roles see
+// (an exchange application's documents are always personal data and the home city's alone);
 // the files of a public record, but for personal data, are anyone's (/public/files/…: the
 // portal's photos).
 // Files arrive through resumable uploads (api/uploads.h).
@@ -23,14 +24,16 @@ namespace amity::api {
 boost::json::object LoadHolder(const Call& call, std::string_view holder,
                                std::string_view holder_id, bool for_write);
 
-// A live file with its holder, as LoadVisibleFile finds it.
+// A live file with its holder, as LoadVisibleFile finds it. An exchange application's document
+// has no `spec` and a `holder` of only its id.
 struct VisibleFile {
   store::FileRow file;
   const domain::ResourceSpec* spec = nullptr;
   boost::json::object holder;
 };
 // File `id` when the caller may see it: live, on a live record the caller may see, and not
-// personal data unless the caller is of the home city; nullopt otherwise (a 404 for the caller).
+// personal data unless the caller is of the home city (an application's documents: on an
+// application, for home roles only); nullopt otherwise (a 404 for the caller).
 std::optional<VisibleFile> FindVisibleFile(const Call& call, std::string_view id);
 
 // The live files of record `holder` (of `spec`, one the caller may see) the caller may see, as
@@ -58,6 +61,9 @@ http::Response FileThumbnail(Call& call);
 http::Response PublicFileContent(Call& call);
 http::Response PublicFileThumbnail(Call& call);
 http::Response ListHolderFiles(Call& call);
+// GET /api/v1/exchange-applications/{id}/files: the application's documents, for home roles; 404
+// to anyone else, as for a missing application.
+http::Response ListApplicationFiles(Call& call);
 http::Response ArchiveFileHandler(Call& call);
 
 }  // namespace amity::api

@@ -132,7 +132,7 @@ http::Response Search(Call& call) {
   if (auto group = order.find(store::kFileKind); group != order.end()) {
     std::erase_if(group->second, [&](const std::string& id) {
       auto file = FindVisibleFile(call, id);
-      if (!file) return true;
+      if (!file || file->spec == nullptr) return true;  // an application's: personal data
       files.emplace(id, std::move(*file));
       return false;
     });

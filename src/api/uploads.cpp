@@ -385,7 +385,7 @@ http::Response CreateUpload(Call& call) {
                           .milestone = milestone,
                           .name = name,
                           .length = static_cast<long long>(*length),
-                          .personal_data = personal == "true",
+                          .personal_data = personal == "true" || domain::AlwaysPersonalData(holder),
                           .created_at = FormatInstant(call.now),
                           .expires_at = FormatInstant(call.now + kUploadLifetime)};
   const std::string path = blobs.UploadPath(upload.id);

@@ -3,7 +3,11 @@
 // come to İzmir), each name in its own script and in Latin letters, with averages, language
 // results and ranked choices drawn from a fixed sequence, so every load gives the same
 // applications. Some applicants fail a rule on purpose, so the officer sees eligibility at work.
-// A call marked "allocate" gets one allocation run, locked.
+// A call marked "allocate" gets one allocation run, locked; with "decisions", its nominations are
+// sent to the host side, whose exchange office decides on the first ones in that order (accepts,
+// rejects with a reason), so the partner's screen shows every state. The İzmir → Harbin call has
+// closed (after the fixed application day, before any real today), so the officer meets late
+// changes on it.
 #include <boost/json.hpp>
 #include <cstdio>
 
@@ -82,13 +86,16 @@ void LoadDemoExchangeCalls(api::Api& api, const json::object& data,
                            const std::map<std::string, std::string>& ids) {
   const domain::Principal system = domain::SystemPrincipal();
   const json::object& names = data.at("exchange_applicant_names").as_object();
-  int calls = 0, applicants = 0, runs = 0;
+  int calls = 0, applicants = 0, runs = 0, decided = 0;
   for (const json::value& item : data.at("exchange_calls").as_array()) {
     json::object body = item.as_object();
     const std::string agreement = ids.at(Text(body.at("agreement")).substr(1));
     const bool allocate = body.contains("allocate") && body.at("allocate").as_bool();
+    const json::array decisions =
+        body.contains("decisions") ? body.at("decisions").as_array() : json::array();
     body.erase("agreement");
     body.erase("allocate");
+    body.erase("decisions");
     const json::object call =
         DemoPost(api, "/api/v1/exchange-agreements/" + agreement + "/calls", body, system);
     ++calls;
@@ -101,12 +108,28 @@ void LoadDemoExchangeCalls(api::Api& api, const json::object& data,
       // One allocation run, locked: its explanations and cut-offs are what the demo shows.
       const json::object run =
           DemoPost(api, "/api/v1/exchange-calls/" + Text(call.at("id")) + "/runs", {}, system);
-      DemoPost(api, "/api/v1/exchange-runs/" + Text(run.at("id")) + "/lock", {}, system);
+      const std::string run_path = "/api/v1/exchange-runs/" + Text(run.at("id"));
+      DemoPost(api, run_path + "/lock", {}, system);
       ++runs;
+      if (!decisions.empty()) {
+        const json::object sent = DemoPost(api, run_path + "/nominations", {}, system);
+        // The host's exchange office decides as a partner user of the partnership would.
+        const domain::Principal partner{.email = "partner side (demo)",
+                                        .role = domain::Role::kPartner,
+                                        .partnerships = {Text(call.at("partnership_id"))}};
+        const json::array& items = sent.at("items").as_array();
+        for (size_t k = 0; k < decisions.size() && k < items.size(); ++k) {
+          DemoPost(api, "/api/v1/exchange-nominations/" + Text(items.at(k).at("id")) + "/decision",
+                   decisions.at(k).as_object(), partner);
+          ++decided;
+        }
+      }
     }
   }
-  std::fprintf(stderr, "amity demo: %d exchange calls, %d applications, %d allocation runs\n",
-               calls, applicants, runs);
+  std::fprintf(stderr,
+               "amity demo: %d exchange calls, %d applications, %d allocation runs, %d "
+               "nominations decided\n",
+               calls, applicants, runs, decided);
 }
 
 }  // namespace amity::cli

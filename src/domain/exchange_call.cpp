@@ -132,10 +132,19 @@ constexpr std::array<FieldSpec, 11> kApplicationFields = {{
      .description = "ids of the call's conditions, most wanted first"},
 }};
 
-// PATCH takes the same fields, none required.
-constexpr std::array<FieldSpec, 11> kApplicationPatchFields = [] {
-  std::array<FieldSpec, 11> fields = kApplicationFields;
-  for (FieldSpec& field : fields) field.required = false;
+// PATCH takes the same fields, none required, and why the change is made: kept in the history,
+// and required after the closing (a late change).
+constexpr std::array<FieldSpec, 12> kApplicationPatchFields = [] {
+  std::array<FieldSpec, 12> fields{};
+  for (size_t i = 0; i < kApplicationFields.size(); ++i) {
+    fields[i] = kApplicationFields[i];
+    fields[i].required = false;
+  }
+  fields.back() = {.name = "reason",
+                   .type = kString,
+                   .personal = true,
+                   .max_length = 2000,
+                   .description = "why (kept in the history); required after the closing"};
   return fields;
 }();
 

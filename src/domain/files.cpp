@@ -140,8 +140,11 @@ Problems CheckFileName(std::string_view name, std::string_view field) {
 
 const std::vector<std::string>& FileHolders() {
   static const std::vector<std::string> holders = {
-      "partnerships", "meetings", "commitments", "events", "organizations", "cases", "products"};
+      "partnerships",  "meetings", "commitments", "events",
+      "organizations", "cases",    "products",    std::string(kApplicationFileHolder)};
   return holders;
 }
+
+bool AlwaysPersonalData(std::string_view holder) { return holder == kApplicationFileHolder; }
 
 }  // namespace amity::domain

@@ -32,7 +32,16 @@ inline constexpr std::uint64_t kDefaultMaxFileBytes = std::uint64_t{2} << 30;
 // change the direction of text (U+202E "evil.exe‮fdp." shows as "evil.pdf…").
 Problems CheckFileName(std::string_view name, std::string_view field);
 
-// The kinds of record a file may be kept with: the API's collection names.
+// The kinds of record a file may be kept with: the API's collection names. All are resources of
+// resources.h but kApplicationFileHolder.
 const std::vector<std::string>& FileHolders();
+
+// An exchange application's documents (transcript, language certificate…): the holder is an
+// application (store/exchange_calls.h), not a generic resource, and its files are the student's.
+inline constexpr std::string_view kApplicationFileHolder = "exchange_applications";
+
+// Whether every file kept with `holder` is personal data, whatever the upload said: true for
+// kApplicationFileHolder only.
+bool AlwaysPersonalData(std::string_view holder);
 
 }  // namespace amity::domain

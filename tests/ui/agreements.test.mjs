@@ -1,13 +1,14 @@
-// Exchange agreements in real Chromium against a real `amity serve` with the demo data: an officer
-// starts an agreement from the partnership page, writes a condition, proposes it and approves for
-// the home side; a partner user, in Chinese, approves for the partner side; a change of content
-// makes it proposed again and lists what changed since the approval; the demo agreement reads on
-// a 390 px phone without sideways scrolling. axe-core finds no serious or critical violation.
+// Exchange agreements in real Chromium against a real `amity serve` with the demo data, once per
+// language (tr, zh, en; AMITY_UI_LANGS picks some): an officer starts an agreement from the
+// partnership page, writes a condition, proposes it and approves for the home side; a partner
+// user approves for the partner side; a change of content makes it proposed again and lists what
+// changed since the approval; the demo agreement reads on a 390 px phone without sideways
+// scrolling. axe-core finds no serious or critical violation.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { addUser, api, openSession, screenshot, selectContaining, seriousViolations, settle, signedInContext, visit } from './harness.mjs'
+import { BROWSER_LOCALE, UI_LANGS, addUser, api, msg, openSession, screenshot, selectContaining, seriousViolations, settle, signedInContext, useLanguage, visit } from './harness.mjs'
 
-describe('Amity web UI: exchange agreements', () => {
+for (const lang of UI_LANGS) describe(`Amity web UI: exchange agreements (${lang})`, () => {
   let session, server, browser, page, problems
   const ids = {}
 
@@ -16,6 +17,7 @@ describe('Amity web UI: exchange agreements', () => {
     ;({ server, browser, page, problems } = session)
     ids.partnership = (await api(server, 'GET', 'partnerships')).json.items[0].id
     ids.demo = (await api(server, 'GET', `exchange-agreements?partnership_id=${ids.partnership}`)).json.items[0].id
+    await useLanguage(page, server, lang)
   })
 
   after(async () => {
@@ -24,7 +26,7 @@ describe('Amity web UI: exchange agreements', () => {
 
   async function expectAxeClean(target, what) {
     const violations = await seriousViolations(target)
-    assert.deepEqual(violations, [], `${what}: ${JSON.stringify(violations, null, 1)}`)
+    assert.deepEqual(violations, [], `${lang}, ${what}: ${JSON.stringify(violations, null, 1)}`)
   }
   const state = (target) => target.getAttribute('.agreement-page .badges .badge', 'class')
 
@@ -33,8 +35,8 @@ describe('Amity web UI: exchange agreements', () => {
     // The demo agreement is listed.
     assert.ok((await page.locator(`[data-agreement="${ids.demo}"]`).count()) === 1)
     await page.click('[data-action=new-agreement]')
-    await selectContaining(page, '#f-home_institution_id', 'Dokuz Eylül')
-    await selectContaining(page, '#f-partner_institution_id', 'Harbin Institute of Technology')
+    await selectContaining(page, '#f-home_institution_id', { tr: 'Dokuz Eylül', zh: '九月九日大学', en: 'Dokuz Eylül' }[lang])
+    await selectContaining(page, '#f-partner_institution_id', { tr: 'Harbin Teknoloji', zh: '哈尔滨工业大学', en: 'Harbin Institute of Technology' }[lang])
     await page.fill('#f-first_year', '2028-2029')
     await page.fill('#f-last_year', '2027-2028')
     await page.click('[data-action=create-agreement]')
@@ -77,13 +79,13 @@ describe('Amity web UI: exchange agreements', () => {
     assert.equal(await page.locator('[data-approval=partner][data-approved=no]').count(), 1)
     assert.equal(await page.locator('[data-action=approve]').count(), 0)
     await expectAxeClean(page, 'agreement page, home approved')
-    await screenshot(page, 'en', 'agreement-home-approved')
+    await screenshot(page, lang, 'agreement-home-approved')
   })
 
-  test('a partner user approves for the partner side in Chinese; a change asks both again', async () => {
-    const partner = addUser(server, 'partner.agreements@amity.test', 'partner', [ids.partnership])
-    const context = await signedInContext(browser, server, { locale: 'zh-CN', viewport: { width: 1360, height: 900 } }, partner)
-    await context.addInitScript(() => localStorage.setItem('amity.lang', 'zh'))
+  test('a partner user approves for the partner side; a change asks both again', async () => {
+    const partner = addUser(server, `partner.agreements.${lang}@amity.test`, 'partner', [ids.partnership])
+    const context = await signedInContext(browser, server, { locale: BROWSER_LOCALE[lang], viewport: { width: 1360, height: 900 } }, partner)
+    await context.addInitScript((l) => localStorage.setItem('amity.lang', l), lang)
     const own = await context.newPage()
     own.setDefaultTimeout(15000)
     own.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
@@ -91,13 +93,13 @@ describe('Amity web UI: exchange agreements', () => {
     await settle(own)
     // A partner user neither edits nor proposes; it approves for its own side.
     assert.equal(await own.locator('[data-action=edit-conditions]').count(), 0)
-    assert.equal((await own.textContent('[data-action=approve]')).trim(), '代表对方批准')
+    assert.equal((await own.textContent('[data-action=approve]')).trim(), msg(lang, 'agreement.approvePartner'))
     await own.click('[data-action=approve]')
     await own.locator('[data-approval=partner][data-approved=yes]').waitFor()
     assert.match(await state(own), /badge-agreementState-approved/)
-    assert.match(await own.textContent('[data-approval=partner]'), /partner\.agreements@amity\.test/)
-    await expectAxeClean(own, 'agreement page in Chinese, approved')
-    await screenshot(own, 'zh', 'agreement-approved')
+    assert.ok((await own.textContent('[data-approval=partner]')).includes(`partner.agreements.${lang}@amity.test`))
+    await expectAxeClean(own, 'agreement page for the partner user, approved')
+    await screenshot(own, lang, 'agreement-approved')
     await context.close()
 
     // The officer raises the seats: both approvals go, and the page says what changed.
@@ -113,8 +115,8 @@ describe('Amity web UI: exchange agreements', () => {
   })
 
   test('the demo agreement reads on a phone without sideways scrolling', async () => {
-    const context = await signedInContext(browser, server, { locale: 'tr-TR', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
-    await context.addInitScript(() => localStorage.setItem('amity.lang', 'tr'))
+    const context = await signedInContext(browser, server, { locale: BROWSER_LOCALE[lang], viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+    await context.addInitScript((l) => localStorage.setItem('amity.lang', l), lang)
     const phone = await context.newPage()
     phone.setDefaultTimeout(15000)
     phone.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
@@ -124,7 +126,7 @@ describe('Amity web UI: exchange agreements', () => {
     const width = await phone.evaluate(() => document.documentElement.scrollWidth)
     assert.ok(width <= 390, `the page is ${width} px wide`)
     await expectAxeClean(phone, 'agreement page on a phone')
-    await screenshot(phone, 'tr', 'agreement-phone')
+    await screenshot(phone, lang, 'agreement-phone')
     await context.close()
   })
 

@@ -342,3 +342,25 @@ export async function openSession() {
     },
   }
 }
+
+/** The UI's languages a parametric test runs in: AMITY_UI_LANGS ("tr,zh"), else all three. */
+export const UI_LANGS = (process.env.AMITY_UI_LANGS ?? 'tr,zh,en').split(',').filter(Boolean)
+/** The browser locale that goes with each UI language. */
+export const BROWSER_LOCALE = { tr: 'tr-TR', zh: 'zh-CN', en: 'en-GB' }
+const messageFiles = {}
+
+/** The UI's message `key` in `lang` with `values` put in, as vue-i18n writes it ({name}, {'%'}). */
+export function msg(lang, key, values = {}) {
+  messageFiles[lang] ??= JSON.parse(readFileSync(resolve(here, '../../ui/src/locales', `${lang}.json`), 'utf8'))
+  const text = key.split('.').reduce((node, part) => node?.[part], messageFiles[lang])
+  if (typeof text !== 'string') throw new Error(`${lang}: no message ${key}`)
+  return text.replace(/\{'([^']*)'\}|\{(\w+)\}/g, (_, literal, name) => (literal !== undefined ? literal : String(values[name] ?? `{${name}}`)))
+}
+
+/** A pattern for message `key` of `lang` in which each placeholder named in `wild` may be any text. */
+export function msgPattern(lang, key, values = {}, wild = []) {
+  const marks = Object.fromEntries(wild.map((name, i) => [name, `\u0000${i}\u0000`]))
+  let source = msg(lang, key, { ...values, ...marks }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  for (const mark of Object.values(marks)) source = source.replace(mark, '.+?')
+  return new RegExp(source)
+}

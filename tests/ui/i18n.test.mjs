@@ -145,6 +145,7 @@ test('every value of every enumeration has a label', () => {
     'enum.callWindow': 'CALL_WINDOWS',
     'enum.applicationStatus': 'APPLICATION_STATUSES',
     'application.event': 'APPLICATION_EVENTS',
+    'application.field': 'APPLICATION_FIELDS',
     'application.rule': 'ELIGIBILITY_RULES',
     'run.why': 'REFUSALS',
     'federation.state': 'PEER_STATES',

@@ -771,8 +771,9 @@ export interface Problem {
   problems?: FieldProblem[]
 }
 
-/** The records that keep files (GET /api/v1/{holder}/{id}/files). */
-export const FILE_HOLDERS = ['partnerships', 'meetings', 'commitments', 'events', 'organizations', 'cases', 'products'] as const
+/** The records that keep files (GET /api/v1/{holder}/{id}/files; an application's documents at
+ * /api/v1/exchange-applications/{id}/files, always personal data). */
+export const FILE_HOLDERS = ['partnerships', 'meetings', 'commitments', 'events', 'organizations', 'cases', 'products', 'exchange_applications'] as const
 export type FileHolder = (typeof FILE_HOLDERS)[number]
 /** What a file is, as the UI names it (from its sniffed media type, lib/files.ts). */
 export const FILE_KINDS = ['image', 'pdf', 'video', 'audio', 'spreadsheet', 'presentation', 'document', 'text', 'other'] as const
@@ -904,6 +905,20 @@ export const AGREEMENT_DIRECTIONS = ['home_to_partner', 'partner_to_home'] as co
 export const CALL_WINDOWS = ['not_open', 'open', 'closed'] as const
 export const APPLICATION_STATUSES = ['submitted', 'withdrawn'] as const
 export const APPLICATION_EVENTS = ['submitted', 'changed', 'withdrawn'] as const
+/** The fields of an application a change names (its history's `fields`). */
+export const APPLICATION_FIELDS = [
+  'name_native',
+  'name_latin',
+  'student_number',
+  'home_department',
+  'isced_code',
+  'level',
+  'academic_average',
+  'average_scale',
+  'language_score',
+  'language_results',
+  'choices',
+] as const
 export const ELIGIBILITY_RULES = ['level', 'language', 'field', 'offered'] as const
 export const REFUSALS = ['no_seats', 'outranked', 'held'] as const
 export const STUDY_LEVELS = ['bachelor', 'master', 'doctoral'] as const

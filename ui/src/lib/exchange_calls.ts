@@ -105,6 +105,13 @@ export function createApplication(callId: string, body: Record<string, unknown>)
 export function getApplication(id: string): Promise<ExchangeApplication> {
   return request('GET', `exchange-applications/${enc(id)}`)
 }
+/**
+ * Changes an application (If-Match: its version): only the fields in `body`, with `reason` kept in
+ * its history (the server asks for one after the call's closing: a late change).
+ */
+export function updateApplication(application: ExchangeApplication, body: Record<string, unknown>): Promise<ExchangeApplication> {
+  return request('PATCH', `exchange-applications/${enc(application.id)}`, { body, version: application.version })
+}
 export function withdrawApplication(application: ExchangeApplication, reason: string): Promise<ExchangeApplication> {
   return request('POST', `exchange-applications/${enc(application.id)}/withdrawal`, { body: { reason } })
 }

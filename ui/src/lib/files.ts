@@ -67,8 +67,15 @@ export function viewable(file: Pick<AmityFile, 'media_type'>): boolean {
   return kind === 'pdf' || kind === 'video' || kind === 'audio' || kind === 'image' || file.media_type === 'text/plain'
 }
 
+/** Whether every file of `holder` is personal data, whatever the upload says (an application's documents). */
+export function alwaysPersonal(holder: FileHolder): boolean {
+  return holder === 'exchange_applications'
+}
+
 export async function listFiles(holder: FileHolder, id: string): Promise<AmityFile[]> {
-  return (await request<{ items: AmityFile[] }>('GET', `${holder}/${encodeURIComponent(id)}/files`)).items
+  // The exchange routes are spelt with a hyphen; the holder's name is the collection's.
+  const base = holder === 'exchange_applications' ? 'exchange-applications' : holder
+  return (await request<{ items: AmityFile[] }>('GET', `${base}/${encodeURIComponent(id)}/files`)).items
 }
 
 /** Removes a file from its record (If-Match: its version). ApiError 403 when the user may not. */

@@ -3,7 +3,8 @@
 // and the stored schedule (no one double-booked, per company, as iCalendar), trade leads and
 // their workflow (a deal for won, a reason for lost), the results per fair and per partnership;
 // every bad input refused naming its field and changing nothing; a partner user does not see the
-// home city's private lead nor an inquirer's personal data.
+// home city's private lead nor an inquirer's personal data; the dashboard's trade section counts
+// what each holder's own route counts.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -249,6 +250,54 @@ TEST_F(ApiFairTest, APartnerUserDoesNotSeeTheHomeCitysPrivateLead) {
   for (const json::value& item : listed_json.at("items").as_array()) {
     EXPECT_NE(item.at("id").as_string(), secret);
   }
+}
+
+TEST_F(ApiFairTest, TheDashboardsTradeSectionCountsAsEachHoldersOwnRoute) {
+  // A private lead the partner user may not see: counted for the home city only.
+  Created("/api/v1/leads", Lead(R"("inquirer_company": "Quiet Trading", "visibility": "private")"));
+  const TestUser stranger = server_->AddUser("stranger@fair.test", "partner", {});
+  std::vector<std::int64_t> leads_counted;  // the partnership's, per caller
+  for (const std::vector<std::string>& who :
+       {std::vector<std::string>{}, std::vector<std::string>{partner_.Bearer()},
+        std::vector<std::string>{stranger.Bearer()}}) {
+    SCOPED_TRACE(who.empty() ? "admin" : who.at(0));
+    const HttpResult overview = server_->Request("GET", "/api/v1/trade-results", "", who);
+    ASSERT_EQ(overview.status, 200) << overview.body;
+    const json::value body = overview.Json();
+    const json::array& partnerships = body.at("partnerships").as_array();
+    const json::array& fairs = body.at("fairs").as_array();
+    // A partner user of no partnership sees the public fair, but none of its shared exhibitors
+    // nor any lead.
+    const bool outsider = !who.empty() && who.at(0) == stranger.Bearer();
+    bool partnership_listed = false, fair_listed = false;
+    for (const json::value& item : partnerships) {
+      const std::string id(item.at("partnership_id").as_string());
+      partnership_listed = partnership_listed || id == partnership_;
+      if (id == partnership_) leads_counted.push_back(item.at("leads").at("total").as_int64());
+      const HttpResult own =
+          server_->Request("GET", "/api/v1/partnerships/" + id + "/trade-results", "", who);
+      ASSERT_EQ(own.status, 200) << own.body;
+      EXPECT_EQ(item, own.Json());
+      if (outsider) EXPECT_EQ(item.at("leads").at("total").as_int64(), 0);
+    }
+    for (const json::value& item : fairs) {
+      const std::string id(item.at("event_id").as_string());
+      fair_listed = fair_listed || id == fair_;
+      const HttpResult own =
+          server_->Request("GET", "/api/v1/events/" + id + "/trade-results", "", who);
+      ASSERT_EQ(own.status, 200) << own.body;
+      json::object counted = item.as_object();
+      EXPECT_FALSE(counted.at("title").as_object().empty());
+      for (const char* extra : {"title", "starts_at", "partnership_id"}) counted.erase(extra);
+      EXPECT_EQ(json::value(counted), own.Json());
+      if (outsider) EXPECT_EQ(counted.at("exhibitors").as_int64(), 0);
+    }
+    EXPECT_TRUE(partnership_listed) << overview.body;
+    EXPECT_TRUE(fair_listed) << overview.body;
+  }
+  ASSERT_EQ(leads_counted.size(), 3u);
+  EXPECT_GT(leads_counted[0], leads_counted[1]);  // the home city counts its private leads
+  ExpectRefused("GET", "/api/v1/trade-results?limit=3", "", 400, "limit", "unknown_parameter");
 }
 
 TEST_F(ApiFairTest, TheDemoFairsB2bScheduleDoubleBooksNoOne) {

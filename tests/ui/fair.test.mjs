@@ -4,7 +4,8 @@
 // is refused with the server's reason under the field), with a product it shows and a cost the
 // city covers; a meeting request is added and the scheduler run on the Meetings screen, whose
 // grid and one company's printable schedule (with its iCal link) show it; a lead met at the fair
-// is moved to won with its deal in CNY, which the fair's results then count. axe-core finds no serious or critical violation on any of these screens.
+// is moved to won with its deal in CNY, which the fair's results and the dashboard's trade section
+// (one request for every partnership and fair) then count. axe-core finds no serious or critical violation on any of these screens.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { api, openSession, screenshot, seriousViolations, settle, useLanguage as switchLanguage, visit } from './harness.mjs'
@@ -141,6 +142,31 @@ describe('Amity web UI: the export fair', () => {
     await go('/leads')
     await ready('.leads')
     await expectAxeClean('leads list')
+    assert.deepEqual(problems, [])
+  })
+
+  test('en: the dashboard shows the trade per partnership and fair, in one request', async () => {
+    const asked = []
+    const listen = (request) => { if (/\/api\/v1\/(events|partnerships)\/[^/]+\/trade-results|\/api\/v1\/trade-results/.test(request.url())) asked.push(request.url()) }
+    page.on('request', listen)
+    await go('/')
+    await page.locator('.dashboard-trade [data-trade-fair]').first().waitFor()
+    page.off('request', listen)
+    assert.equal(asked.length, 1, asked.join(' '))
+    const partnership = (await api(server, 'GET', `events/${ids.fair}`)).json.partnership_id
+    const expected = (await api(server, 'GET', `partnerships/${partnership}/trade-results`)).json
+    const row = page.locator(`.dashboard-trade [data-trade-partnership="${partnership}"]`)
+    assert.equal(await row.locator('[data-figure=exhibitors]').textContent(), String(expected.exhibitors))
+    assert.equal(await row.locator('[data-figure=leads]').textContent(), String(expected.leads.total))
+    // Each currency on its own, as the partnership's own results count it (the demo's deal and this one).
+    const deals = await row.locator('[data-figure=deals]').textContent()
+    assert.ok(expected.deals.length >= 1)
+    for (const d of expected.deals) {
+      const amount = new Intl.NumberFormat('en', { style: 'currency', currency: d.currency, minimumFractionDigits: 2 }).format(d.hundredths / 100)
+      assert.ok(deals.includes(amount), `${amount} in ${deals}`)
+    }
+    assert.match(await row.locator(`[data-trade-fair="${ids.fair}"]`).textContent(), /5 exhibitors/)
+    await expectAxeClean('dashboard with trade')
     assert.deepEqual(problems, [])
   })
 })

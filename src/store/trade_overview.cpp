@@ -3,24 +3,23 @@
 namespace amity::store {
 namespace {
 
-// Fairs with something to count: exhibitors, leads or scheduled meetings (each index-backed).
+// The events with something to count: exhibitors, leads or scheduled meetings. Read from those
+// (few) rows rather than by probing every event and partnership, which took 80 ms at --scale 1000.
+constexpr char kTradeEvents[] =
+    "SELECT event_id FROM exhibitors WHERE archived = 0 UNION SELECT event_id FROM leads "
+    "WHERE archived = 0 AND event_id IS NOT NULL UNION SELECT event_id FROM b2b_meetings";
+// {events} is kTradeEvents.
 constexpr char kActiveFairs[] =
-    "SELECT id, partnership_id FROM events WHERE archived = 0 AND kind = 'fair' AND ("
-    "EXISTS (SELECT 1 FROM exhibitors x WHERE x.event_id = events.id AND x.archived = 0) OR "
-    "EXISTS (SELECT 1 FROM leads l WHERE l.event_id = events.id AND l.archived = 0) OR "
-    "EXISTS (SELECT 1 FROM b2b_meetings m WHERE m.event_id = events.id)) {visible} "
-    "ORDER BY starts_at DESC, id LIMIT ?";
+    "SELECT id, partnership_id FROM events WHERE id IN ({events}) AND archived = 0 AND "
+    "kind = 'fair' {visible} ORDER BY starts_at DESC, id LIMIT ?";
 constexpr char kActivePartnerships[] =
-    "SELECT id FROM partnerships WHERE archived = 0 AND ("
-    "EXISTS (SELECT 1 FROM leads l WHERE l.partnership_id = partnerships.id AND l.archived = 0) "
-    "OR EXISTS (SELECT 1 FROM events e WHERE e.partnership_id = partnerships.id AND "
-    "e.archived = 0 AND e.kind = 'fair' AND ("
-    "EXISTS (SELECT 1 FROM exhibitors x WHERE x.event_id = e.id AND x.archived = 0) OR "
-    "EXISTS (SELECT 1 FROM b2b_meetings m WHERE m.event_id = e.id)))) {visible} "
-    "ORDER BY created_at DESC, id LIMIT ?";
+    "SELECT id FROM partnerships WHERE id IN (SELECT partnership_id FROM leads WHERE archived = 0 "
+    "UNION SELECT partnership_id FROM events WHERE id IN ({events}) AND archived = 0 AND "
+    "kind = 'fair') AND archived = 0 {visible} ORDER BY created_at DESC, id LIMIT ?";
 
-// `sql` with {visible} filled in and its parameters bound, then the limit.
+// `sql` with {events} and {visible} filled in and its parameters bound, then the limit.
 Stmt Prepared(Db& db, std::string sql, const Condition* visible, int limit) {
+  sql.replace(sql.find("{events}"), 8, kTradeEvents);
   const size_t at = sql.find("{visible}");
   sql.replace(at, 9, visible ? "AND (" + visible->sql + ")" : "");
   Stmt statement = db.Prepare(sql);

@@ -3,7 +3,9 @@
 // and the stored schedule (no one double-booked, per company, as iCalendar), trade leads and
 // their workflow (a deal for won, a reason for lost), the results per fair and per partnership;
 // every bad input refused naming its field and changing nothing; a partner user does not see the
-// home city's private lead nor an inquirer's personal data.
+// home city's private lead nor an inquirer's personal data, files its own city's buyers and their
+// meeting requests (and withdraws them) but touches nothing of the home city's nor runs the
+// scheduler; the dashboard's trade section counts what each holder's own route counts.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -249,6 +251,133 @@ TEST_F(ApiFairTest, APartnerUserDoesNotSeeTheHomeCitysPrivateLead) {
   for (const json::value& item : listed_json.at("items").as_array()) {
     EXPECT_NE(item.at("id").as_string(), secret);
   }
+}
+
+TEST_F(ApiFairTest, TheDashboardsTradeSectionCountsAsEachHoldersOwnRoute) {
+  // A private lead the partner user may not see: counted for the home city only.
+  Created("/api/v1/leads", Lead(R"("inquirer_company": "Quiet Trading", "visibility": "private")"));
+  const TestUser stranger = server_->AddUser("stranger@fair.test", "partner", {});
+  std::vector<std::int64_t> leads_counted;  // the partnership's, per caller
+  for (const std::vector<std::string>& who :
+       {std::vector<std::string>{}, std::vector<std::string>{partner_.Bearer()},
+        std::vector<std::string>{stranger.Bearer()}}) {
+    SCOPED_TRACE(who.empty() ? "admin" : who.at(0));
+    const HttpResult overview = server_->Request("GET", "/api/v1/trade-results", "", who);
+    ASSERT_EQ(overview.status, 200) << overview.body;
+    const json::value body = overview.Json();
+    const json::array& partnerships = body.at("partnerships").as_array();
+    const json::array& fairs = body.at("fairs").as_array();
+    // A partner user of no partnership sees the public fair, but none of its shared exhibitors
+    // nor any lead.
+    const bool outsider = !who.empty() && who.at(0) == stranger.Bearer();
+    bool partnership_listed = false, fair_listed = false;
+    for (const json::value& item : partnerships) {
+      const std::string id(item.at("partnership_id").as_string());
+      partnership_listed = partnership_listed || id == partnership_;
+      if (id == partnership_) leads_counted.push_back(item.at("leads").at("total").as_int64());
+      const HttpResult own =
+          server_->Request("GET", "/api/v1/partnerships/" + id + "/trade-results", "", who);
+      ASSERT_EQ(own.status, 200) << own.body;
+      EXPECT_EQ(item, own.Json());
+      if (outsider) EXPECT_EQ(item.at("leads").at("total").as_int64(), 0);
+    }
+    for (const json::value& item : fairs) {
+      const std::string id(item.at("event_id").as_string());
+      fair_listed = fair_listed || id == fair_;
+      const HttpResult own =
+          server_->Request("GET", "/api/v1/events/" + id + "/trade-results", "", who);
+      ASSERT_EQ(own.status, 200) << own.body;
+      json::object counted = item.as_object();
+      EXPECT_FALSE(counted.at("title").as_object().empty());
+      for (const char* extra : {"title", "starts_at", "partnership_id"}) counted.erase(extra);
+      EXPECT_EQ(json::value(counted), own.Json());
+      if (outsider) EXPECT_EQ(counted.at("exhibitors").as_int64(), 0);
+    }
+    EXPECT_TRUE(partnership_listed) << overview.body;
+    EXPECT_TRUE(fair_listed) << overview.body;
+  }
+  ASSERT_EQ(leads_counted.size(), 3u);
+  EXPECT_GT(leads_counted[0], leads_counted[1]);  // the home city counts its private leads
+  ExpectRefused("GET", "/api/v1/trade-results?limit=3", "", 400, "limit", "unknown_parameter");
+}
+
+TEST_F(ApiFairTest, APartnerUserFilesItsOwnCitysBuyersAndRequestsOnly) {
+  const std::vector<std::string> partner = {partner_.Bearer(), "Content-Type: application/json"};
+  const auto as_partner = [&](const std::string& method, const std::string& path,
+                              const std::string& body, const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> headers = partner;
+    headers.insert(headers.end(), extra.begin(), extra.end());
+    return server_->Request(method, path, body, headers);
+  };
+  const auto id_of = [](const HttpResult& result) {
+    EXPECT_EQ(result.status, 201) << result.body;
+    return result.status == 201 ? std::string(result.Json().at("id").as_string()) : "";
+  };
+  // A buyer of its own city, registered at its partnership's fair, asking to meet an exhibitor.
+  const HttpResult made = as_partner(
+      "POST", "/api/v1/organizations",
+      R"({"name": {"original": "zh", "zh": "哈尔滨北方贸易"}, "kind": "company", "city_id": ")" +
+          harbin_ + R"("})");
+  const std::string buyer = id_of(made);
+  EXPECT_EQ(made.Json().at("visibility").as_string(), "shared");
+  id_of(as_partner("POST", "/api/v1/fair_buyers",
+                   R"({"event_id": ")" + fair_ + R"(", "organization_id": ")" + buyer + R"("})"));
+  const json::value exhibitors =
+      server_->Get("/api/v1/exhibitors?event_id=" + fair_ + "&limit=2").Json();
+  const std::string exhibitor(exhibitors.at("items").at(0).at("id").as_string());
+  const std::string other_exhibitor(exhibitors.at("items").at(1).at("id").as_string());
+  const std::string request =
+      id_of(as_partner("POST", "/api/v1/meeting_requests",
+                       R"({"event_id": ")" + fair_ + R"(", "buyer_id": ")" + buyer +
+                           R"(", "exhibitor_id": ")" + exhibitor + R"(", "priority": 4})"));
+  const HttpResult changed = as_partner("PATCH", "/api/v1/meeting_requests/" + request,
+                                        R"({"priority": 6})", {"If-Match: \"1\""});
+  EXPECT_EQ(changed.status, 200) << changed.body;
+
+  // What it may not do, each refused naming why and changing nothing.
+  std::string home_request;  // one the demo (the home city) filed
+  const json::value listed =
+      server_->Get("/api/v1/meeting_requests?event_id=" + fair_ + "&limit=200").Json();
+  for (const json::value& item : listed.at("items").as_array()) {
+    if (item.at("id").as_string() != request) home_request = item.at("id").as_string();
+  }
+  ASSERT_FALSE(home_request.empty());
+  ExpectRefused("POST", "/api/v1/organizations",
+                R"({"name": {"original": "tr", "tr": "Sahte Alıcı"}, "kind": "company",
+                    "city_id": ")" +
+                    izmir_ + R"("})",
+                403, "", "forbidden", {partner_.Bearer()});
+  ExpectRefused("PATCH", "/api/v1/organizations/" + buyer, R"({"city_id": ")" + izmir_ + R"("})",
+                403, "", "forbidden", {partner_.Bearer(), "If-Match: \"1\""});
+  ExpectRefused("PATCH", "/api/v1/organizations/" + harbin_company_,
+                R"({"website": "https://x.cn"})", 403, "", "forbidden",
+                {partner_.Bearer(), "If-Match: \"1\""});
+  ExpectRefused("PATCH", "/api/v1/meeting_requests/" + home_request, R"({"priority": 9})", 403, "",
+                "forbidden", {partner_.Bearer(), "If-Match: \"1\""});
+  ExpectRefused("DELETE", "/api/v1/meeting_requests/" + home_request, "", 403, "", "forbidden",
+                {partner_.Bearer()});
+  ExpectRefused("POST", "/api/v1/meeting_requests",
+                R"({"event_id": ")" + fair_ + R"(", "buyer_id": ")" + buyer +
+                    R"(", "exhibitor_id": ")" + other_exhibitor + R"(", "visibility": "private"})",
+                403, "visibility", "forbidden", {partner_.Bearer()});
+  ExpectRefused("POST", "/api/v1/exhibitors", Exhibitor(fair_, other_company_), 403, "",
+                "forbidden", {partner_.Bearer()});
+  ExpectRefused("POST", "/api/v1/leads", Lead(R"("buyer_id": ")" + buyer + R"(")"), 403, "",
+                "forbidden", {partner_.Bearer()});
+  ExpectRefused("POST", "/api/v1/events/" + fair_ + "/b2b-schedule", "", 403, "", "forbidden",
+                {partner_.Bearer()});
+  // A partner user of no partnership files nothing at this fair.
+  const TestUser outsider = server_->AddUser("outsider@fair.test", "partner", {});
+  ExpectRefused("POST", "/api/v1/fair_buyers",
+                R"({"event_id": ")" + fair_ + R"(", "organization_id": ")" + buyer + R"("})", 403,
+                "", "forbidden", {outsider.Bearer()});
+  ExpectRefused("DELETE", "/api/v1/meeting_requests/" + request, "", 404, "id", "not_found",
+                {outsider.Bearer()});
+
+  // Its own request it withdraws.
+  const HttpResult withdrawn = as_partner("DELETE", "/api/v1/meeting_requests/" + request, "");
+  EXPECT_EQ(withdrawn.status, 204) << withdrawn.body;
+  EXPECT_TRUE(server_->Get("/api/v1/meeting_requests/" + request).Json().at("archived").as_bool());
 }
 
 TEST_F(ApiFairTest, TheDemoFairsB2bScheduleDoubleBooksNoOne) {

@@ -14,6 +14,12 @@ namespace amity::api {
 // The facts the rules need about `record` (a record of `spec` as stored).
 domain::RecordFacts FactsOf(const domain::ResourceSpec& spec, const boost::json::object& record);
 
+// The facts with what only the database tells: a fair's record's partnership (its event's) and,
+// for a partner user, whether an organization is of its partner city. RequireVisible,
+// RequireEditable and the generic record handlers judge by these.
+domain::RecordFacts FactsOf(const Call& call, const domain::ResourceSpec& spec,
+                            const boost::json::object& record);
+
 // A list condition keeping rows of `spec` to those `principal` may see; nullopt when it sees
 // every row. `partnership_column` names the column holding the partnership (default: derived
 // from the resource).

@@ -151,6 +151,10 @@ std::vector<Route> BuildRoutes() {
                     "What a partnership's trade promotion brought: exhibitors at its fairs, "
                     "meetings, leads by status, deals per currency (never converted)",
                     nullptr, "", "TradeResults"});
+  routes.push_back({"GET", "/api/v1/trade-results", TradeOverview,
+                    "The dashboard's trade section: the results of every partnership and fair the "
+                    "caller sees that has exhibitors, leads or B2B meetings (50 of each at most)",
+                    nullptr, "", "TradeOverview"});
   routes.push_back({"POST", "/api/v1/commitments/{id}/notes", AddCommitmentNote,
                     "Add a progress note to a commitment", nullptr, "NoteInput", "HistoryEntry",
                     201});

@@ -161,6 +161,11 @@ std::string QueryValue(const Call& call, std::string_view name) {
 http::Response RunB2bSchedule(Call& call) {
   store::Tx tx(call.db);
   const Fair fair = LoadFair(call);
+  // The schedule weighs every buyer's requests against each other: the home city runs it, not a
+  // partner user who may edit the fair's event.
+  if (!domain::SeesEverything(call.principal)) {
+    ForbidRole(call.principal, "", "may not run the B2B scheduler");
+  }
   RequireEditable(call, domain::Events(), fair.event);
   if (!fair.plan) {
     throw http::HttpError(422, "No B2B plan",

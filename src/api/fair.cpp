@@ -7,6 +7,7 @@
 #include "api/access.h"
 #include "api/handlers.h"
 #include "api/responses.h"
+#include "api/trade_results.h"
 #include "domain/lead.h"
 
 namespace amity::api {
@@ -40,17 +41,20 @@ json::object ResultsJson(const store::TradeResults& results, long long meetings)
 
 http::Response Results(Call& call, const domain::ResourceSpec& holder, bool by_partnership) {
   const json::object record = LoadLiveRecord(call, holder);
-  const auto exhibitors = VisibleCondition(call.principal, domain::Exhibitors());
-  const auto leads = VisibleCondition(call.principal, domain::Leads());
-  const store::TradeResults results =
-      store::CountTradeResults(call.db, call.Param("id"), by_partnership,
-                               exhibitors ? &*exhibitors : nullptr, leads ? &*leads : nullptr);
-  json::object body = ResultsJson(results, results.meetings);
-  body[by_partnership ? "partnership_id" : "event_id"] = record.at("id");
-  return JsonResponse(200, body);
+  return JsonResponse(200, CountedTradeResults(call, record.at("id").as_string(), by_partnership));
 }
 
 }  // namespace
+
+json::object CountedTradeResults(Call& call, std::string_view id, bool by_partnership) {
+  const auto exhibitors = VisibleCondition(call.principal, domain::Exhibitors());
+  const auto leads = VisibleCondition(call.principal, domain::Leads());
+  const store::TradeResults results = store::CountTradeResults(
+      call.db, id, by_partnership, exhibitors ? &*exhibitors : nullptr, leads ? &*leads : nullptr);
+  json::object body = ResultsJson(results, results.meetings);
+  body[by_partnership ? "partnership_id" : "event_id"] = id;
+  return body;
+}
 
 http::Response FairResults(Call& call) { return Results(call, domain::Events(), false); }
 

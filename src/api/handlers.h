@@ -61,6 +61,8 @@ http::Response LockAllocationRun(Call& call);
 http::Response TransitionLead(Call& call);
 http::Response FairResults(Call& call);
 http::Response PartnershipTradeResults(Call& call);
+// trade_overview.cpp: the trade results of every partnership and fair shown on the dashboard.
+http::Response TradeOverview(Call& call);
 // b2b.cpp: a fair's B2B schedule run, read, and as iCalendar.
 http::Response RunB2bSchedule(Call& call);
 http::Response GetB2bSchedule(Call& call);

@@ -461,6 +461,14 @@ json::object Schemas() {
                           {"amount", {{"type", "string"}, {"pattern", "^[0-9]+\\.[0-9]{2}$"}}},
                           {"count", count}}))}},
         {"event_id", "partnership_id"});
+    // A fair on the dashboard: its results, named and dated.
+    json::object fair = schemas["TradeResults"].as_object();
+    fair["properties"].as_object()["title"] = Ref("Text");
+    fair["properties"].as_object()["starts_at"] = instant;
+    fair["required"] = json::array{"event_id", "partnership_id", "exhibitors", "meetings_scheduled",
+                                   "leads",    "deals",          "title",      "starts_at"};
+    schemas["TradeOverview"] = Closed(
+        {{"partnerships", ArrayOf(Ref("TradeResults"))}, {"fairs", ArrayOf(std::move(fair))}});
   }
   schemas["StudyVisitRequestInput"] = ObjectSchema(domain::StudyVisitRequestFields(), Use::kWrite);
   schemas["StudyVisitRequest"] = Closed({{"case_id", StringType("uuid")},

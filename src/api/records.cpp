@@ -194,11 +194,12 @@ CreatedRecord InsertValidated(Call& call, const domain::ResourceSpec& spec, Vali
                                                              : json::value(field.default_value);
     }
   }
-  if (!domain::CanCreate(call.principal, FactsOf(spec, candidate))) {
+  if (!domain::CanCreate(call.principal, FactsOf(call, spec, candidate))) {
     ForbidRole(call.principal, "",
                "may not create this " + std::string(spec.singular) +
                    (call.principal.role == domain::Role::kPartner
-                        ? " (partner users create shared records in their own partnerships)"
+                        ? " (partner users create shared records in their own partnerships, and "
+                          "organizations of their own city)"
                         : ""));
   }
   problems = CheckRecordRules(call.db, spec, candidate);
@@ -263,7 +264,7 @@ http::Response ArchiveRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, spec);
-  if (!domain::CanArchive(call.principal, FactsOf(spec, current))) {
+  if (!domain::CanArchive(call.principal, FactsOf(call, spec, current))) {
     ForbidRole(call.principal, "", "may not archive this " + std::string(spec.singular));
   }
   RequireOwnedHere(call, spec, current);

@@ -418,9 +418,10 @@ http::Response CouncilReportPdf(Call& call) {
 
 http::Response PutReportNarrative(Call& call) {
   const json::object partnership = LoadLiveRecord(call, domain::Partnerships());
-  if (!domain::CanEdit(call.principal, {.resource = "partnerships",
-                                        .visibility = domain::Visibility::kPrivate,
-                                        .partnership_id = partnership.at("id").as_string()})) {
+  if (!domain::CanEdit(call.principal,
+                       {.resource = "partnerships",
+                        .visibility = domain::Visibility::kPrivate,
+                        .partnership_id = std::string(partnership.at("id").as_string())})) {
     throw http::HttpError(403, "Forbidden",
                           {{"", "forbidden", "only officers write the council report"}});
   }

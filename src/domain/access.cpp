@@ -35,6 +35,25 @@ bool PartnerWorksOn(const Principal& principal, const RecordFacts& record) {
          !record.partnership_id.empty();
 }
 
+// The records of a fair's buyers that a partner user files for its own city.
+bool IsBuyerRecord(std::string_view resource) {
+  return resource == "fair_buyers" || resource == "meeting_requests";
+}
+
+bool CreatedBy(const Principal& principal, const RecordFacts& record) {
+  return !principal.user_id.empty() && record.created_by == principal.user_id;
+}
+
+// A partner user may add `record` for its own city: an organization of its partner city, or a
+// buyer's registration or meeting request at a fair of one of its partnerships (shared).
+bool PartnerAdds(const Principal& principal, const RecordFacts& record) {
+  if (record.resource == "organizations") {
+    return record.of_partner_city && record.visibility == Visibility::kShared;
+  }
+  return IsBuyerRecord(record.resource) && SharedWith(principal, record) &&
+         !record.partnership_id.empty();
+}
+
 }  // namespace
 
 std::string_view RoleName(Role role) { return kRoles[static_cast<int>(role)]; }
@@ -82,7 +101,8 @@ bool CanEdit(const Principal& principal, const RecordFacts& record) {
       return (record.resource == "commitments" || record.resource == "events") &&
              OwnedBy(principal, record);
     case Role::kPartner:
-      return PartnerWorksOn(principal, record);
+      return PartnerWorksOn(principal, record) ||
+             (PartnerAdds(principal, record) && CreatedBy(principal, record));
     case Role::kViewer:
       return false;
   }
@@ -90,7 +110,12 @@ bool CanEdit(const Principal& principal, const RecordFacts& record) {
 }
 
 bool CanArchive(const Principal& principal, const RecordFacts& record) {
-  return principal.role != Role::kPartner && CanEdit(principal, record);
+  if (principal.role == Role::kPartner) {
+    // Withdrawing its own buyer's registration or meeting request.
+    return IsBuyerRecord(record.resource) && PartnerAdds(principal, record) &&
+           CreatedBy(principal, record);
+  }
+  return CanEdit(principal, record);
 }
 
 bool MayCreate(const Principal& principal, std::string_view resource) {
@@ -101,7 +126,7 @@ bool MayCreate(const Principal& principal, std::string_view resource) {
     case Role::kContributor:
       return resource == "commitments" || resource == "events";
     case Role::kPartner:
-      return IsWorkRecord(resource);
+      return IsWorkRecord(resource) || IsBuyerRecord(resource) || resource == "organizations";
     case Role::kViewer:
       return false;
   }
@@ -110,7 +135,8 @@ bool MayCreate(const Principal& principal, std::string_view resource) {
 
 bool CanCreate(const Principal& principal, const RecordFacts& record) {
   if (!MayCreate(principal, record.resource)) return false;
-  return principal.role != Role::kPartner || PartnerWorksOn(principal, record);
+  return principal.role != Role::kPartner || PartnerWorksOn(principal, record) ||
+         PartnerAdds(principal, record);
 }
 
 bool CanChangeVisibility(const Principal& principal) {

@@ -7,7 +7,10 @@
 //                (created them, or is the linked person named as an owner of a commitment)
 //   partner      an officer of a partner city: sees only shared records of the partnerships
 //                assigned to it (plus public ones); edits shared meetings, commitments and
-//                events there, and may not change a record's visibility
+//                events there, and may not change a record's visibility. For the fairs of those
+//                partnerships it adds its own city's buyers: organizations of its city, their
+//                registration at a fair (fair_buyers) and their meeting requests, and edits and
+//                withdraws (archives) the ones it created, never the home city's
 //   viewer       sees everything, changes nothing
 #pragma once
 
@@ -51,11 +54,15 @@ struct RecordFacts {
   std::string_view resource;  // "commitments", …
   Visibility visibility = Visibility::kPrivate;
   // The partnership the record belongs to: its own id for a partnership, its partnership_id for
-  // meetings, commitments and events, empty for records outside any partnership (cities,
+  // meetings, commitments, events and leads, its fair's for a fair's records (exhibitors, plans,
+  // buyers, meeting requests), empty for records outside any partnership (cities,
   // organizations, people, glossary), which partner users see when shared with partners at all.
-  std::string_view partnership_id;
+  std::string partnership_id;
   std::string_view created_by;
   std::vector<std::string_view> owner_people;  // commitments: the people owning it on each side
+  // Organizations: the record's city is the partner city of one of the principal's partnerships
+  // (the caller finds out; false when it did not ask).
+  bool of_partner_city = false;
 };
 
 // True when `principal` may read the record.

@@ -16,7 +16,7 @@ RecordFacts Record(std::string_view resource, Visibility visibility,
                    std::string_view partnership = "p1", std::string_view created_by = "other") {
   return {.resource = resource,
           .visibility = visibility,
-          .partnership_id = partnership,
+          .partnership_id = std::string(partnership),
           .created_by = created_by};
 }
 
@@ -89,6 +89,40 @@ TEST(AccessTest, CreateRules) {
   EXPECT_TRUE(MayCreate(User(Role::kOfficer), "glossary"));
   EXPECT_FALSE(CanChangeVisibility(partner));
   EXPECT_TRUE(CanChangeVisibility(User(Role::kContributor)));
+}
+
+TEST(AccessTest, PartnersAddTheirOwnCitysBuyersAndWithdrawOnlyTheirOwnRequests) {
+  const Principal partner = User(Role::kPartner);
+  for (std::string_view resource : {"fair_buyers", "meeting_requests"}) {
+    SCOPED_TRACE(resource);
+    EXPECT_TRUE(MayCreate(partner, resource));
+    EXPECT_TRUE(CanCreate(partner, Record(resource, Visibility::kShared)));
+    EXPECT_FALSE(CanCreate(partner, Record(resource, Visibility::kPrivate)));
+    EXPECT_FALSE(CanCreate(partner, Record(resource, Visibility::kShared, "p2")));
+    EXPECT_FALSE(CanCreate(partner, Record(resource, Visibility::kShared, "")));
+    // Its own: changed and withdrawn; the home city's: neither.
+    EXPECT_TRUE(CanEdit(partner, Record(resource, Visibility::kShared, "p1", "u1")));
+    EXPECT_TRUE(CanArchive(partner, Record(resource, Visibility::kShared, "p1", "u1")));
+    EXPECT_FALSE(CanEdit(partner, Record(resource, Visibility::kShared, "p1", "other")));
+    EXPECT_FALSE(CanArchive(partner, Record(resource, Visibility::kShared, "p1", "other")));
+    EXPECT_FALSE(CanArchive(partner, Record(resource, Visibility::kShared, "p2", "u1")));
+  }
+  // Not the exhibitors, the plan or leads: those are the home city's.
+  for (std::string_view resource : {"exhibitors", "b2b_plans", "leads", "products"}) {
+    EXPECT_FALSE(MayCreate(partner, resource)) << resource;
+  }
+  RecordFacts buyer = Record("organizations", Visibility::kShared, "");
+  EXPECT_FALSE(CanCreate(partner, buyer));  // a city not its partner city
+  buyer.of_partner_city = true;
+  EXPECT_TRUE(CanCreate(partner, buyer));
+  EXPECT_FALSE(CanEdit(partner, buyer));  // created by someone else
+  EXPECT_FALSE(CanArchive(partner, buyer));
+  buyer.created_by = "u1";
+  EXPECT_TRUE(CanEdit(partner, buyer));
+  EXPECT_FALSE(CanArchive(partner, buyer));
+  // A contributor or viewer gains nothing from this.
+  EXPECT_FALSE(MayCreate(User(Role::kViewer), "meeting_requests"));
+  EXPECT_FALSE(MayCreate(User(Role::kContributor), "fair_buyers"));
 }
 
 TEST(AccessTest, RoleNamesRoundTrip) {

@@ -4,18 +4,20 @@
 // is refused with the server's reason under the field), with a product it shows and a cost the
 // city covers; a meeting request is added and the scheduler run on the Meetings screen, whose
 // grid and one company's printable schedule (with its iCal link) show it; a lead met at the fair
-// is moved to won with its deal in CNY, which the fair's results then count. axe-core finds no serious or critical violation on any of these screens.
+// is moved to won with its deal in CNY, which the fair's results and the dashboard's trade section
+// (one request for every partnership and fair) then count. A Harbin partner user (in Chinese)
+// requests a meeting with an exhibitor for a new buyer of its city, then withdraws it. axe-core finds no serious or critical violation on any of these screens.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, openSession, screenshot, seriousViolations, settle, useLanguage as switchLanguage, visit } from './harness.mjs'
+import { addUser, api, openSession, screenshot, seriousViolations, settle, signedInContext, useLanguage as switchLanguage, visit } from './harness.mjs'
 
 describe('Amity web UI: the export fair', () => {
-  let session, server, page, problems
+  let session, server, page, problems, browser
   const ids = {}
 
   before(async () => {
     session = await openSession()
-    ;({ server, page, problems } = session)
+    ;({ server, page, problems, browser } = session)
     ids.fair = (await api(server, 'GET', 'events?kind=fair')).json.items[0].id
     const companies = (await api(server, 'GET', 'organizations?kind=company&limit=200')).json.items
     ids.raisins = companies.find((o) => o.name.en === 'Gediz Raisin Drying Ltd.').id
@@ -29,8 +31,8 @@ describe('Amity web UI: the export fair', () => {
   })
 
   const go = (path) => visit(page, server, path)
-  async function expectAxeClean(what) {
-    const violations = await seriousViolations(page)
+  async function expectAxeClean(what, on = page) {
+    const violations = await seriousViolations(on)
     assert.deepEqual(violations, [], `${what}: ${JSON.stringify(violations, null, 1)}`)
   }
   const ready = (selector) => page.waitForFunction((s) => document.querySelector(s)?.dataset.state === 'ready', selector)
@@ -141,6 +143,78 @@ describe('Amity web UI: the export fair', () => {
     await go('/leads')
     await ready('.leads')
     await expectAxeClean('leads list')
+    assert.deepEqual(problems, [])
+  })
+
+  test('en: the dashboard shows the trade per partnership and fair, in one request', async () => {
+    const asked = []
+    const listen = (request) => { if (/\/api\/v1\/(events|partnerships)\/[^/]+\/trade-results|\/api\/v1\/trade-results/.test(request.url())) asked.push(request.url()) }
+    page.on('request', listen)
+    await go('/')
+    await page.locator('.dashboard-trade [data-trade-fair]').first().waitFor()
+    page.off('request', listen)
+    assert.equal(asked.length, 1, asked.join(' '))
+    const partnership = (await api(server, 'GET', `events/${ids.fair}`)).json.partnership_id
+    const expected = (await api(server, 'GET', `partnerships/${partnership}/trade-results`)).json
+    const row = page.locator(`.dashboard-trade [data-trade-partnership="${partnership}"]`)
+    assert.equal(await row.locator('[data-figure=exhibitors]').textContent(), String(expected.exhibitors))
+    assert.equal(await row.locator('[data-figure=leads]').textContent(), String(expected.leads.total))
+    // Each currency on its own, as the partnership's own results count it (the demo's deal and this one).
+    const deals = await row.locator('[data-figure=deals]').textContent()
+    assert.ok(expected.deals.length >= 1)
+    for (const d of expected.deals) {
+      const amount = new Intl.NumberFormat('en', { style: 'currency', currency: d.currency, minimumFractionDigits: 2 }).format(d.hundredths / 100)
+      assert.ok(deals.includes(amount), `${amount} in ${deals}`)
+    }
+    assert.match(await row.locator(`[data-trade-fair="${ids.fair}"]`).textContent(), /5 exhibitors/)
+    await expectAxeClean('dashboard with trade')
+    assert.deepEqual(problems, [])
+  })
+
+  test('zh: a Harbin partner user requests a meeting for a new buyer of its city, then withdraws it', async () => {
+    const partnership = (await api(server, 'GET', `events/${ids.fair}`)).json.partnership_id
+    const partner = addUser(server, 'partner.fair@amity.test', 'partner', [partnership])
+    const context = await signedInContext(browser, server, { locale: 'zh-CN', viewport: { width: 1360, height: 900 } }, partner)
+    await context.addInitScript(() => localStorage.setItem('amity.lang', 'zh'))
+    const own = await context.newPage()
+    own.setDefaultTimeout(15000)
+    own.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+    await own.goto(`${server.base}/events/${ids.fair}`)
+    await settle(own)
+    await own.waitForFunction(() => document.querySelector('.fair-requests')?.dataset.state === 'ready')
+    // The home city's actions are not offered; requesting a meeting is, per exhibitor.
+    assert.equal(await own.locator('[data-action=new-exhibitor]').count(), 0)
+    const figs = (await api(server, 'GET', `exhibitors?event_id=${ids.fair}&company_id=${ids.figs}`)).json.items[0].id
+    await own.click(`.fair-exhibitors [data-exhibitor="${figs}"] [data-action=request-meeting]`)
+    await own.locator('dialog[open] #f-buyer_id').waitFor()
+    await expectAxeClean('meeting request dialog for a partner user', own)
+    await own.fill('dialog[open] #f-name', '哈尔滨松北食品进出口有限公司')
+    await own.fill('dialog[open] #f-priority', '5')
+    await own.click('dialog[open] [data-action=send-request]')
+    await own.locator('.fair-requests [data-my-request]').waitFor()
+    assert.match(await own.textContent('.fair-requests [data-my-request]'), /哈尔滨松北食品进出口有限公司/)
+    const buyer = (await api(server, 'GET', 'organizations?limit=200')).json.items.find((o) => o.name.zh === '哈尔滨松北食品进出口有限公司')
+    const harbin = (await api(server, 'GET', `partnerships/${partnership}`)).json.partner_city_id
+    assert.equal(buyer.city_id, harbin)
+    assert.equal(buyer.created_by, partner.id)
+    const filed = (await api(server, 'GET', `meeting_requests?event_id=${ids.fair}&buyer_id=${buyer.id}`)).json.items
+    assert.equal(filed.length, 1)
+    assert.equal(filed[0].priority, 5)
+    assert.equal((await api(server, 'GET', `fair_buyers?event_id=${ids.fair}&organization_id=${buyer.id}`)).json.items.length, 1)
+    await expectAxeClean('fair page for a partner user', own)
+    await screenshot(own, 'zh', 'partner-meeting-request')
+
+    // The Meetings screen offers the partner user no scheduler run.
+    await own.goto(`${server.base}/events/${ids.fair}/meetings`)
+    await own.waitForFunction(() => document.querySelector('.fair-meetings')?.dataset.state === 'ready')
+    assert.equal(await own.locator('[data-action=run-scheduler]').count(), 0)
+
+    await own.goto(`${server.base}/events/${ids.fair}`)
+    await own.waitForFunction(() => document.querySelector('.fair-requests')?.dataset.state === 'ready')
+    await own.click('.fair-requests [data-action=withdraw]')
+    await own.locator('.fair-requests .empty').waitFor()
+    assert.equal((await api(server, 'GET', `meeting_requests?event_id=${ids.fair}&buyer_id=${buyer.id}`)).json.items.length, 0)
+    await context.close()
     assert.deepEqual(problems, [])
   })
 })

@@ -282,6 +282,12 @@ export interface TradeResults {
   deals: { currency: string; hundredths: number; amount: string; count: number }[]
 }
 
+/** GET /trade-results: the dashboard's trade section (fairs named and dated). */
+export interface TradeOverview {
+  partnerships: TradeResults[]
+  fairs: (TradeResults & { event_id: string; partnership_id: string; title: Text; starts_at: string })[]
+}
+
 /** An organization's own contact point (not a person's). */
 export interface OrganizationContact {
   office?: string | null

@@ -162,6 +162,8 @@ export interface RecordFacts {
 
 /** Records partner users work on inside their partnerships (and contributors create). */
 const WORK = ['commitments', 'events', 'meetings']
+/** A fair's records partner users file for their own city's buyers, and change or withdraw when theirs. */
+const BUYER = ['fair_buyers', 'meeting_requests']
 
 export function isAdmin(): boolean {
   return session.user?.role === 'admin'
@@ -197,7 +199,9 @@ export function canCreate(resource: string, partnershipId?: string | null): bool
     case 'contributor':
       return resource === 'commitments' || resource === 'events'
     case 'partner':
-      return WORK.includes(resource) && (partnershipId ? assigned(partnershipId) : user.partnerships.length > 0)
+      // Organizations: of the partner city of one of its partnerships (the server checks).
+      if (resource === 'organizations') return user.partnerships.length > 0
+      return (WORK.includes(resource) || BUYER.includes(resource)) && (partnershipId ? assigned(partnershipId) : user.partnerships.length > 0)
     default:
       return false
   }
@@ -219,6 +223,8 @@ export function canEdit(resource: string, record: RecordFacts | null | undefined
       return !!user.person_id && [record.home_owner_id, record.partner_owner_id].includes(user.person_id)
     }
     case 'partner': {
+      // A fair's buyer records and organizations: the ones it created (the server checks the rest).
+      if (BUYER.includes(resource) || resource === 'organizations') return !!record.created_by && record.created_by === user.id
       const partnership = partnershipOf(resource, record)
       return WORK.includes(resource) && record.visibility === 'shared' && !!partnership && assigned(partnership)
     }
@@ -227,9 +233,10 @@ export function canEdit(resource: string, record: RecordFacts | null | undefined
   }
 }
 
-/** May the user archive the record? (Partner users never archive.) */
+/** May the user archive the record? (Partner users only withdraw their own buyers' records.) */
 export function canArchive(resource: string, record: RecordFacts | null | undefined): boolean {
-  return session.user?.role !== 'partner' && canEdit(resource, record)
+  if (session.user?.role === 'partner') return BUYER.includes(resource) && canEdit(resource, record)
+  return canEdit(resource, record)
 }
 
 /** Who sees a new record unless the user chooses: the home city only; partner users' records are shared. */

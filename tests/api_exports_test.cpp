@@ -4,41 +4,12 @@
 // personal data only for the home city's roles, and bad parameters refused.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <fstream>
-
+#include "export_table.h"
 #include "test_server.h"
 
 namespace amity::testing {
 namespace {
 namespace json = boost::json;
-
-// The rows of an exported file as the independent readers parse them; fails the test when the
-// file does not parse.
-json::object Parsed(const TestServer& server, const HttpResult& result, const std::string& format,
-                    bool excel = false) {
-  static int counter = 0;
-  const std::string path = server.folder() + "/export" + std::to_string(++counter) + "." + format;
-  std::ofstream(path, std::ios::binary) << result.body;
-  std::string output;
-  FILE* pipe = popen(("/usr/bin/python3 " AMITY_SOURCE_DIR "/tests/read_table.py " + path +
-                      (excel ? " --excel" : ""))
-                         .c_str(),
-                     "r");
-  char buffer[4096];
-  while (size_t got = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, got);
-  const int status = pclose(pipe);
-  EXPECT_EQ(status, 0) << output << result.body.substr(0, 500);
-  return status == 0 ? json::parse(output).as_object() : json::object();
-}
-
-// The first cell of every row but the header: the records' ids in the file's order.
-std::vector<std::string> Ids(const json::object& table) {
-  std::vector<std::string> ids;
-  const json::array& rows = table.at("rows").as_array();
-  for (size_t i = 1; i < rows.size(); ++i) ids.emplace_back(rows[i].at(0).as_string());
-  return ids;
-}
 
 std::vector<std::string> ListIds(const TestServer& server, const std::string& path,
                                  const std::string& auth = "") {
@@ -52,25 +23,6 @@ std::vector<std::string> ListIds(const TestServer& server, const std::string& pa
   }
   EXPECT_FALSE(page.at("has_more").as_bool()) << path << ": the demo fits one page";
   return ids;
-}
-
-bool Holds(const json::object& table, const std::string& part) {
-  for (const json::value& row : table.at("rows").as_array()) {
-    for (const json::value& cell : row.as_array()) {
-      if (cell.is_string() && std::string(cell.as_string()).find(part) != std::string::npos) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-std::vector<std::string> Header(const json::object& table) {
-  std::vector<std::string> names;
-  for (const json::value& cell : table.at("rows").at(0).as_array()) {
-    names.emplace_back(cell.as_string());
-  }
-  return names;
 }
 
 class ApiExportsTest : public ::testing::Test {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +26,11 @@ std::string FirstPartnershipId(const TestServer& server);
 
 // Runs the amity binary with `args` and returns its exit code; stdout+stderr go to `output`.
 int RunAmity(const std::vector<std::string>& args, std::string* output = nullptr);
+
+// `at` as a UTC instant of the API, e.g. 2026-12-07T14:00:00Z.
+std::string Stamp(std::chrono::system_clock::time_point at);
+// The instant `hours` from now, as Stamp writes it.
+std::string In(std::chrono::hours hours);
 
 // A free TCP port on 127.0.0.1.
 int FreePort();

@@ -24,11 +24,6 @@ exports::Cell Number(const json::object& object, std::string_view key) {
   return {{}, value->to_number<double>()};
 }
 
-// The JSON answer of a handler of this call (the route it mirrors), parsed.
-json::object AnswerOf(http::Response (*handler)(Call&), Call& call) {
-  return json::parse(handler(call).body).as_object();
-}
-
 // "0613 Software and applications development and analysis" in the export's language.
 std::string FieldName(std::string_view code, std::string_view language) {
   const domain::IscedField* field = domain::FindIscedField(code);
@@ -37,14 +32,6 @@ std::string FieldName(std::string_view code, std::string_view language) {
                                 : language == "zh" ? field->zh
                                                    : field->en;
   return std::string(code) + " " + std::string(name);
-}
-
-// A row of text cells over `texts`, which must outlive it.
-std::vector<exports::Cell> TextRow(const std::vector<std::string>& texts) {
-  std::vector<exports::Cell> row;
-  row.reserve(texts.size());
-  for (const std::string& text : texts) row.push_back({text});
-  return row;
 }
 
 }  // namespace
@@ -72,7 +59,7 @@ http::Response ExportAgreementSeats(Call& call) {
   // The texts each row's cells point into, kept for the whole table.
   std::vector<std::vector<std::string>> texts;
   texts.reserve(items.size());
-  std::vector<std::vector<exports::Cell>> rows{TextRow(header)};
+  std::vector<std::vector<exports::Cell>> rows{TextCells(header)};
   for (const json::value& item : items) {
     const json::object& row = item.as_object();
     const std::string direction = store::StringMember(row, "direction"),
@@ -82,7 +69,7 @@ http::Response ExportAgreementSeats(Call& call) {
                      FieldName(store::StringMember(row, "isced_code"), lang),
                      word({"agreement", "level", level}, level),
                      store::StringMember(row, "host_department")});
-    std::vector<exports::Cell> cells = TextRow(texts.back());
+    std::vector<exports::Cell> cells = TextCells(texts.back());
     for (const char* figure :
          {"seats", "applications", "allocated", "accepted", "declined", "free"}) {
       cells.push_back(Number(row, figure));
@@ -118,7 +105,7 @@ http::Response ExportExchangeAgreements(Call& call) {
       word({"agreement", "field", "extra_requirements"}, "Extra requirements")};
   const domain::ResourceSpec& organizations = *domain::FindResource("organizations");
   std::vector<std::vector<std::string>> texts;
-  std::vector<std::vector<exports::Cell>> rows{TextRow(header)};
+  std::vector<std::vector<exports::Cell>> rows{TextCells(header)};
   const json::array& agreements = list.at("items").as_array();
   size_t conditions = 0;
   for (const json::value& agreement : agreements) {
@@ -145,13 +132,13 @@ http::Response ExportExchangeAgreements(Call& call) {
                        store::StringMember(condition, "host_department"),
                        FieldName(store::StringMember(condition, "isced_code"), lang),
                        word({"agreement", "level", level}, level)});
-      std::vector<exports::Cell> cells = TextRow(texts.back());
+      std::vector<exports::Cell> cells = TextCells(texts.back());
       cells.push_back(Number(condition, "seats_per_year"));
       cells.push_back(Number(condition, "months_per_student"));
       texts.push_back({store::StringMember(condition, "language"),
                        store::StringMember(condition, "min_cefr"),
                        store::StringMember(condition, "extra_requirements")});
-      for (const exports::Cell& cell : TextRow(texts.back())) cells.push_back(cell);
+      for (const exports::Cell& cell : TextCells(texts.back())) cells.push_back(cell);
       rows.push_back(std::move(cells));
     }
   }
@@ -184,7 +171,7 @@ http::Response ExportExchangeApplications(Call& call) {
   const json::array& items = list.at("items").as_array();
   std::vector<std::vector<std::string>> texts;
   texts.reserve(items.size());
-  std::vector<std::vector<exports::Cell>> rows{TextRow(header)};
+  std::vector<std::vector<exports::Cell>> rows{TextCells(header)};
   for (const json::value& item : items) {
     const json::object& application = item.as_object();
     const std::string status = store::StringMember(application, "status"),
@@ -201,7 +188,7 @@ http::Response ExportExchangeApplications(Call& call) {
                      store::StringMember(application, "average_scale"),
                      store::StringMember(application, "language_score"),
                      store::StringMember(application, "score")});
-    std::vector<exports::Cell> cells = TextRow(texts.back());
+    std::vector<exports::Cell> cells = TextCells(texts.back());
     const json::value* choices = application.if_contains("choices");
     cells.push_back(
         {{}, choices != nullptr && choices->is_array() ? double(choices->as_array().size()) : 0.0});
@@ -209,6 +196,50 @@ http::Response ExportExchangeApplications(Call& call) {
   }
   return SendTable(call, options, "applications",
                    word({"agreement", "applications"}, "Applications"), rows);
+}
+
+http::Response ExportExchangeCalls(Call& call) {
+  const TableExport options = ParseTableExport(call);
+  const json::object list = AnswerOf(ListExchangeCalls, call);  // 404 when not the caller's
+  const UiWords word{options.language};
+  TableStream table(call, options, "calls", word({"call", "list"}, "Calls for applications"));
+  table.Row(std::vector<std::string>{
+      "ID", word({"call", "field", "academic_year"}, "Academic year"),
+      word({"agreement", "field", "direction"}, "Direction"),
+      word({"call", "field", "opens_on"}, "Opens on"),
+      word({"call", "field", "closes_on"}, "Closes on"), word({"fields", "time_zone"}, "Time zone"),
+      word({"call", "window"}, "Applications taken"),
+      word({"call", "field", "academic_weight"}, "Weight of the academic average (%)"),
+      word({"call", "field", "language_weight"}, "Weight of the language score (%)"),
+      word({"call", "field", "max_choices"}, "Choices a student may rank"),
+      word({"call", "field", "tie_seed"}, "Tie-break seed"),
+      word({"call", "conditions"}, "Conditions offered")});
+  const json::array& items = list.at("items").as_array();
+  for (const json::value& item : items) {
+    const json::object& exchange_call = item.as_object();
+    const std::string direction = store::StringMember(exchange_call, "direction"),
+                      window = store::StringMember(exchange_call, "window");
+    const std::vector<std::string> texts = {store::StringMember(exchange_call, "id"),
+                                            store::StringMember(exchange_call, "academic_year"),
+                                            word({"agreement", "direction", direction}, direction),
+                                            store::StringMember(exchange_call, "opens_on"),
+                                            store::StringMember(exchange_call, "closes_on"),
+                                            store::StringMember(exchange_call, "time_zone"),
+                                            word({"enum", "callWindow", window}, window)};
+    const std::string seed = store::StringMember(exchange_call, "tie_seed");
+    std::vector<exports::Cell> cells = TextCells(texts);
+    for (const char* figure : {"academic_weight", "language_weight", "max_choices"}) {
+      cells.push_back(Number(exchange_call, figure));
+    }
+    cells.push_back({seed});
+    const json::value* conditions = exchange_call.if_contains("conditions");
+    cells.push_back({{},
+                     conditions != nullptr && conditions->is_array()
+                         ? double(conditions->as_array().size())
+                         : 0.0});
+    table.Row(cells);
+  }
+  return table.Send();
 }
 
 }  // namespace amity::api

@@ -228,6 +228,9 @@ std::vector<Route> BuildRoutes() {
                     "Seats per academic year, direction and condition, with the applications "
                     "(null for partner users) and allocations",
                     nullptr, "", "SeatGrid"});
+  routes.push_back({"GET", "/api/v1/exchange-agreements/{id}/calls/export", ExportExchangeCalls,
+                    "The agreement's calls for applications as CSV or XLSX", nullptr, "", "", 200,
+                    Access::kUser, ExportParameters()});
   routes.push_back({"GET", "/api/v1/exchange-agreements/{id}/calls", ListExchangeCalls,
                     "The agreement's calls for applications, by academic year and direction",
                     nullptr, "", "ExchangeCallList"});
@@ -362,6 +365,14 @@ std::vector<Route> BuildRoutes() {
                     200,
                     Access::kAdmin,
                     {{"state", Type::kEnum, "which messages", {"problems", "all"}}}});
+  {
+    std::vector<QueryParameter> query = ExportParameters();
+    query.push_back({"state", Type::kEnum, "which messages", {"problems", "all"}});
+    routes.push_back({"GET", "/api/v1/mail/export", ExportMail,
+                      "The e-mail outbox's messages (as its list filters them, every match) as CSV "
+                      "or XLSX; never the messages' text",
+                      nullptr, "", "", 200, Access::kAdmin, std::move(query)});
+  }
   routes.push_back({"POST", "/api/v1/mail/{id}/retry", RetryMailHandler,
                     "Put a failed message back in the outbox", nullptr, "", "", 204,
                     Access::kAdmin});
@@ -476,37 +487,53 @@ std::vector<Route> BuildRoutes() {
                              .description = "only entries at or after this instant"};
   const QueryParameter until{
       .name = "until", .type = Type::kInstant, .description = "only entries before this instant"};
-  routes.push_back(
-      {"GET", "/api/v1/changes", ListChangesHandler,
-       "The change trail, newest first; or the feed after a sequence number", nullptr, "",
-       "ChangePage", 200, Access::kAdmin,
-       Paged({{.name = "entity",
-               .type = Type::kEnum,
-               .description = "only records of this kind",
-               .values = RecordKinds()},
-              {.name = "record_id",
-               .type = Type::kId,
-               .description = "only the changes of this record"},
-              {.name = "actor", .description = "only changes by this e-mail address"},
-              {.name = "op",
-               .type = Type::kEnum,
-               .description = "only this kind of change",
-               .values = {"create", "update", "archive", "transition"}},
-              since,
-              until,
-              {.name = "after_seq",
-               .type = Type::kInteger,
-               .description = "the feed: changes after this sequence number, oldest first; "
-                              "continue with the answer's next_after_seq",
-               .minimum = 0,
-               .maximum = std::numeric_limits<int>::max()}})});
+  const std::vector<QueryParameter> change_filters = {
+      {.name = "entity",
+       .type = Type::kEnum,
+       .description = "only records of this kind",
+       .values = RecordKinds()},
+      {.name = "record_id", .type = Type::kId, .description = "only the changes of this record"},
+      {.name = "actor", .description = "only changes by this e-mail address"},
+      {.name = "op",
+       .type = Type::kEnum,
+       .description = "only this kind of change",
+       .values = {"create", "update", "archive", "transition"}},
+      since,
+      until};
+  {
+    std::vector<QueryParameter> query = ExportParameters();
+    query.insert(query.end(), change_filters.begin(), change_filters.end());
+    routes.push_back({"GET", "/api/v1/changes/export", ExportChanges,
+                      "The change trail (as its list filters it, every match, newest first) as "
+                      "CSV or XLSX: which record, which change, by whom and which fields",
+                      nullptr, "", "", 200, Access::kAdmin, std::move(query)});
+  }
+  std::vector<QueryParameter> change_list = change_filters;
+  change_list.push_back({.name = "after_seq",
+                         .type = Type::kInteger,
+                         .description =
+                             "the feed: changes after this sequence number, oldest first; "
+                             "continue with the answer's next_after_seq",
+                         .minimum = 0,
+                         .maximum = std::numeric_limits<int>::max()});
+  routes.push_back({"GET", "/api/v1/changes", ListChangesHandler,
+                    "The change trail, newest first; or the feed after a sequence number", nullptr,
+                    "", "ChangePage", 200, Access::kAdmin, Paged(std::move(change_list))});
+  const std::vector<QueryParameter> audit_filters = {
+      {.name = "kind", .description = "only events of this kind, e.g. login"},
+      {.name = "email", .description = "only events of this account"},
+      since,
+      until};
   routes.push_back({"GET", "/api/v1/audit", ListAuthEvents,
                     "Logins, failed logins, role changes and tokens, newest first", nullptr, "",
-                    "AuthEventPage", 200, Access::kAdmin,
-                    Paged({{.name = "kind", .description = "only events of this kind, e.g. login"},
-                           {.name = "email", .description = "only events of this account"},
-                           since,
-                           until})});
+                    "AuthEventPage", 200, Access::kAdmin, Paged(audit_filters)});
+  {
+    std::vector<QueryParameter> query = ExportParameters();
+    query.insert(query.end(), audit_filters.begin(), audit_filters.end());
+    routes.push_back({"GET", "/api/v1/audit/export", ExportAuthEvents,
+                      "The security log (as its list filters it, every match) as CSV or XLSX",
+                      nullptr, "", "", 200, Access::kAdmin, std::move(query)});
+  }
   routes.push_back({"POST", "/api/v1/session", Login,
                     "Sign in with e-mail and password: sets the session cookie, returns the CSRF "
                     "token",
@@ -518,8 +545,28 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"POST", "/api/v1/session/password", ChangeOwnPassword,
                     "Change your own password (other sessions are signed out)", nullptr,
                     "PasswordInput", "", 204});
-  routes.push_back({"GET", "/api/v1/users", ListUsers, "Every user account", nullptr, "",
-                    "UserList", 200, Access::kAdmin});
+  const QueryParameter role{.name = "role",
+                            .type = Type::kEnum,
+                            .description = "only accounts with this role",
+                            .values = {std::begin(domain::kRoles), std::end(domain::kRoles)}};
+  routes.push_back({"GET",
+                    "/api/v1/users",
+                    ListUsers,
+                    "Every user account",
+                    nullptr,
+                    "",
+                    "UserList",
+                    200,
+                    Access::kAdmin,
+                    {role}});
+  {
+    std::vector<QueryParameter> query = ExportParameters();
+    query.push_back(role);
+    routes.push_back({"GET", "/api/v1/users/export", ExportUsers,
+                      "The user accounts (as their list filters them) as CSV or XLSX; no "
+                      "password or token",
+                      nullptr, "", "", 200, Access::kAdmin, std::move(query)});
+  }
   routes.push_back({"POST", "/api/v1/users", CreateUser,
                     "Invite a user: returns a random first password, shown once", nullptr,
                     "UserInput", "UserWithPassword", 201, Access::kAdmin});

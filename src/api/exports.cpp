@@ -519,11 +519,39 @@ http::Response ExportRecordsHandler(Call& call) {
   return scratch.Send(call, rows);
 }
 
+struct TableStream::Scratch : ScratchExport {
+  using ScratchExport::ScratchExport;
+};
+
+TableStream::TableStream(Call& call, const TableExport& options, std::string_view name,
+                         std::string_view sheet)
+    : call_(call),
+      scratch_(std::make_unique<Scratch>(call.context, std::string(name), options,
+                                         std::string(sheet))) {}
+
+TableStream::~TableStream() = default;
+
+void TableStream::Row(std::span<const exports::Cell> cells) {
+  scratch_->writer->Row(cells);
+  ++rows_;
+}
+
+void TableStream::Row(const std::vector<std::string>& texts) { Row(TextCells(texts)); }
+
+http::Response TableStream::Send() { return scratch_->Send(call_, rows_ > 0 ? rows_ - 1 : 0); }
+
+std::vector<exports::Cell> TextCells(const std::vector<std::string>& texts) {
+  std::vector<exports::Cell> cells;
+  cells.reserve(texts.size());
+  for (const std::string& text : texts) cells.push_back({text});
+  return cells;
+}
+
 http::Response SendTable(Call& call, const TableExport& options, std::string_view name,
                          std::string_view sheet, std::span<const std::vector<exports::Cell>> rows) {
-  ScratchExport scratch(call.context, std::string(name), options, std::string(sheet));
-  for (const std::vector<exports::Cell>& row : rows) scratch.writer->Row(row);
-  return scratch.Send(call, rows.empty() ? 0 : static_cast<long long>(rows.size()) - 1);
+  TableStream stream(call, options, name, sheet);
+  for (const std::vector<exports::Cell>& row : rows) stream.Row(row);
+  return stream.Send();
 }
 
 std::string RecordTitle(Call& call, const ResourceSpec& spec, std::string_view id,
@@ -531,6 +559,10 @@ std::string RecordTitle(Call& call, const ResourceSpec& spec, std::string_view i
   Redactor redactor(call.db, call.principal);
   Titles titles(call.db, redactor, std::string(language));
   return titles.Of(spec, id);
+}
+
+json::object AnswerOf(http::Response (*handler)(Call&), Call& call) {
+  return json::parse(handler(call).body).as_object();
 }
 
 std::string UiWord(std::string_view language, std::initializer_list<std::string_view> path,

@@ -5,7 +5,9 @@
 // however many rows there are.
 #pragma once
 
+#include <boost/json.hpp>
 #include <initializer_list>
+#include <memory>
 #include <span>
 #include <string>
 
@@ -40,6 +42,15 @@ std::vector<QueryParameter> ExportParameters();
 std::string UiWord(std::string_view language, std::initializer_list<std::string_view> path,
                    std::string_view fallback);
 
+// The UI's words in one language, as UiWord finds them: words({"mail", "title"}, "E-mail").
+struct UiWords {
+  std::string language;
+  std::string operator()(std::initializer_list<std::string_view> path,
+                         std::string_view fallback) const {
+    return UiWord(language, path, fallback);
+  }
+};
+
 // An export of a table that is not a record list (an agreement's seat grid, …): only the
 // export's own parameters (ExportParameters), which its route declares with any of its own.
 struct TableExport {
@@ -51,6 +62,31 @@ struct TableExport {
 // and language (else Accept-Language, else English). Throws HttpError 400 naming the parameter.
 TableExport ParseTableExport(const Call& call);
 
+// A table export written row by row to its scratch file (beside the stored files), so memory
+// stays flat however many rows there are: the first row written is the header. Send completes the
+// file and answers with it, named `name`-<today>.csv|xlsx, the XLSX sheet named `sheet`, with
+// X-Export-Rows counting the rows after the header. Throws std::runtime_error when the file cannot
+// be written.
+class TableStream {
+ public:
+  TableStream(Call& call, const TableExport& options, std::string_view name,
+              std::string_view sheet);
+  ~TableStream();
+  void Row(std::span<const exports::Cell> cells);
+  // A row of text cells.
+  void Row(const std::vector<std::string>& texts);
+  http::Response Send();
+
+ private:
+  struct Scratch;
+  Call& call_;
+  std::unique_ptr<Scratch> scratch_;
+  long long rows_ = 0;
+};
+
+// Text cells over `texts`, which must outlive them.
+std::vector<exports::Cell> TextCells(const std::vector<std::string>& texts);
+
 // Answers with `rows` (the first is the header) as the file `options` asks for, named
 // `name`-<today>.csv|xlsx, the XLSX sheet named `sheet`; X-Export-Rows counts the rows after the
 // header. The file is written beside the stored files and sent by the kernel, like a list's.
@@ -61,6 +97,10 @@ http::Response SendTable(Call& call, const TableExport& options, std::string_vie
 // it is gone or the caller may not see it.
 std::string RecordTitle(Call& call, const domain::ResourceSpec& spec, std::string_view id,
                         std::string_view language);
+
+// The JSON answer of `handler` for this call (the route an export mirrors: the same access rules,
+// filters and figures), parsed. Throws what the handler throws (HttpError 404, 400 …).
+boost::json::object AnswerOf(http::Response (*handler)(Call&), Call& call);
 
 // True for a list parameter an export does not take (paging: an export holds every match).
 bool IsPagingParameter(const ListParameter& parameter);

@@ -8,6 +8,7 @@
 
 #include "api/api.h"
 #include "api/validation.h"
+#include "store/accounts.h"
 #include "store/changes.h"
 #include "store/records.h"
 
@@ -40,6 +41,7 @@ http::Response AgreementSeatGrid(Call& call);
 http::Response ExportExchangeAgreements(Call& call);
 http::Response ExportAgreementSeats(Call& call);
 http::Response ExportExchangeApplications(Call& call);
+http::Response ExportExchangeCalls(Call& call);
 
 // exchange_calls.cpp: calls for applications on approved agreements, and the applications.
 http::Response ListExchangeCalls(Call& call);
@@ -104,15 +106,25 @@ http::Response UpdateNoticeSettings(Call& call);
 http::Response UnsubscribePage(Call& call);
 http::Response Unsubscribe(Call& call);
 http::Response ListMailHandler(Call& call);
+// Whether the outbox's list (and its export) shows only the messages that failed or wait to be
+// tried again (state=problems, the default) rather than all (state=all). Throws HttpError 400 for
+// a parameter its route does not declare.
+bool MailProblemsOnly(const Call& call);
 http::Response RetryMailHandler(Call& call);
 
 http::Response ListAreas(Call& call);
 http::Response GetArea(Call& call);
 http::Response ListChangesHandler(Call& call);
+// The change trail's filters (entity, record_id, actor, op, since, until; after_seq and paging
+// where the route declares them) from the call's query. Throws HttpError 400 naming a parameter.
+store::ChangeQuery ChangeQueryOf(const Call& call);
 http::Response RecordChangesHandler(Call& call);
 http::Response MinutesRevisions(Call& call);  // minutes.cpp
 http::Response MinutesRevision(Call& call);   // minutes.cpp
-http::Response ListAuthEvents(Call& call);
+http::Response ListAuthEvents(Call& call);    // users.cpp
+// The security log's filters (kind, email, since, until; paging where the route declares it)
+// from the call's query. Throws HttpError 400 naming a parameter that is unknown or malformed.
+store::AuthEventQuery AuthEventQueryOf(const Call& call);
 
 http::Response PublicPortal(Call& call);
 http::Response MetricsHandler(Call& call);  // metrics.cpp
@@ -124,6 +136,12 @@ std::string PortalLanguage(const Call& call);
 // inquiries.cpp: a published fair's catalogue (JSON) and the inquiry form's POST.
 http::Response PublicFairCatalogue(Call& call);
 http::Response PostInquiry(Call& call);
+
+// admin_exports.cpp: the administrators' lists for spreadsheets, as their JSON routes filter them.
+http::Response ExportUsers(Call& call);
+http::Response ExportAuthEvents(Call& call);
+http::Response ExportMail(Call& call);
+http::Response ExportChanges(Call& call);
 
 http::Response ListUsers(Call& call);
 http::Response GetUser(Call& call);

@@ -199,12 +199,17 @@ http::Response Unsubscribe(Call& call) {
   return UnsubscribeHtml(lang, words.title, words.done, "");
 }
 
-http::Response ListMailHandler(Call& call) {
+bool MailProblemsOnly(const Call& call) {
   CheckQuery(call.route.query, call.request.query);
   bool problems_only = true;
   for (const auto& [name, value] : call.request.query) {
     if (name == "state") problems_only = value != "all";
   }
+  return problems_only;
+}
+
+http::Response ListMailHandler(Call& call) {
+  const bool problems_only = MailProblemsOnly(call);
   json::array items;
   for (const store::OutboxMail& mail : store::ListOutboxMail(call.db, problems_only, kMailShown)) {
     items.push_back(MailJson(mail));

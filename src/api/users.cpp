@@ -186,8 +186,15 @@ http::Response ChangePage(store::Page page, const store::ChangeQuery& query) {
 }  // namespace
 
 http::Response ListUsers(Call& call) {
+  CheckQuery(call.route.query, call.request.query);
+  std::optional<std::string> role;
+  for (const auto& [name, value] : call.request.query) {
+    if (name == "role") role = value;
+  }
   json::array items;
-  for (const store::User& user : store::ListUsers(call.db)) items.push_back(UserJson(user));
+  for (const store::User& user : store::ListUsers(call.db)) {
+    if (!role || user.role == *role) items.push_back(UserJson(user));
+  }
   return JsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
@@ -333,7 +340,7 @@ http::Response RevokeToken(Call& call) {
   return NoContent();
 }
 
-http::Response ListAuthEvents(Call& call) {
+store::AuthEventQuery AuthEventQueryOf(const Call& call) {
   CheckQuery(call.route.query, call.request.query);
   store::AuthEventQuery query;
   for (const auto& [name, value] : call.request.query) {
@@ -349,6 +356,11 @@ http::Response ListAuthEvents(Call& call) {
       ParsePaging(name, value, query.limit, query.offset);
     }
   }
+  return query;
+}
+
+http::Response ListAuthEvents(Call& call) {
+  const store::AuthEventQuery query = AuthEventQueryOf(call);
   long long total = 0;
   json::array items;
   for (const store::AuthEvent& event : store::ListAuthEvents(call.db, query, total)) {
@@ -368,7 +380,7 @@ http::Response ListAuthEvents(Call& call) {
                                         {"offset", query.offset}});
 }
 
-http::Response ListChangesHandler(Call& call) {
+store::ChangeQuery ChangeQueryOf(const Call& call) {
   CheckQuery(call.route.query, call.request.query);
   store::ChangeQuery query;
   for (const auto& [name, value] : call.request.query) {
@@ -393,6 +405,11 @@ http::Response ListChangesHandler(Call& call) {
   if (query.after_seq && query.offset > 0) {
     RejectParameter("after_seq", "after_seq_and_offset", "send either after_seq or offset");
   }
+  return query;
+}
+
+http::Response ListChangesHandler(Call& call) {
+  const store::ChangeQuery query = ChangeQueryOf(call);
   return ChangePage(store::ListChanges(call.db, query), query);
 }
 

@@ -52,7 +52,7 @@ constexpr char kInsertAuthEvent[] =
     "VALUES (?, ?, ?, nullif(?, ''), ?, ?, ?)";
 constexpr char kAuthEventFilter[] =
     "FROM auth_events WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR email = ?2) "
-    "AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < ?4)";
+    "AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < ?4) AND (?7 IS NULL OR id < ?7)";
 
 // Reads the user columns (kUserColumns) starting at column `first`.
 User ReadUser(const Stmt& row, int first = 0) {
@@ -276,6 +276,11 @@ std::optional<std::string> NthRecentAuthEventAt(Db& db, std::string_view kind, s
 std::vector<AuthEvent> ListAuthEvents(Db& db, const AuthEventQuery& query, long long& total) {
   const auto bind = [&query](Stmt& stmt) {
     stmt.Bind(1, query.kind).Bind(2, query.email).Bind(3, query.since).Bind(4, query.until);
+    if (query.before_id) {
+      stmt.Bind(7, *query.before_id);
+    } else {
+      stmt.BindNull(7);
+    }
   };
   std::vector<AuthEvent> events;
   {

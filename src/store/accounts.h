@@ -125,6 +125,8 @@ struct AuthEventQuery {
   std::optional<std::string> email;
   std::optional<std::string> since;  // UTC instant text, inclusive
   std::optional<std::string> until;  // exclusive
+  // Only events older than this one (a keyset: the next batch of an export).
+  std::optional<long long> before_id;
   int limit = 50;
   int offset = 0;
 };

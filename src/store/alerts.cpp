@@ -333,13 +333,20 @@ int FailInterruptedMail(Db& db, std::string_view now) {
   return failed;
 }
 
-std::vector<OutboxMail> ListOutboxMail(Db& db, bool problems_only, int limit) {
+std::vector<OutboxMail> ListOutboxMail(Db& db, bool problems_only, int limit,
+                                       const OutboxMail* after) {
   Stmt select =
       db.Prepare(std::string("SELECT ") + kMailColumns +
-                 " FROM mail_outbox AS m JOIN notices AS n ON n.id = m.notice_id WHERE ?1 = 0 OR "
-                 "m.state = 'failed' OR (m.state = 'pending' AND m.attempts > 0) "
+                 " FROM mail_outbox AS m JOIN notices AS n ON n.id = m.notice_id WHERE (?1 = 0 OR "
+                 "m.state = 'failed' OR (m.state = 'pending' AND m.attempts > 0)) "
+                 "AND (?3 IS NULL OR (m.created_at, m.id) < (?3, ?4)) "
                  "ORDER BY m.created_at DESC, m.id DESC LIMIT ?2");
   select.Bind(1, problems_only ? 1 : 0).Bind(2, limit);
+  if (after != nullptr) {
+    select.Bind(3, after->created_at).Bind(4, after->id);
+  } else {
+    select.BindNull(3).BindNull(4);
+  }
   std::vector<OutboxMail> found;
   while (select.Step()) found.push_back(ReadMail(select));
   return found;

@@ -136,7 +136,9 @@ void MarkMailAttemptFailed(Db& db, std::string_view id, std::string_view error,
 int FailInterruptedMail(Db& db, std::string_view now);
 // What an admin sees: messages that failed for good or are waiting after a failed attempt
 // (`problems_only`), or all; newest first, at most `limit`.
-std::vector<OutboxMail> ListOutboxMail(Db& db, bool problems_only, int limit);
+// `after` continues a listing after that message (a keyset: the next batch of an export).
+std::vector<OutboxMail> ListOutboxMail(Db& db, bool problems_only, int limit,
+                                       const OutboxMail* after = nullptr);
 // Counts by state: pending, sending, sent, failed.
 struct OutboxCounts {
   long long pending = 0, sending = 0, sent = 0, failed = 0;

@@ -68,6 +68,7 @@ Page ListChanges(Db& db, const ChangeQuery& query) {
   if (query.until) conditions.push_back({"at < ?", *query.until});
   if (query.from_seq) conditions.push_back({"seq >= ?", *query.from_seq});
   if (query.after_seq) conditions.push_back({"seq > ?", *query.after_seq});
+  if (query.before_seq) conditions.push_back({"seq < ?", *query.before_seq});
   if (query.version) conditions.push_back({"version = ?", *query.version});
   if (query.field) conditions.push_back({kSetsFieldSql, "$." + *query.field});
   for (const auto& [sql, value] : conditions) where += (where.empty() ? " WHERE " : " AND ") + sql;

@@ -31,6 +31,8 @@ struct ChangeQuery {
   // The feed: changes after this sequence number, oldest first (offset unused). Each page costs
   // what the first does, however far into the feed (a range of the table's own key).
   std::optional<long long> after_seq;
+  // Only changes before this sequence number (a keyset: the next batch of an export).
+  std::optional<long long> before_seq;
   int limit = 50;
   int offset = 0;
 };

@@ -1,6 +1,7 @@
 // Exports in real Chromium: the commitments table filtered by status exported as XLSX (the file
 // read back by openpyxl holds the list's rows), and in Turkish the glossary as CSV for Excel (a
-// byte-order mark, ';', Turkish column names); the open menu passes axe.
+// byte-order mark, ';', Turkish column names); an agreement's seat grid and calls, a fair's
+// exhibitors, and the admin's users (filtered by role) and security log; the open menu passes axe.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -31,8 +32,9 @@ describe('Amity web UI: exports', () => {
     assert.deepEqual(problems, [])
   })
 
-  async function exportFrom(choice) {
-    await page.locator('.export-menu summary').click()
+  /** Downloads `choice` from the Export menu inside `scope` (the page's only one by default). */
+  async function exportFrom(choice, scope = page) {
+    await scope.locator('.export-menu summary').click()
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${choice}"]`).click()])
     const path = join(folder, download.suggestedFilename())
     await download.saveAs(path)
@@ -65,7 +67,7 @@ describe('Amity web UI: exports', () => {
     await useLanguage(page, server, 'zh')
     await visit(page, server, `/agreements/${agreement.id}`)
     await page.locator('table[data-seat-grid]').waitFor()
-    const { path, name } = await exportFrom(`exchange-agreements/${agreement.id}/seats:xlsx`)
+    const { path, name } = await exportFrom(`exchange-agreements/${agreement.id}/seats:xlsx`, page.locator('section[aria-labelledby="a-seats"]'))
     assert.match(name, /^seats-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.xlsx$/)
     const table = readTable(path)
     assert.equal(table.rows[0][0], '学年')
@@ -75,6 +77,58 @@ describe('Amity web UI: exports', () => {
       grid.rows.map((row) => [row.academic_year, row.seats]),
     )
     await useLanguage(page, server, 'en')
+  })
+
+  test("an agreement's calls and a fair's exhibitors download as their lists", async () => {
+    const agreement = (await api(server, 'GET', 'exchange-agreements')).json.items[0]
+    const calls = (await api(server, 'GET', `exchange-agreements/${agreement.id}/calls`)).json.items
+    assert.ok(calls.length > 0)
+    await visit(page, server, `/agreements/${agreement.id}`)
+    const section = page.locator('section[aria-labelledby="a-calls"]')
+    await section.locator('[data-calls] li').first().waitFor()
+    const { path, name } = await exportFrom(`exchange-agreements/${agreement.id}/calls:csv`, section)
+    assert.match(name, /^calls-\d{4}-\d{2}-\d{2}\.csv$/)
+    assert.deepEqual(
+      readTable(path).rows.slice(1).map((row) => row[0]),
+      calls.map((call) => call.id),
+    )
+
+    const exhibitors = (await api(server, 'GET', 'exhibitors?limit=200')).json.items
+    assert.ok(exhibitors.length > 0)
+    const fair = exhibitors[0].event_id
+    await visit(page, server, `/events/${fair}`)
+    const card = page.locator('section.fair-exhibitors')
+    await card.locator('[data-exhibitor]').first().waitFor()
+    const exported = readTable((await exportFrom('exhibitors:xlsx', card)).path)
+    const listed = (await api(server, 'GET', `exhibitors?event_id=${fair}&limit=200`)).json.items
+    assert.deepEqual(
+      exported.rows.slice(1).map((row) => row[0]),
+      listed.map((item) => item.id),
+    )
+  })
+
+  test("the admin's users, filtered by role, and the security log download", async () => {
+    await visit(page, server, '/users?role=admin')
+    const { path } = await exportFrom('users:xlsx')
+    const table = readTable(path)
+    const admins = (await api(server, 'GET', 'users?role=admin')).json.items
+    assert.deepEqual(
+      table.rows.slice(1).map((row) => row[0]),
+      admins.map((user) => user.id),
+    )
+    assert.ok(!readFileSync(path).includes(server.admin.password))
+
+    await visit(page, server, '/audit?kind=login')
+    await page.locator('.export-menu summary').click()
+    assert.deepEqual(await seriousViolations(page), [])
+    await page.locator('.export-menu summary').click()
+    const log = readTable((await exportFrom('audit:csv')).path)
+    const logins = (await api(server, 'GET', 'audit?kind=login&limit=200')).json.items
+    assert.ok(logins.length > 0)
+    assert.deepEqual(
+      log.rows.slice(1).map((row) => row[0]),
+      logins.map((event) => String(event.id)),
+    )
   })
 
   test('in Turkish, the glossary downloads as CSV for Excel', async () => {

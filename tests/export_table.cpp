@@ -1,0 +1,54 @@
+#include "export_table.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace amity::testing {
+namespace json = boost::json;
+
+json::object Parsed(const TestServer& server, const HttpResult& result, const std::string& format,
+                    bool excel) {
+  static int counter = 0;
+  const std::string path = server.folder() + "/export" + std::to_string(++counter) + "." + format;
+  std::ofstream(path, std::ios::binary) << result.body;
+  std::string output;
+  FILE* pipe = popen(("/usr/bin/python3 " AMITY_SOURCE_DIR "/tests/read_table.py " + path +
+                      (excel ? " --excel" : ""))
+                         .c_str(),
+                     "r");
+  char buffer[4096];
+  while (size_t got = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, got);
+  const int status = pclose(pipe);
+  EXPECT_EQ(status, 0) << output << result.body.substr(0, 500);
+  return status == 0 ? json::parse(output).as_object() : json::object();
+}
+
+std::vector<std::string> Ids(const json::object& table) {
+  std::vector<std::string> ids;
+  const json::array& rows = table.at("rows").as_array();
+  for (size_t i = 1; i < rows.size(); ++i) ids.emplace_back(rows[i].at(0).as_string());
+  return ids;
+}
+
+std::vector<std::string> Header(const json::object& table) {
+  std::vector<std::string> names;
+  for (const json::value& cell : table.at("rows").at(0).as_array()) {
+    names.emplace_back(cell.as_string());
+  }
+  return names;
+}
+
+bool Holds(const json::object& table, const std::string& part) {
+  for (const json::value& row : table.at("rows").as_array()) {
+    for (const json::value& cell : row.as_array()) {
+      if (cell.is_string() && std::string(cell.as_string()).find(part) != std::string::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace amity::testing

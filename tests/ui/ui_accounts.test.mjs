@@ -187,6 +187,13 @@ describe('Amity web UI: accounts, roles, sharing and the audit trail', () => {
     assert.equal(await p.isDisabled('#f-visibility-private'), true)
     assert.equal(await p.isChecked('#f-visibility-shared'), true)
     assert.match(await p.textContent('#f-visibility'), /only the home city changes who sees a record/)
+
+    // A new organization: only the partner city is offered (the server refuses any other).
+    const partnerCity = (await api(server, 'GET', `partnerships/${ids.partnership}`)).json.partner_city_id
+    await go(p, '/organizations/new')
+    await p.locator(`#f-city_id option[value="${partnerCity}"]`).waitFor({ state: 'attached' })
+    const offered = await p.$$eval('#f-city_id option', (options) => options.map((o) => o.value).filter(Boolean))
+    assert.deepEqual(offered, [partnerCity])
   })
 
   test('the partner moves the shared commitment; its history names who and shows before → after', async () => {

@@ -103,6 +103,7 @@ describe('Amity web UI', () => {
     assert.equal(await tr.getAttribute('html', 'lang'), 'tr-TR')
     assert.equal(await tr.textContent('main h1'), 'Gösterge paneli')
     await tr.click('button[data-lang=zh]')
+    await tr.waitForFunction((l) => document.documentElement.lang.startsWith(l), 'zh')
     assert.equal(await tr.textContent('main h1'), '概览')
     await tr.reload()
     await tr.waitForSelector('main h1')
@@ -114,6 +115,7 @@ describe('Amity web UI', () => {
   test('create a partnership (with a new partner city)', async () => {
     await go('/')
     await page.click('button[data-lang=en]')
+    await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), 'en')
     await go('/cities/new')
     await page.fill('#f-name-tr', 'Çingdao')
     await page.fill('#f-name-zh', '青岛')
@@ -360,6 +362,7 @@ describe('Amity web UI', () => {
     for (const [lang, want] of Object.entries(expectations)) {
       await go('/')
       await page.click(`button[data-lang=${lang}]`)
+      await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang)
       assert.equal(await page.getAttribute('html', 'lang'), want.lang)
       const nav = await page.locator('.mainnav a').allTextContents()
       assert.deepEqual(nav.map((s) => s.trim()), want.nav)
@@ -376,6 +379,7 @@ describe('Amity web UI', () => {
     }
     await go('/')
     await page.click('button[data-lang=en]')
+    await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), 'en')
   })
 
   test('every main screen: no serious accessibility violation, screenshots in three languages', async (t) => {
@@ -405,6 +409,7 @@ describe('Amity web UI', () => {
     for (const lang of ['en', 'tr', 'zh']) {
       await go('/')
       await page.click(`button[data-lang=${lang}]`)
+      await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang)
       for (const [name, path] of screens) {
         await go(path)
         await screenshot(page, lang, name)

@@ -314,6 +314,7 @@ describe('Phone and laptop layouts', () => {
     await drawer.waitFor({ state: 'hidden' })
     await menu.tap()
     await drawer.locator('button[data-lang=zh]').tap()
+    await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), 'zh')
     assert.equal(await page.textContent('main h1'), '承诺事项')
     await page.keyboard.press('Escape')
 

@@ -76,13 +76,15 @@ export function loadLanguage(lang: Lang): Promise<void> {
 
 /** Switches the workspace to a language once its messages are here. */
 export async function setLanguage(lang: Lang): Promise<void> {
-  await loadLanguage(lang)
-  i18n.global.locale.value = lang
+  // The choice is kept at once (a navigation right after the click keeps it); the page's
+  // language and its texts change together when the messages are here.
   try {
     localStorage.setItem(STORAGE_KEY, lang)
   } catch {
     /* ignore */
   }
+  await loadLanguage(lang)
+  i18n.global.locale.value = lang
   applyDocumentLanguage(lang)
 }
 

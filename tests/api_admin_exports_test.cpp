@@ -14,32 +14,6 @@ namespace amity::testing {
 namespace {
 namespace json = boost::json;
 
-// The `items`' ids of the JSON list at `path` (numbers as their decimal text).
-std::vector<std::string> ItemIds(const TestServer& server, const std::string& path) {
-  const HttpResult list = server.Get(path);
-  EXPECT_EQ(list.status, 200) << list.body;
-  std::vector<std::string> ids;
-  const json::value answer = list.Json();
-  for (const json::value& item : answer.at("items").as_array()) {
-    const json::value& id = item.at("id");
-    ids.emplace_back(id.is_string() ? std::string(id.as_string()) : json::serialize(id));
-  }
-  return ids;
-}
-
-// Asks `path` (an export) with each bad query and expects a 400 problem naming the parameter.
-void ExpectRefused(const TestServer& server, const std::string& path,
-                   const std::vector<std::pair<std::string, std::string>>& cases) {
-  for (const auto& [query, parameter] : cases) {
-    SCOPED_TRACE(query);
-    const HttpResult refused = server.Get(path + "?" + query);
-    ASSERT_EQ(refused.status, 400) << refused.body;
-    EXPECT_TRUE(refused.Header("content-type").starts_with("application/problem+json"));
-    EXPECT_EQ(refused.Json().at("problems").at(0).at("field").as_string(), parameter)
-        << refused.body;
-  }
-}
-
 TEST(ApiAdminExportsTest, UsersExportForAdminsWithTheListsFilterAndNoSecrets) {
   TestServer server(true);
   const TestUser officer = server.AddUser("ayse@izmir.example", "officer");
@@ -79,11 +53,11 @@ TEST(ApiAdminExportsTest, UsersExportForAdminsWithTheListsFilterAndNoSecrets) {
               403);
     EXPECT_EQ(server.Request("GET", "/api/v1/users", "", {user->Bearer()}).status, 403);
   }
-  ExpectRefused(server, "/api/v1/users/export",
-                {{"format=pdf", "format"},
-                 {"", "format"},
-                 {"format=csv&role=king", "role"},
-                 {"format=csv&limit=5", "limit"}});
+  ExpectExportRefused(server, "/api/v1/users/export",
+                      {{"format=pdf", "format"},
+                       {"", "format"},
+                       {"format=csv&role=king", "role"},
+                       {"format=csv&limit=5", "limit"}});
   EXPECT_EQ(server.Get("/api/v1/users?role=king").status, 400);
   EXPECT_EQ(server.Snapshot(), before);
 }
@@ -139,12 +113,12 @@ TEST(ApiAdminExportsTest, SecurityLogExportsEveryMatchAsTheListFiltersIt) {
        {"/api/v1/audit/export?format=csv", "/api/v1/changes/export?format=csv"}) {
     EXPECT_EQ(server.Request("GET", path, "", {officer.Bearer()}).status, 403) << path;
   }
-  ExpectRefused(server, "/api/v1/changes/export",
-                {{"format=csv&after_seq=3", "after_seq"}, {"format=csv&op=rename", "op"}});
-  ExpectRefused(server, "/api/v1/audit/export",
-                {{"format=json", "format"},
-                 {"format=csv&offset=50", "offset"},
-                 {"format=csv&since=yesterday", "since"}});
+  ExpectExportRefused(server, "/api/v1/changes/export",
+                      {{"format=csv&after_seq=3", "after_seq"}, {"format=csv&op=rename", "op"}});
+  ExpectExportRefused(server, "/api/v1/audit/export",
+                      {{"format=json", "format"},
+                       {"format=csv&offset=50", "offset"},
+                       {"format=csv&since=yesterday", "since"}});
 }
 
 TEST(ApiAdminExportsTest, MailOutboxExportsAddressesToAdminsButNeverTheMessages) {
@@ -189,8 +163,8 @@ TEST(ApiAdminExportsTest, MailOutboxExportsAddressesToAdminsButNeverTheMessages)
   const TestUser officer = server.AddUser("ayse@izmir.example", "officer");
   EXPECT_EQ(server.Request("GET", "/api/v1/mail/export?format=csv", "", {officer.Bearer()}).status,
             403);
-  ExpectRefused(server, "/api/v1/mail/export",
-                {{"format=csv&state=everything", "state"}, {"state=all", "format"}});
+  ExpectExportRefused(server, "/api/v1/mail/export",
+                      {{"format=csv&state=everything", "state"}, {"state=all", "format"}});
 }
 
 TEST(ApiAdminExportsTest, AnAgreementsCallsExportAsTheirListForWhoeverSeesIt) {
@@ -223,7 +197,8 @@ TEST(ApiAdminExportsTest, AnAgreementsCallsExportAsTheirListForWhoeverSeesIt) {
       server.Get("/api/v1/exchange-agreements/" + std::string(36, '0') + "/calls/export?format=csv")
           .status,
       404);
-  ExpectRefused(server, path + "/export", {{"format=ods", "format"}, {"format=csv&x=1", "x"}});
+  ExpectExportRefused(server, path + "/export",
+                      {{"format=ods", "format"}, {"format=csv&x=1", "x"}});
 }
 
 // A fair's exhibitors card exports the generic list filtered to its fair.

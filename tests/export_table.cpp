@@ -51,4 +51,31 @@ bool Holds(const json::object& table, const std::string& part) {
   return false;
 }
 
+std::vector<std::string> ItemIds(const TestServer& server, const std::string& path,
+                                 const std::vector<std::string>& headers) {
+  const HttpResult list =
+      headers.empty() ? server.Get(path) : server.Request("GET", path, "", headers);
+  EXPECT_EQ(list.status, 200) << list.body;
+  std::vector<std::string> ids;
+  if (list.status != 200) return ids;
+  const json::value answer = list.Json();
+  for (const json::value& item : answer.at("items").as_array()) {
+    const json::value& id = item.at("id");
+    ids.emplace_back(id.is_string() ? std::string(id.as_string()) : json::serialize(id));
+  }
+  return ids;
+}
+
+void ExpectExportRefused(const TestServer& server, const std::string& path,
+                         const std::vector<std::pair<std::string, std::string>>& cases) {
+  for (const auto& [query, parameter] : cases) {
+    SCOPED_TRACE(query);
+    const HttpResult refused = server.Get(path + "?" + query);
+    ASSERT_EQ(refused.status, 400) << refused.body;
+    EXPECT_TRUE(refused.Header("content-type").starts_with("application/problem+json"));
+    EXPECT_EQ(refused.Json().at("problems").at(0).at("field").as_string(), parameter)
+        << refused.body;
+  }
+}
+
 }  // namespace amity::testing

@@ -24,4 +24,14 @@ std::vector<std::string> Header(const boost::json::object& table);
 // True when some text cell of the table contains `part`.
 bool Holds(const boost::json::object& table, const std::string& part);
 
+// The `items`' ids of the JSON list at `path` (numbers as their decimal text), asked as the
+// admin or with `headers`; expects a 200.
+std::vector<std::string> ItemIds(const TestServer& server, const std::string& path,
+                                 const std::vector<std::string>& headers = {});
+
+// Asks `path` (an export) with each bad query ("query", "the parameter named") and expects a 400
+// problem naming the parameter.
+void ExpectExportRefused(const TestServer& server, const std::string& path,
+                         const std::vector<std::pair<std::string, std::string>>& cases);
+
 }  // namespace amity::testing

@@ -16,14 +16,6 @@ namespace json = boost::json;
 
 namespace {
 
-// A number cell of `key`; an empty cell where the answer has none (null: a figure the caller
-// may not see, such as the applications a partner user must not count).
-exports::Cell Number(const json::object& object, std::string_view key) {
-  const json::value* value = object.if_contains(key);
-  if (value == nullptr || !value->is_number()) return {};
-  return {{}, value->to_number<double>()};
-}
-
 // "0613 Software and applications development and analysis" in the export's language.
 std::string FieldName(std::string_view code, std::string_view language) {
   const domain::IscedField* field = domain::FindIscedField(code);
@@ -72,7 +64,7 @@ http::Response ExportAgreementSeats(Call& call) {
     std::vector<exports::Cell> cells = TextCells(texts.back());
     for (const char* figure :
          {"seats", "applications", "allocated", "accepted", "declined", "free"}) {
-      cells.push_back(Number(row, figure));
+      cells.push_back(NumberCell(row, figure));
     }
     rows.push_back(std::move(cells));
   }
@@ -133,8 +125,8 @@ http::Response ExportExchangeAgreements(Call& call) {
                        FieldName(store::StringMember(condition, "isced_code"), lang),
                        word({"agreement", "level", level}, level)});
       std::vector<exports::Cell> cells = TextCells(texts.back());
-      cells.push_back(Number(condition, "seats_per_year"));
-      cells.push_back(Number(condition, "months_per_student"));
+      cells.push_back(NumberCell(condition, "seats_per_year"));
+      cells.push_back(NumberCell(condition, "months_per_student"));
       texts.push_back({store::StringMember(condition, "language"),
                        store::StringMember(condition, "min_cefr"),
                        store::StringMember(condition, "extra_requirements")});
@@ -229,7 +221,7 @@ http::Response ExportExchangeCalls(Call& call) {
     const std::string seed = store::StringMember(exchange_call, "tie_seed");
     std::vector<exports::Cell> cells = TextCells(texts);
     for (const char* figure : {"academic_weight", "language_weight", "max_choices"}) {
-      cells.push_back(Number(exchange_call, figure));
+      cells.push_back(NumberCell(exchange_call, figure));
     }
     cells.push_back({seed});
     const json::value* conditions = exchange_call.if_contains("conditions");

@@ -142,6 +142,12 @@ std::vector<Route> BuildRoutes() {
     routes.push_back({"GET", "/api/v1/events/{id}/b2b-schedule.ics", B2bScheduleCalendar,
                       "The stored B2B schedule as iCalendar, whole or for one company or buyer",
                       nullptr, "", "", 200, Access::kUser, party});
+    std::vector<QueryParameter> query = ExportParameters();
+    query.insert(query.end(), party.begin(), party.end());
+    routes.push_back({"GET", "/api/v1/events/{id}/b2b-schedule/export", ExportB2bMeetings,
+                      "The stored B2B schedule's meetings as CSV or XLSX, whole or for one "
+                      "company or buyer",
+                      nullptr, "", "", 200, Access::kUser, std::move(query)});
   }
   routes.push_back({"GET", "/api/v1/events/{id}/trade-results", FairResults,
                     "What a fair brought: exhibitors, meetings, leads by status, deals per "
@@ -267,6 +273,10 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"POST", "/api/v1/exchange-applications/{id}/withdrawal",
                     WithdrawExchangeApplication, "Withdraw an application, with a reason", nullptr,
                     "ApplicationWithdrawalInput", "ExchangeApplication"});
+  routes.push_back({"GET", "/api/v1/exchange-calls/{id}/runs/export", ExportAllocationRuns,
+                    "The call's allocation runs as CSV or XLSX, oldest first (home roles; 404 to "
+                    "partner users)",
+                    nullptr, "", "", 200, Access::kUser, ExportParameters()});
   routes.push_back({"GET", "/api/v1/exchange-calls/{id}/runs", ListAllocationRuns,
                     "The call's allocation runs, oldest first (home roles; 404 to partner users)",
                     nullptr, "", "AllocationRunList"});
@@ -335,6 +345,10 @@ std::vector<Route> BuildRoutes() {
                     200,
                     Access::kPublic,
                     {{"lang", Type::kEnum, "the language of the titles", Languages()}}});
+  routes.push_back({"GET", "/api/v1/notices/export", ExportNotices,
+                    "Your notices as the bell lists them (newest first, at most 100) as CSV or "
+                    "XLSX",
+                    nullptr, "", "", 200, Access::kUser, ExportParameters()});
   routes.push_back({"GET", "/api/v1/notices", ListNoticesHandler,
                     "Your notices (newest first, at most 100) and how many are unread", nullptr, "",
                     "NoticeList"});
@@ -379,6 +393,10 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"GET", "/api/v1/partnership-health", PartnershipHealthList,
                     "Each partnership's health (active, quiet, dormant, at risk) and why", nullptr,
                     "", "PartnershipHealthPage", 200, Access::kUser, Paged({}, 200)});
+  routes.push_back({"GET", "/api/v1/partnership-health/export", ExportPartnershipHealth,
+                    "Every partnership's health the caller sees (all pages of its list) as CSV "
+                    "or XLSX",
+                    nullptr, "", "", 200, Access::kUser, ExportParameters()});
   {
     // The council report's parameters, the same for the page and the PDF.
     const std::vector<QueryParameter> report{
@@ -466,22 +484,30 @@ std::vector<Route> BuildRoutes() {
          .description = "records per kind",
          .minimum = 1,
          .maximum = 50}}});
-  routes.push_back({"GET", "/api/v1/translations", TranslationQueue,
-                    "Texts to translate or review into one language, newest first", nullptr, "",
-                    "TranslationQueue", 200, Access::kHome,
-                    Paged({{.name = "lang",
-                            .type = Type::kEnum,
-                            .description = "the language to translate into",
-                            .values = Languages(),
-                            .required = true},
-                           {.name = "state",
-                            .type = Type::kEnum,
-                            .description = "only texts missing in it, or translated unreviewed",
-                            .values = {"missing", "unreviewed"}},
-                           {.name = "kind",
-                            .type = Type::kEnum,
-                            .description = "only records of this kind",
-                            .values = ResourceNames()}})});
+  {
+    const std::vector<QueryParameter> queue = {
+        {.name = "lang",
+         .type = Type::kEnum,
+         .description = "the language to translate into",
+         .values = Languages(),
+         .required = true},
+        {.name = "state",
+         .type = Type::kEnum,
+         .description = "only texts missing in it, or translated unreviewed",
+         .values = {"missing", "unreviewed"}},
+        {.name = "kind",
+         .type = Type::kEnum,
+         .description = "only records of this kind",
+         .values = ResourceNames()}};
+    routes.push_back({"GET", "/api/v1/translations", TranslationQueue,
+                      "Texts to translate or review into one language, newest first", nullptr, "",
+                      "TranslationQueue", 200, Access::kHome, Paged(queue)});
+    std::vector<QueryParameter> query = ExportParameters();
+    query.insert(query.end(), queue.begin(), queue.end());
+    routes.push_back({"GET", "/api/v1/translations/export", ExportTranslationQueue,
+                      "The translation queue (as its filters select, every page) as CSV or XLSX",
+                      nullptr, "", "", 200, Access::kHome, std::move(query)});
+  }
   const QueryParameter since{.name = "since",
                              .type = Type::kInstant,
                              .description = "only entries at or after this instant"};

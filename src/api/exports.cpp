@@ -565,6 +565,33 @@ json::object AnswerOf(http::Response (*handler)(Call&), Call& call) {
   return json::parse(handler(call).body).as_object();
 }
 
+exports::Cell NumberCell(const json::object& object, std::string_view key) {
+  const json::value* value = object.if_contains(key);
+  if (value == nullptr || !value->is_number()) return {};
+  return {{}, value->to_number<double>()};
+}
+
+json::array AllItemsOf(http::Response (*handler)(Call&), Call& call, int page) {
+  Route route = call.route;
+  for (QueryParameter& paging : PagingParameters(page)) route.query.push_back(std::move(paging));
+  http::Request request = call.request;
+  json::array items;
+  for (long long offset = 0;; offset += page) {
+    request.query = call.request.query;
+    request.query.emplace_back("limit", std::to_string(page));
+    request.query.emplace_back("offset", std::to_string(offset));
+    Call paged{request,        call.params,        route,
+               call.db,        call.context,       call.now,
+               call.principal, call.authenticated, call.session_digest};
+    json::object answer = AnswerOf(handler, paged);
+    json::array& batch = answer.at("items").as_array();
+    const size_t count = batch.size();
+    for (json::value& item : batch) items.push_back(std::move(item));
+    if (count < static_cast<size_t>(page)) break;
+  }
+  return items;
+}
+
 std::string UiWord(std::string_view language, std::initializer_list<std::string_view> path,
                    std::string_view fallback) {
   return Translate(Locale(language), path, fallback);

@@ -84,6 +84,10 @@ class TableStream {
   long long rows_ = 0;
 };
 
+// A number cell of `object`'s `key`; an empty cell where it has none (null: a figure the caller
+// may not see, such as the applications a partner user must not count).
+exports::Cell NumberCell(const boost::json::object& object, std::string_view key);
+
 // Text cells over `texts`, which must outlive them.
 std::vector<exports::Cell> TextCells(const std::vector<std::string>& texts);
 
@@ -101,6 +105,11 @@ std::string RecordTitle(Call& call, const domain::ResourceSpec& spec, std::strin
 // The JSON answer of `handler` for this call (the route an export mirrors: the same access rules,
 // filters and figures), parsed. Throws what the handler throws (HttpError 404, 400 …).
 boost::json::object AnswerOf(http::Response (*handler)(Call&), Call& call);
+
+// Every item of the paged JSON list `handler` answers for this call (its filters and access
+// rules), asked `page` items at a time: the call's query with limit and offset added, which the
+// export's own route does not take. An export holds every match, not one page.
+boost::json::array AllItemsOf(http::Response (*handler)(Call&), Call& call, int page);
 
 // True for a list parameter an export does not take (paging: an export holds every match).
 bool IsPagingParameter(const ListParameter& parameter);

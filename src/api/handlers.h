@@ -142,6 +142,13 @@ http::Response ExportUsers(Call& call);
 http::Response ExportAuthEvents(Call& call);
 http::Response ExportMail(Call& call);
 http::Response ExportChanges(Call& call);
+// list_exports.cpp: the health list, the translation queue, a call's runs, a fair's B2B
+// meetings and the caller's notices as CSV or XLSX.
+http::Response ExportPartnershipHealth(Call& call);
+http::Response ExportTranslationQueue(Call& call);
+http::Response ExportAllocationRuns(Call& call);
+http::Response ExportB2bMeetings(Call& call);
+http::Response ExportNotices(Call& call);
 
 http::Response ListUsers(Call& call);
 http::Response GetUser(Call& call);

@@ -1,7 +1,8 @@
 // Exports in real Chromium: the commitments table filtered by status exported as XLSX (the file
 // read back by openpyxl holds the list's rows), and in Turkish the glossary as CSV for Excel (a
 // byte-order mark, ';', Turkish column names); an agreement's seat grid and calls, a fair's
-// exhibitors, and the admin's users (filtered by role) and security log; the open menu passes axe.
+// exhibitors, the register's health, the translation queue, the notices, and the admin's users
+// (filtered by role) and security log; the open menu passes axe.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -129,6 +130,33 @@ describe('Amity web UI: exports', () => {
       log.rows.slice(1).map((row) => row[0]),
       logins.map((event) => String(event.id)),
     )
+  })
+
+  test("the register's health, the translation queue and the notices download", async () => {
+    await visit(page, server, '/partnerships')
+    await page.locator('.data-table tbody tr').first().waitFor()
+    const health = readTable((await exportFrom('partnership-health:csv')).path)
+    const listed = (await api(server, 'GET', 'partnership-health?limit=200')).json.items
+    assert.ok(listed.length > 0)
+    assert.deepEqual(
+      health.rows.slice(1).map((row) => row[0]),
+      listed.map((item) => item.partnership_id),
+    )
+
+    await visit(page, server, '/translations?lang=zh&state=missing')
+    const queue = readTable((await exportFrom('translations:xlsx')).path)
+    const total = (await api(server, 'GET', 'translations?lang=zh&state=missing&limit=1')).json.total
+    assert.equal(queue.rows.length - 1, total)
+
+    await visit(page, server, '/notices')
+    const bell = (await api(server, 'GET', 'notices')).json.items
+    if (bell.length > 0) {
+      const notices = readTable((await exportFrom('notices:csv')).path)
+      assert.deepEqual(
+        notices.rows.slice(1).map((row) => row[0]),
+        bell.map((notice) => notice.id),
+      )
+    }
   })
 
   test('in Turkish, the glossary downloads as CSV for Excel', async () => {

@@ -136,7 +136,8 @@ int RunGlpk(const B2bInput& input, double seconds) {
       "glpk %s status=%s rows=%llu columns=%llu nonzeros=%llu build_s=%.2f lp_s=%.2f"
       " solve_s=%.2f lp_bound=%.2f best_bound=%.2f ilp_met_priority=%llu"
       " ilp_violations=%zu scheduler_priority=%llu scheduler_of_ilp=%.4f"
-      " scheduler_of_lp_bound=%.4f baseline_of_ilp=%.4f peak_mib=%.1f %s\n",
+      " scheduler_of_best_bound=%.4f scheduler_of_lp_bound=%.4f baseline_of_ilp=%.4f"
+      " peak_mib=%.1f %s\n",
       Describe(input).c_str(), amity::testing::StatusName(ilp.status),
       static_cast<unsigned long long>(ilp.rows), static_cast<unsigned long long>(ilp.columns),
       static_cast<unsigned long long>(ilp.nonzeros), ilp.build_seconds, ilp.lp_seconds,
@@ -144,6 +145,7 @@ int RunGlpk(const B2bInput& input, double seconds) {
       static_cast<unsigned long long>(ilp.met_priority), violations,
       static_cast<unsigned long long>(schedule.met_priority),
       best > 0 ? static_cast<double>(schedule.met_priority) / best : 0,
+      static_cast<double>(schedule.met_priority) / ilp.best_bound,
       static_cast<double>(schedule.met_priority) / ilp.lp_bound,
       best > 0 ? static_cast<double>(first_come.met_priority) / best : 0, PeakMib(),
       ilp.message.c_str());

@@ -338,7 +338,8 @@ TEST(ApiAlertsTest, MailIsRetriedDeliveredInEachLanguageUnsubscribedAndNeverSent
       "a failed reminder");
   // Ten attempts take too long for a test: the message is marked failed for good here.
   server.KillAndRestart();  // (a stop mid-send would do the same)
-  ASSERT_EQ(std::system(("/usr/bin/sqlite3 " + server.db_path() +
+  // The restarted server writes at once (its alert pass): wait for its lock, as it would.
+  ASSERT_EQ(std::system(("/usr/bin/sqlite3 -cmd '.timeout 10000' " + server.db_path() +
                          " \"UPDATE mail_outbox SET state = 'failed' WHERE id = '" + failed + "'\"")
                             .c_str()),
             0);

@@ -123,24 +123,8 @@ TEST(ApiAdminExportsTest, SecurityLogExportsEveryMatchAsTheListFiltersIt) {
 
 TEST(ApiAdminExportsTest, MailOutboxExportsAddressesToAdminsButNeverTheMessages) {
   // The SMTP server is down: each message fails and waits to be tried again.
-  TestServer server(true, {"AMITY_SMTP_URL=smtp://127.0.0.1:" + std::to_string(FreePort()),
-                           "AMITY_SMTP_FROM=amity@izmir.example", "AMITY_ALERTS_INTERVAL=1",
-                           "AMITY_SMTP_RETRY=1"});
-  const std::string partnership = FirstPartnershipId(server);
-  const HttpResult event =
-      server.Post("/api/v1/events", {{"kind", "concert"},
-                                     {"partnership_id", partnership},
-                                     {"title", {{"original", "en"}, {"en", "Harbor concert"}}},
-                                     {"starts_at", In(std::chrono::hours{24})},
-                                     {"ends_at", In(std::chrono::hours{26})},
-                                     {"time_zone", "Asia/Shanghai"},
-                                     {"status", "confirmed"}});
-  ASSERT_EQ(event.status, 201) << event.body;
-  std::vector<std::string> listed;
-  for (int i = 0; i < 300 && listed.empty(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    listed = ItemIds(server, "/api/v1/mail");
-  }
+  TestServer server(true, DeadSmtpEnvironment());
+  const std::vector<std::string> listed = AwaitEventReminder(server, "/api/v1/mail");
   ASSERT_FALSE(listed.empty()) << "the reminder to the admin failed and waits";
 
   const HttpResult csv = server.Get("/api/v1/mail/export?format=csv&language=en");

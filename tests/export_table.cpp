@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <thread>
 
 namespace amity::testing {
 namespace json = boost::json;
@@ -76,6 +78,29 @@ void ExpectExportRefused(const TestServer& server, const std::string& path,
     EXPECT_EQ(refused.Json().at("problems").at(0).at("field").as_string(), parameter)
         << refused.body;
   }
+}
+
+std::vector<std::string> DeadSmtpEnvironment() {
+  return {"AMITY_SMTP_URL=smtp://127.0.0.1:" + std::to_string(FreePort()),
+          "AMITY_SMTP_FROM=amity@izmir.example", "AMITY_ALERTS_INTERVAL=1", "AMITY_SMTP_RETRY=1"};
+}
+
+std::vector<std::string> AwaitEventReminder(TestServer& server, const std::string& path) {
+  const HttpResult event =
+      server.Post("/api/v1/events", {{"kind", "concert"},
+                                     {"partnership_id", FirstPartnershipId(server)},
+                                     {"title", {{"original", "en"}, {"en", "Harbor concert"}}},
+                                     {"starts_at", In(std::chrono::hours{24})},
+                                     {"ends_at", In(std::chrono::hours{26})},
+                                     {"time_zone", "Asia/Shanghai"},
+                                     {"status", "confirmed"}});
+  EXPECT_EQ(event.status, 201) << event.body;
+  std::vector<std::string> listed;
+  for (int i = 0; i < 300 && listed.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    listed = ItemIds(server, path);
+  }
+  return listed;
 }
 
 }  // namespace amity::testing

@@ -34,4 +34,11 @@ std::vector<std::string> ItemIds(const TestServer& server, const std::string& pa
 void ExpectExportRefused(const TestServer& server, const std::string& path,
                          const std::vector<std::pair<std::string, std::string>>& cases);
 
+// The environment of a server whose SMTP server is down: every message fails and waits.
+std::vector<std::string> DeadSmtpEnvironment();
+
+// Creates a concert tomorrow in the first partnership, whose reminder reaches the admin (bell and
+// outbox), and waits up to 30 s for the list at `path` to hold something: its ids.
+std::vector<std::string> AwaitEventReminder(TestServer& server, const std::string& path);
+
 }  // namespace amity::testing

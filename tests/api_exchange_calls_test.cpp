@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "test_server.h"
 
@@ -495,11 +496,15 @@ TEST_F(ApiExchangeCallsTest, NominatesALockedRunsStudentsAndThePartnerDecides) {
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string call = Id(created.Json().as_object());
   std::vector<std::string> applications;
+  std::map<std::string, std::string> application_of;  // by name_latin
   for (const std::string number : {"NOM-1", "NOM-2", "NOM-3"}) {
-    const HttpResult result = Send(
-        officer_, "POST", "/api/v1/exchange-calls/" + call + "/applications", Application(number));
+    json::object body = Application(number);
+    body["name_latin"] = "Cagla Ozturk " + number.substr(4);
+    const HttpResult result =
+        Send(officer_, "POST", "/api/v1/exchange-calls/" + call + "/applications", body);
     ASSERT_EQ(result.status, 201) << result.body;
     applications.push_back(Id(result.Json().as_object()));
+    application_of[std::string(body.at("name_latin").as_string())] = applications.back();
   }
   const HttpResult ran = Send(officer_, "POST", "/api/v1/exchange-calls/" + call + "/runs");
   ASSERT_EQ(ran.status, 201) << ran.body;
@@ -524,7 +529,7 @@ TEST_F(ApiExchangeCallsTest, NominatesALockedRunsStudentsAndThePartnerDecides) {
     const json::object& nomination = item.as_object();
     EXPECT_EQ(nomination.at("personal_data").as_string(), "shared_on_purpose");
     EXPECT_EQ(nomination.at("name_native").as_string(), "Çağla Öztürk");
-    EXPECT_EQ(nomination.at("name_latin").as_string(), "Cagla Ozturk");
+    EXPECT_TRUE(nomination.at("name_latin").as_string().starts_with("Cagla Ozturk "));
     EXPECT_EQ(nomination.at("home_institution_id").as_string(), deu_);
     EXPECT_EQ(nomination.at("home_department").as_string(), "Bilgisayar Mühendisliği");
     EXPECT_EQ(nomination.at("academic_year").as_string(), "2028-2029");
@@ -624,6 +629,74 @@ TEST_F(ApiExchangeCallsTest, NominatesALockedRunsStudentsAndThePartnerDecides) {
     EXPECT_NE(output.find("名额已满"), std::string::npos) << output;
     EXPECT_EQ(output.find("NOM-"), std::string::npos);
   }
+
+  // The accepted student withdraws and a re-run is locked: its send keeps the nominations of the
+  // same seats, withdraws the others that stood (sent or accepted) with a reason, and nominates
+  // only who is new. What to expect follows from the two runs' placements.
+  const std::string leaving = application_of.at(std::string(items[0].at("name_latin").as_string()));
+  ASSERT_EQ(Send(officer_, "POST", "/api/v1/exchange-applications/" + leaving + "/withdrawal",
+                 json::object{})
+                .status,
+            200);
+  const HttpResult rerun = Send(officer_, "POST", "/api/v1/exchange-calls/" + call + "/runs");
+  ASSERT_EQ(rerun.status, 201) << rerun.body;
+  const std::string run2 =
+      "/api/v1/exchange-runs/" + std::string(rerun.Json().at("id").as_string());
+  std::map<std::string, std::string> seat_now;  // application → condition
+  const json::value rerun_json = rerun.Json();
+  for (const json::value& placement : rerun_json.at("placements").as_array()) {
+    if (!placement.at("condition_id").is_null()) {
+      seat_now[std::string(placement.at("application_id").as_string())] =
+          std::string(placement.at("condition_id").as_string());
+    }
+  }
+  std::set<std::string> expect_kept, expect_withdrawn, expect_new;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i == 1) continue;  // rejected: no longer stands
+    const std::string name(items[i].at("name_latin").as_string());
+    const auto seat = seat_now.find(application_of.at(name));
+    (seat != seat_now.end() && seat->second == items[i].at("condition_id").as_string()
+         ? expect_kept
+         : expect_withdrawn)
+        .insert(name);
+  }
+  for (const auto& [name, application] : application_of) {
+    if (seat_now.contains(application) && !expect_kept.contains(name)) expect_new.insert(name);
+  }
+  ASSERT_EQ(Send(officer_, "POST", run2 + "/lock").status, 200);
+  const HttpResult resent = Send(officer_, "POST", run2 + "/nominations");
+  ASSERT_EQ(resent.status, 201) << resent.body;
+  const json::value resent_json = resent.Json();
+  const auto names = [&](std::string_view key) {
+    std::set<std::string> out;
+    for (const json::value& n : resent_json.at(key).as_array()) {
+      out.insert(std::string(n.at("name_latin").as_string()));
+    }
+    return out;
+  };
+  EXPECT_EQ(names("kept"), expect_kept);
+  EXPECT_EQ(names("withdrawn"), expect_withdrawn);
+  EXPECT_EQ(names("items"), expect_new);
+  ASSERT_TRUE(expect_withdrawn.contains(std::string(items[0].at("name_latin").as_string())));
+  for (const json::value& n : resent_json.at("withdrawn").as_array()) {
+    EXPECT_EQ(n.at("status").as_string(), "withdrawn");
+    EXPECT_NE(n.at("reason").as_string().find("withdrawn by the allocation run of"),
+              std::string::npos);
+  }
+  // A withdrawn nomination is decided no more, and no longer counts as accepted.
+  ExpectRefused(partner_, "POST", first, json::object{{"decision", "accept"}}, 409, "status",
+                "decided");
+  const HttpResult grid_after =
+      Send(viewer_, "GET", "/api/v1/exchange-agreements/" + Id(agreement_) + "/seats");
+  int accepted_after = 0;
+  const json::value grid_after_json = grid_after.Json();
+  for (const json::value& row : grid_after_json.at("totals").as_array()) {
+    if (row.at("academic_year").as_string() == "2028-2029") {
+      accepted_after += static_cast<int>(row.at("accepted").as_int64());
+    }
+  }
+  EXPECT_EQ(accepted_after, 0);
+  ExpectRefused(officer_, "POST", run2 + "/nominations", nullptr, 409, "nominations", "sent");
 }
 
 }  // namespace

@@ -292,8 +292,10 @@ std::vector<Route> BuildRoutes() {
                     "AllocationRun"});
   routes.push_back({"POST", "/api/v1/exchange-runs/{id}/nominations", SendNominations,
                     "Send a locked run's nominations to the host side: the minimum set per "
-                    "placed student, personal data shared on purpose (home officers)",
-                    nullptr, "", "NominationList", 201});
+                    "placed student, personal data shared on purpose (home officers); of an "
+                    "earlier run's nominations, those for the same seat are kept and the others "
+                    "withdrawn",
+                    nullptr, "", "NominationSend", 201});
   routes.push_back({"GET", "/api/v1/exchange-runs/{id}/nominations", ListRunNominationsHandler,
                     "The nominations sent from a run (home roles; 404 to partner users)", nullptr,
                     "", "NominationList"});

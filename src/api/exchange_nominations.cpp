@@ -8,6 +8,7 @@
 #include "store/exchange_nominations.h"
 
 #include <boost/json.hpp>
+#include <map>
 
 #include "api/access.h"
 #include "api/exchange_agreements.h"
@@ -61,11 +62,15 @@ json::object NominationJson(const store::ExchangeNomination& n) {
           {"reason", n.reason}};
 }
 
-json::object ListJson(std::string_view key, std::string_view id,
-                      const std::vector<store::ExchangeNomination>& nominations) {
+json::array ItemsJson(const std::vector<store::ExchangeNomination>& nominations) {
   json::array items;
   for (const store::ExchangeNomination& n : nominations) items.push_back(NominationJson(n));
-  return {{key, id}, {"items", std::move(items)}};
+  return items;
+}
+
+json::object ListJson(std::string_view key, std::string_view id,
+                      const std::vector<store::ExchangeNomination>& nominations) {
+  return {{key, id}, {"items", ItemsJson(nominations)}};
 }
 
 // Whether the caller decides for the host of `n`: partner users of the agreement's partnership
@@ -118,11 +123,24 @@ http::Response SendNominations(Call& call) {
   if (!store::ListRunNominations(call.db, run->id).empty()) {
     Refuse(409, {{"nominations", "sent", "this run's nominations are sent already"}});
   }
+  // What an earlier run of the call nominated and still stands (sent or accepted), by application.
+  std::map<std::string, store::ExchangeNomination> standing;
+  for (store::ExchangeNomination& n : store::ListAgreementNominations(call.db, agreement.id)) {
+    if (n.call_id == exchange_call.id && (n.status == "sent" || n.status == "accepted")) {
+      standing.insert_or_assign(n.application_id, std::move(n));
+    }
+  }
   const domain::AgreementContent& content = agreement.content;
-  std::vector<store::ExchangeNomination> sent;
+  std::vector<store::ExchangeNomination> sent, kept;
   json::object per_host;
   for (const store::AllocationPlacement& placement : store::ListPlacements(call.db, run->id)) {
     if (placement.condition_id.empty()) continue;
+    if (const auto found = standing.find(placement.application_id);
+        found != standing.end() && found->second.condition_id == placement.condition_id) {
+      kept.push_back(std::move(found->second));  // the same seat: the host has it already
+      standing.erase(found);
+      continue;
+    }
     const domain::ExchangeCondition* condition = nullptr;
     for (const domain::ExchangeCondition& c : content.conditions) {
       if (c.id == placement.condition_id) condition = &c;
@@ -161,6 +179,20 @@ http::Response SendNominations(Call& call) {
         1;
     sent.push_back(std::move(n));
   }
+  // An earlier nomination this run does not repeat (the student left or moved to a better choice)
+  // is withdrawn, with the reason the host reads.
+  std::vector<store::ExchangeNomination> withdrawn;
+  for (auto& [application_id, n] : standing) {
+    n.status = "withdrawn";
+    n.decided_at = FormatInstant(call.now);
+    n.decided_by_email = call.principal.email;
+    n.reason = "withdrawn by the allocation run of " + run->locked_at;
+    store::DecideNomination(call.db, n);
+    withdrawn.push_back(std::move(n));
+  }
+  if (sent.empty() && withdrawn.empty() && !kept.empty()) {
+    Refuse(409, {{"nominations", "sent", "every placement of this run is nominated already"}});
+  }
   // The audit trail: who sent how many to which host, not whom (the names stay in the rows).
   const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};
   store::RecordChange(
@@ -168,12 +200,17 @@ http::Response SendNominations(Call& call) {
       json::object{{"run_id", run->id},
                    {"call_id", exchange_call.id},
                    {"count", static_cast<std::int64_t>(sent.size())},
+                   {"kept", static_cast<std::int64_t>(kept.size())},
+                   {"withdrawn", static_cast<std::int64_t>(withdrawn.size())},
                    {"per_host_institution", per_host},
                    {"personal_data", "shared_on_purpose"},
                    {"fields", json::array{"name_native", "name_latin", "home_institution_id",
                                           "home_department", "isced_code", "level", "academic_year",
                                           "months", "language_level"}}});
-  http::Response response = JsonResponse(201, ListJson("run_id", run->id, sent));
+  json::object answer = ListJson("run_id", run->id, sent);
+  answer["kept"] = ItemsJson(kept);
+  answer["withdrawn"] = ItemsJson(withdrawn);
+  http::Response response = JsonResponse(201, answer);
   tx.Commit();
   return response;
 }

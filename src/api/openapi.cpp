@@ -699,33 +699,38 @@ json::object Schemas() {
     run_properties["result"] = StringType();
     schemas["AllocationRun"] = Closed(run_properties);
     // Nominations to the host side (api/exchange_nominations.cpp): only the minimum set.
-    schemas["Nomination"] =
-        Closed({{"id", uuid},
-                {"run_id", uuid},
-                {"call_id", uuid},
-                {"agreement_id", uuid},
-                {"condition_id", uuid},
-                {"personal_data", {{"type", "string"}, {"enum", {"shared_on_purpose"}}}},
-                {"name_native", StringType()},
-                {"name_latin", StringType()},
-                {"home_institution_id", uuid},
-                {"home_department", StringType()},
-                {"host_institution_id", uuid},
-                {"host_department", StringType()},
-                {"isced_code", StringType()},
-                {"level", choice(domain::kStudyLevels)},
-                {"academic_year", StringType()},
-                {"direction", choice(domain::kExchangeDirections)},
-                {"months", Integer()},
-                {"language", StringType()},
-                {"language_level", StringType()},
-                {"sent_at", instant},
-                {"sent_by_email", StringType()},
-                {"status", {{"type", "string"}, {"enum", {"sent", "accepted", "rejected"}}}},
-                {"decided_at", NullableString("date-time")},
-                {"decided_by_email", NullableString()},
-                {"reason", StringType()}});
+    schemas["Nomination"] = Closed(
+        {{"id", uuid},
+         {"run_id", uuid},
+         {"call_id", uuid},
+         {"agreement_id", uuid},
+         {"condition_id", uuid},
+         {"personal_data", {{"type", "string"}, {"enum", {"shared_on_purpose"}}}},
+         {"name_native", StringType()},
+         {"name_latin", StringType()},
+         {"home_institution_id", uuid},
+         {"home_department", StringType()},
+         {"host_institution_id", uuid},
+         {"host_department", StringType()},
+         {"isced_code", StringType()},
+         {"level", choice(domain::kStudyLevels)},
+         {"academic_year", StringType()},
+         {"direction", choice(domain::kExchangeDirections)},
+         {"months", Integer()},
+         {"language", StringType()},
+         {"language_level", StringType()},
+         {"sent_at", instant},
+         {"sent_by_email", StringType()},
+         {"status", {{"type", "string"}, {"enum", {"sent", "accepted", "rejected", "withdrawn"}}}},
+         {"decided_at", NullableString("date-time")},
+         {"decided_by_email", NullableString()},
+         {"reason", StringType()}});
     schemas["NominationList"] = Closed({{"run_id", uuid}, {"items", ArrayOf(Ref("Nomination"))}});
+    // A send: the new nominations, those of earlier runs it keeps and those it withdraws.
+    schemas["NominationSend"] = Closed({{"run_id", uuid},
+                                        {"items", ArrayOf(Ref("Nomination"))},
+                                        {"kept", ArrayOf(Ref("Nomination"))},
+                                        {"withdrawn", ArrayOf(Ref("Nomination"))}});
     schemas["AgreementNominationList"] =
         Closed({{"agreement_id", uuid}, {"items", ArrayOf(Ref("Nomination"))}});
     json::object decision =

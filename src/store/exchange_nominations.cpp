@@ -116,7 +116,7 @@ void DecideNomination(Db& db, const ExchangeNomination& n) {
 DecisionCounts CountDecisions(Db& db, std::string_view agreement_id) {
   Stmt select = db.Prepare(
       "SELECT academic_year, direction, condition_id, status, count(*) FROM exchange_nominations "
-      "WHERE agreement_id = ? AND status <> 'sent' "
+      "WHERE agreement_id = ? AND (status = 'accepted' OR status = 'rejected') "
       "GROUP BY academic_year, direction, condition_id, status");
   select.Bind(1, agreement_id);
   DecisionCounts counts;

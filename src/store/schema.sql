@@ -604,7 +604,7 @@ CREATE TABLE exchange_nominations (
   sent_at TEXT NOT NULL,
   sent_by_email TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'sent'
-    CHECK (status = 'sent' OR status = 'accepted' OR status = 'rejected'),
+    CHECK (status = 'sent' OR status = 'accepted' OR status = 'rejected' OR status = 'withdrawn'),
   decided_at TEXT,
   decided_by_email TEXT,
   reason TEXT NOT NULL DEFAULT '',

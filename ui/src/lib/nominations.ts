@@ -3,7 +3,7 @@
 import { request } from '../api/client'
 import type { Direction } from './agreements'
 
-export type NominationStatus = 'sent' | 'accepted' | 'rejected'
+export type NominationStatus = 'sent' | 'accepted' | 'rejected' | 'withdrawn'
 
 export interface Nomination {
   id: string
@@ -35,7 +35,14 @@ export interface Nomination {
 
 const enc = encodeURIComponent
 
-export function sendNominations(runId: string): Promise<{ run_id: string; items: Nomination[] }> {
+/** A send: the new nominations (`items`), those of earlier runs kept for the same seat, and those withdrawn. */
+export interface NominationSend {
+  run_id: string
+  items: Nomination[]
+  kept: Nomination[]
+  withdrawn: Nomination[]
+}
+export function sendNominations(runId: string): Promise<NominationSend> {
   return request('POST', `exchange-runs/${enc(runId)}/nominations`)
 }
 export function listRunNominations(runId: string): Promise<{ run_id: string; items: Nomination[] }> {

@@ -7,6 +7,11 @@
 #
 #   bench/profile.sh SCENARIO [N]      SCENARIO: healthz detail page page_global dashboard post
 #                                      list list_due (issue 24's lists) feed (a change-feed page)
+#                                      search timeline events note (issue 17's mix)
+#   BUSY=100000 bench/profile.sh search
+#                                      on bench/busy.sh's database instead (SCALE with the busy
+#                                      partnership grown to BUSY commitments), its requests aimed
+#                                      at the busy partnership as bench/busy_mix.lua aims them
 #   LOAD=64 DURATION=10 bench/profile.sh post
 #                                      the same under load: wrk with LOAD connections for DURATION
 #                                      seconds (after 2 s unmeasured), so POSTs share commits as
@@ -35,13 +40,15 @@ die() {
 }
 tools=(valgrind callgrind_control callgrind_annotate curl)
 ((LOAD > 0)) && tools+=(wrk)
+[[ -n ${BUSY:-} ]] && tools+=(sqlite3)
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool not found"
 done
 [[ -x $AMITY ]] || die "no amity binary at $AMITY"
 AMITY=$(realpath "$AMITY")
-CACHED_DB=$OUT_DIR/amity-scale$SCALE.db
-[[ -f $CACHED_DB ]] || die "no $CACHED_DB: run bench/run.sh once (SCALE=$SCALE) to generate it"
+BUSY=${BUSY:-}
+CACHED_DB=$OUT_DIR/amity-scale$SCALE${BUSY:+-busy$BUSY}.db
+[[ -f $CACHED_DB ]] || die "no $CACHED_DB: run bench/run.sh (or bench/busy.sh with BUSY) once (SCALE=$SCALE) to generate it"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/amity-profile.XXXXXX")
 PID=""
@@ -67,7 +74,11 @@ for ((i = 0; i < 600; i++)); do
 done
 
 first_id() { sed -n 's/^{"items":\[{"id":"\([0-9a-f-]\{36\}\)".*/\1/p'; }
-P=$(curl -sf -H "$AUTH" "$URL/api/v1/partnerships?limit=1&offset=$((SCALE / 2))" | first_id)
+if [[ -n $BUSY ]]; then # the partnership with the most commitments, as bench/busy.sh picks it
+  P=$(sqlite3 "$WORK/amity.db" "SELECT partnership_id FROM commitments GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+else
+  P=$(curl -sf -H "$AUTH" "$URL/api/v1/partnerships?limit=1&offset=$((SCALE / 2))" | first_id)
+fi
 C=$(curl -sf -H "$AUTH" "$URL/api/v1/commitments?partnership_id=$P&limit=1&offset=50" | first_id)
 [[ -n $C ]] || C=$(curl -sf -H "$AUTH" "$URL/api/v1/commitments?partnership_id=$P&limit=1" | first_id)
 METHOD=GET BODY=""
@@ -79,6 +90,15 @@ case $SCENARIO in
   dashboard) PATH_="/api/v1/dashboard?partnership_id=$P" ;;
   list) PATH_="/api/v1/commitments?limit=50" ;;
   list_due) PATH_="/api/v1/commitments?limit=50&sort=due_date" ;;
+  search) PATH_="/api/v1/search?q=konser" ;;
+  timeline) PATH_="/api/v1/partnerships/$P/timeline?limit=50" ;;
+  events) PATH_="/api/v1/events?partnership_id=$P" ;;
+  mixpage) PATH_="/api/v1/commitments?limit=50&partnership_id=$P" ;;
+  note)
+    ((LOAD == 0)) || die "note: only one request after another (LOAD=0)"
+    PATH_=/api/v1/commitments/$C/notes METHOD=POST
+    BODY='{"note":"progress on the busy partnership"}'
+    ;;
   feed) PATH_="/api/v1/changes?after_seq=$((SCALE * 150))&limit=200" ;; # a page mid-feed
   post)
     PATH_=/api/v1/commitments METHOD=POST

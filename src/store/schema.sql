@@ -1035,6 +1035,8 @@ CREATE INDEX commitments_area_live_due
   ON commitments (area, archived, due_date, id, status, version);
 CREATE INDEX commitments_created ON commitments (created_at, id, archived, version);
 CREATE INDEX commitments_created_by ON commitments (created_by);
+CREATE INDEX commitments_done_linked ON commitments (partnership_id)
+  WHERE archived = 0 AND status = 'done' AND evidence_links <> '[]';
 CREATE INDEX commitments_due ON commitments (due_date, id, archived, status, version);
 CREATE INDEX commitments_home_owner ON commitments (home_owner_id);
 CREATE INDEX commitments_live_area ON commitments (archived, area, id, version);
@@ -1094,6 +1096,7 @@ CREATE INDEX federation_peer_keys_key ON federation_peer_keys (key_id);
 CREATE UNIQUE INDEX federation_peers_instance ON federation_peers (instance_id)
   WHERE state <> 'revoked';
 CREATE INDEX files_holder ON files (holder_id, archived, created_at, id);
+CREATE INDEX files_live_by_holder_kind ON files (holder, archived, holder_id);
 CREATE INDEX files_sha256 ON files (sha256);
 CREATE INDEX glossary_created_by ON glossary (created_by);
 CREATE INDEX glossary_live_created ON glossary (archived, created_at, id, version);

@@ -116,15 +116,16 @@ class SearchIndexTest : public ::testing::Test {
 };
 
 TEST_F(SearchIndexTest, BelowTheWindowEveryScoreIsBm25s) {
+  const int kWide = 2000;  // wider than the fixture's matches of any word (the default is not)
   for (const std::string match :
        {"loose : (\"alpha\" *)", "loose : (\"alpha\")", "loose : (\"golf\" *)",
         "loose : (\"kilo\")", "loose : (\"bravo\" * AND \"echo\" *)",
         "loose : (\"alp\" * AND \"delta\" * AND \"hotel\" *)", "exact : (\"india\" *)"}) {
     const long long matches = Matches(db_, match);
     ASSERT_GT(matches, 1) << match;
-    ASSERT_LT(matches, kSearchWindow) << match;
-    const auto expected = Bm25(db_, match, 400, kSearchWindow);
-    const auto found = SearchTexts(db_, match, std::nullopt, std::nullopt, 400);
+    ASSERT_LT(matches, kWide) << match;
+    const auto expected = Bm25(db_, match, 400, kWide);
+    const auto found = SearchTexts(db_, match, std::nullopt, std::nullopt, 400, kWide);
     ASSERT_EQ(found.size(), expected.size()) << match;
     for (size_t i = 0; i < found.size(); ++i) {
       EXPECT_EQ(found[i].record_id, expected[i].record_id) << match << " at " << i;

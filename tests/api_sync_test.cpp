@@ -19,78 +19,13 @@
 #include <thread>
 #include <vector>
 
-#include "federation/pairing.h"
-#include "federation/signature.h"
-#include "test_server.h"
+#include "federation_pair.h"
 
 namespace amity::testing {
 namespace {
 namespace json = boost::json;
 namespace fed = amity::federation;
 using Clock = std::chrono::steady_clock;
-
-long long UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-// Polls `done` every 5 ms for up to `seconds`; true once it held.
-bool WaitFor(const std::function<bool()>& done, int seconds = 20) {
-  const auto until = Clock::now() + std::chrono::seconds(seconds);
-  while (Clock::now() < until) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return done();
-}
-
-std::string InstanceId(const TestServer& server) {
-  return std::string(server.Get("/api/v1/federation").Json().at("instance_id").as_string());
-}
-
-json::object FirstPeer(const TestServer& server) {
-  const json::value body = server.Get("/api/v1/federation").Json();
-  const json::array& peers = body.at("peers").as_array();
-  return peers.empty() ? json::object{} : peers[0].as_object();
-}
-
-// Pairs `harbin` with `izmir` for `partnership` (invited by İzmir), both admins confirming.
-void Pair(const TestServer& izmir, const TestServer& harbin, const std::string& partnership) {
-  const HttpResult invited = izmir.Post("/api/v1/federation/invitations",
-                                        json::object{{"partnership_ids", {partnership}}});
-  ASSERT_EQ(invited.status, 201) << invited.body;
-  const HttpResult accepted = harbin.Post(
-      "/api/v1/federation/peers", json::object{{"invitation", invited.Json().at("invitation")}});
-  ASSERT_EQ(accepted.status, 201) << accepted.body;
-  const std::string fingerprint(accepted.Json().at("fingerprint").as_string());
-  const std::string izmir_peer(FirstPeer(izmir).at("id").as_string());
-  const std::string harbin_peer(accepted.Json().at("id").as_string());
-  ASSERT_EQ(izmir
-                .Post("/api/v1/federation/peers/" + izmir_peer + "/confirm",
-                      json::object{{"fingerprint", fingerprint}})
-                .status,
-            200);
-  const HttpResult confirmed = harbin.Post("/api/v1/federation/peers/" + harbin_peer + "/confirm",
-                                           json::object{{"fingerprint", fingerprint}});
-  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
-  ASSERT_EQ(confirmed.Json().at("peer").at("state"), "active");
-}
-
-std::string Create(const TestServer& server, const std::string& path, const json::object& body) {
-  const HttpResult created = server.Post(path, body);
-  EXPECT_EQ(created.status, 201) << created.body;
-  return created.status == 201 ? std::string(created.Json().at("id").as_string()) : "";
-}
-
-json::object CommitmentBody(const std::string& partnership, const std::string& text,
-                            const std::string& visibility) {
-  return {{"partnership_id", partnership},
-          {"text", {{"original", "en"}, {"en", text}}},
-          {"area", "music"},
-          {"proposed_by_side", "home"},
-          {"visibility", visibility}};
-}
 
 json::object MeetingBody(const std::string& partnership, const std::string& title) {
   return {{"partnership_id", partnership},
@@ -105,60 +40,6 @@ json::object MeetingBody(const std::string& partnership, const std::string& titl
 bool Holds(const TestServer& server, const std::string& path) {
   return server.Get(path).status == 200;
 }
-
-// The test acting as a third server paired with `server`: it reads the feed with its own key.
-struct FakePeer {
-  fed::KeyPair key = fed::NewKeyPair();
-  std::string instance_id = "0191f000-0000-7000-8000-00000000fed2";
-
-  HttpResult Send(const TestServer& server, const std::string& method, const std::string& path,
-                  const json::value& body = nullptr) const {
-    const std::string text = body.is_null() ? "" : json::serialize(body);
-    std::vector<std::string> headers{"Authorization:"};
-    for (const auto& [name, value] : fed::SignRequest(
-             {method, "127.0.0.1:" + std::to_string(server.port()), path, text},
-             fed::KeyId(key.public_key), key.secret_key, UnixNow(), fed::RandomNonce())) {
-      headers.push_back(name + ": " + value);
-    }
-    return server.Request(method, path, text, headers);
-  }
-
-  // Registers with `server`'s invitation for `partnership`, naming `url` as its address, and
-  // confirms on both sides.
-  void PairWith(const TestServer& server, const std::string& partnership, const std::string& url) {
-    const HttpResult invited = server.Post("/api/v1/federation/invitations",
-                                           json::object{{"partnership_ids", {partnership}}});
-    ASSERT_EQ(invited.status, 201) << invited.body;
-    const auto invitation =
-        fed::DecodeInvitation(std::string(invited.Json().at("invitation").as_string()));
-    ASSERT_TRUE(invitation);
-    HttpResult result = Send(server, "POST", "/federation/v1/register",
-                             json::object{{"code", invitation->code},
-                                          {"instance_id", instance_id},
-                                          {"url", url},
-                                          {"key_id", fed::KeyId(key.public_key)},
-                                          {"public_key", fed::Base64(key.public_key)}});
-    ASSERT_EQ(result.status, 201) << result.body;
-    const std::string fingerprint(result.Json().at("fingerprint").as_string());
-    std::string peer_id;
-    const json::value federation = server.Get("/api/v1/federation").Json();
-    for (const json::value& peer : federation.at("peers").as_array()) {
-      if (peer.at("instance_id") == json::value(instance_id)) {
-        peer_id = std::string(peer.at("id").as_string());
-      }
-    }
-    ASSERT_FALSE(peer_id.empty());
-    ASSERT_EQ(server
-                  .Post("/api/v1/federation/peers/" + peer_id + "/confirm",
-                        json::object{{"fingerprint", fingerprint}})
-                  .status,
-              200);
-    result =
-        Send(server, "POST", "/federation/v1/confirm", json::object{{"fingerprint", fingerprint}});
-    ASSERT_EQ(result.status, 200) << result.body;
-    ASSERT_EQ(result.Json().at("state"), "active");
-  }
-};
 
 // A server on a loopback port that answers every request with the same bytes (not a feed), or
 // with `hang` reads the request and never answers, and counts the requests.

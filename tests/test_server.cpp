@@ -155,8 +155,8 @@ TestServer::TestServer(bool demo, const std::vector<std::string>& environment,
   Start();
 }
 
-void TestServer::Start() {
-  port_ = FreePort();
+void TestServer::Start(bool same_port) {
+  if (!same_port || port_ == 0) port_ = FreePort();
   pid_ = fork();
   if (pid_ == 0) {
     const std::string listen = "127.0.0.1:" + std::to_string(port_);
@@ -177,13 +177,19 @@ void TestServer::Start() {
 }
 
 void TestServer::KillAndRestart() {
+  Kill();
+  Start();
+}
+
+void TestServer::Kill() {
   if (pid_ > 0) {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
     pid_ = -1;
   }
-  Start();
 }
+
+void TestServer::StartAgain() { Start(true); }
 
 TestServer::~TestServer() {
   Stop();

@@ -89,6 +89,11 @@ class TestServer {
   // the same database again, on a new port.
   void KillAndRestart();
 
+  // Kills the server with SIGKILL and leaves it down; StartAgain serves the same database again
+  // on the same port (so a peer finds it where it was).
+  void Kill();
+  void StartAgain();
+
   // Sends SIGTERM and waits; returns the exit status (0 for a clean stop).
   int Stop();
 
@@ -98,7 +103,9 @@ class TestServer {
   int pid() const { return pid_; }  // of the server process
 
  private:
-  void Start();  // runs `amity serve` on the database and waits until it answers
+  // Runs `amity serve` on the database (on a new free port unless `same_port`) and waits until
+  // it answers.
+  void Start(bool same_port = false);
   std::string folder_;
   bool own_folder_ = true;
   std::string db_path_;

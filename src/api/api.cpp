@@ -13,6 +13,7 @@
 #include "api/handlers.h"
 #include "api/idempotency.h"
 #include "api/inquiries.h"
+#include "api/proposals.h"
 #include "api/responses.h"
 #include "api/sync.h"
 #include "api/uploads.h"
@@ -724,6 +725,32 @@ std::vector<Route> BuildRoutes() {
                     "Server to server (signed, active peers): the caller's feed has news; pull it "
                     "now",
                     nullptr, "PeerNotifyInput", "PeerNotifyAnswer", 202, Access::kPublic});
+  routes.push_back(
+      {"GET",
+       "/api/v1/federation/proposals",
+       ListProposalsHandler,
+       "Changes made here to replicas and proposed to the instance that owns them: your own "
+       "(admins: everyone's), newest first, at most 500",
+       nullptr,
+       "",
+       "FederationProposalList",
+       200,
+       Access::kUser,
+       {{.name = "state",
+         .type = QueryParameter::Type::kEnum,
+         .description = "only proposals in this state",
+         .values = {"pending", "applied", "rejected", "dismissed"}},
+        {.name = "record_id",
+         .type = QueryParameter::Type::kId,
+         .description = "only proposals for this record"}}});
+  routes.push_back({"POST", "/api/v1/federation/proposals/{id}/dismiss", DismissProposalHandler,
+                    "Put a refused proposal away (it was seen); 409 unless it was refused", nullptr,
+                    "", "FederationProposal", 200, Access::kUser});
+  routes.push_back({"POST", "/federation/v1/proposals", PeerProposal,
+                    "Server to server (signed, active peers): a change made on the caller's "
+                    "replica, checked and applied here as a partner user's change; the same "
+                    "answer for a resent proposal",
+                    nullptr, "PeerProposalInput", "PeerProposalAnswer", 200, Access::kPublic});
   routes.push_back({"GET", "/api/v1/openapi.json", OpenApi, "This OpenAPI document", nullptr, "",
                     "OpenApiDocument", 200, Access::kPublic});
   routes.push_back({"GET", "/healthz", nullptr, "200 once the server is ready", nullptr, "",

@@ -3,6 +3,7 @@
 
 #include "api/access.h"
 #include "api/handlers.h"
+#include "api/proposals.h"
 #include "api/responses.h"
 #include "api/validation.h"
 #include "domain/commitment_status.h"
@@ -27,10 +28,14 @@ constexpr domain::ResourceSpec kNoteBody{"notes", "note", kNoteFields};
 }  // namespace
 
 // In each route the caller's right to change the commitment is settled before its body is
-// judged.
+// judged. On a replica the change is proposed to the owning instance instead (api/proposals.h).
 http::Response TransitionCommitment(Call& call) {
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, domain::Commitments());
+  if (auto proposed = ProposeIfReplica(call, domain::Commitments(), current, "transition")) {
+    tx.Commit();
+    return std::move(*proposed);
+  }
   RequireEditable(call, domain::Commitments(), current);
   CheckVersion(current, IfMatchVersion(call.request, false));
   const json::object body = ValidBody(call.request, domain::TransitionBody()).fields;
@@ -64,6 +69,10 @@ http::Response TransitionCommitment(Call& call) {
 http::Response AddCommitmentNote(Call& call) {
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, domain::Commitments());
+  if (auto proposed = ProposeIfReplica(call, domain::Commitments(), current, "note")) {
+    tx.Commit();
+    return std::move(*proposed);
+  }
   RequireEditable(call, domain::Commitments(), current);
   const json::object body = ValidBody(call.request, kNoteBody).fields;
   const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};

@@ -1149,7 +1149,45 @@ json::object Schemas() {
                               {"failures", Integer()},
                               {"next_attempt_at", NullableString("date-time")},
                               {"applied", Integer()},
+                              {"proposals_pending", Integer()},
+                              {"proposals_rejected", Integer()},
                           }))}});
+    // Proposals (api/proposals.cpp): changes made to replicas, sent to the owning instance.
+    const json::object proposal_state{{"type", "string"},
+                                      {"enum", {"pending", "applied", "rejected", "dismissed"}}};
+    const json::object proposable{{"type", "string"}, {"enum", {"commitments"}}};
+    const json::object proposal_operation{{"type", "string"},
+                                          {"enum", {"update", "transition", "note"}}};
+    schemas["FederationProposal"] =
+        Closed({{"id", StringType("uuid")},
+                {"entity", proposable},
+                {"record_id", StringType("uuid")},
+                {"owner_instance_id", StringType("uuid")},
+                {"operation", proposal_operation},
+                {"body", {{"type", "object"}}},
+                {"base_version", Integer()},
+                {"user_id", StringType("uuid")},
+                {"created_at", StringType("date-time")},
+                {"state", proposal_state},
+                {"applied_version", Nullable(Integer())},
+                {"problem", {{"oneOf", json::array{Ref("Problem"), {{"type", "null"}}}}}},
+                {"attempts", Integer()},
+                {"last_error", NullableString()},
+                {"decided_at", NullableString("date-time")}});
+    schemas["FederationProposalList"] = Closed({{"items", ArrayOf(Ref("FederationProposal"))}});
+    schemas["PeerProposalInput"] = Closed({{"id", StringType("uuid")},
+                                           {"entity", proposable},
+                                           {"record_id", StringType("uuid")},
+                                           {"operation", proposal_operation},
+                                           {"base_version", Integer()},
+                                           {"body", {{"type", "object"}}},
+                                           {"actor", StringType()}});
+    schemas["PeerProposalAnswer"] =
+        Closed({{"id", StringType("uuid")},
+                {"state", {{"type", "string"}, {"enum", {"applied", "rejected"}}}},
+                {"version", Integer()},
+                {"problem", Ref("Problem")}},
+               {"version", "problem"});
     schemas["ReplicaHolders"] =
         Closed({{"instance_id", StringType("uuid")},
                 {"holders", ArrayOf(Closed({{"instance_id", StringType("uuid")},
@@ -1613,6 +1651,16 @@ json::object OpenApiDocument() {
           {"description", "the thumbnail"},
           {"content", {{"image/jpeg", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
       operation["responses"].as_object()["304"] = {{"description", "not modified (ETag)"}};
+    }
+    // On a replica these changes are proposed to the owning instance (api/proposals.h).
+    if (route.handler == TransitionCommitment || route.handler == AddCommitmentNote ||
+        (route.handler == UpdateRecordHandler && route.resource != nullptr &&
+         route.resource->name == "commitments")) {
+      operation["responses"].as_object()["202"] = {
+          {"description",
+           "the record is a replica: the change was kept and will be sent to the "
+           "instance that owns it"},
+          {"content", {{"application/json", {{"schema", Ref("FederationProposal")}}}}}};
     }
     if (route.handler == PostInquiry) {
       operation["responses"].as_object()["429"] = {

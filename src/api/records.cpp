@@ -6,6 +6,7 @@
 #include "api/access.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
+#include "api/proposals.h"
 #include "api/record_rules.h"
 #include "api/redaction.h"
 #include "api/responses.h"
@@ -236,6 +237,11 @@ http::Response UpdateRecordHandler(Call& call) {
   store::Tx tx(call.db);
   // Who may change the record is settled before the request itself is judged.
   const json::object current = LoadLiveRecord(call, spec);
+  // A replica's change goes to the instance that owns the record (api/proposals.h).
+  if (auto proposed = ProposeIfReplica(call, spec, current, "update")) {
+    tx.Commit();
+    return std::move(*proposed);
+  }
   RequireEditable(call, spec, current);
   CheckVersion(current, IfMatchVersion(call.request, true));
   Validated input = ValidateFields(spec, ParseBody(call.request), Mode::kPatch);

@@ -13,6 +13,7 @@
 #include "http/error.h"
 #include "store/commitment_history.h"
 #include "store/federation.h"
+#include "store/proposals.h"
 #include "store/records.h"
 #include "store/sync.h"
 
@@ -174,6 +175,7 @@ http::Response GetSyncStatus(Call& call) {
     store::SyncState state;
     state.peer_id = peer.id;
     if (found != states.end()) state = found->second;
+    const store::ProposalCounts proposals = store::CountProposals(call.db, peer.instance_id);
     json::value lag = nullptr;
     if (state.last_success_at) {
       if (const auto at = ParseInstant(*state.last_success_at)) {
@@ -192,7 +194,9 @@ http::Response GetSyncStatus(Call& call) {
                                  {"last_error", TextOrNull(state.last_error)},
                                  {"failures", state.failures},
                                  {"next_attempt_at", TextOrNull(state.next_attempt_at)},
-                                 {"applied", state.applied}});
+                                 {"applied", state.applied},
+                                 {"proposals_pending", proposals.pending},
+                                 {"proposals_rejected", proposals.rejected}});
   }
   return JsonResponse(200, json::object{{"peers", std::move(peers)}});
 }

@@ -219,8 +219,9 @@ int Serve(const Config& config) {
         request.path.starts_with("/public/") || request.path.starts_with("/federation/")) {
       http::Response response = api.Handle(request);
       // A local write may have news for the peers: they are told to pull.
+      // So may a peer's proposal applied here (api/proposals.h).
       if (request.method != "GET" && request.method != "HEAD" && response.status < 400 &&
-          request.path.starts_with("/api/")) {
+          (request.path.starts_with("/api/") || request.path == "/federation/v1/proposals")) {
         sync_worker.LocalChange();
       }
       return response;

@@ -661,6 +661,23 @@ CREATE TABLE federation_keys (
   created_at TEXT NOT NULL,
   retired_at TEXT
 ) STRICT;
+CREATE TABLE federation_outbox (
+  id TEXT NOT NULL PRIMARY KEY,
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  owner_instance_id TEXT NOT NULL,
+  operation TEXT NOT NULL CHECK (operation IN ('update', 'transition', 'note')),
+  body TEXT NOT NULL CHECK (json_valid(body)),
+  base_version INTEGER NOT NULL CHECK (base_version >= 1),
+  user_id TEXT NOT NULL REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'applied', 'rejected', 'dismissed')),
+  applied_version INTEGER,
+  problem TEXT CHECK (problem IS NULL OR json_valid(problem)),
+  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  last_error TEXT,
+  decided_at TEXT
+) STRICT;
 CREATE TABLE federation_peer_keys (
   key_id TEXT NOT NULL,
   peer_id TEXT NOT NULL REFERENCES federation_peers (id),
@@ -681,6 +698,15 @@ CREATE TABLE federation_peers (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   revoked_at TEXT
+) STRICT;
+CREATE TABLE federation_proposals_received (
+  id TEXT NOT NULL PRIMARY KEY,
+  peer_id TEXT NOT NULL REFERENCES federation_peers (id),
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  answer TEXT NOT NULL CHECK (json_valid(answer)),
+  received_at TEXT NOT NULL
 ) STRICT;
 CREATE TABLE federation_sync (
   peer_id TEXT NOT NULL PRIMARY KEY REFERENCES federation_peers (id),
@@ -1092,6 +1118,9 @@ CREATE UNIQUE INDEX fair_buyers_once_per_fair ON fair_buyers (event_id, organiza
 CREATE INDEX fair_buyers_organization ON fair_buyers (organization_id);
 CREATE UNIQUE INDEX federation_keys_current ON federation_keys (retired_at IS NULL)
   WHERE retired_at IS NULL;
+CREATE INDEX federation_outbox_record ON federation_outbox (record_id, state);
+CREATE INDEX federation_outbox_state ON federation_outbox (state, owner_instance_id, id);
+CREATE INDEX federation_outbox_user ON federation_outbox (user_id, id);
 CREATE INDEX federation_peer_keys_key ON federation_peer_keys (key_id);
 CREATE UNIQUE INDEX federation_peers_instance ON federation_peers (instance_id)
   WHERE state <> 'revoked';

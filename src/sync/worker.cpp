@@ -10,6 +10,7 @@
 #include "federation/client.h"
 #include "federation/signature.h"
 #include "store/federation.h"
+#include "store/proposals.h"
 #include "store/sync.h"
 #include "sync/apply.h"
 
@@ -50,6 +51,7 @@ class Worker::PeerLoop {
   }
   void Notify() {
     notify_wanted_ = true;
+    proposals_wanted_ = true;  // a local change may be a proposal to send
     loop_.Wake();
   }
   void Pull() {
@@ -76,7 +78,60 @@ class Worker::PeerLoop {
     const store::SyncState state = store::GetSyncState(*db_, peer_id_);
     std::optional<Instant> next;
     if (state.next_attempt_at) next = ParseInstant(*state.next_attempt_at);
-    if (pull_wanted_.exchange(false) || !next || *next <= Now()) PullPages(*peer, signing);
+    bool pull = pull_wanted_.exchange(false) || !next || *next <= Now();
+    // Proposals go first, so that a change the owner applied comes back with this pull.
+    if ((proposals_wanted_.exchange(false) || pull) && SendProposals(*peer, signing)) pull = true;
+    if (pull) PullPages(*peer, signing);
+  }
+
+  // Sends the pending proposals for this peer's records in the order they were made
+  // (docs/FEDERATION.md, "Proposals") and records each decision; stops at the first that gets
+  // no decision (no answer, an error status), which stays pending for the next pass. True when
+  // the owner applied one.
+  bool SendProposals(const store::Peer& peer, const fed::SigningKey& signing) {
+    bool applied = false;
+    for (const store::Proposal& proposal : store::PendingProposals(*db_, peer.instance_id)) {
+      if (stopping_) break;
+      const json::object message{{"id", proposal.id},
+                                 {"entity", proposal.entity},
+                                 {"record_id", proposal.record_id},
+                                 {"operation", proposal.operation},
+                                 {"base_version", proposal.base_version},
+                                 {"body", proposal.body},
+                                 {"actor", owner_.instance_id_ + "/" + proposal.user_id}};
+      try {
+        const fed::PeerAnswer answer =
+            fed::CallPeer(peer.url, "POST", "/federation/v1/proposals", json::serialize(message),
+                          signing, UnixSeconds(Now()), domain::kSyncTimeout.count(), &stopping_);
+        boost::system::error_code error;
+        const json::value body = json::parse(answer.body, error);
+        if (error || !body.is_object()) {
+          throw std::runtime_error("proposal: HTTP " + std::to_string(answer.status));
+        }
+        const json::object& decided = body.as_object();
+        const std::string at = FormatInstant(Now());
+        if (answer.status == 200 && decided.contains("state") && decided.at("state") == "applied" &&
+            decided.contains("version") && decided.at("version").is_int64()) {
+          store::DecideProposal(*db_, proposal.id, "applied", decided.at("version").as_int64(),
+                                std::nullopt, at);
+          applied = true;
+        } else if (answer.status == 200 && decided.contains("problem") &&
+                   decided.at("problem").is_object()) {
+          store::DecideProposal(*db_, proposal.id, "rejected", std::nullopt,
+                                decided.at("problem").as_object(), at);
+        } else if (answer.status == 400 || answer.status == 422) {
+          // The owner refused the message itself: it would refuse it again.
+          store::DecideProposal(*db_, proposal.id, "rejected", std::nullopt, decided, at);
+        } else {
+          throw std::runtime_error("proposal: HTTP " + std::to_string(answer.status));
+        }
+      } catch (const std::exception& failure) {
+        store::ProposalAttemptFailed(*db_, proposal.id, Shortened(failure.what()));
+        Log(failure.what());
+        break;
+      }
+    }
+    return applied;
   }
 
   // Best effort: the peer also pulls on its own every kSyncPollInterval.
@@ -140,6 +195,7 @@ class Worker::PeerLoop {
   std::unique_ptr<store::Db> db_;  // used on the loop's thread only
   std::atomic<bool> notify_wanted_{true};
   std::atomic<bool> pull_wanted_{true};  // at start: whatever came while stopped
+  std::atomic<bool> proposals_wanted_{true};
   std::atomic<bool> stopping_{false};
   long long notified_seq_ = -1;
   BackgroundLoop loop_;  // last: it stops before the members above go

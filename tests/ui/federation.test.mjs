@@ -1,6 +1,7 @@
 // Pairing two real servers in real Chromium: İzmir's admin invites Harbin's server for a
 // partnership, Harbin's admin pastes the invitation, both screens show the same fingerprint,
-// each admin confirms it, both peers turn active and the signed test call succeeds. The screen
+// each admin confirms it, both peers turn active and the signed test call succeeds. A move made
+// on Harbin's replica shows as waiting, then with the status İzmir applied. The screen
 // in Turkish and Chinese, and on a phone; axe finds no serious violation.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -85,13 +86,25 @@ describe('Amity web UI: federation settings', () => {
     const badge = harbinPage.locator('[data-held-by]')
     await badge.waitFor()
     assert.match(await badge.textContent(), /Held by 127\.0\.0\.1:\d+ · synced/)
-    // Read-only here: no edit, move or archive action, no note form.
-    await harbinPage.locator('[data-action=edit]').waitFor({ state: 'detached' })
-    for (const action of ['edit', 'archive', 'next', 'move']) {
+    // A replica: no edit or archive here; a move is sent to İzmir, which owns the commitment.
+    await harbinPage.locator('[data-action=next]').waitFor()
+    for (const action of ['edit', 'archive']) {
       assert.equal(await harbinPage.locator(`[data-action=${action}]`).count(), 0, action)
     }
     assert.deepEqual(await seriousViolations(harbinPage), [])
     await screenshot(harbinPage, 'en', 'sync-held-by')
+    await harbinPage.click('[data-action=next]')
+    await harbinPage.fill('#note-dialog-text', 'Agreed on the phone with Harbin')
+    await harbinPage.click('dialog button[type=submit]')
+    // Pending until İzmir applied it; then the page shows the status İzmir gave it.
+    const pending = harbinPage.locator('[data-proposal=pending]')
+    await pending.waitFor()
+    assert.match(await pending.textContent(), /Sent to 127\.0\.0\.1:\d+ — waiting/)
+    assert.deepEqual(await seriousViolations(harbinPage), [])
+    await screenshot(harbinPage, 'en', 'proposal-pending')
+    await pending.waitFor({ state: 'detached' })
+    await harbinPage.locator('[data-testid=status]', { hasText: 'Agreed' }).waitFor()
+    assert.equal((await api(izmir, 'GET', `commitments/${id}`)).json.status, 'agreed')
     // İzmir's own record carries no such badge there, and may be edited.
     await visit(page, izmir, `/commitments/${id}`)
     await page.locator('[data-action=edit]').waitFor()

@@ -30,3 +30,38 @@ export function isReplica(record: { instance_id?: string | null } | null | undef
   const own = holders.value?.instance_id
   return !!own && !!record?.instance_id && record.instance_id !== own
 }
+
+/** The host name of the server `instanceId` names (its id until the holders are known). */
+export function holderName(instanceId: string): string {
+  const found = holders.value?.holders.find((h) => h.instance_id === instanceId)
+  if (!found) return instanceId
+  try {
+    return new URL(found.url).host
+  } catch {
+    return found.url
+  }
+}
+
+/** A change made here to a replica, proposed to the server that owns it (docs/FEDERATION.md, "Proposals"). */
+export interface Proposal {
+  id: string
+  entity: string
+  record_id: string
+  owner_instance_id: string
+  operation: 'update' | 'transition' | 'note'
+  body: Record<string, unknown>
+  base_version: number
+  user_id: string
+  created_at: string
+  state: 'pending' | 'applied' | 'rejected' | 'dismissed'
+  applied_version: number | null
+  problem: { title?: string; detail?: string; status?: number; problems?: { field?: string; code?: string; message: string }[] } | null
+  attempts: number
+  last_error: string | null
+  decided_at: string | null
+}
+
+/** True when `answer` (of a change sent to the server) is a proposal kept for the owner, not the record. */
+export function isProposal(answer: unknown): answer is Proposal {
+  return !!answer && typeof answer === 'object' && 'operation' in answer && 'owner_instance_id' in answer
+}

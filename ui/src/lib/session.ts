@@ -209,10 +209,22 @@ export function canCreate(resource: string, partnershipId?: string | null): bool
 
 /** May the user change the record (edit, move a commitment, add a progress note)? */
 export function canEdit(resource: string, record: RecordFacts | null | undefined): boolean {
-  const user = session.user
-  if (!user || !record) return false
   // Another server's record: its owner's rules decide, there (docs/FEDERATION.md).
   if (isReplica(record)) return false
+  return roleMayEdit(resource, record)
+}
+
+/**
+ * May the signed-in user change this replica of a commitment by proposing the change to the
+ * server that owns it (a move or a progress note; docs/FEDERATION.md, "Proposals")?
+ */
+export function canPropose(resource: string, record: RecordFacts | null | undefined): boolean {
+  return resource === 'commitments' && isReplica(record) && roleMayEdit(resource, record)
+}
+
+function roleMayEdit(resource: string, record: RecordFacts | null | undefined): boolean {
+  const user = session.user
+  if (!user || !record) return false
   switch (user.role) {
     case 'admin':
     case 'officer':

@@ -19,27 +19,16 @@
 #include <thread>
 #include <vector>
 
+#include "federation/pairing.h"
+#include "federation/signature.h"
 #include "federation_pair.h"
+#include "test_server.h"
 
 namespace amity::testing {
 namespace {
 namespace json = boost::json;
 namespace fed = amity::federation;
 using Clock = std::chrono::steady_clock;
-
-json::object MeetingBody(const std::string& partnership, const std::string& title) {
-  return {{"partnership_id", partnership},
-          {"kind", "video_call"},
-          {"title", {{"original", "en"}, {"en", title}}},
-          {"starts_at", "2027-03-01T09:00:00Z"},
-          {"ends_at", "2027-03-01T10:00:00Z"},
-          {"time_zone", "Europe/Istanbul"},
-          {"visibility", "shared"}};
-}
-
-bool Holds(const TestServer& server, const std::string& path) {
-  return server.Get(path).status == 200;
-}
 
 // A server on a loopback port that answers every request with the same bytes (not a feed), or
 // with `hang` reads the request and never answers, and counts the requests.

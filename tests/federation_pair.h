@@ -1,87 +1,83 @@
-// Helpers of the tests that run two real amity servers and pair them (docs/FEDERATION.md):
-// pairing, waiting for the peer, and the test itself acting as a paired server (FakePeer).
+// Helpers the federation tests share: pairing two real servers, making records, waiting for sync,
+// servers reached by their peers through an impairment proxy (impair_proxy.h), and a canonical
+// hash of what a server holds of a partnership's shared records.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "federation/pairing.h"
 #include "federation/signature.h"
+#include "impair_proxy.h"
 #include "test_server.h"
 
 namespace amity::testing {
 
-inline long long UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+long long UnixNow();
 
 // Polls `done` every 5 ms for up to `seconds`; true once it held.
-inline bool WaitFor(const std::function<bool()>& done, int seconds = 20) {
-  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  while (std::chrono::steady_clock::now() < until) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return done();
-}
+bool WaitFor(const std::function<bool()>& done, int seconds = 20);
 
-inline std::string InstanceId(const TestServer& server) {
-  return std::string(server.Get("/api/v1/federation").Json().at("instance_id").as_string());
-}
+std::string InstanceId(const TestServer& server);
 
-inline boost::json::object FirstPeer(const TestServer& server) {
-  const boost::json::value body = server.Get("/api/v1/federation").Json();
-  const boost::json::array& peers = body.at("peers").as_array();
-  return peers.empty() ? boost::json::object{} : peers[0].as_object();
-}
+// The first peer `server` lists ({} when none).
+boost::json::object FirstPeer(const TestServer& server);
 
 // Pairs `harbin` with `izmir` for `partnership` (invited by İzmir), both admins confirming.
-inline void Pair(const TestServer& izmir, const TestServer& harbin,
-                 const std::string& partnership) {
-  const HttpResult invited = izmir.Post("/api/v1/federation/invitations",
-                                        boost::json::object{{"partnership_ids", {partnership}}});
-  ASSERT_EQ(invited.status, 201) << invited.body;
-  const HttpResult accepted =
-      harbin.Post("/api/v1/federation/peers",
-                  boost::json::object{{"invitation", invited.Json().at("invitation")}});
-  ASSERT_EQ(accepted.status, 201) << accepted.body;
-  const std::string fingerprint(accepted.Json().at("fingerprint").as_string());
-  const std::string izmir_peer(FirstPeer(izmir).at("id").as_string());
-  const std::string harbin_peer(accepted.Json().at("id").as_string());
-  ASSERT_EQ(izmir
-                .Post("/api/v1/federation/peers/" + izmir_peer + "/confirm",
-                      boost::json::object{{"fingerprint", fingerprint}})
-                .status,
-            200);
-  const HttpResult confirmed = harbin.Post("/api/v1/federation/peers/" + harbin_peer + "/confirm",
-                                           boost::json::object{{"fingerprint", fingerprint}});
-  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
-  ASSERT_EQ(confirmed.Json().at("peer").at("state"), "active");
-}
+void Pair(const TestServer& izmir, const TestServer& harbin, const std::string& partnership);
 
-inline std::string Create(const TestServer& server, const std::string& path,
-                          const boost::json::object& body) {
-  const HttpResult created = server.Post(path, body);
-  EXPECT_EQ(created.status, 201) << created.body;
-  return created.status == 201 ? std::string(created.Json().at("id").as_string()) : "";
-}
+// POSTs `body` to `path` and returns the new id ("" and a test failure unless 201).
+std::string Create(const TestServer& server, const std::string& path,
+                   const boost::json::object& body);
 
-inline boost::json::object CommitmentBody(const std::string& partnership, const std::string& text,
-                                          const std::string& visibility) {
-  return {{"partnership_id", partnership},
-          {"text", {{"original", "en"}, {"en", text}}},
-          {"area", "music"},
-          {"proposed_by_side", "home"},
-          {"visibility", visibility}};
-}
+boost::json::object CommitmentBody(const std::string& partnership, const std::string& text,
+                                   const std::string& visibility);
+boost::json::object MeetingBody(const std::string& partnership, const std::string& title,
+                                const std::string& visibility = "shared");
+
+// True when `path` answers 200.
+bool Holds(const TestServer& server, const std::string& path);
+
+// A server whose peers reach it only through its own impairment proxy: its AMITY_PUBLIC_URL is
+// the proxy's address, so everything sent to it (pulls, notifications, pairing) crosses the
+// proxy, and so do the answers.
+struct ProxiedServer {
+  ProxiedServer(bool demo, const Impairment& impairment, uint32_t seed = 1);
+  // kill -9, start again on the same database (a new port), and point the proxy there.
+  void KillAndRestart();
+
+  ImpairProxy proxy;
+  TestServer server;
+};
+
+// Two servers paired for İzmir's demo partnership, each behind its own proxy (İzmir with the
+// demo data, Harbin empty); the constructor waits until Harbin holds the partnership.
+struct ProxiedPair {
+  explicit ProxiedPair(const Impairment& impairment, uint32_t seed = 1);
+  void Partition();  // both proxies
+  void Heal();
+  // A shared write on each side: its notification makes the other pull at once rather than at
+  // its next poll (30 s) or after its backoff.
+  void Nudge();
+  ProxiedServer& Side(int side) { return side == 0 ? izmir : harbin; }
+
+  ProxiedServer izmir;
+  ProxiedServer harbin;
+  std::string partnership;
+};
+
+// The partnership `partnership`'s shared state as `server` shows it through the API: one line
+// "<entity> <id> v<version> <instance_id> <visibility>" per live shared or public record (the
+// partnership and its meetings, commitments, events and cases), sorted. Two servers that
+// converged give the same text.
+std::string SharedState(const TestServer& server, const std::string& partnership);
+// The SHA-256 of SharedState, in hex.
+std::string SharedStateHash(const TestServer& server, const std::string& partnership);
 
 // The test acting as a third server paired with `server`: it reads the feed with its own key.
 struct FakePeer {

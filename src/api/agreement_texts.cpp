@@ -106,7 +106,8 @@ http::Response ApproveAgreementText(Call& call) {
   const long long version = Version(text, "version");
 
   // One approval of a version per instance: approving the same content again changes nothing.
-  if (const json::value* expected = ParseBody(call.request).if_contains("content_hash")) {
+  const json::object body = ParseBody(call.request);  // kept: `expected` points into it
+  if (const json::value* expected = body.if_contains("content_hash")) {
     if (!expected->is_string() || expected->as_string() != hash) {
       throw http::HttpError(409, "The text changed since it was read",
                             {{"content_hash", "stale_hash",

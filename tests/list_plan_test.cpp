@@ -31,6 +31,7 @@ using Kind = api::ListParameter::Kind;
 // HS code are tens; so are a fair's exhibitors, buyers and meeting requests (hundreds at most),
 // and the leads of a fair, a buyer, a company, a follow-up owner or a follow-up date. Exhibitors
 // and fair buyers are hundreds in all (a few fairs a year), so even a visibility filter sorts few.
+// Agreement texts, their approvals and legal steps are a handful per partnership, tens in all.
 const std::set<std::string> kFewPerValue = {"id",
                                             "meeting_id",
                                             "home_owner_id",
@@ -65,7 +66,19 @@ const std::set<std::string> kFewPerValue = {"id",
                                             "leads.next_follow_up",
                                             "exhibitors.visibility",
                                             "fair_buyers.visibility",
-                                            "cities.country"};
+                                            "cities.country",
+                                            "agreement_texts.partnership_id",
+                                            "agreement_texts.kind",
+                                            "agreement_texts.visibility",
+                                            "agreement_texts.created_by",
+                                            "agreement_approvals.agreement_id",
+                                            "agreement_approvals.partnership_id",
+                                            "agreement_approvals.visibility",
+                                            "agreement_approvals.created_by",
+                                            "legal_steps.partnership_id",
+                                            "legal_steps.kind",
+                                            "legal_steps.visibility",
+                                            "legal_steps.created_by"};
 
 std::string Plan(store::Db& db, const store::PageStatement& statement) {
   store::Stmt explain = db.Prepare("EXPLAIN QUERY PLAN " + statement.sql);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "api/access.h"
+#include "api/agreement_texts.h"
 #include "api/auth.h"
 #include "api/exports.h"
 #include "api/federation.h"
@@ -125,6 +126,14 @@ std::vector<Route> BuildRoutes() {
   routes.push_back({"POST", "/api/v1/commitments/{id}/transitions", TransitionCommitment,
                     "Move a commitment to another status", nullptr, "TransitionInput",
                     "commitment"});
+  routes.push_back({"POST", "/api/v1/agreement_texts/{id}/approvals", ApproveAgreementText,
+                    "This server approves the text's current version: an Ed25519 signature of "
+                    "the SHA-256 of its canonical content (RFC 8785) with the federation key",
+                    nullptr, "AgreementTextApprovalInput", "agreement_approval", 201});
+  routes.push_back({"GET", "/api/v1/agreement_texts/{id}/proof", AgreementTextProof,
+                    "The text's canonical content, its hash and each city's approval, checked "
+                    "against the key this server knows for that city",
+                    nullptr, "", "AgreementTextProof"});
   routes.push_back({"POST", "/api/v1/leads/{id}/transitions", TransitionLead,
                     "Move a lead along new → contacted → sample_sent → negotiating → won | lost "
                     "(won: deal_amount, deal_currency, deal_date; lost: lost_reason)",

@@ -470,6 +470,38 @@ json::object Schemas() {
     schemas["TradeOverview"] = Closed(
         {{"partnerships", ArrayOf(Ref("TradeResults"))}, {"fairs", ArrayOf(std::move(fair))}});
   }
+  {
+    // Signed approvals of agreement texts (api/agreement_texts.cpp).
+    schemas["AgreementTextApprovalInput"] =
+        Closed({{"content_hash", StringType()}}, {"content_hash"});
+    const json::object boolean{{"type", "boolean"}};
+    const json::object approval{{"id", StringType("uuid")},
+                                {"instance_id", StringType("uuid")},
+                                {"owner", boolean},
+                                {"this_instance", boolean},
+                                {"agreement_version", Integer()},
+                                {"content_hash", StringType()},
+                                {"key_id", StringType()},
+                                {"public_key", StringType()},
+                                {"key_fingerprint", StringType()},
+                                {"signature", StringType()},
+                                {"approved_at", StringType("date-time")},
+                                {"approved_by_role", StringType()},
+                                {"key_known", boolean},
+                                {"signature_valid", boolean},
+                                {"valid", boolean},
+                                {"stale", boolean}};
+    schemas["AgreementTextProof"] = Closed({{"agreement_id", StringType("uuid")},
+                                            {"owner_instance_id", StringType("uuid")},
+                                            {"instance_id", StringType("uuid")},
+                                            {"version", Integer()},
+                                            {"canonical", StringType()},
+                                            {"content_hash", StringType()},
+                                            {"approved_by_owner", boolean},
+                                            {"approved_by_other", boolean},
+                                            {"approved_by_both", boolean},
+                                            {"approvals", ArrayOf(Closed(approval))}});
+  }
   schemas["StudyVisitRequestInput"] = ObjectSchema(domain::StudyVisitRequestFields(), Use::kWrite);
   schemas["StudyVisitRequest"] = Closed({{"case_id", StringType("uuid")},
                                          {"commitment", Ref("commitment")},

@@ -347,6 +347,12 @@ Problems CheckRecordRules(store::Db& db, const domain::ResourceSpec& spec,
     CheckFairBuyer(db, record, problems);
   } else if (spec.name == "meeting_requests") {
     CheckMeetingRequest(db, record, problems);
+  } else if (spec.name == "agreement_approvals") {
+    // Only the signing route makes approvals (it stores them without these checks).
+    if (store::StringMember(record, "signature").empty()) {
+      problems.push_back({"signature", "required",
+                          "approve a text with POST /api/v1/agreement_texts/{id}/approvals"});
+    }
   } else if (spec.name == "events") {
     CheckInterval(record, problems);
     const json::array& ids = record.at("commitment_ids").as_array();

@@ -651,6 +651,99 @@ constexpr FieldSpec kLeadFields[] = {
     kCreatedByField,
 };
 
+// A text both cities approve (a letter of intent, a protocol): its canonical content is what each
+// side signs (api/agreement_texts.cpp, docs/FEDERATION.md "Approvals").
+constexpr FieldSpec kAgreementTextFields[] = {
+    {.name = "partnership_id",
+     .type = kReference,
+     .required = true,
+     .references = "partnerships",
+     .filterable = true},
+    {.name = "kind",
+     .type = kEnum,
+     .required = true,
+     .values = kAgreementTextKinds,
+     .filterable = true,
+     .sortable = true},
+    {.name = "title", .type = kText, .required = true},
+    {.name = "body", .type = kText, .required = true, .description = "the text as approved"},
+    kVisibilityField,
+    kCreatedByField,
+};
+
+// One instance's signed approval of one version of an agreement text, owned by the approving
+// instance (so it reaches the other side through its own feed). Made only by POST
+// /agreement_texts/{id}/approvals: every field but visibility is the server's.
+constexpr FieldSpec kAgreementApprovalFields[] = {
+    {.name = "agreement_id",
+     .type = kReference,
+     .required = true,
+     .references = "agreement_texts",
+     .writable = false,
+     .filterable = true},
+    {.name = "partnership_id",
+     .type = kReference,
+     .required = true,
+     .references = "partnerships",
+     .writable = false,
+     .filterable = true},
+    {.name = "agreement_version",
+     .type = kNumber,
+     .writable = false,
+     .minimum = 1,
+     .maximum = 1e15,
+     .description = "the text's version when it was approved"},
+    {.name = "content_hash",
+     .type = kString,
+     .writable = false,
+     .max_length = 64,
+     .description = "lower-case hex SHA-256 of the text's canonical content (RFC 8785)"},
+    {.name = "key_id", .type = kString, .writable = false, .max_length = 100},
+    {.name = "public_key",
+     .type = kString,
+     .writable = false,
+     .max_length = 100,
+     .description = "Base64 of the approving instance's raw Ed25519 public key"},
+    {.name = "signature",
+     .type = kString,
+     .writable = false,
+     .max_length = 200,
+     .description = "Base64 Ed25519 signature of \"amity-approval-v1\\n\" + content_hash"},
+    {.name = "approved_at", .type = kInstant, .writable = false, .sortable = true},
+    {.name = "approved_by_role",
+     .type = kString,
+     .writable = false,
+     .max_length = 20,
+     .description = "the approver's role (officer, admin); no personal data"},
+    kVisibilityField,
+    kCreatedByField,
+};
+
+// A legal step one city took for the partnership (İzmir's council decision and ministry
+// permission, Harbin's foreign affairs office, province and CPAFFC approvals). Owned by the city
+// that records it, so both cities' steps travel to the other side; the partnership's milestones
+// can only be written by the partnership's owner.
+constexpr FieldSpec kLegalStepFields[] = {
+    {.name = "partnership_id",
+     .type = kReference,
+     .required = true,
+     .references = "partnerships",
+     .filterable = true},
+    {.name = "kind",
+     .type = kEnum,
+     .required = true,
+     .values = kLegalStepKinds,
+     .filterable = true},
+    {.name = "date", .type = kDate, .required = true, .sortable = true},
+    {.name = "reference",
+     .type = kString,
+     .max_length = 200,
+     .description = "decision, permission or filing number"},
+    {.name = "note", .type = kString, .max_length = 2000},
+    kVisibilityField,
+    kCreatedByField,
+};
+
 constexpr ResourceSpec kCities{"cities", "city", kCityFields, "name"};
 constexpr ResourceSpec kPartnerships{"partnerships", "partnership", kPartnershipFields};
 constexpr ResourceSpec kOrganizations{"organizations", "organization", kOrganizationFields, "name"};
@@ -671,11 +764,18 @@ constexpr ResourceSpec kB2bPlans{"b2b_plans", "b2b_plan", kB2bPlanFields};
 constexpr ResourceSpec kFairBuyers{"fair_buyers", "fair_buyer", kFairBuyerFields};
 constexpr ResourceSpec kMeetingRequests{"meeting_requests", "meeting_request",
                                         kMeetingRequestFields};
+constexpr ResourceSpec kAgreementTexts{"agreement_texts", "agreement_text", kAgreementTextFields,
+                                       "title"};
+constexpr ResourceSpec kAgreementApprovals{"agreement_approvals", "agreement_approval",
+                                           kAgreementApprovalFields};
+constexpr ResourceSpec kLegalSteps{"legal_steps", "legal_step", kLegalStepFields, "reference"};
 
-constexpr const ResourceSpec* kAll[] = {
-    &kCities,      &kOrganizations, &kPeople,   &kPartnerships, &kMeetings,
-    &kCommitments, &kEvents,        &kGlossary, &kCases,        &kProducts,
-    &kExhibitors,  &kLeads,         &kB2bPlans, &kFairBuyers,   &kMeetingRequests};
+constexpr const ResourceSpec* kAll[] = {&kCities,         &kOrganizations,      &kPeople,
+                                        &kPartnerships,   &kMeetings,           &kCommitments,
+                                        &kEvents,         &kGlossary,           &kCases,
+                                        &kProducts,       &kExhibitors,         &kLeads,
+                                        &kB2bPlans,       &kFairBuyers,         &kMeetingRequests,
+                                        &kAgreementTexts, &kAgreementApprovals, &kLegalSteps};
 
 }  // namespace
 
@@ -724,6 +824,9 @@ const ResourceSpec& Cases() { return kCases; }
 const ResourceSpec& Products() { return kProducts; }
 const ResourceSpec& Exhibitors() { return kExhibitors; }
 const ResourceSpec& Leads() { return kLeads; }
+const ResourceSpec& AgreementTexts() { return kAgreementTexts; }
+const ResourceSpec& AgreementApprovals() { return kAgreementApprovals; }
+const ResourceSpec& LegalSteps() { return kLegalSteps; }
 
 std::span<const ResourceSpec* const> AllResources() { return kAll; }
 

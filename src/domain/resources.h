@@ -104,6 +104,14 @@ inline constexpr std::string_view kVisibilities[] = {"private", "shared", "publi
 inline constexpr std::string_view kEventStatuses[] = {"idea", "planned", "confirmed", "held",
                                                       "cancelled"};
 
+// Agreement texts (protocols, letters of intent) both cities approve, and each city's own legal
+// steps (docs/FEDERATION.md, "Approvals").
+inline constexpr std::string_view kAgreementTextKinds[] = {"letter_of_intent", "protocol",
+                                                           "memorandum", "other"};
+inline constexpr std::string_view kLegalStepKinds[] = {
+    "council_decision", "ministry_permission", "foreign_affairs_office", "province_approval",
+    "cpaffc_approval",  "cpaffc_filing",       "partner_notification",   "other"};
+
 const ResourceSpec& Cities();
 const ResourceSpec& Partnerships();
 const ResourceSpec& Organizations();
@@ -116,6 +124,9 @@ const ResourceSpec& Cases();
 const ResourceSpec& Products();
 const ResourceSpec& Exhibitors();
 const ResourceSpec& Leads();
+const ResourceSpec& AgreementTexts();
+const ResourceSpec& AgreementApprovals();
+const ResourceSpec& LegalSteps();
 
 // All writable resources in dependency order (a resource only references earlier ones).
 std::span<const ResourceSpec* const> AllResources();

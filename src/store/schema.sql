@@ -1,3 +1,29 @@
+CREATE TRIGGER agreement_approvals_counted_archive AFTER UPDATE OF archived ON agreement_approvals
+  WHEN OLD.archived <> NEW.archived BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'agreement_approvals' AND archived = OLD.archived;
+  INSERT INTO record_counts (resource, archived, n) VALUES ('agreement_approvals', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER agreement_approvals_counted_delete AFTER DELETE ON agreement_approvals BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'agreement_approvals' AND archived = OLD.archived;
+END;
+CREATE TRIGGER agreement_approvals_counted_insert AFTER INSERT ON agreement_approvals BEGIN
+  INSERT INTO record_counts (resource, archived, n) VALUES ('agreement_approvals', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER agreement_texts_counted_archive AFTER UPDATE OF archived ON agreement_texts
+  WHEN OLD.archived <> NEW.archived BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'agreement_texts' AND archived = OLD.archived;
+  INSERT INTO record_counts (resource, archived, n) VALUES ('agreement_texts', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER agreement_texts_counted_delete AFTER DELETE ON agreement_texts BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'agreement_texts' AND archived = OLD.archived;
+END;
+CREATE TRIGGER agreement_texts_counted_insert AFTER INSERT ON agreement_texts BEGIN
+  INSERT INTO record_counts (resource, archived, n) VALUES ('agreement_texts', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
 CREATE TRIGGER b2b_plans_counted_archive AFTER UPDATE OF archived ON b2b_plans
   WHEN OLD.archived <> NEW.archived BEGIN
   UPDATE record_counts SET n = n - 1 WHERE resource = 'b2b_plans' AND archived = OLD.archived;
@@ -149,6 +175,19 @@ CREATE TRIGGER leads_counted_insert AFTER INSERT ON leads BEGIN
   INSERT INTO record_counts (resource, archived, n) VALUES ('leads', NEW.archived, 1)
     ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
 END;
+CREATE TRIGGER legal_steps_counted_archive AFTER UPDATE OF archived ON legal_steps
+  WHEN OLD.archived <> NEW.archived BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'legal_steps' AND archived = OLD.archived;
+  INSERT INTO record_counts (resource, archived, n) VALUES ('legal_steps', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER legal_steps_counted_delete AFTER DELETE ON legal_steps BEGIN
+  UPDATE record_counts SET n = n - 1 WHERE resource = 'legal_steps' AND archived = OLD.archived;
+END;
+CREATE TRIGGER legal_steps_counted_insert AFTER INSERT ON legal_steps BEGIN
+  INSERT INTO record_counts (resource, archived, n) VALUES ('legal_steps', NEW.archived, 1)
+    ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
+END;
 CREATE TRIGGER meeting_requests_counted_archive AFTER UPDATE OF archived ON meeting_requests
   WHEN OLD.archived <> NEW.archived BEGIN
   UPDATE record_counts SET n = n - 1 WHERE resource = 'meeting_requests' AND archived = OLD.archived;
@@ -227,6 +266,41 @@ CREATE TRIGGER products_counted_insert AFTER INSERT ON products BEGIN
   INSERT INTO record_counts (resource, archived, n) VALUES ('products', NEW.archived, 1)
     ON CONFLICT (resource, archived) DO UPDATE SET n = n + 1;
 END;
+CREATE TABLE agreement_approvals (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),
+  agreement_id TEXT NOT NULL REFERENCES agreement_texts (id),
+  partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+  agreement_version REAL CHECK (agreement_version IS NULL OR agreement_version >= 1),
+  content_hash TEXT CHECK (content_hash IS NULL OR length(content_hash) = 64),
+  key_id TEXT,
+  public_key TEXT,
+  signature TEXT,
+  approved_at TEXT,
+  approved_by_role TEXT,
+  visibility TEXT NOT NULL DEFAULT 'private'
+    CHECK (visibility = 'private' OR visibility = 'shared' OR visibility = 'public'),
+  created_by TEXT
+) STRICT;
+CREATE TABLE agreement_texts (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),
+  partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL CHECK (json_valid(title)),
+  body TEXT NOT NULL CHECK (json_valid(body)),
+  visibility TEXT NOT NULL DEFAULT 'private'
+    CHECK (visibility = 'private' OR visibility = 'shared' OR visibility = 'public'),
+  created_by TEXT
+) STRICT;
 CREATE TABLE alert_health_states (
   partnership_id TEXT NOT NULL PRIMARY KEY REFERENCES partnerships (id),
   state TEXT NOT NULL,
@@ -804,6 +878,22 @@ CREATE TABLE leads (
                              deal_date IS NOT NULL)),
   CHECK (status <> 'lost' OR lost_reason IS NOT NULL)
 ) STRICT;
+CREATE TABLE legal_steps (
+  id TEXT NOT NULL PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),
+  partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+  kind TEXT NOT NULL,
+  date TEXT NOT NULL,
+  reference TEXT,
+  note TEXT,
+  visibility TEXT NOT NULL DEFAULT 'private'
+    CHECK (visibility = 'private' OR visibility = 'shared' OR visibility = 'public'),
+  created_by TEXT
+) STRICT;
 CREATE TABLE mail_outbox (
   id TEXT NOT NULL PRIMARY KEY,
   notice_id TEXT NOT NULL UNIQUE REFERENCES notices (id),
@@ -1027,6 +1117,17 @@ CREATE TABLE users (
   disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
 , lang TEXT CHECK (lang IS NULL OR lang = 'tr' OR lang = 'zh' OR
   lang = 'en')) STRICT;
+CREATE INDEX agreement_approvals_agreement ON agreement_approvals (agreement_id);
+CREATE INDEX agreement_approvals_created_by ON agreement_approvals (created_by);
+CREATE INDEX agreement_approvals_live_approved_at ON agreement_approvals (archived, approved_at, id, version);
+CREATE INDEX agreement_approvals_live_created ON agreement_approvals (archived, created_at, id, version);
+CREATE INDEX agreement_approvals_live_updated ON agreement_approvals (archived, updated_at, id, version);
+CREATE INDEX agreement_approvals_partnership ON agreement_approvals (partnership_id);
+CREATE INDEX agreement_texts_created_by ON agreement_texts (created_by);
+CREATE INDEX agreement_texts_live_created ON agreement_texts (archived, created_at, id, version);
+CREATE INDEX agreement_texts_live_kind ON agreement_texts (archived, kind, id, version);
+CREATE INDEX agreement_texts_live_updated ON agreement_texts (archived, updated_at, id, version);
+CREATE INDEX agreement_texts_partnership ON agreement_texts (partnership_id);
 CREATE INDEX api_tokens_user ON api_tokens (user_id);
 CREATE INDEX auth_events_address_at ON auth_events (address, kind, at);
 CREATE INDEX auth_events_at ON auth_events (at);
@@ -1142,6 +1243,11 @@ CREATE INDEX leads_live_next_follow_up ON leads (archived, next_follow_up, id, v
 CREATE INDEX leads_live_status ON leads (archived, status, id, version);
 CREATE INDEX leads_live_updated ON leads (archived, updated_at, id, version);
 CREATE INDEX leads_partnership ON leads (partnership_id);
+CREATE INDEX legal_steps_created_by ON legal_steps (created_by);
+CREATE INDEX legal_steps_live_created ON legal_steps (archived, created_at, id, version);
+CREATE INDEX legal_steps_live_date ON legal_steps (archived, date, id, version);
+CREATE INDEX legal_steps_live_updated ON legal_steps (archived, updated_at, id, version);
+CREATE INDEX legal_steps_partnership ON legal_steps (partnership_id);
 CREATE INDEX mail_outbox_due ON mail_outbox (state, next_attempt_at);
 CREATE INDEX meeting_requests_buyer ON meeting_requests (buyer_id);
 CREATE INDEX meeting_requests_created_by ON meeting_requests (created_by);

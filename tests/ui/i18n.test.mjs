@@ -156,6 +156,8 @@ test('every value of every enumeration has a label', () => {
     'lead.status': 'LEAD_STATUSES',
     'lead.source': 'LEAD_SOURCES',
     'lead.lostReason': 'LOST_REASONS',
+    'approvals.kind': 'AGREEMENT_TEXT_KINDS',
+    'approvals.step': 'LEGAL_STEP_KINDS',
   }
   const missing = []
   for (const [group, name] of Object.entries(groups)) {

@@ -928,3 +928,8 @@ export const APPLICATION_FIELDS = [
 export const ELIGIBILITY_RULES = ['level', 'language', 'field', 'offered'] as const
 export const REFUSALS = ['no_seats', 'outranked', 'held'] as const
 export const STUDY_LEVELS = ['bachelor', 'master', 'doctoral'] as const
+
+/** Kinds of agreement texts both cities approve (docs/FEDERATION.md, "Approvals"). */
+export const AGREEMENT_TEXT_KINDS = ['letter_of_intent', 'protocol', 'memorandum', 'other'] as const
+/** Kinds of legal steps each city records on its own server. */
+export const LEGAL_STEP_KINDS = ['council_decision', 'ministry_permission', 'foreign_affairs_office', 'province_approval', 'cpaffc_approval', 'cpaffc_filing', 'partner_notification', 'other'] as const

@@ -14,6 +14,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <thread>
@@ -31,10 +32,12 @@ namespace fed = amity::federation;
 using Clock = std::chrono::steady_clock;
 
 // A server on a loopback port that answers every request with the same bytes (not a feed), or
-// with `hang` reads the request and never answers, and counts the requests.
+// with `hang` reads the request and never answers, or gives `answer`'s answer to the request's
+// head, and counts the requests.
 class GarbageServer {
  public:
-  explicit GarbageServer(bool hang = false) {
+  using Answer = std::function<std::string(const std::string& request)>;
+  explicit GarbageServer(bool hang = false, Answer answer = nullptr) {
     fd_ = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -46,7 +49,7 @@ class GarbageServer {
     socklen_t length = sizeof address;
     getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
     port_ = ntohs(address.sin_port);
-    thread_ = std::thread([this, hang] {
+    thread_ = std::thread([this, hang, answer_fn = std::move(answer)] {
       while (true) {
         const int client = accept(fd_, nullptr, nullptr);
         if (client < 0 || stopping_) {
@@ -54,14 +57,17 @@ class GarbageServer {
           return;
         }
         char buffer[8192];
-        if (read(client, buffer, sizeof buffer) > 0) ++requests_;
+        const ssize_t got = read(client, buffer, sizeof buffer);
+        if (got > 0) ++requests_;
         if (hang) {
           held_.push_back(client);  // closed when the server goes
           continue;
         }
         const std::string answer =
-            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 14\r\n"
-            "Connection: close\r\n\r\n{\"items\": 42}\n";
+            answer_fn
+                ? answer_fn(std::string(buffer, got > 0 ? static_cast<size_t>(got) : 0))
+                : "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 14\r\n"
+                  "Connection: close\r\n\r\n{\"items\": 42}\n";
         (void)!write(client, answer.data(), answer.size());
         close(client);
       }
@@ -89,6 +95,53 @@ class GarbageServer {
 // The database file and its write-ahead log, as bytes.
 std::string DatabaseBytes(const TestServer& server) {
   return ReadFile(server.db_path()) + ReadFile(server.db_path() + "-wal");
+}
+
+// A small file that libmagic names application/pdf, its bytes told apart by `text`.
+std::string PdfBytes(const std::string& text) {
+  return "%PDF-1.4\n1 0 obj\n<< >>\nendobj\n% " + text + "\n" + std::string(3000, 'x') +
+         "\n%%EOF\n";
+}
+
+// Uploads `bytes` as file `name` of record `holder_id` (collection `holder`) in one tus PATCH;
+// returns the new file's id ("" on failure). `extra`: more ",key base64" metadata.
+std::string UploadFile(const TestServer& server, const std::string& holder,
+                       const std::string& holder_id, const std::string& name,
+                       const std::string& bytes, const std::string& extra = "") {
+  const HttpResult created =
+      server.Request("POST", "/api/v1/uploads", "",
+                     {"Tus-Resumable: 1.0.0", "Upload-Length: " + std::to_string(bytes.size()),
+                      "Upload-Metadata: filename " + fed::Base64(name) + ",holder " +
+                          fed::Base64(holder) + ",holder_id " + fed::Base64(holder_id) + extra});
+  EXPECT_EQ(created.status, 201) << created.body;
+  if (created.status != 201) return "";
+  const HttpResult done =
+      server.Request("PATCH", created.Header("location"), bytes,
+                     {"Tus-Resumable: 1.0.0", "Content-Type: application/offset+octet-stream",
+                      "Upload-Offset: 0"});
+  EXPECT_EQ(done.status, 204) << done.body;
+  return done.Header("amity-file-id");
+}
+
+// How many blobs `owner` has sent its peers (GET /federation/v1/blobs answered 200).
+long long BlobsSent(const TestServer& owner) {
+  const std::string metrics = owner.Get("/metrics").body;
+  const std::string label = "route=\"/federation/v1/blobs/{sha256}\",status=\"200\"} ";
+  long long sent = 0;
+  for (size_t at = metrics.find(label); at != std::string::npos; at = metrics.find(label, at + 1)) {
+    sent += std::stoll(metrics.substr(at + label.size()));
+  }
+  return sent;
+}
+
+std::string FileSha256(const TestServer& server, const std::string& file_id) {
+  return std::string(server.Get("/api/v1/files/" + file_id).Json().at("sha256").as_string());
+}
+
+// Whether `server`'s blob store holds `sha256` (files/ beside the database).
+bool HoldsBlob(const TestServer& server, const std::string& sha256) {
+  const std::filesystem::path folder = std::filesystem::path(server.db_path()).parent_path();
+  return std::filesystem::exists(folder / "files" / "blobs" / sha256.substr(0, 2) / sha256);
 }
 
 TEST(SyncTest, SharedRecordsReachThePeerAsReplicasAndPrivateOnesNever) {
@@ -224,6 +277,17 @@ TEST(SyncTest, TheRawFeedHoldsNoPrivateRecordAndNoPersonalData) {
       Create(izmir, "/api/v1/commitments", CommitmentBody(partnership, secret_text, "private"));
   const std::string shared =
       Create(izmir, "/api/v1/commitments", CommitmentBody(partnership, "Shared plan", "shared"));
+  const std::string shared_pdf = PdfBytes("Shared plan annex");
+  const std::string shared_file =
+      UploadFile(izmir, "commitments", shared, "Shared annex.pdf", shared_pdf);
+  const std::string secret_file =
+      UploadFile(izmir, "commitments", secret, "GIZLI-ek-5531.pdf", PdfBytes("Private annex"));
+  const std::string personal_file =
+      UploadFile(izmir, "commitments", shared, "Passport-KVKK-8812.pdf", PdfBytes("A passport"),
+                 ",personal_data " + fed::Base64("true"));
+  const std::string shared_sha = FileSha256(izmir, shared_file);
+  const std::string secret_sha = FileSha256(izmir, secret_file);
+  const std::string personal_sha = FileSha256(izmir, personal_file);
   FakePeer peer;
   peer.PairWith(izmir, partnership, "http://127.0.0.1:9");
   std::string feed;
@@ -240,11 +304,30 @@ TEST(SyncTest, TheRawFeedHoldsNoPrivateRecordAndNoPersonalData) {
   EXPECT_NE(feed.find(shared), std::string::npos);
   EXPECT_NE(feed.find("Shared plan"), std::string::npos);
   EXPECT_NE(feed.find(partnership), std::string::npos);
+  EXPECT_NE(feed.find("Shared annex.pdf"), std::string::npos);
+  EXPECT_NE(feed.find(shared_sha), std::string::npos);
   for (const std::string& never :
        {secret, secret_text, std::string("mayor-office.izmir@example.org"),
-        std::string("+90 232 555 0100"), std::string("\"actor\""), std::string("admin@")}) {
+        std::string("+90 232 555 0100"), std::string("\"actor\""), std::string("admin@"),
+        secret_file, secret_sha, std::string("GIZLI-ek-5531"), personal_file, personal_sha,
+        std::string("Passport-KVKK-8812")}) {
     EXPECT_EQ(feed.find(never), std::string::npos) << never;
   }
+  // The blobs: a shared file's to the peer; a private record's or personal data's, an unknown
+  // one or not a hash, the same 404; unsigned, 401.
+  const HttpResult blob = peer.Send(izmir, "GET", "/federation/v1/blobs/" + shared_sha);
+  EXPECT_EQ(blob.status, 200);
+  EXPECT_EQ(blob.body, shared_pdf);
+  EXPECT_EQ(blob.Header("content-type"), "application/octet-stream");
+  for (const std::string& refused :
+       {secret_sha, personal_sha, std::string(64, '0'), std::string("not-a-hash")}) {
+    const HttpResult answer = peer.Send(izmir, "GET", "/federation/v1/blobs/" + refused);
+    EXPECT_EQ(answer.status, 404) << refused;
+    EXPECT_EQ(answer.body.find("%PDF"), std::string::npos);
+  }
+  EXPECT_EQ(
+      izmir.Request("GET", "/federation/v1/blobs/" + shared_sha, "", {"Authorization:"}).status,
+      401);
   // The same cursor gives the same page: the feed is a pure function of the cursor.
   const HttpResult first = peer.Send(izmir, "GET", "/federation/v1/changes?after=0&limit=20");
   const HttpResult again = peer.Send(izmir, "GET", "/federation/v1/changes?after=0&limit=20");
@@ -338,6 +421,169 @@ TEST(SyncTest, APeerThatHangsTimesOutWhileOthersSync) {
       },
       25));
   EXPECT_FALSE(state.at("last_error").is_null());
+}
+
+TEST(SyncTest, FilesOfSharedRecordsTravelByHashAndGoWithTheirRecord) {
+  const TestServer izmir;
+  const TestServer harbin(false);
+  const std::string partnership = FirstPartnershipId(izmir);
+  Pair(izmir, harbin, partnership);
+  ASSERT_TRUE(WaitFor([&] { return Holds(harbin, "/api/v1/partnerships/" + partnership); }));
+  // The festival programme was uploaded on both sides beforehand.
+  const std::string programme = PdfBytes("Ice festival programme 2027");
+  const std::string harbin_plan = Create(
+      harbin, "/api/v1/commitments", CommitmentBody(partnership, "Harbin's own plan", "private"));
+  const std::string harbin_copy =
+      UploadFile(harbin, "commitments", harbin_plan, "programme.pdf", programme);
+  ASSERT_FALSE(harbin_copy.empty());
+
+  // The demo's shared files cross first; count from when they have.
+  long long sent_before = -1;
+  ASSERT_TRUE(WaitFor([&] {
+    const long long sent = BlobsSent(izmir);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    sent_before = BlobsSent(izmir);
+    return sent == sent_before;
+  }));
+  const std::string meeting =
+      Create(izmir, "/api/v1/meetings", MeetingBody(partnership, "Orchestra video call"));
+  const std::string minutes = PdfBytes("Minutes of the orchestra call 冰雪节");
+  const std::string minutes_file =
+      UploadFile(izmir, "meetings", meeting, "Tutanak 会议纪要.pdf", minutes);
+  const std::string programme_file =
+      UploadFile(izmir, "meetings", meeting, "programme.pdf", programme);
+  const std::string secret = Create(izmir, "/api/v1/commitments",
+                                    CommitmentBody(partnership, "Private budget", "private"));
+  const std::string secret_file =
+      UploadFile(izmir, "commitments", secret, "Gizli ek.pdf", PdfBytes("Secret annex"));
+  const std::string secret_sha = FileSha256(izmir, secret_file);
+
+  const std::string listed = "/api/v1/meetings/" + meeting + "/files";
+  ASSERT_TRUE(WaitFor([&] {
+    const HttpResult files = harbin.Get(listed);
+    return files.status == 200 && files.Json().at("items").as_array().size() == 2;
+  })) << harbin.Get("/api/v1/federation/sync").body;
+  // Byte-identical on Harbin, through the normal file routes, read-only.
+  const HttpResult content = harbin.Get("/api/v1/files/" + minutes_file + "/content");
+  ASSERT_EQ(content.status, 200) << content.body;
+  EXPECT_EQ(content.body, minutes);
+  EXPECT_EQ(harbin.Get("/api/v1/files/" + programme_file + "/content").body, programme);
+  const json::value held = harbin.Get("/api/v1/files/" + minutes_file).Json();
+  EXPECT_EQ(held.at("name"), "Tutanak 会议纪要.pdf");
+  EXPECT_EQ(held.at("may_remove"), false);
+  EXPECT_EQ(held.at("created_by"), "federation");
+  // Only the minutes crossed: Harbin held the programme's bytes already.
+  EXPECT_EQ(BlobsSent(izmir) - sent_before, 1);
+  // The private record's file never did.
+  EXPECT_EQ(harbin.Get("/api/v1/files/" + secret_file).status, 404);
+  EXPECT_EQ(QueryNumber(harbin.db_path(),
+                        "SELECT count(*) FROM files WHERE sha256 = '" + secret_sha + "'"),
+            0);
+  EXPECT_FALSE(HoldsBlob(harbin, secret_sha));
+
+  // A replica's files are the owner's: no removal, no upload on Harbin.
+  const std::string before = harbin.Snapshot();
+  const HttpResult removed =
+      harbin.Request("DELETE", "/api/v1/files/" + minutes_file, "", {"If-Match: \"1\""});
+  EXPECT_EQ(removed.status, 409) << removed.body;
+  const HttpResult upload =
+      harbin.Request("POST", "/api/v1/uploads", "",
+                     {"Tus-Resumable: 1.0.0", "Upload-Length: 100",
+                      "Upload-Metadata: filename " + fed::Base64("x.pdf") + ",holder " +
+                          fed::Base64("meetings") + ",holder_id " + fed::Base64(meeting)});
+  EXPECT_EQ(upload.status, 409) << upload.body;
+  EXPECT_EQ(harbin.Snapshot(), before);
+
+  // A file removed on İzmir goes from Harbin too.
+  ASSERT_EQ(
+      izmir.Request("DELETE", "/api/v1/files/" + programme_file, "", {"If-Match: \"1\""}).status,
+      204);
+  EXPECT_TRUE(
+      WaitFor([&] { return harbin.Get(listed).Json().at("items").as_array().size() == 1; }));
+
+  // The meeting withdrawn: its replica files go with it; Harbin's own copy stays.
+  const json::value shown = izmir.Get("/api/v1/meetings/" + meeting).Json();
+  const HttpResult withdrawn =
+      izmir.Request("PATCH", "/api/v1/meetings/" + meeting, R"({"visibility":"private"})",
+                    {"If-Match: \"" + std::to_string(shown.at("version").as_int64()) + "\""});
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  ASSERT_TRUE(WaitFor([&] { return !Holds(harbin, "/api/v1/meetings/" + meeting); }));
+  EXPECT_EQ(harbin.Get("/api/v1/files/" + minutes_file).status, 404);
+  EXPECT_EQ(QueryNumber(harbin.db_path(),
+                        "SELECT count(*) FROM files WHERE holder_id = '" + meeting + "'"),
+            0);
+  EXPECT_EQ(harbin.Get("/api/v1/files/" + harbin_copy + "/content").body, programme);
+}
+
+TEST(SyncTest, ABlobWhoseBytesDoNotMatchItsHashIsRefused) {
+  const TestServer harbin;
+  const std::string partnership = FirstPartnershipId(harbin);
+  // An owner whose feed names a file and whose blob route answers other bytes of the same size.
+  const std::string announced = "Minutes of the orchestra call";
+  const std::string sha256 = "d96888644a3ee32ad070f42b498ac0869c3a0ec43faa8c8ea55702da3e686e01";
+  FakePeer owner;
+  std::atomic<int> blob_requests{0};
+  GarbageServer fake(false, [&](const std::string& request) {
+    std::string body = "{}";
+    std::string type = "application/json";
+    if (request.starts_with("GET /federation/v1/changes")) {
+      const json::object file{{"id", "0191f000-0000-7000-8000-0000000f11e5"},
+                              {"name", "minutes.pdf"},
+                              {"media_type", "application/pdf"},
+                              {"size", static_cast<long long>(announced.size())},
+                              {"sha256", sha256},
+                              {"milestone", nullptr},
+                              {"created_at", "2026-12-07T10:00:00Z"}};
+      const json::object item{{"seq", 1},
+                              {"entity", "meetings"},
+                              {"id", "0191f000-0000-7000-8000-00000000beef"},
+                              {"op", "upsert"},
+                              {"version", 1},
+                              {"record", json::object{}},
+                              {"files", json::array{file}}};
+      body = json::serialize(json::object{{"instance_id", owner.instance_id},
+                                          {"after", 0},
+                                          {"next", 1},
+                                          {"has_more", false},
+                                          {"items", json::array{item}}});
+    } else if (request.starts_with("GET /federation/v1/blobs/")) {
+      ++blob_requests;
+      body = "Minutes of the orchestra CALL";
+      type = "application/octet-stream";
+    }
+    return "HTTP/1.1 200 OK\r\nContent-Type: " + type +
+           "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" +
+           body;
+  });
+  const std::filesystem::path uploads =
+      std::filesystem::path(harbin.db_path()).parent_path() / "files" / "uploads";
+  const auto count_uploads = [&] {
+    if (!std::filesystem::exists(uploads)) return 0L;
+    return static_cast<long>(std::distance(std::filesystem::directory_iterator(uploads),
+                                           std::filesystem::directory_iterator()));
+  };
+  const long uploads_before = count_uploads();
+  owner.PairWith(harbin, partnership, fake.Url());
+  json::object state;
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        const json::value sync = harbin.Get("/api/v1/federation/sync").Json();
+        for (const json::value& peer : sync.at("peers").as_array()) {
+          if (peer.at("instance_id") == json::value(owner.instance_id)) state = peer.as_object();
+        }
+        return !state.empty() && state.at("failures").as_int64() >= 1;
+      },
+      20));
+  EXPECT_NE(state.at("last_error").as_string().find("do not match"), std::string::npos)
+      << json::serialize(state);
+  EXPECT_EQ(state.at("cursor"), 0);
+  EXPECT_GE(blob_requests.load(), 1);
+  // Nothing of it kept: no blob, no half-written file, no file row.
+  EXPECT_FALSE(HoldsBlob(harbin, sha256));
+  EXPECT_EQ(count_uploads(), uploads_before);
+  EXPECT_EQ(
+      QueryNumber(harbin.db_path(), "SELECT count(*) FROM files WHERE sha256 = '" + sha256 + "'"),
+      0);
 }
 
 // The lag from a commit on İzmir to its visibility on Harbin, on loopback: printed as the

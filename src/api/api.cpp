@@ -730,6 +730,10 @@ std::vector<Route> BuildRoutes() {
          .description = "changes scanned at most (default 200)",
          .minimum = 1,
          .maximum = 1000}}});
+  routes.push_back({"GET", "/federation/v1/blobs/{sha256}", PeerBlob,
+                    "Server to server (signed, active peers): the bytes of a blob named by a file "
+                    "the feed sends the caller (by its SHA-256); any other blob is not found",
+                    nullptr, "", "", 200, Access::kPublic});
   routes.push_back({"POST", "/federation/v1/notify", PeerNotify,
                     "Server to server (signed, active peers): the caller's feed has news; pull it "
                     "now",

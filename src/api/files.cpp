@@ -41,6 +41,8 @@ bool MaySeeFile(const Call& call, const store::FileRow& file) {
 bool MayRemove(const Call& call, const store::FileRow& file, const domain::ResourceSpec* spec,
                const json::object& holder) {
   if (spec == nullptr) return IsExchangeWriter(call.principal);
+  // A replica's file is the owner's to remove (docs/FEDERATION.md, "Files").
+  if (file.instance_id != call.context.instance_id) return false;
   const domain::RecordFacts facts = FactsOf(*spec, holder);
   if (domain::CanArchive(call.principal, facts)) return true;
   return file.created_by == call.principal.user_id && domain::CanEdit(call.principal, facts);
@@ -67,6 +69,7 @@ json::object FileJson(const Call& call, const store::FileRow& file, bool may_rem
       {"personal_data", file.personal_data},
       {"archived", file.archived},
       {"created_at", file.created_at},
+      {"instance_id", file.instance_id},
       {"content_url", "/api/v1/files/" + file.id + "/content"},
       {"thumbnail_url", file.thumbnail ? json::value("/api/v1/files/" + file.id + "/thumbnail")
                                        : json::value(nullptr)},
@@ -328,6 +331,7 @@ http::Response ListHolderFiles(Call& call) {
 http::Response ArchiveFileHandler(Call& call) {
   store::Tx tx(call.db);
   const Found found = LoadVisibleFile(call);
+  if (found.spec != nullptr) RequireOwnedHere(call, *found.spec, found.holder);
   if (!MayRemove(call, found.file, found.spec, found.holder)) {
     ForbidRole(call.principal, "", "may not remove this file");
   }

@@ -7,6 +7,7 @@
 #include "api/handlers.h"
 #include "api/list_query.h"
 #include "api/responses.h"
+#include "api/sync.h"
 #include "api/uploads.h"
 #include "base/text.h"
 #include "domain/access.h"
@@ -1147,14 +1148,23 @@ json::object Schemas() {
                 {"to", NullableString()},
                 {"note", NullableString()},
                 {"at", StringType("date-time")}});
+    // A file of the record, as the peer holds it (docs/FEDERATION.md, "Files").
+    const json::object replica_file = Closed({{"id", StringType("uuid")},
+                                              {"name", StringType()},
+                                              {"media_type", StringType()},
+                                              {"size", Integer()},
+                                              {"sha256", StringType()},
+                                              {"milestone", NullableString()},
+                                              {"created_at", StringType("date-time")}});
     const json::object upsert = Closed({{"seq", Integer()},
                                         {"entity", entity},
                                         {"id", StringType("uuid")},
                                         {"op", {{"type", "string"}, {"enum", {"upsert"}}}},
                                         {"version", Integer()},
                                         {"record", {{"type", "object"}}},
-                                        {"history", ArrayOf(history_entry)}},
-                                       {"history"});
+                                        {"history", ArrayOf(history_entry)},
+                                        {"files", ArrayOf(replica_file)}},
+                                       {"history", "files"});
     const json::object tombstone = Closed({{"seq", Integer()},
                                            {"entity", entity},
                                            {"id", StringType("uuid")},
@@ -1256,6 +1266,10 @@ json::object Schemas() {
        {"archived", {{"type", "boolean"}}},
        {"created_at", StringType("date-time")},
        {"created_by", {{"type", "string"}, {"description", "the uploader's user id (home roles)"}}},
+       {"instance_id",
+        {{"type", "string"},
+         {"format", "uuid"},
+         {"description", "the instance that owns it: another one's for a replica's file"}}},
        {"content_url", StringType()},
        {"thumbnail_url",
         Nullable({{"type", "string"},
@@ -1655,6 +1669,9 @@ json::object OpenApiDocument() {
       success["content"] = {
           {"text/csv", bytes},
           {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes}};
+    } else if (route.handler == PeerBlob) {
+      success["content"] = {
+          {"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
     } else if (route.pattern == "/metrics") {
       success["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}};
     }

@@ -1,5 +1,8 @@
 #include "api/sync.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
@@ -10,11 +13,15 @@
 #include "api/list_query.h"
 #include "api/redaction.h"
 #include "api/responses.h"
+#include "domain/files.h"
+#include "files/blob_store.h"
 #include "http/error.h"
 #include "store/commitment_history.h"
 #include "store/federation.h"
+#include "store/files.h"
 #include "store/proposals.h"
 #include "store/records.h"
+#include "store/replica_files.h"
 #include "store/sync.h"
 
 namespace amity::api {
@@ -51,6 +58,7 @@ class FeedWriter {
         redactor_(Redactor::ForPeer(call.db, std::move(partnerships))) {}
 
   void Change(const store::FeedEntry& entry) {
+    if (entry.entity == "files") return FileChange(entry);
     const domain::ResourceSpec* spec = domain::FindResource(entry.entity);
     if (spec == nullptr) return;
     const std::optional<json::object> record = store::GetRecord(call_.db, *spec, entry.record_id);
@@ -82,7 +90,44 @@ class FeedWriter {
 
   json::array Take() { return std::move(items_); }
 
+  // Whether the feed sends `record` (of `spec`) to this peer: owned here, live, shared or
+  // public, of the peer's partnerships, with what it must name.
+  // `seq`: the change that brings it in this page.
+  bool Sends(long long seq, const domain::ResourceSpec& spec, const json::object& record) {
+    return store::StringMember(record, "instance_id") == call_.context.instance_id &&
+           Emit(seq, spec, record);
+  }
+
  private:
+  // A file added or removed: its record comes again with its files as they are now (a file is
+  // told only as part of its record, never on its own).
+  void FileChange(const store::FeedEntry& entry) {
+    const std::optional<store::FileRow> file = store::GetFile(call_.db, entry.record_id);
+    if (!file) return;
+    const domain::ResourceSpec* spec = domain::FindResource(file->holder);
+    if (spec == nullptr) return;  // an exchange application's documents: never
+    const std::optional<json::object> holder = store::GetRecord(call_.db, *spec, file->holder_id);
+    if (holder) Sends(entry.seq, *spec, *holder);
+  }
+
+  // The files of record `id` the peer may hold: live, not personal data; their metadata
+  // without who uploaded them.
+  json::array FilesOf(std::string_view id) {
+    json::array files;
+    for (const store::FileRow& file : store::ListFiles(call_.db, id)) {
+      if (file.personal_data) continue;
+      files.push_back(json::object{
+          {"id", file.id},
+          {"name", file.name},
+          {"media_type", file.media_type},
+          {"size", file.size},
+          {"sha256", file.sha256},
+          {"milestone", file.milestone ? json::value(*file.milestone) : json::value(nullptr)},
+          {"created_at", file.created_at}});
+    }
+    return files;
+  }
+
   // Adds `record` (and first what it names) unless the peer may not hold it; false then.
   bool Emit(long long seq, const domain::ResourceSpec& spec, const json::object& record) {
     const std::string id = store::StringMember(record, "id");
@@ -116,6 +161,8 @@ class FeedWriter {
       for (json::value& entry : history) entry.as_object().erase("actor");  // personal data
       item["history"] = std::move(history);
     }
+    const auto& holders = domain::FileHolders();
+    if (std::ranges::find(holders, spec.name) != holders.end()) item["files"] = FilesOf(id);
     items_.push_back(std::move(item));
     emitted_[id] = true;
     return true;
@@ -149,6 +196,40 @@ http::Response PeerChanges(Call& call) {
                                         {"next", scan.next},
                                         {"has_more", scan.has_more},
                                         {"items", writer.Take()}});
+}
+
+http::Response PeerBlob(Call& call) {
+  const store::Peer peer = VerifyPeerRequest(call);
+  const std::string_view sha256 = call.Param("sha256");
+  // Only a blob of a file the feed sends this peer; any other, held or not, is the same 404.
+  bool sent = false;
+  if (files::IsSha256Hex(sha256) && call.context.blobs) {
+    FeedWriter writer(call, IdsOf(peer.partnership_ids));
+    for (const store::FileRow& file : store::SharedFilesWithBlob(call.db, sha256)) {
+      const domain::ResourceSpec* spec = domain::FindResource(file.holder);
+      if (spec == nullptr) continue;
+      const std::optional<json::object> holder = store::GetRecord(call.db, *spec, file.holder_id);
+      if (holder && writer.Sends(0, *spec, *holder)) {
+        sent = true;
+        break;
+      }
+    }
+  }
+  const int fd = sent ? call.context.blobs->Open(sha256) : -1;
+  if (fd < 0) {
+    throw http::HttpError(404, "Not found",
+                          {{"sha256", "not_found", "no file this peer may hold has this blob"}});
+  }
+  struct stat info {};
+  if (fstat(fd, &info) != 0) {
+    close(fd);
+    throw std::runtime_error("cannot read a blob");
+  }
+  http::Response response{.status = 200, .content_type = "application/octet-stream"};
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.file =
+      std::make_shared<http::FileSlice>(fd, 0, static_cast<std::uint64_t>(info.st_size));
+  return response;
 }
 
 http::Response PeerNotify(Call& call) {

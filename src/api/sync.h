@@ -7,8 +7,11 @@
 
 namespace amity::api {
 
-http::Response PeerChanges(Call& call);        // GET /federation/v1/changes
-http::Response PeerNotify(Call& call);         // POST /federation/v1/notify
+http::Response PeerChanges(Call& call);  // GET /federation/v1/changes
+http::Response PeerNotify(Call& call);   // POST /federation/v1/notify
+// GET /federation/v1/blobs/{sha256}: the bytes of a blob that a file the feed sends the calling
+// peer names; 404 for any other, held here or not.
+http::Response PeerBlob(Call& call);
 http::Response GetSyncStatus(Call& call);      // GET /api/v1/federation/sync
 http::Response GetReplicaHolders(Call& call);  // GET /api/v1/federation/holders
 

@@ -111,7 +111,7 @@ int Serve(const Config& config) {
                                                  config.smtp_password, config.smtp_ca_file),
       config.log_format);
   // Shared records to and from paired peers (docs/FEDERATION.md, "Sync").
-  sync::Worker sync_worker(config.db_path, instance_id, config.log_format);
+  sync::Worker sync_worker(config.db_path, instance_id, blobs, config.log_format);
   const int threads =
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
   // One connection per server thread, and one for the writer thread that gives concurrent

@@ -1,6 +1,7 @@
 #include "federation/client.h"
 
 #include <curl/curl.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <memory>
@@ -42,9 +43,23 @@ std::string AuthorityOf(const std::string& base_url) {
   return authority;
 }
 
-PeerAnswer CallPeer(const std::string& base_url, const std::string& method, const std::string& path,
-                    const std::string& body, const SigningKey& key, long long now,
-                    long timeout_seconds, const std::atomic<bool>* cancelled) {
+namespace {
+
+// A libcurl handle set up for one signed call, with the header list it points at.
+struct SignedCall {
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl{nullptr, curl_easy_cleanup};
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers{nullptr, curl_slist_free_all};
+};
+
+int Cancelled(void* flag, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<const std::atomic<bool>*>(flag)->load() ? 1 : 0;
+}
+
+// Prepares `method` `base_url` + `path` with `body`, signed with `key` at `now`. The body must
+// outlive the call.
+SignedCall PrepareCall(const std::string& base_url, const std::string& method,
+                       const std::string& path, const std::string& body, const SigningKey& key,
+                       long long now, const std::atomic<bool>* cancelled) {
   const std::string authority = AuthorityOf(base_url);
   if (authority.empty()) throw std::runtime_error("the peer's URL is not http(s)://host[:port]");
   const std::string base = Trimmed(base_url);
@@ -53,8 +68,9 @@ PeerAnswer CallPeer(const std::string& base_url, const std::string& method, cons
   const size_t path_start = base.find('/', scheme_end);
   const std::string prefix = path_start == std::string::npos ? "" : base.substr(path_start);
   const SignedParts parts{method, authority, prefix + path, body};
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) throw std::runtime_error("libcurl failed to start");
+  SignedCall call;
+  call.curl.reset(curl_easy_init());
+  if (!call.curl) throw std::runtime_error("libcurl failed to start");
   curl_slist* headers = nullptr;
   for (const auto& [name, value] :
        SignRequest(parts, key.key_id, key.secret_key, now, RandomNonce())) {
@@ -63,41 +79,98 @@ PeerAnswer CallPeer(const std::string& base_url, const std::string& method, cons
   if (!body.empty()) headers = curl_slist_append(headers, "Content-Type: application/json");
   headers = curl_slist_append(headers, "Accept: application/json");
   headers = curl_slist_append(headers, "Expect:");
-  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(headers,
-                                                                          curl_slist_free_all);
+  call.headers.reset(headers);
   const std::string url = base + path;
-  PeerAnswer answer;
-  CURL* handle = curl.get();
+  CURL* handle = call.curl.get();
   curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
   curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method.c_str());
   if (!body.empty() || method == "POST") {
     curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body.data());
     curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
   }
-  curl_easy_setopt(handle, CURLOPT_HTTPHEADER, header_list.get());
-  curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, Append);
-  curl_easy_setopt(handle, CURLOPT_WRITEDATA, &answer.body);
+  curl_easy_setopt(handle, CURLOPT_HTTPHEADER, call.headers.get());
   curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, 5L);
-  curl_easy_setopt(handle, CURLOPT_TIMEOUT, timeout_seconds);
   curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
   if (cancelled != nullptr) {
     // Checked about once a second while waiting, and on every piece received.
-    curl_easy_setopt(
-        handle, CURLOPT_XFERINFOFUNCTION,
-        +[](void* flag, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> int {
-          return static_cast<const std::atomic<bool>*>(flag)->load() ? 1 : 0;
-        });
+    curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, Cancelled);
     curl_easy_setopt(handle, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(cancelled));
     curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
   }
   curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+  return call;
+}
+
+// Where a blob's bytes go: the file, while the answer is a 200 and within the bound.
+struct BlobSink {
+  CURL* curl = nullptr;
+  int fd = -1;
+  unsigned long long max_bytes = 0;
+  unsigned long long written = 0;
+  bool too_large = false;
+};
+
+size_t WriteBlob(char* data, size_t size, size_t count, void* out) {
+  auto* sink = static_cast<BlobSink*>(out);
+  const size_t length = size * count;
+  long status = 0;
+  curl_easy_getinfo(sink->curl, CURLINFO_RESPONSE_CODE, &status);
+  if (status != 200) return length;  // an error's problem body: not kept
+  if (sink->written + length > sink->max_bytes) {
+    sink->too_large = true;
+    return 0;
+  }
+  for (size_t done = 0; done < length;) {
+    const ssize_t wrote = write(sink->fd, data + done, length - done);
+    if (wrote <= 0) return 0;
+    done += static_cast<size_t>(wrote);
+  }
+  sink->written += length;
+  return length;
+}
+
+}  // namespace
+
+PeerAnswer CallPeer(const std::string& base_url, const std::string& method, const std::string& path,
+                    const std::string& body, const SigningKey& key, long long now,
+                    long timeout_seconds, const std::atomic<bool>* cancelled) {
+  SignedCall call = PrepareCall(base_url, method, path, body, key, now, cancelled);
+  CURL* handle = call.curl.get();
+  PeerAnswer answer;
+  curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, Append);
+  curl_easy_setopt(handle, CURLOPT_WRITEDATA, &answer.body);
+  curl_easy_setopt(handle, CURLOPT_TIMEOUT, timeout_seconds);
   const CURLcode code = curl_easy_perform(handle);
   if (code != CURLE_OK) {
     throw std::runtime_error(std::string("the peer did not answer: ") + curl_easy_strerror(code));
   }
   curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &answer.status);
   return answer;
+}
+
+long FetchPeerFile(const std::string& base_url, const std::string& path, const SigningKey& key,
+                   long long now, int fd, unsigned long long max_bytes, long stall_seconds,
+                   const std::atomic<bool>* cancelled) {
+  SignedCall call = PrepareCall(base_url, "GET", path, "", key, now, cancelled);
+  CURL* handle = call.curl.get();
+  BlobSink sink{.curl = handle, .fd = fd, .max_bytes = max_bytes};
+  curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, WriteBlob);
+  curl_easy_setopt(handle, CURLOPT_WRITEDATA, &sink);
+  // A large file may take long on a slow link; a stalled one may not.
+  curl_easy_setopt(handle, CURLOPT_LOW_SPEED_LIMIT, 1024L);
+  curl_easy_setopt(handle, CURLOPT_LOW_SPEED_TIME, stall_seconds);
+  const CURLcode code = curl_easy_perform(handle);
+  if (sink.too_large) {
+    throw std::runtime_error("the peer sent more than the " + std::to_string(max_bytes) +
+                             " bytes announced");
+  }
+  if (code != CURLE_OK) {
+    throw std::runtime_error(std::string("the peer did not answer: ") + curl_easy_strerror(code));
+  }
+  long status = 0;
+  curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
+  return status;
 }
 
 }  // namespace amity::federation

@@ -26,6 +26,15 @@ PeerAnswer CallPeer(const std::string& base_url, const std::string& method, cons
                     const std::string& body, const SigningKey& key, long long now,
                     long timeout_seconds = 10, const std::atomic<bool>* cancelled = nullptr);
 
+// Calls GET `base_url` + `path` signed like CallPeer and writes a 200 answer's body to the file
+// open as `fd` as it arrives (never whole in memory), refusing more than `max_bytes`. Connects
+// within 5 s; gives up when less than 1 KiB/s arrives for `stall_seconds`, or soon after
+// `*cancelled` turns true. Returns the status (a body other than a 200's is not written); throws
+// std::runtime_error when no answer came or the body passed `max_bytes`.
+long FetchPeerFile(const std::string& base_url, const std::string& path, const SigningKey& key,
+                   long long now, int fd, unsigned long long max_bytes, long stall_seconds = 30,
+                   const std::atomic<bool>* cancelled = nullptr);
+
 // The authority (host[:port], lower case) of `base_url`, as the Host header will carry it;
 // empty when the URL is not http:// or https://.
 std::string AuthorityOf(const std::string& base_url);

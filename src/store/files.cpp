@@ -73,10 +73,9 @@ json::object ChangeValue(const FileRow& file) {
   return value;
 }
 
-// Indexes a live file's name and its blob's text (see IndexFileText); a file marked personal data
-// is not indexed at all, as no personal-data field of a record is.
-// `folded`: the blob's text folded already (else it is read and folded here).
-void IndexFile(Db& db, const FileRow& file, bool new_record, const FoldedText* folded = nullptr) {
+}  // namespace
+
+void IndexFile(Db& db, const FileRow& file, bool new_record, const FoldedText* folded) {
   if (file.archived || file.personal_data) {
     if (!new_record) UnindexRecord(db, file.id);
     return;
@@ -88,8 +87,6 @@ void IndexFile(Db& db, const FileRow& file, bool new_record, const FoldedText* f
   }
   IndexFileText(db, file.id, file.name, folded, new_record);
 }
-
-}  // namespace
 
 void InsertUpload(Db& db, const UploadRow& upload) {
   db.Prepare(std::string("INSERT INTO uploads (") + kUploadColumns +

@@ -60,6 +60,11 @@ std::vector<UploadRow> ExpiredUploads(Db& db, std::string_view now);
 // Inserts the file and its "create" change, and indexes its name (and its blob's text, when
 // already extracted) for search.
 void InsertFile(Db& db, const FileRow& file, const WriteContext& write);
+// Indexes a live file's name and its blob's text (see IndexFileText); a file marked personal data
+// (or archived) is not indexed at all, as no personal-data field of a record is; unless
+// `new_record`, its old entry goes first. `folded`: the blob's text folded already (else it is
+// read and folded here).
+void IndexFile(Db& db, const FileRow& file, bool new_record, const FoldedText* folded = nullptr);
 std::optional<FileRow> GetFile(Db& db, std::string_view id);
 // The live files of a record, oldest first.
 std::vector<FileRow> ListFiles(Db& db, std::string_view holder_id);

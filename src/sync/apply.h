@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/time.h"
+#include "files/blob_store.h"
 #include "store/db.h"
 #include "store/federation.h"
 
@@ -23,8 +24,11 @@ struct Applied {
 // transaction together with the new cursor (so a stop part-way leaves the cursor where the
 // applied records are). Throws std::runtime_error, naming what is wrong and changing nothing,
 // on a page that is not a feed page (the caller backs off), and DbError on content the tables
-// refuse.
+// refuse. A record's `files` make its replica's files exactly those (docs/FEDERATION.md,
+// "Files"); each blob they name must be in `blobs` already (sync/blobs.h fetches them first),
+// else the page is refused as a whole.
 Applied ApplyFeedPage(store::Db& db, const store::Peer& peer, const std::string& own_instance_id,
-                      long long cursor, const boost::json::value& page, Instant now);
+                      long long cursor, const boost::json::value& page, Instant now,
+                      const files::BlobStore& blobs);
 
 }  // namespace amity::sync

@@ -13,6 +13,7 @@
 #include "store/proposals.h"
 #include "store/sync.h"
 #include "sync/apply.h"
+#include "sync/blobs.h"
 
 namespace amity::sync {
 namespace json = boost::json;
@@ -166,7 +167,18 @@ class Worker::PeerLoop {
         boost::system::error_code error;
         const json::value body = json::parse(answer.body, error);
         if (error) throw std::runtime_error("not a feed page: not JSON");
-        const Applied applied = ApplyFeedPage(*db_, peer, owner_.instance_id_, cursor, body, Now());
+        // The bytes first, outside the transaction: a page is applied only once every file it
+        // names can be read here.
+        const int fetched = FetchMissingBlobs(*owner_.blobs_, peer.url, signing, UnixSeconds(Now()),
+                                              BlobsOfPage(body), &stopping_);
+        if (fetched > 0) {
+          LogLine(owner_.log_format_, "info", "sync")
+              .Add("peer_id", peer_id_)
+              .Add("blobs_fetched", static_cast<long long>(fetched))
+              .Write(stderr);
+        }
+        const Applied applied =
+            ApplyFeedPage(*db_, peer, owner_.instance_id_, cursor, body, Now(), *owner_.blobs_);
         cursor = applied.next;
         more = applied.has_more;
       }
@@ -201,9 +213,11 @@ class Worker::PeerLoop {
   BackgroundLoop loop_;  // last: it stops before the members above go
 };
 
-Worker::Worker(std::string db_path, std::string instance_id, LogFormat log_format)
+Worker::Worker(std::string db_path, std::string instance_id,
+               std::shared_ptr<files::BlobStore> blobs, LogFormat log_format)
     : db_path_(std::move(db_path)),
       instance_id_(std::move(instance_id)),
+      blobs_(std::move(blobs)),
       log_format_(log_format),
       supervisor_([this] { Supervise(); },
                   [this](const std::exception& error) {

@@ -16,14 +16,17 @@
 
 #include "base/background_loop.h"
 #include "base/log.h"
+#include "files/blob_store.h"
 #include "store/db.h"
 
 namespace amity::sync {
 
 class Worker {
  public:
-  // Opens its own connections to `db_path`; `instance_id` is this instance's.
-  Worker(std::string db_path, std::string instance_id, LogFormat log_format = LogFormat::kJson);
+  // Opens its own connections to `db_path`; `instance_id` is this instance's; replicas' files
+  // go to `blobs` (sync/blobs.h).
+  Worker(std::string db_path, std::string instance_id, std::shared_ptr<files::BlobStore> blobs,
+         LogFormat log_format = LogFormat::kJson);
   ~Worker();  // stops and joins every thread
 
   // Starts the thread that keeps one puller per active peer (it looks again every 2 s).
@@ -40,6 +43,7 @@ class Worker {
 
   std::string db_path_;
   std::string instance_id_;
+  std::shared_ptr<files::BlobStore> blobs_;  // shared with the server and the previews
   LogFormat log_format_;
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<PeerLoop>> peers_;  // by peer id

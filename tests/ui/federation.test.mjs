@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  api, openSession, screenshot, seriousViolations, signedInContext, startServer, useLanguage, visit,
+  api, openSession, screenshot, seriousViolations, signedInContext, startServer, uploadFile, useLanguage, visit,
 } from './harness.mjs'
 
 describe('Amity web UI: federation settings', () => {
@@ -76,14 +76,18 @@ describe('Amity web UI: federation settings', () => {
     })
     assert.equal(made.status, 201)
     const id = made.json.id
+    // Its evidence travels too (docs/FEDERATION.md, "Files").
+    const minutes = Buffer.from(`%PDF-1.4\n1 0 obj\n<< >>\nendobj\n% ice sculptors\n${'x'.repeat(2000)}\n%%EOF\n`)
+    const fileId = await uploadFile(izmir, 'commitments', id, 'Ice sculptors plan.pdf', minutes)
     let held
-    for (let i = 0; i < 200 && held?.status !== 200; i++) {
-      held = await api(harbin, 'GET', `commitments/${id}`)
-      if (held.status !== 200) await new Promise((r) => setTimeout(r, 50))
+    for (let i = 0; i < 200 && held?.json?.items?.length !== 1; i++) {
+      held = await api(harbin, 'GET', `commitments/${id}/files`)
+      if (held.json?.items?.length !== 1) await new Promise((r) => setTimeout(r, 50))
     }
     assert.equal(held.status, 200)
+    assert.equal(held.json.items[0].id, fileId)
     await visit(harbinPage, harbin, `/commitments/${id}`)
-    const badge = harbinPage.locator('[data-held-by]')
+    const badge = harbinPage.locator('[data-held-by]').first() // the record's; its file has one too
     await badge.waitFor()
     assert.match(await badge.textContent(), /Held by 127\.0\.0\.1:\d+ · synced/)
     // A replica: no edit or archive here; a move is sent to İzmir, which owns the commitment.
@@ -91,6 +95,16 @@ describe('Amity web UI: federation settings', () => {
     for (const action of ['edit', 'archive']) {
       assert.equal(await harbinPage.locator(`[data-action=${action}]`).count(), 0, action)
     }
+    // The file listed like a local one, held by İzmir, downloadable, not removable, no drop zone.
+    const file = harbinPage.locator(`[data-record-files] [data-file-id="${fileId}"]`)
+    await file.waitFor()
+    assert.match(await file.locator('[data-held-by]').textContent(), /Held by 127\.0\.0\.1:\d+/)
+    assert.equal(await file.locator('[data-action=download]').textContent(), 'Ice sculptors plan.pdf')
+    assert.equal(await harbinPage.locator('[data-action=remove-file]').count(), 0)
+    assert.equal(await harbinPage.locator('[data-record-files] input[type=file]').count(), 0)
+    const download = await harbinContext.request.get(`${harbin.api}/files/${fileId}/content`)
+    assert.equal(download.status(), 200)
+    assert.ok((await download.body()).equals(minutes))
     assert.deepEqual(await seriousViolations(harbinPage), [])
     await screenshot(harbinPage, 'en', 'sync-held-by')
     await harbinPage.click('[data-action=next]')

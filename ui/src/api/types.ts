@@ -803,6 +803,8 @@ export interface AmityFile {
   content_url: string
   /** who uploaded it (home roles only) */
   created_by?: string
+  /** the instance that owns it: another city's server for a replica's file (held read-only) */
+  instance_id: string
   /** a small preview image, when the server makes one */
   thumbnail_url?: string | null
   /** whether the signed-in user may remove it (the server's own rule) */

@@ -64,9 +64,6 @@ export function kept(url: string): boolean {
 
 /** Keeps an answer read from the server (when it is one the device keeps). Never throws. */
 export async function keep(url: string, body: unknown): Promise<void> {
-  // In a task of its own: IndexedDB copies the answer (structured clone) synchronously in put(),
-  // which would otherwise lengthen the task that renders the answer (a long task on a phone).
-  await new Promise((resolve) => setTimeout(resolve, 0))
   await claiming
   if (!kept(url) || !body || typeof body !== 'object' || !owner) return
   const reader = owner

@@ -56,6 +56,26 @@ export const i18n = createI18n({
   },
 })
 
+// A message without parameters is the same text every time in a language, yet vue-i18n resolves
+// it afresh on each call (key path, message context, compiled function): a screen's first render
+// made hundreds of such calls, the largest share of its script time on a phone. Those are kept
+// per language; a message not there yet (its key comes back) is not kept. `t` is replaced before
+// the app installs the plugin, so templates' `$t` and `useI18n().t` both use this one.
+const resolve = i18n.global.t
+const resolved = new Map<string, string>()
+function t(...args: unknown[]): string {
+  if (args.length !== 1 || typeof args[0] !== 'string') return (resolve as (...a: unknown[]) => string)(...args)
+  // Read through the reactive locale, so that a render using it follows a language switch.
+  const key = `${i18n.global.locale.value}\u0000${args[0]}`
+  let text = resolved.get(key)
+  if (text === undefined) {
+    text = resolve(args[0])
+    if (text !== args[0]) resolved.set(key, text)
+  }
+  return text
+}
+;(i18n.global as unknown as { t: typeof t }).t = t
+
 /** The current language as a reactive ref's value. */
 export function currentLang(): Lang {
   return i18n.global.locale.value as Lang
@@ -67,6 +87,7 @@ export function loadLanguage(lang: Lang): Promise<void> {
   if (!load) {
     load = LOADERS[lang]().then((module) => {
       i18n.global.setLocaleMessage(lang, module.default as never)
+      for (const key of resolved.keys()) if (key.startsWith(`${lang}\u0000`)) resolved.delete(key)
     })
     load.catch(() => loaded.delete(lang)) // a failed fetch is tried again next time
     loaded.set(lang, load)

@@ -80,8 +80,12 @@ export function offsetLabel(at: string | number, timeZone: string): string {
   return `UTC${minutes < 0 ? '-' : '+'}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>()
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value)
+  const tag = locale()
+  let format = numberFormats.get(tag)
+  if (!format) numberFormats.set(tag, (format = new Intl.NumberFormat(tag)))
+  return format.format(value)
 }
 
 /** How long ago an instant was, in words of the viewer's language: "2 minutes ago", "2 分钟前". */

@@ -155,14 +155,12 @@ def build_matrix(doc, db, notes):
             combination = make(f"{name}={value}", {name: value},
                                [f"{column} {bound or '='} ?"], [value])
             # As api::ParseListQuery marks a condition selective (a date, a person, a meeting, a
-            # creator), the store writes the archived term as likely(archived = 0) and the
-            # condition as unlikely(…).
+            # creator), the store writes the archived term as likely(archived = 0).
             schema = resolve(doc, parameter.get("schema", {}))
             item = resolve(doc, schema.get("items", {}))
             if not bound and (item.get("format") == "date" or column == "created_by" or
                               column.endswith("owner_id") or column in SELECTIVE_REFERENCES):
                 combination.where[0] = "likely(archived = 0)"
-                combination.where[1] = f"unlikely({combination.where[1]})"
             combinations.append(combination)
     return combinations
 

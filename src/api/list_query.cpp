@@ -159,15 +159,6 @@ std::vector<ListParameter> BuildListParameters(const domain::ResourceSpec& spec)
 
 }  // namespace
 
-bool SelectiveFilter(const domain::FieldSpec& field) {
-  // A choice (area, status …) may match most records, and so may a city (the home city's events
-  // are half of them) or a partnership (the busy one holds 100,000 commitments; its lists read
-  // indexes that start with partnership_id): for those, walking the sort order finds a page early.
-  const std::string_view target = field.references;
-  return field.type == FieldType::kDate || field.name == "created_by" ||
-         (field.type == FieldType::kReference && (target == "people" || target == "meetings"));
-}
-
 std::vector<QueryParameter> PagingParameters(int max_limit) {
   using Type = QueryParameter::Type;
   return {{.name = "limit",
@@ -375,7 +366,15 @@ store::ListQuery ParseListQuery(const domain::ResourceSpec& spec, const http::Pa
           sql = "EXISTS (SELECT 1 FROM json_each(" + std::string(field->name) + ") WHERE " + sql +
                 ")";
         }
-        list.conditions.push_back({std::move(sql), std::move(values), SelectiveFilter(*field)});
+        // A date, a person, a meeting or a creator names few records. A choice (area, status …)
+        // may match most, and so may a city (the home city's events are half of them) or a
+        // partnership (the busy one holds 100,000 commitments; its lists read indexes that start
+        // with partnership_id): for those, walking the sort order finds a page early.
+        const std::string_view target = field->references;
+        const bool selective =
+            field->type == FieldType::kDate || field->name == "created_by" ||
+            (field->type == FieldType::kReference && (target == "people" || target == "meetings"));
+        list.conditions.push_back({std::move(sql), std::move(values), selective});
         break;
       }
       case Kind::kIds: {

@@ -90,11 +90,6 @@ void CheckQuery(std::span<const QueryParameter> declared, const http::Pairs& que
 // Tells whether the caller may see record `id` referenced by `field`.
 using SeesReference = std::function<bool(const domain::FieldSpec& field, std::string_view id)>;
 
-// Whether an equality filter on `field` names few records whatever the database's size (a
-// date, a creator, a person, a meeting), so that its list reads the filter's index and sorts the
-// few rows it finds rather than walking the sort order (store::Condition::selective).
-bool SelectiveFilter(const domain::FieldSpec& field);
-
 // Throws HttpError 400 for an unknown parameter or a malformed value, naming the parameter.
 // `today` is used by the commitments' `overdue=true` filter. A filter value naming a record
 // that `sees` (when given) says the caller may not see matches nothing, as a missing id would.

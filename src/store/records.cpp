@@ -218,7 +218,7 @@ Where WhereOf(const ListQuery& query) {
                                      : "archived = 0",
               {}};
   for (const Condition& condition : query.conditions) {
-    where.sql += (condition.selective ? " AND unlikely(" : " AND (") + condition.sql + ")";
+    where.sql += " AND (" + condition.sql + ")";
     where.params.insert(where.params.end(), condition.params.begin(), condition.params.end());
   }
   return where;

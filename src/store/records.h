@@ -30,11 +30,9 @@ struct WriteContext {
 struct Condition {
   std::string sql;
   std::vector<std::string> params;
-  // Matches few rows (an id, a date, a person): the list then tells SQLite that `archived = 0`
-  // keeps nearly every row and that this condition keeps few (likely() / unlikely()), so that
-  // it reads this condition's index rather than walking the sort order's. The statistics of a
-  // bounded ANALYZE take the `archived` column for selective, and a column that is mostly NULL
-  // (`created_by` of generated data) for one that names hundreds of rows per value.
+  // Matches few rows (an id or a date): the list then tells SQLite that `archived = 0` keeps
+  // nearly every row, so that it reads this condition's index rather than walking the sort
+  // order's. The statistics of a bounded ANALYZE take the `archived` column for selective.
   bool selective = false;
 };
 

@@ -32,6 +32,11 @@ std::string CodePointName(char c);
 // and control characters.
 void AppendJsonString(std::string& out, std::string_view text);
 
+// The same in the form RFC 8785 (JSON canonicalization, §3.2.2.2) requires: only quotes,
+// backslashes and control characters are escaped, \b \t \n \f \r by their short forms, the rest
+// as \u00xx in lower-case hex. Two servers hashing canonical JSON must agree on every byte.
+void AppendCanonicalJsonString(std::string& out, std::string_view text);
+
 // `bytes` in base64url without padding (RFC 4648 §5): safe in a URL query as it is.
 std::string EncodeBase64Url(std::string_view bytes);
 // The bytes `text` encodes in base64url (without padding), or nullopt when it is not such text.

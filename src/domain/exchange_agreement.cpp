@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "base/text.h"
 #include "domain/isced.h"
 
 namespace amity::domain {
@@ -109,49 +110,6 @@ bool Contains(std::span<const std::string_view> values, std::string_view value) 
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
-// RFC 8785 §3.2.2.2: only ", \ and control characters are escaped, the common ones by their
-// short forms, the rest as \u00xx in lower-case hex. (base's AppendJsonString writes backspace
-// and form feed as \u0008 and \u000c, which canonical JSON does not allow.)
-void AppendCanonicalString(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (byte < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[byte >> 4]);
-          out.push_back(kHex[byte & 0xF]);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
-
 // Writes "key":value pairs; callers give keys in sorted order (all keys here are ASCII, so
 // sorting by UTF-16 code units, as RFC 8785 asks, is sorting by bytes).
 class CanonicalObject {
@@ -161,13 +119,13 @@ class CanonicalObject {
   CanonicalObject& Key(std::string_view key) {
     if (!first_) out_.push_back(',');
     first_ = false;
-    AppendCanonicalString(out_, key);
+    AppendCanonicalJsonString(out_, key);
     out_.push_back(':');
     return *this;
   }
   CanonicalObject& String(std::string_view key, std::string_view value) {
     Key(key);
-    AppendCanonicalString(out_, value);
+    AppendCanonicalJsonString(out_, value);
     return *this;
   }
   CanonicalObject& Integer(std::string_view key, int value) {

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/text.h"
 #include "federation/signature.h"
 
 namespace amity::federation {
@@ -51,48 +52,6 @@ std::optional<std::u16string> Utf16(std::string_view text) {
   return units;
 }
 
-// RFC 8785 §3.2.2.2: only ", \ and control characters are escaped, the common ones by their
-// short forms, the rest as \u00xx in lower-case hex.
-void AppendString(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (byte < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[byte >> 4]);
-          out.push_back(kHex[byte & 0xF]);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
-
 bool Append(std::string& out, const json::value& value) {
   switch (value.kind()) {
     case json::kind::null:
@@ -115,7 +74,7 @@ bool Append(std::string& out, const json::value& value) {
     case json::kind::string: {
       const json::string& text = value.get_string();
       if (!Utf16(text)) return false;
-      AppendString(out, text);
+      AppendCanonicalJsonString(out, text);
       return true;
     }
     case json::kind::array: {
@@ -143,7 +102,7 @@ bool Append(std::string& out, const json::value& value) {
       for (const auto& [key, member] : members) {
         if (!first) out.push_back(',');
         first = false;
-        AppendString(out, member->key());
+        AppendCanonicalJsonString(out, member->key());
         out.push_back(':');
         if (!Append(out, member->value())) return false;
       }

@@ -56,13 +56,16 @@ constexpr char kSelectTerms[] =
 // matches instead of scoring every one of tens of thousands. One flat join (no subquery to
 // materialize): each candidate's text lengths come from FTS5's own docsize row by a join, which
 // costs a fifth of asking FTS5 for them (xColumnSize runs a statement per row), and its
-// search_texts row by another. Kind and language are filtered by SearchTexts, after the window.
+// search_texts row by another. A kind (?5) or language (?6) filters the candidates before the
+// window, so a search of events finds them behind a common word's newest commitments; the
+// window then counts only texts of that kind, and a phrase's IDF is estimated from them.
 constexpr char kSearch[] =
     "SELECT t.kind, t.record_id, t.field, t.lang, amity_rank(search_index, ?2, ?3, d.sz) "
     "FROM search_index "
     "JOIN search_index_docsize d ON d.id = search_index.rowid "
     "JOIN search_texts t ON t.rowid = search_index.rowid "
-    "WHERE search_index MATCH ?1 ORDER BY search_index.rowid DESC LIMIT ?4";
+    "WHERE search_index MATCH ?1 AND (?5 IS NULL OR t.kind = ?5) AND (?6 IS NULL OR t.lang = ?6) "
+    "ORDER BY search_index.rowid DESC LIMIT ?4";
 // The rowids the index spans (search_texts and search_index share them): what the estimates
 // below scale by.
 constexpr char kIndexSpan[] =
@@ -506,9 +509,9 @@ std::vector<SearchHit> SearchTexts(Db& db, const std::string& match,
   t_window = {};
   Stmt select = db.Prepare(kSearch);
   select.Bind(1, match).Bind(2, last).Bind(3, static_cast<long long>(window) + 1).Bind(4, window);
+  select.Bind(5, kind).Bind(6, lang);  // NULL when absent: a cached statement keeps old values
   while (select.Step()) {
     const std::string_view hit_kind = select.Text(0), hit_lang = select.Text(3);
-    if ((kind && hit_kind != *kind) || (lang && hit_lang != *lang)) continue;
     hits.push_back({std::string(hit_kind), std::string(select.Text(1)), std::string(select.Text(2)),
                     std::string(hit_lang), select.Real(4)});
   }

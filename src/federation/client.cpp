@@ -14,7 +14,7 @@ namespace {
 
 size_t Append(char* data, size_t size, size_t count, void* out) {
   auto* body = static_cast<std::string*>(out);
-  if (body->size() > (4u << 20)) return 0;  // a peer's answer is small; refuse a flood
+  if (body->size() > (16u << 20)) return 0;  // a feed page is < 1 MiB or so; refuse a flood
   body->append(data, size * count);
   return size * count;
 }
@@ -44,6 +44,30 @@ std::string AuthorityOf(const std::string& base_url) {
 }
 
 namespace {
+
+// The connections this thread keeps open to peers: each peer's puller (one thread per peer)
+// reuses its connection from page to page, which saves a TCP handshake (a round trip: 300 ms
+// between İzmir and Harbin) per page. Per thread, so no locks are needed.
+class ThreadConnections {
+ public:
+  ThreadConnections() : share_(curl_share_init()) {
+    if (share_ != nullptr) curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+  }
+  ~ThreadConnections() {
+    if (share_ != nullptr) curl_share_cleanup(share_);
+  }
+  ThreadConnections(const ThreadConnections&) = delete;
+  ThreadConnections& operator=(const ThreadConnections&) = delete;
+  CURLSH* get() const { return share_; }
+
+ private:
+  CURLSH* share_;
+};
+
+void ShareThisThreadsConnections(CURL* handle) {
+  thread_local ThreadConnections connections;
+  if (connections.get() != nullptr) curl_easy_setopt(handle, CURLOPT_SHARE, connections.get());
+}
 
 // A libcurl handle set up for one signed call, with the header list it points at.
 struct SignedCall {
@@ -82,6 +106,7 @@ SignedCall PrepareCall(const std::string& base_url, const std::string& method,
   call.headers.reset(headers);
   const std::string url = base + path;
   CURL* handle = call.curl.get();
+  ShareThisThreadsConnections(handle);
   curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
   curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method.c_str());
   if (!body.empty() || method == "POST") {

@@ -23,7 +23,7 @@ namespace {
 
 // Pages read in one pass at most; a longer backlog continues in the next pass at once.
 constexpr int kPagesPerPass = 50;
-constexpr int kPageLimit = 200;
+constexpr int kPageLimit = 500;
 constexpr long kNotifyTimeoutSeconds = 3;
 
 long long UnixSeconds(Instant instant) {

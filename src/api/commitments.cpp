@@ -16,17 +16,6 @@
 namespace amity::api {
 namespace json = boost::json;
 
-namespace {
-
-using domain::FieldType;
-
-constexpr domain::FieldSpec kNoteFields[] = {
-    {.name = "note", .type = FieldType::kString, .required = true},
-};
-constexpr domain::ResourceSpec kNoteBody{"notes", "note", kNoteFields};
-
-}  // namespace
-
 // In each route the caller's right to change the commitment is settled before its body is
 // judged. On a replica the change is proposed to the owning instance instead (api/proposals.h).
 http::Response TransitionCommitment(Call& call) {
@@ -74,7 +63,7 @@ http::Response AddCommitmentNote(Call& call) {
     return std::move(*proposed);
   }
   RequireEditable(call, domain::Commitments(), current);
-  const json::object body = ValidBody(call.request, kNoteBody).fields;
+  const json::object body = ValidBody(call.request, domain::NoteBody()).fields;
   const store::WriteContext write{call.Actor(), call.now, call.context.instance_id};
   json::object entry = store::AppendNote(call.db, current.at("id").as_string(),
                                          store::StringMember(body, "note"), write);

@@ -19,13 +19,6 @@ namespace json = boost::json;
 
 namespace {
 
-using domain::FieldType;
-
-constexpr domain::FieldSpec kNoteFields[] = {
-    {.name = "note", .type = FieldType::kString, .required = true},
-};
-constexpr domain::ResourceSpec kNoteBody{"notes", "note", kNoteFields};
-
 // The records whose changes may be proposed to their owner, and the operations on each (other
 // replicas stay read-only here for now).
 bool Proposable(std::string_view entity, std::string_view operation) {
@@ -166,7 +159,8 @@ std::optional<http::Response> ProposeIfReplica(Call& call, const domain::Resourc
     }
   } else {
     body = ParseBody(call.request);
-    ValidBody(call.request, operation == "transition" ? domain::TransitionBody() : kNoteBody);
+    ValidBody(call.request,
+              operation == "transition" ? domain::TransitionBody() : domain::NoteBody());
   }
   store::Proposal proposal{.id = NewId(),
                            .entity = std::string(spec.name),

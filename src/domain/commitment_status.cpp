@@ -32,6 +32,14 @@ const ResourceSpec& TransitionBody() {
   return spec;
 }
 
+const ResourceSpec& NoteBody() {
+  static const FieldSpec fields[] = {
+      {.name = "note", .type = FieldType::kString, .required = true},
+  };
+  static const ResourceSpec spec{"notes", "note", fields};
+  return spec;
+}
+
 bool IsOpenStatus(std::string_view status) {
   return Rank(status) >= 0 && status != "done" && status != "dropped";
 }

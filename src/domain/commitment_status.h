@@ -12,6 +12,9 @@ namespace amity::domain {
 // `evidence_link` ({url, title}) that joins the commitment's evidence_links with the move.
 const ResourceSpec& TransitionBody();
 
+// The body of a progress note (POST /commitments/{id}/notes): `note`, required.
+const ResourceSpec& NoteBody();
+
 // True for a status from which work can still move (not done and not dropped).
 bool IsOpenStatus(std::string_view status);
 

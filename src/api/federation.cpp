@@ -62,6 +62,18 @@ json::array IdArray(std::string_view json_text) {
   return value.as_array();
 }
 
+}  // namespace
+
+std::vector<std::string> PeerPartnerships(const store::Peer& peer) {
+  std::vector<std::string> ids;
+  for (const json::value& id : IdArray(peer.partnership_ids)) {
+    if (id.is_string()) ids.emplace_back(id.as_string());
+  }
+  return ids;
+}
+
+namespace {
+
 json::object PeerJson(const store::Peer& peer, const store::FederationKey& own) {
   return json::object{
       {"id", peer.id},

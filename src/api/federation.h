@@ -16,6 +16,9 @@ void EnsureFederationKey(store::Db& db, Instant now);
 // pending one.
 store::Peer VerifyPeerRequest(Call& call);
 
+// The partnerships `peer` is paired for (its stored JSON list of ids; empty when unreadable).
+std::vector<std::string> PeerPartnerships(const store::Peer& peer);
+
 http::Response GetFederation(Call& call);
 http::Response CreateInvitation(Call& call);
 http::Response AcceptInvitation(Call& call);

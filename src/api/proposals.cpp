@@ -26,19 +26,8 @@ bool Proposable(std::string_view entity, std::string_view operation) {
          (operation == "update" || operation == "transition" || operation == "note");
 }
 
-std::vector<std::string> PartnershipsOf(const store::Peer& peer) {
-  std::vector<std::string> ids;
-  boost::system::error_code error;
-  const json::value value = json::parse(peer.partnership_ids, error);
-  if (error || !value.is_array()) return ids;
-  for (const json::value& id : value.as_array()) {
-    if (id.is_string()) ids.emplace_back(id.as_string());
-  }
-  return ids;
-}
-
 bool Bound(const store::Peer& peer, std::string_view partnership) {
-  const std::vector<std::string> ids = PartnershipsOf(peer);
+  const std::vector<std::string> ids = PeerPartnerships(peer);
   return !partnership.empty() && std::ranges::find(ids, partnership) != ids.end();
 }
 
@@ -260,7 +249,7 @@ http::Response PeerProposal(Call& call) {
     principal.user_id = actor;
     principal.email = actor;
     principal.role = domain::Role::kPartner;
-    principal.partnerships = PartnershipsOf(peer);
+    principal.partnerships = PeerPartnerships(peer);
     answer = Apply(call, message, principal);
   }
   store::KeepReceivedAnswer(call.db, id, peer.id, entity, record_id, actor, answer,

@@ -31,17 +31,6 @@ namespace {
 
 constexpr int kDefaultFeedLimit = 200;
 
-std::vector<std::string> IdsOf(std::string_view json_text) {
-  std::vector<std::string> ids;
-  boost::system::error_code error;
-  const json::value value = json::parse(json_text, error);
-  if (error || !value.is_array()) return ids;
-  for (const json::value& id : value.as_array()) {
-    if (id.is_string()) ids.emplace_back(id.as_string());
-  }
-  return ids;
-}
-
 json::value TextOrNull(const std::optional<std::string>& text) {
   return text ? json::value(*text) : json::value(nullptr);
 }
@@ -189,7 +178,7 @@ http::Response PeerChanges(Call& call) {
   // Statements read one after another, not one snapshot: a record changed meanwhile is sent
   // as it is now, and its later change brings it again (apply is idempotent).
   const store::FeedScan scan = store::ScanFeed(call.db, after, limit);
-  FeedWriter writer(call, IdsOf(peer.partnership_ids));
+  FeedWriter writer(call, PeerPartnerships(peer));
   for (const store::FeedEntry& entry : scan.entries) writer.Change(entry);
   return JsonResponse(200, json::object{{"instance_id", call.context.instance_id},
                                         {"after", after},
@@ -204,7 +193,7 @@ http::Response PeerBlob(Call& call) {
   // Only a blob of a file the feed sends this peer; any other, held or not, is the same 404.
   bool sent = false;
   if (files::IsSha256Hex(sha256) && call.context.blobs) {
-    FeedWriter writer(call, IdsOf(peer.partnership_ids));
+    FeedWriter writer(call, PeerPartnerships(peer));
     for (const store::FileRow& file : store::SharedFilesWithBlob(call.db, sha256)) {
       const domain::ResourceSpec* spec = domain::FindResource(file.holder);
       if (spec == nullptr) continue;

@@ -1150,6 +1150,7 @@ CREATE INDEX cases_live_updated ON cases (archived, updated_at, id, version);
 CREATE INDEX cases_organization ON cases (organization_id);
 CREATE INDEX cases_partnership ON cases (partnership_id);
 CREATE INDEX changes_record ON changes (entity, record_id, seq);
+CREATE INDEX cities_created ON cities (created_at, id, archived, version);
 CREATE INDEX cities_created_by ON cities (created_by);
 CREATE INDEX cities_live_country ON cities (archived, country, id, version);
 CREATE INDEX cities_live_created ON cities (archived, created_at, id, version);
@@ -1170,6 +1171,8 @@ CREATE INDEX commitments_live_area ON commitments (archived, area, id, version);
 CREATE INDEX commitments_live_area_status ON commitments (archived, area, status, due_date);
 CREATE INDEX commitments_live_created ON commitments (archived, created_at, id, version);
 CREATE INDEX commitments_live_due ON commitments (archived, due_date, id, version);
+CREATE INDEX commitments_live_due_created
+  ON commitments (archived, due_date, created_at, id, version);
 CREATE INDEX commitments_live_status ON commitments (archived, status, id, version);
 CREATE INDEX commitments_live_updated ON commitments (archived, updated_at, id, version);
 CREATE INDEX commitments_meeting ON commitments (meeting_id);
@@ -1274,6 +1277,7 @@ CREATE INDEX organizations_live_created ON organizations (archived, created_at, 
 CREATE INDEX organizations_live_kind ON organizations (archived, kind, id, version);
 CREATE INDEX organizations_live_sector ON organizations (archived, sector, id, version);
 CREATE INDEX organizations_live_updated ON organizations (archived, updated_at, id, version);
+CREATE INDEX partnerships_created ON partnerships (created_at, id, archived, version);
 CREATE INDEX partnerships_created_by ON partnerships (created_by);
 CREATE INDEX partnerships_home_city ON partnerships (home_city_id);
 CREATE INDEX partnerships_live_created ON partnerships (archived, created_at, id, version);

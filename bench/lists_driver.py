@@ -134,6 +134,23 @@ def build_matrix(doc, db, notes):
             if column not in columns:
                 notes.append(f"{path}: parameter {name} is no column of {table}; skipped")
                 continue
+            # A list field (certifications, export markets) holds a JSON array; its filter tests
+            # the array's entries (api::ParseListQuery): the most common entry is timed.
+            listed = db.execute(
+                f"SELECT 1 FROM {table} WHERE json_valid({column}) AND "
+                f"json_type({column}) = 'array' LIMIT 1").fetchone()
+            if listed and not bound:
+                row = db.execute(
+                    f"SELECT j.value FROM {table}, json_each({table}.{column}) j "
+                    f"WHERE {table}.archived = 0 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+                ).fetchone()
+                if row is None:
+                    notes.append(f"{path}: no value of {column} in the data; {name} skipped")
+                    continue
+                combinations.append(make(
+                    f"{name}={row[0]}", {name: str(row[0])},
+                    [f"EXISTS (SELECT 1 FROM json_each({column}) WHERE value = ?)"], [row[0]]))
+                continue
             if bound:
                 row = db.execute(
                     f"SELECT {column} FROM {table} WHERE archived = 0 AND {column} IS NOT NULL "

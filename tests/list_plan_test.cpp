@@ -32,7 +32,10 @@ using Kind = api::ListParameter::Kind;
 // and the leads of a fair, a buyer, a company, a follow-up owner or a follow-up date. Exhibitors
 // and fair buyers are hundreds in all (a few fairs a year), so even a visibility filter sorts few.
 // Agreement texts, their approvals and legal steps are a handful per partnership, tens in all.
+// A creator's records are read in creation order from their own index (migration 39) and sorted
+// only for another order: what one officer made, not what the table holds.
 const std::set<std::string> kFewPerValue = {"id",
+                                            "created_by",
                                             "meeting_id",
                                             "home_owner_id",
                                             "partner_owner_id",

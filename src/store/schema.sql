@@ -1142,16 +1142,21 @@ CREATE INDEX blob_derivatives_state ON blob_derivatives (state) WHERE state = 'w
 CREATE INDEX blob_derivatives_thumbnail ON blob_derivatives (thumbnail) WHERE thumbnail IS NOT NULL;
 CREATE INDEX calendar_feeds_user ON calendar_feeds (user_id, created_at);
 CREATE INDEX cases_city ON cases (city_id);
+CREATE INDEX cases_created ON cases (created_at, id, archived, version);
 CREATE INDEX cases_created_by ON cases (created_by);
 CREATE INDEX cases_live_area ON cases (archived, area, id, version);
 CREATE INDEX cases_live_created ON cases (archived, created_at, id, version);
 CREATE INDEX cases_live_period_start ON cases (archived, period_start, id, version);
 CREATE INDEX cases_live_updated ON cases (archived, updated_at, id, version);
-CREATE INDEX cases_organization ON cases (organization_id);
+CREATE INDEX cases_organization_live_created
+  ON cases (organization_id, archived, created_at, id, version) WHERE organization_id IS NOT NULL;
 CREATE INDEX cases_partnership ON cases (partnership_id);
+CREATE INDEX cases_period_live_created ON cases (period_start, archived, created_at, id, version)
+  WHERE period_start IS NOT NULL;
 CREATE INDEX changes_record ON changes (entity, record_id, seq);
 CREATE INDEX cities_created ON cities (created_at, id, archived, version);
-CREATE INDEX cities_created_by ON cities (created_by);
+CREATE INDEX cities_created_by
+  ON cities (created_by, archived, created_at, id, version) WHERE created_by IS NOT NULL;
 CREATE INDEX cities_live_country ON cities (archived, country, id, version);
 CREATE INDEX cities_live_created ON cities (archived, created_at, id, version);
 CREATE INDEX cities_live_updated ON cities (archived, updated_at, id, version);
@@ -1162,17 +1167,18 @@ CREATE INDEX commitment_history_partnership_at
 CREATE INDEX commitments_area_live_due
   ON commitments (area, archived, due_date, id, status, version);
 CREATE INDEX commitments_created ON commitments (created_at, id, archived, version);
-CREATE INDEX commitments_created_by ON commitments (created_by);
+CREATE INDEX commitments_created_by
+  ON commitments (created_by, archived, created_at, id, version) WHERE created_by IS NOT NULL;
 CREATE INDEX commitments_done_linked ON commitments (partnership_id)
   WHERE archived = 0 AND status = 'done' AND evidence_links <> '[]';
 CREATE INDEX commitments_due ON commitments (due_date, id, archived, status, version);
+CREATE INDEX commitments_due_live_created
+  ON commitments (due_date, archived, created_at, id, version) WHERE due_date IS NOT NULL;
 CREATE INDEX commitments_home_owner ON commitments (home_owner_id);
 CREATE INDEX commitments_live_area ON commitments (archived, area, id, version);
 CREATE INDEX commitments_live_area_status ON commitments (archived, area, status, due_date);
 CREATE INDEX commitments_live_created ON commitments (archived, created_at, id, version);
 CREATE INDEX commitments_live_due ON commitments (archived, due_date, id, version);
-CREATE INDEX commitments_live_due_created
-  ON commitments (archived, due_date, created_at, id, version);
 CREATE INDEX commitments_live_status ON commitments (archived, status, id, version);
 CREATE INDEX commitments_live_updated ON commitments (archived, updated_at, id, version);
 CREATE INDEX commitments_meeting ON commitments (meeting_id);
@@ -1184,7 +1190,8 @@ CREATE INDEX commitments_partnership_live_due
 CREATE INDEX commitments_status_live_due ON commitments (status, archived, due_date, id, version);
 CREATE INDEX events_city ON events (city_id);
 CREATE INDEX events_created ON events (created_at, id, archived, version);
-CREATE INDEX events_created_by ON events (created_by);
+CREATE INDEX events_created_by
+  ON events (created_by, archived, created_at, id, version) WHERE created_by IS NOT NULL;
 CREATE INDEX events_held_by_partnership ON events (partnership_id, status);
 CREATE INDEX events_live_created ON events (archived, created_at, id, version);
 CREATE INDEX events_live_starts ON events (archived, starts_at, id, version);
@@ -1260,9 +1267,11 @@ CREATE INDEX meeting_requests_live_created ON meeting_requests (archived, create
 CREATE INDEX meeting_requests_live_updated ON meeting_requests (archived, updated_at, id, version);
 CREATE UNIQUE INDEX meeting_requests_once ON meeting_requests (event_id, buyer_id, exhibitor_id)
   WHERE archived = 0;
-CREATE INDEX meetings_city ON meetings (city_id);
+CREATE INDEX meetings_city_live_created ON meetings (city_id, archived, created_at, id, version)
+  WHERE city_id IS NOT NULL;
 CREATE INDEX meetings_created ON meetings (created_at, id, archived, version);
-CREATE INDEX meetings_created_by ON meetings (created_by);
+CREATE INDEX meetings_created_by
+  ON meetings (created_by, archived, created_at, id, version) WHERE created_by IS NOT NULL;
 CREATE INDEX meetings_live_created ON meetings (archived, created_at, id, version);
 CREATE INDEX meetings_live_starts ON meetings (archived, starts_at, id, version);
 CREATE INDEX meetings_live_updated ON meetings (archived, updated_at, id, version);
@@ -1272,13 +1281,15 @@ CREATE INDEX meetings_starts ON meetings (starts_at);
 CREATE INDEX notices_unread ON notices (user_id) WHERE read_at IS NULL;
 CREATE INDEX notices_user ON notices (user_id, created_at);
 CREATE INDEX organizations_city ON organizations (city_id);
-CREATE INDEX organizations_created_by ON organizations (created_by);
+CREATE INDEX organizations_created_by
+  ON organizations (created_by, archived, created_at, id, version) WHERE created_by IS NOT NULL;
 CREATE INDEX organizations_live_created ON organizations (archived, created_at, id, version);
 CREATE INDEX organizations_live_kind ON organizations (archived, kind, id, version);
 CREATE INDEX organizations_live_sector ON organizations (archived, sector, id, version);
 CREATE INDEX organizations_live_updated ON organizations (archived, updated_at, id, version);
 CREATE INDEX partnerships_created ON partnerships (created_at, id, archived, version);
-CREATE INDEX partnerships_created_by ON partnerships (created_by);
+CREATE INDEX partnerships_created_by
+  ON partnerships (created_by, archived, created_at, id, version) WHERE created_by IS NOT NULL;
 CREATE INDEX partnerships_home_city ON partnerships (home_city_id);
 CREATE INDEX partnerships_live_created ON partnerships (archived, created_at, id, version);
 CREATE INDEX partnerships_live_status ON partnerships (archived, status, id, version);
@@ -1287,7 +1298,8 @@ CREATE INDEX partnerships_live_updated ON partnerships (archived, updated_at, id
 CREATE INDEX partnerships_partner_city ON partnerships (partner_city_id);
 CREATE INDEX partnerships_visibility ON partnerships (visibility, archived);
 CREATE INDEX people_created ON people (created_at, id, archived, version);
-CREATE INDEX people_created_by ON people (created_by);
+CREATE INDEX people_created_by
+  ON people (created_by, archived, created_at, id, version) WHERE created_by IS NOT NULL;
 CREATE INDEX people_live_created ON people (archived, created_at, id, version);
 CREATE INDEX people_live_latin ON people (archived, latin_name, id, version);
 CREATE INDEX people_live_updated ON people (archived, updated_at, id, version);

@@ -1,10 +1,12 @@
 // Changes made on a replica, proposed to the owning instance (docs/FEDERATION.md, "Proposals"),
-// between two real servers: Harbin's officer moves İzmir's shared commitment and İzmir applies
-// it under its own rules; while İzmir is down the change waits as pending (also across a kill -9
-// of Harbin), a stale version and a transition the domain forbids are refused and shown in
-// Harbin's list; the test acting as a third server checks that a proposal outside the peer's
-// partnerships is refused (403) and that a resent proposal, also after a kill -9 of the owner,
-// gets the same answer and is applied once.
+// between two real servers: Harbin's officer moves İzmir's shared commitment and edits its
+// meeting, and İzmir applies them under its own rules; archiving the meeting and editing the
+// partnership's milestones are refused there (partner users may do neither) and the refusals
+// shown; while İzmir is down changes wait as pending (also across a kill -9 of Harbin), a stale
+// version (of a commitment, of an event) and a transition the domain forbids are refused and
+// shown in Harbin's list; the test acting as a third server checks that a proposal outside the
+// peer's partnerships is refused (403), that a resent proposal, also after a kill -9 of the
+// owner, gets the same answer and is applied once, and how an archive's If-Match is judged.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -15,8 +17,14 @@ namespace amity::testing {
 namespace {
 namespace json = boost::json;
 
-json::value Record(const TestServer& server, const std::string& id) {
-  return server.Get("/api/v1/commitments/" + id).Json();
+json::value Record(const TestServer& server, const std::string& id,
+                   const std::string& entity = "commitments") {
+  return server.Get("/api/v1/" + entity + "/" + id).Json();
+}
+
+std::string IfMatch(const TestServer& server, const std::string& entity, const std::string& id) {
+  return "If-Match: \"" + std::to_string(Record(server, id, entity).at("version").as_int64()) +
+         "\"";
 }
 
 std::string Status(const TestServer& server, const std::string& id) {
@@ -134,6 +142,74 @@ TEST(ProposalTest, AChangeOnTheReplicaIsAppliedByTheOwnerAndFlowsBack) {
             403);
 }
 
+// Every kind of a partnership's records is proposed; the owner's rules decide what becomes of it.
+TEST(ProposalTest, AMeetingEditIsAppliedWhileArchivingItAndEditingMilestonesAreRefused) {
+  const TestServer izmir;
+  const TestServer harbin(false);
+  const std::string partnership = FirstPartnershipId(izmir);
+  Pair(izmir, harbin, partnership);
+  const std::string meeting =
+      Create(izmir, "/api/v1/meetings", MeetingBody(partnership, "Orchestra season planning"));
+  ASSERT_TRUE(WaitFor([&] { return Holds(harbin, "/api/v1/meetings/" + meeting); }))
+      << harbin.Get("/api/v1/federation/sync").body;
+  const TestUser officer = harbin.AddUser("officer@harbin.example", "officer");
+
+  // An edit of the meeting: applied on İzmir, and the new version comes back.
+  const HttpResult sent =
+      harbin.Request("PATCH", "/api/v1/meetings/" + meeting, R"({"venue":"Harbin Concert Hall"})",
+                     {officer.Bearer(), IfMatch(harbin, "meetings", meeting)});
+  ASSERT_EQ(sent.status, 202) << sent.body;
+  EXPECT_EQ(sent.Json().at("entity"), "meetings");
+  EXPECT_EQ(sent.Json().at("operation"), "update");
+  const std::string edit_id(sent.Json().at("id").as_string());
+  ASSERT_TRUE(WaitFor([&] {
+    return Record(izmir, meeting, "meetings").at("venue") == "Harbin Concert Hall";
+  })) << Proposal(harbin, officer, edit_id);
+  ASSERT_TRUE(WaitFor([&] { return StateOf(harbin, officer, edit_id) == "applied"; }));
+  EXPECT_TRUE(WaitFor(
+      [&] { return Record(harbin, meeting, "meetings").at("venue") == "Harbin Concert Hall"; }));
+  EXPECT_EQ(Proposal(harbin, officer, edit_id).at("applied_version"),
+            Record(izmir, meeting, "meetings").at("version"));
+
+  // Archiving it: İzmir's partner users may not archive a meeting, so İzmir refuses (403) and
+  // the meeting stays on both sides.
+  const HttpResult archive =
+      harbin.Request("DELETE", "/api/v1/meetings/" + meeting, "", {officer.Bearer()});
+  ASSERT_EQ(archive.status, 202) << archive.body;
+  EXPECT_EQ(archive.Json().at("operation"), "archive");
+  const std::string archive_id(archive.Json().at("id").as_string());
+  ASSERT_TRUE(WaitFor([&] { return StateOf(harbin, officer, archive_id) == "rejected"; }))
+      << Proposal(harbin, officer, archive_id);
+  EXPECT_EQ(Proposal(harbin, officer, archive_id).at("problem").at("status"), 403);
+  EXPECT_TRUE(Holds(izmir, "/api/v1/meetings/" + meeting));
+  EXPECT_TRUE(Holds(harbin, "/api/v1/meetings/" + meeting));
+
+  // The partnership's milestones are İzmir's own record: partners do not edit them (403).
+  const json::value held = Record(harbin, partnership, "partnerships");
+  json::array milestones = held.at("milestones").as_array();
+  for (const std::string kind : {"partner_approval", "agreement_signed", "terminated"}) {
+    if (json::serialize(milestones).find(kind) != std::string::npos) continue;
+    milestones.push_back(json::object{{"kind", kind}, {"date", "2027-01-15"}});
+    break;
+  }
+  ASSERT_NE(milestones, held.at("milestones").as_array());
+  const HttpResult milestone = harbin.Request(
+      "PATCH", "/api/v1/partnerships/" + partnership,
+      json::serialize(json::object{{"milestones", milestones}}),
+      {officer.Bearer(), "If-Match: \"" + std::to_string(held.at("version").as_int64()) + "\""});
+  ASSERT_EQ(milestone.status, 202) << milestone.body;
+  const std::string milestone_id(milestone.Json().at("id").as_string());
+  ASSERT_TRUE(WaitFor([&] { return StateOf(harbin, officer, milestone_id) == "rejected"; }));
+  EXPECT_EQ(Proposal(harbin, officer, milestone_id).at("problem").at("status"), 403);
+  EXPECT_EQ(Record(izmir, partnership, "partnerships").at("milestones"), held.at("milestones"));
+
+  // A viewer may neither edit nor archive here, and nothing is kept for İzmir.
+  const TestUser viewer = harbin.AddUser("viewer@harbin.example", "viewer");
+  EXPECT_EQ(harbin.Request("DELETE", "/api/v1/meetings/" + meeting, "", {viewer.Bearer()}).status,
+            403);
+  EXPECT_EQ(QueryNumber(harbin.db_path(), "SELECT count(*) FROM federation_outbox"), 3);
+}
+
 TEST(ProposalTest, WhileTheOwnerIsDownChangesWaitAndAStaleOneIsRefused) {
   TestServer izmir;
   TestServer harbin(false);
@@ -141,6 +217,17 @@ TEST(ProposalTest, WhileTheOwnerIsDownChangesWaitAndAStaleOneIsRefused) {
   const std::string& commitment = paired.commitment;
   const TestUser officer = harbin.AddUser("officer@harbin.example", "officer");
   const std::string version = std::to_string(Record(harbin, commitment).at("version").as_int64());
+  const std::string event =
+      Create(izmir, "/api/v1/events",
+             json::object{{"partnership_id", paired.partnership},
+                          {"kind", "concert"},
+                          {"title", {{"original", "en"}, {"en", "Harbin Symphony in İzmir"}}},
+                          {"starts_at", "2027-05-10T17:00:00Z"},
+                          {"ends_at", "2027-05-10T19:00:00Z"},
+                          {"time_zone", "Europe/Istanbul"},
+                          {"visibility", "shared"}});
+  ASSERT_TRUE(WaitFor([&] { return Holds(harbin, "/api/v1/events/" + event); }));
+  const std::string event_if_match = IfMatch(harbin, "events", event);
 
   izmir.Kill();
   const auto patch = [&](const std::string& body) {
@@ -153,6 +240,18 @@ TEST(ProposalTest, WhileTheOwnerIsDownChangesWaitAndAStaleOneIsRefused) {
   ASSERT_EQ(second.status, 202) << second.body;
   const std::string first_id(first.Json().at("id").as_string());
   const std::string second_id(second.Json().at("id").as_string());
+  // Two edits of the event made on the version Harbin holds: İzmir applies the first, and the
+  // second is then stale.
+  const auto edit_event = [&](const std::string& body) {
+    return harbin.Request("PATCH", "/api/v1/events/" + event, body,
+                          {officer.Bearer(), event_if_match});
+  };
+  const HttpResult venue = edit_event(R"({"venue":"Ahmed Adnan Saygun Arts Center"})");
+  ASSERT_EQ(venue.status, 202) << venue.body;
+  const HttpResult stale_edit = edit_event(R"({"venue":"Izmir Opera House"})");
+  ASSERT_EQ(stale_edit.status, 202) << stale_edit.body;
+  const std::string venue_id(venue.Json().at("id").as_string());
+  const std::string stale_edit_id(stale_edit.Json().at("id").as_string());
   // Pending while İzmir cannot be reached, with the failed attempts counted.
   ASSERT_TRUE(WaitFor([&] {
     const json::value pending = Proposal(harbin, officer, first_id);
@@ -168,6 +267,14 @@ TEST(ProposalTest, WhileTheOwnerIsDownChangesWaitAndAStaleOneIsRefused) {
   ASSERT_TRUE(WaitFor([&] { return StateOf(harbin, officer, second_id) == "rejected"; }));
   const json::value stale = Proposal(harbin, officer, second_id);
   EXPECT_EQ(stale.at("problem").at("status"), 412) << stale;
+  ASSERT_TRUE(WaitFor([&] { return StateOf(harbin, officer, stale_edit_id) == "rejected"; }))
+      << Proposal(harbin, officer, stale_edit_id);
+  EXPECT_EQ(StateOf(harbin, officer, venue_id), "applied");
+  EXPECT_EQ(Proposal(harbin, officer, stale_edit_id).at("problem").at("status"), 412);
+  EXPECT_EQ(Record(izmir, event, "events").at("venue"), "Ahmed Adnan Saygun Arts Center");
+  EXPECT_TRUE(WaitFor([&] {
+    return Record(harbin, event, "events").at("venue") == "Ahmed Adnan Saygun Arts Center";
+  }));
   EXPECT_EQ(Record(izmir, commitment).at("due_date"), "2027-06-30");
   EXPECT_EQ(Record(izmir, commitment).at("area"), "music");
   EXPECT_TRUE(WaitFor([&] { return Record(harbin, commitment).at("due_date") == "2027-06-30"; }));
@@ -235,10 +342,25 @@ TEST(ProposalTest, AResentProposalIsAppliedOnceAndOneOutsideThePeersPartnerships
   EXPECT_EQ(refused.Json().at("problem").at("status"), 403);
   EXPECT_EQ(Record(izmir, foreign).at("status"), "proposed");
 
+  // An archive is judged by the partner rules, as a local DELETE (a partner user may not archive
+  // a commitment); its If-Match, when the maker gave one, is a boolean.
+  json::object archive = proposal;
+  archive["id"] = "0193a000-0000-7000-8000-000000000005";
+  archive["operation"] = "archive";
+  archive["body"] = json::object{{"if_match", true}};
+  archive["base_version"] = Record(izmir, commitment).at("version");
+  const HttpResult forbidden = peer.Send(izmir, "POST", "/federation/v1/proposals", archive);
+  ASSERT_EQ(forbidden.status, 200) << forbidden.body;
+  EXPECT_EQ(forbidden.Json().at("problem").at("status"), 403) << forbidden.body;
+  EXPECT_TRUE(Holds(izmir, "/api/v1/commitments/" + commitment));
+  archive["id"] = "0193a000-0000-7000-8000-000000000006";
+  archive["body"] = json::object{{"if_match", "yes"}};
+  EXPECT_EQ(peer.Send(izmir, "POST", "/federation/v1/proposals", archive).status, 422);
+
   // A message that is not a proposal is refused as such (422 naming the field).
   json::object broken = proposal;
   broken["id"] = "0193a000-0000-7000-8000-000000000003";
-  broken["operation"] = "archive";
+  broken["operation"] = "merge";
   const HttpResult invalid = peer.Send(izmir, "POST", "/federation/v1/proposals", broken);
   EXPECT_EQ(invalid.status, 422) << invalid.body;
   EXPECT_NE(invalid.body.find("operation"), std::string::npos);

@@ -173,15 +173,25 @@ TEST(SyncTest, SharedRecordsReachThePeerAsReplicasAndPrivateOnesNever) {
   EXPECT_TRUE(Holds(harbin, "/api/v1/partnerships/" + partnership));
   EXPECT_EQ(harbin.Get("/api/v1/commitments/" + secret).status, 404);
 
-  // Harbin may not change İzmir's record: the owner's rules decide (a later step sends it there).
+  // Harbin may not change İzmir's records itself: a record outside any partnership (the partner
+  // city it names) is read-only here, and a change of a partnership's record is kept as a
+  // proposal for İzmir, whose rules decide (api_proposals_test).
+  const std::string city(
+      harbin.Get("/api/v1/partnerships/" + partnership).Json().at("partner_city_id").as_string());
+  const std::string city_if_match =
+      "If-Match: \"" +
+      std::to_string(harbin.Get("/api/v1/cities/" + city).Json().at("version").as_int64()) + "\"";
   const std::string before = harbin.Snapshot();
-  const HttpResult edit = harbin.Request("PATCH", "/api/v1/meetings/" + meeting,
-                                         R"({"venue":"Harbin"})", {"If-Match: \"1\""});
+  const HttpResult edit =
+      harbin.Request("PATCH", "/api/v1/cities/" + city, R"({"latitude":45.8})", {city_if_match});
   EXPECT_EQ(edit.status, 409) << edit.body;
   EXPECT_NE(edit.body.find("owned_elsewhere"), std::string::npos) << edit.body;
-  EXPECT_EQ(harbin.Request("DELETE", "/api/v1/meetings/" + meeting, "", {"If-Match: \"1\""}).status,
-            409);
+  EXPECT_EQ(harbin.Request("DELETE", "/api/v1/cities/" + city, "", {city_if_match}).status, 409);
   EXPECT_EQ(harbin.Snapshot(), before);
+  const HttpResult proposed = harbin.Request("PATCH", "/api/v1/meetings/" + meeting,
+                                             R"({"venue":"Harbin"})", {"If-Match: \"1\""});
+  EXPECT_EQ(proposed.status, 202) << proposed.body;
+  EXPECT_EQ(proposed.Json().at("operation"), "update");
 
   // The other way: Harbin's own shared commitment in the partnership reaches İzmir.
   const std::string from_harbin =

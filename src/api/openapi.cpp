@@ -6,6 +6,7 @@
 #include "api/files.h"
 #include "api/handlers.h"
 #include "api/list_query.h"
+#include "api/proposals.h"
 #include "api/responses.h"
 #include "api/sync.h"
 #include "api/uploads.h"
@@ -1197,9 +1198,13 @@ json::object Schemas() {
     // Proposals (api/proposals.cpp): changes made to replicas, sent to the owning instance.
     const json::object proposal_state{{"type", "string"},
                                       {"enum", {"pending", "applied", "rejected", "dismissed"}}};
-    const json::object proposable{{"type", "string"}, {"enum", {"commitments"}}};
+    json::array proposable_kinds;
+    for (const domain::ResourceSpec* spec : domain::AllResources()) {
+      if (Proposable(spec->name, "update")) proposable_kinds.emplace_back(spec->name);
+    }
+    const json::object proposable{{"type", "string"}, {"enum", std::move(proposable_kinds)}};
     const json::object proposal_operation{{"type", "string"},
-                                          {"enum", {"update", "transition", "note"}}};
+                                          {"enum", {"update", "archive", "transition", "note"}}};
     schemas["FederationProposal"] =
         Closed({{"id", StringType("uuid")},
                 {"entity", proposable},
@@ -1702,9 +1707,14 @@ json::object OpenApiDocument() {
       operation["responses"].as_object()["304"] = {{"description", "not modified (ETag)"}};
     }
     // On a replica these changes are proposed to the owning instance (api/proposals.h).
-    if (route.handler == TransitionCommitment || route.handler == AddCommitmentNote ||
-        (route.handler == UpdateRecordHandler && route.resource != nullptr &&
-         route.resource->name == "commitments")) {
+    const std::string_view proposed = route.handler == TransitionCommitment   ? "transition"
+                                      : route.handler == AddCommitmentNote    ? "note"
+                                      : route.handler == UpdateRecordHandler  ? "update"
+                                      : route.handler == ArchiveRecordHandler ? "archive"
+                                                                              : "";
+    const std::string_view entity =
+        route.resource != nullptr ? route.resource->name : std::string_view("commitments");
+    if (!proposed.empty() && Proposable(entity, proposed)) {
       operation["responses"].as_object()["202"] = {
           {"description",
            "the record is a replica: the change was kept and will be sent to the "

@@ -17,14 +17,16 @@
 namespace amity::api {
 namespace json = boost::json;
 
-namespace {
-
-// The records whose changes may be proposed to their owner, and the operations on each (other
-// replicas stay read-only here for now).
+// Every kind the feed replicates (one that belongs to a partnership) may be updated and archived
+// on a replica; a commitment also moved and noted.
 bool Proposable(std::string_view entity, std::string_view operation) {
-  return entity == "commitments" &&
-         (operation == "update" || operation == "transition" || operation == "note");
+  if (entity == "commitments" && (operation == "transition" || operation == "note")) return true;
+  const domain::ResourceSpec* spec = domain::FindResource(entity);
+  return spec != nullptr && !domain::PartnershipColumn(*spec).empty() &&
+         (operation == "update" || operation == "archive");
 }
+
+namespace {
 
 bool Bound(const store::Peer& peer, std::string_view partnership) {
   const std::vector<std::string> ids = PeerPartnerships(peer);
@@ -68,12 +70,17 @@ std::string RequiredString(const json::object& body, std::string_view name) {
   return std::string(value->as_string());
 }
 
+// The method of the local API's route that makes `operation`.
+std::string_view LocalMethod(std::string_view operation) {
+  return operation == "update" ? "PATCH" : operation == "archive" ? "DELETE" : "POST";
+}
+
 // The route of the local API that makes `operation` on `entity`.
 const Route& LocalRoute(std::string_view entity, std::string_view operation) {
-  const std::string pattern = operation == "update" ? "/api/v1/" + std::string(entity) + "/{id}"
-                              : operation == "transition" ? "/api/v1/commitments/{id}/transitions"
-                                                          : "/api/v1/commitments/{id}/notes";
-  const std::string method = operation == "update" ? "PATCH" : "POST";
+  const std::string pattern = operation == "transition" ? "/api/v1/commitments/{id}/transitions"
+                              : operation == "note"     ? "/api/v1/commitments/{id}/notes"
+                                                    : "/api/v1/" + std::string(entity) + "/{id}";
+  const std::string_view method = LocalMethod(operation);
   for (const Route& route : Routes()) {
     if (route.method == method && route.pattern == pattern) return route;
   }
@@ -95,16 +102,19 @@ json::object Apply(Call& call, const json::object& message, const domain::Princi
   const std::string operation(message.at("operation").as_string());
   const long long base_version = message.at("base_version").as_int64();
   http::Request request;
-  request.method = operation == "update" ? "PATCH" : "POST";
+  request.method = LocalMethod(operation);
   request.path = "/api/v1/" + entity + "/" + record_id;
   request.id = call.request.id;
   request.remote_address = call.request.remote_address;
-  // An update must be made on the current version, as a local PATCH; a transition or a note is
-  // judged by the commitment's workflow as it is now, as locally without If-Match.
-  if (operation == "update") {
+  // An update must be made on the current version, as a local PATCH, and so must an archive whose
+  // maker gave If-Match; a transition or a note is judged by the commitment's workflow as it is
+  // now, as locally without If-Match.
+  const json::object& body = message.at("body").as_object();
+  const json::value* checked = body.if_contains("if_match");
+  if (operation == "update" || (checked != nullptr && checked->is_bool() && checked->as_bool())) {
     request.headers.emplace_back("If-Match", "\"" + std::to_string(base_version) + "\"");
   }
-  request.SetJsonBody(json::serialize(message.at("body")));
+  if (operation != "archive") request.SetJsonBody(json::serialize(body));
   const http::Params params{{"id", record_id}};
   const Route& route = LocalRoute(entity, operation);
   Call local{request, params, route, call.db, call.context, call.now, principal, true, ""};
@@ -126,11 +136,16 @@ std::optional<http::Response> ProposeIfReplica(Call& call, const domain::Resourc
                                                std::string_view operation) {
   const std::string owner(store::StringMember(current, "instance_id"));
   if (owner.empty() || owner == call.context.instance_id) return std::nullopt;
-  if (!domain::CanEdit(call.principal, FactsOf(call, spec, current)) ||
-      call.principal.user_id.empty()) {
-    ForbidRole(call.principal, "", "may not change this " + std::string(spec.singular));
-  }
+  // The caller must be one who could make the change to a record owned here.
   const domain::RecordFacts facts = FactsOf(call, spec, current);
+  const bool archive = operation == "archive";
+  if (!(archive ? domain::CanArchive(call.principal, facts)
+                : domain::CanEdit(call.principal, facts)) ||
+      call.principal.user_id.empty()) {
+    ForbidRole(
+        call.principal, "",
+        (archive ? "may not archive this " : "may not change this ") + std::string(spec.singular));
+  }
   const std::optional<store::Peer> peer = store::FindPeerByInstance(call.db, owner);
   if (!Proposable(spec.name, operation) || !peer || peer->state != "active" ||
       !Bound(*peer, facts.partnership_id)) {
@@ -146,6 +161,9 @@ std::optional<http::Response> ProposeIfReplica(Call& call, const domain::Resourc
       throw http::HttpError(StatusFor(input.problems), "Invalid " + std::string(spec.singular),
                             input.problems);
     }
+  } else if (archive) {
+    // Archived on the version the maker saw only when it said which (If-Match), as locally.
+    if (base > 0) body["if_match"] = true;
   } else {
     body = ParseBody(call.request);
     ValidBody(call.request,
@@ -214,7 +232,9 @@ http::Response PeerProposal(Call& call) {
   if (!IsUuid(record_id)) Invalid("record_id", "record_id is the record's UUID");
   const std::string operation = RequiredString(message, "operation");
   if (!Proposable(entity, operation)) {
-    Invalid("operation", "proposals are updates, transitions and notes of commitments");
+    Invalid("operation",
+            "proposals are updates and archives of records of a partnership, and transitions and "
+            "notes of commitments");
   }
   const json::value* base = message.if_contains("base_version");
   if (base == nullptr || !base->is_int64() || base->as_int64() < 1) {
@@ -222,6 +242,10 @@ http::Response PeerProposal(Call& call) {
   }
   const json::value* body = message.if_contains("body");
   if (body == nullptr || !body->is_object()) Invalid("body", "body is the change, an object");
+  if (const json::value* checked = body->as_object().if_contains("if_match");
+      operation == "archive" && checked != nullptr && !checked->is_bool()) {
+    Invalid("body", "an archive's if_match is true or false");
+  }
   const std::string actor = RequiredString(message, "actor");
 
   store::Tx tx(call.db);
@@ -237,7 +261,8 @@ http::Response PeerProposal(Call& call) {
                                           {{"record_id", "not_found",
                                             "no such " + std::string(spec.singular) +
                                                 " is owned by this instance"}}));
-  } else if (const std::string partnership(store::StringMember(*record, "partnership_id"));
+  } else if (const std::string partnership(
+                 store::StringMember(*record, domain::PartnershipColumn(spec)));
              !Bound(peer, partnership)) {
     answer = Rejected(id, http::HttpError(403, "Forbidden",
                                           {{"partnership_id", "forbidden",

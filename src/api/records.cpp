@@ -270,6 +270,11 @@ http::Response ArchiveRecordHandler(Call& call) {
   const domain::ResourceSpec& spec = *call.route.resource;
   store::Tx tx(call.db);
   const json::object current = LoadLiveRecord(call, spec);
+  // A replica is archived by the instance that owns it, if its rules allow (api/proposals.h).
+  if (auto proposed = ProposeIfReplica(call, spec, current, "archive")) {
+    tx.Commit();
+    return std::move(*proposed);
+  }
   if (!domain::CanArchive(call.principal, FactsOf(call, spec, current))) {
     ForbidRole(call.principal, "", "may not archive this " + std::string(spec.singular));
   }

@@ -19,7 +19,7 @@ struct Proposal {
   std::string entity;
   std::string record_id;
   std::string owner_instance_id;
-  std::string operation;  // update | transition | note
+  std::string operation;  // update | archive | transition | note
   boost::json::object body;
   long long base_version = 0;
   std::string user_id;  // this instance's user who made it

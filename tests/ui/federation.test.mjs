@@ -1,8 +1,9 @@
 // Pairing two real servers in real Chromium: İzmir's admin invites Harbin's server for a
 // partnership, Harbin's admin pastes the invitation, both screens show the same fingerprint,
 // each admin confirms it, both peers turn active and the signed test call succeeds. A move made
-// on Harbin's replica shows as waiting, then with the status İzmir applied. The screen
-// in Turkish and Chinese, and on a phone; axe finds no serious violation.
+// on Harbin's replica shows as waiting, then with the status İzmir applied; a meeting edited in
+// the form on Harbin's replica changes on İzmir and comes back changed. The screen in Turkish
+// and Chinese, and on a phone; axe finds no serious violation.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
@@ -90,10 +91,10 @@ describe('Amity web UI: federation settings', () => {
     const badge = harbinPage.locator('[data-held-by]').first() // the record's; its file has one too
     await badge.waitFor()
     assert.match(await badge.textContent(), /Held by 127\.0\.0\.1:\d+ · synced/)
-    // A replica: no edit or archive here; a move is sent to İzmir, which owns the commitment.
+    // A replica: its changes, moves and archive are sent to İzmir, which owns the commitment.
     await harbinPage.locator('[data-action=next]').waitFor()
     for (const action of ['edit', 'archive']) {
-      assert.equal(await harbinPage.locator(`[data-action=${action}]`).count(), 0, action)
+      assert.equal(await harbinPage.locator(`[data-action=${action}]`).count(), 1, action)
     }
     // The file listed like a local one, held by İzmir, downloadable, not removable, no drop zone.
     const file = harbinPage.locator(`[data-record-files] [data-file-id="${fileId}"]`)
@@ -136,6 +137,41 @@ describe('Amity web UI: federation settings', () => {
     assert.notEqual((await card.locator('[data-cursor]').textContent()).trim(), '0')
     assert.equal(await card.getAttribute('data-failures'), '0')
     await screenshot(harbinPage, 'en', 'sync-status')
+  })
+
+  test("a meeting edited on Harbin's replica is changed on İzmir and comes back", async () => {
+    const partnership = (await api(izmir, 'GET', 'partnerships')).json.items[0].id
+    const made = await api(izmir, 'POST', 'meetings', {
+      partnership_id: partnership,
+      kind: 'video_call',
+      title: { original: 'en', en: 'Orchestra exchange call' },
+      starts_at: '2027-03-01T09:00:00Z',
+      ends_at: '2027-03-01T10:00:00Z',
+      time_zone: 'Europe/Istanbul',
+      visibility: 'shared',
+    })
+    assert.equal(made.status, 201)
+    const id = made.json.id
+    let held
+    for (let i = 0; i < 200 && held?.status !== 200; i++) {
+      held = await api(harbin, 'GET', `meetings/${id}`)
+      if (held.status !== 200) await new Promise((r) => setTimeout(r, 50))
+    }
+    assert.equal(held.status, 200)
+    await visit(harbinPage, harbin, `/meetings/${id}`)
+    await harbinPage.locator('[data-held-by]').first().waitFor()
+    await harbinPage.click('[data-action=edit]')
+    await harbinPage.fill('#f-venue', 'Harbin Concert Hall')
+    await harbinPage.click('form button[type=submit]')
+    // Back on the meeting's page, which waits for İzmir's decision and then shows its version.
+    await harbinPage.waitForURL(new RegExp(`/meetings/${id}\\?proposal=`))
+    const venue = harbinPage.locator('.facts', { hasText: 'Harbin Concert Hall' })
+    await venue.waitFor({ timeout: 30000 })
+    assert.equal((await api(izmir, 'GET', `meetings/${id}`)).json.venue, 'Harbin Concert Hall')
+    assert.equal(await harbinPage.locator('[data-proposal]').count(), 0)
+    assert.deepEqual(await seriousViolations(harbinPage), [])
+    await visit(page, izmir, `/meetings/${id}`)
+    await page.locator('.facts', { hasText: 'Harbin Concert Hall' }).waitFor()
   })
 
   test('in Turkish and Chinese, and on a phone', async () => {

@@ -180,6 +180,7 @@ export function update<T extends Base>(resource: string, id: string, version: nu
   return request<T>('PATCH', `${resource}/${encodeURIComponent(id)}`, { body, version })
 }
 
-export function archive(resource: string, id: string): Promise<void> {
-  return request<void>('DELETE', `${resource}/${encodeURIComponent(id)}`)
+/** DELETE: nothing back, or for a replica the proposal kept for its owner (lib/replicas.ts isProposal). */
+export function archive(resource: string, id: string): Promise<unknown> {
+  return request<unknown>('DELETE', `${resource}/${encodeURIComponent(id)}`)
 }

@@ -2,14 +2,18 @@
 // If-Match and only the changed fields), and turn failures into field messages or a stale-edit
 // notice. The draft is never thrown away on an error.
 // Without a network, a commitment or meeting is saved to the device's outbox (lib/offline.ts)
-// and the user is taken to the list of what waits to send.
+// and the user is taken to the list of what waits to send. An edit of a replica is proposed to
+// the server that owns it (lib/replicas.ts): the record stays as it was, the proposal is kept in
+// `proposal` and the detail page shows it (`detail`); `?redo=<proposal>` reopens a refused edit
+// on the current version.
 import { computed, reactive, ref, shallowRef, type Ref } from 'vue'
-import { useRouter } from 'vue-router'
-import { ApiError, NetworkError, create, get, newIdempotencyKey, update } from '../api/client'
+import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router'
+import { ApiError, NetworkError, create, get, newIdempotencyKey, request, update } from '../api/client'
 import type { Base, Problem } from '../api/types'
 import { OFFLINE_WRITES, enqueue, labelOf } from './offline'
 import { FieldErrors } from './problems'
 import { refresh, type TableName } from './refdata'
+import { isProposal, type Proposal } from './replicas'
 
 export type Failure =
   | { kind: 'stale' }
@@ -53,6 +57,9 @@ export function useEditor<R extends Base, D extends object>(options: EditorOptio
   const errors = shallowRef(new FieldErrors())
   const failure = shallowRef<Failure | null>(null)
   const router = useRouter()
+  const route = useRoute()
+  /** The proposal the last save made (an edit of a replica), null when it saved here. */
+  const proposal = shallowRef<Proposal | null>(null)
   /** What the draft looked like when loaded: the base PATCH diffs against. */
   let baseDraft: D = clone(draft.value)
 
@@ -72,11 +79,21 @@ export function useEditor<R extends Base, D extends object>(options: EditorOptio
     loading.value = true
     try {
       setRecord(await get<R>(options.resource, id))
+      await redoOn(id)
     } catch (error) {
       failure.value = failureOf(error)
     } finally {
       loading.value = false
     }
+  }
+
+  /** Puts a refused edit (`?redo=<proposal id>`) back on top of the current version. */
+  async function redoOn(id: string): Promise<void> {
+    const redo = route.query.redo
+    if (typeof redo !== 'string' || !record.value) return
+    const answer = await request<{ items: Proposal[] }>('GET', 'federation/proposals', { query: { record_id: id } })
+    const refused = answer.items.find((p) => p.id === redo && p.operation === 'update')
+    if (refused) draft.value = options.toDraft({ ...record.value, ...refused.body } as R)
   }
 
   function body(): Body {
@@ -100,12 +117,15 @@ export function useEditor<R extends Base, D extends object>(options: EditorOptio
     const changes = body()
     // The key of the first try goes with every later one (the outbox's too).
     const key = newIdempotencyKey()
+    proposal.value = null
     try {
       let saved: R
       if (record.value) {
-        saved = Object.keys(changes).length
+        const answer = Object.keys(changes).length
           ? await update<R>(options.resource, record.value.id, record.value.version, changes)
           : record.value
+        if (isProposal(answer)) proposal.value = answer
+        saved = isProposal(answer) ? record.value : answer
       } else {
         saved = await create<R>(options.resource, changes, key)
       }
@@ -165,6 +185,11 @@ export function useEditor<R extends Base, D extends object>(options: EditorOptio
     if (record.value) await load(record.value.id)
   }
 
+  /** Where to go after a save: the record's page, told of the proposal it waits for, if any. */
+  function detail(path: string): RouteLocationRaw {
+    return proposal.value ? { path, query: { proposal: proposal.value.id } } : path
+  }
+
   /** What the shared form frame (components/EditorForm.vue) shows. */
   const state = reactive({
     loading,
@@ -174,5 +199,5 @@ export function useEditor<R extends Base, D extends object>(options: EditorOptio
     loaded: computed(() => record.value !== undefined),
   })
 
-  return { resource: options.resource, record, draft, loading, saving, errors, failure, state, load, save, keepMine, discard }
+  return { resource: options.resource, record, draft, loading, saving, errors, failure, state, proposal, load, save, keepMine, discard, detail }
 }

@@ -1,7 +1,8 @@
 // Records held here as replicas of another city's server (docs/FEDERATION.md, "Sync"): which
 // server this is and which servers hold the records it keeps copies of, asked once per page load
-// (GET /api/v1/federation/holders). A replica is read-only here (the server answers 409
-// owned_elsewhere), so the screens hide its edit actions (lib/session.ts canEdit).
+// (GET /api/v1/federation/holders). A replica changes only by its owner: a change made here is
+// proposed to the owner (lib/session.ts canPropose), and the screens show it waiting or refused
+// (components/ProposalStatus.vue).
 import { shallowRef } from 'vue'
 import { request } from '../api/client'
 
@@ -48,7 +49,7 @@ export interface Proposal {
   entity: string
   record_id: string
   owner_instance_id: string
-  operation: 'update' | 'transition' | 'note'
+  operation: 'update' | 'archive' | 'transition' | 'note'
   body: Record<string, unknown>
   base_version: number
   user_id: string

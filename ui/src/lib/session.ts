@@ -215,11 +215,13 @@ export function canEdit(resource: string, record: RecordFacts | null | undefined
 }
 
 /**
- * May the signed-in user change this replica of a commitment by proposing the change to the
- * server that owns it (a move or a progress note; docs/FEDERATION.md, "Proposals")?
+ * May the signed-in user change (or archive) this replica by proposing the change to the server
+ * that owns it (docs/FEDERATION.md, "Proposals")? Any record of a partnership the user could
+ * change here if it were this server's; the owner's rules decide there.
  */
-export function canPropose(resource: string, record: RecordFacts | null | undefined): boolean {
-  return resource === 'commitments' && isReplica(record) && roleMayEdit(resource, record)
+export function canPropose(resource: string, record: RecordFacts | null | undefined, operation: 'update' | 'archive' = 'update'): boolean {
+  if (!record || !isReplica(record) || !partnershipOf(resource, record)) return false
+  return operation === 'archive' ? roleMayArchive(resource, record) : roleMayEdit(resource, record)
 }
 
 function roleMayEdit(resource: string, record: RecordFacts | null | undefined): boolean {
@@ -247,8 +249,12 @@ function roleMayEdit(resource: string, record: RecordFacts | null | undefined): 
 
 /** May the user archive the record? (Partner users only withdraw their own buyers' records.) */
 export function canArchive(resource: string, record: RecordFacts | null | undefined): boolean {
-  if (session.user?.role === 'partner') return BUYER.includes(resource) && canEdit(resource, record)
-  return canEdit(resource, record)
+  return !isReplica(record) && roleMayArchive(resource, record)
+}
+
+function roleMayArchive(resource: string, record: RecordFacts | null | undefined): boolean {
+  if (session.user?.role === 'partner') return BUYER.includes(resource) && roleMayEdit(resource, record)
+  return roleMayEdit(resource, record)
 }
 
 /** Who sees a new record unless the user chooses: the home city only; partner users' records are shared. */

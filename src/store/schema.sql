@@ -735,7 +735,7 @@ CREATE TABLE federation_keys (
   created_at TEXT NOT NULL,
   retired_at TEXT
 ) STRICT;
-CREATE TABLE federation_outbox (
+CREATE TABLE "federation_outbox" (
   id TEXT NOT NULL PRIMARY KEY,
   entity TEXT NOT NULL,
   record_id TEXT NOT NULL,

@@ -7,7 +7,7 @@ CREATE TABLE federation_outbox (
   entity TEXT NOT NULL,
   record_id TEXT NOT NULL,
   owner_instance_id TEXT NOT NULL,
-  operation TEXT NOT NULL CHECK (operation IN ('update', 'archive', 'transition', 'note')),
+  operation TEXT NOT NULL CHECK (operation IN ('update', 'transition', 'note')),
   body TEXT NOT NULL CHECK (json_valid(body)),
   base_version INTEGER NOT NULL CHECK (base_version >= 1),
   user_id TEXT NOT NULL REFERENCES users (id),

@@ -19,6 +19,7 @@
 #include <functional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "federation/pairing.h"
@@ -560,18 +561,25 @@ TEST(SyncTest, WhatAServerSendsIsCapturedAndScanned) {
   EXPECT_NE(forbidden.find("\n" + secret_text + "\n"), std::string::npos);
   EXPECT_NE(forbidden.find("\n" + secret + "\n"), std::string::npos);
   EXPECT_NE(forbidden.find("admin@amity.test"), std::string::npos);
-  const std::string scan = "python3 " AMITY_SOURCE_DIR "/tests/check_wire_capture.py " + folder;
-  EXPECT_EQ(std::system((scan + " >/dev/null").c_str()), 0);
+  // The scan's exit status and report.
+  const auto scan = [&] {
+    const std::string command =
+        "python3 " AMITY_SOURCE_DIR "/tests/check_wire_capture.py " + folder + " 2>&1";
+    FILE* scanned = popen(command.c_str(), "r");
+    std::string report;
+    char buffer[4096];
+    while (const size_t n = std::fread(buffer, 1, sizeof buffer, scanned)) report.append(buffer, n);
+    return std::pair(pclose(scanned), report);
+  };
+  const auto [clean_status, clean_report] = scan();
+  EXPECT_EQ(clean_status, 0) << clean_report;
   // A private record's text in what İzmir sent is named.
   FILE* capture = std::fopen((folder + "/" + izmir_id + ".wire").c_str(), "a");
   ASSERT_NE(capture, nullptr);
   std::fprintf(capture, "{\"text\":{\"en\":\"%s\"}}", secret_text.c_str());
   std::fclose(capture);
-  FILE* scanned = popen(scan.c_str(), "r");
-  std::string report;
-  char buffer[4096];
-  while (const size_t n = std::fread(buffer, 1, sizeof buffer, scanned)) report.append(buffer, n);
-  EXPECT_NE(pclose(scanned), 0);
+  const auto [status, report] = scan();
+  EXPECT_NE(status, 0);
   EXPECT_NE(report.find(secret_text), std::string::npos) << report;
   std::filesystem::remove_all(folder);
 }

@@ -59,10 +59,17 @@ json::value Parsed(const std::string& text) {
 }
 
 // The values of field `field` (stored as `text`) that must not travel: a translatable text's
-// wording in each language (not its "original" or review marks), a plain string as it is.
+// wording in each language (not its "original" or review marks), a plain string as it is. Not
+// the fields the server sets to name someone else: the account that created the record
+// (`created_by`, which the same account's shared records carry by design, docs/API.md) and the
+// approving server's key (`key_id`, `public_key`, which it sends with every signed request).
 void FieldValues(const domain::FieldSpec& field, const std::string& text,
                  std::set<std::string>& out) {
   if (text.empty()) return;
+  if (!field.writable &&
+      (field.name == "created_by" || field.name == "key_id" || field.name == "public_key")) {
+    return;
+  }
   if (field.type == FieldType::kText) {
     const json::value value = Parsed(text);
     if (!value.is_object()) return;

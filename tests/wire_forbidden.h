@@ -12,9 +12,10 @@ namespace amity::testing {
 // The forbidden values of the database at `db_path`, at least 6 characters each (shorter ones
 // would match by chance), without repeats, `extra` (secrets only the test knows: API tokens,
 // passwords) included:
-//   - ids and texts (translatable and plain strings) of the instance's own private records that
-//     were never shared (a record withdrawn from sharing was sent while it was shared; its id
-//     goes on in a tombstone), and their commitment notes and file ids;
+//   - ids and texts (translatable and plain strings; not `created_by`, `key_id`, `public_key`,
+//     which name an account or a key) of the instance's own private records that were never shared
+//     (a record withdrawn from sharing was sent while it was shared; its id goes on in a
+//     tombstone), and their commitment notes and file ids;
 //   - every value of a personal-data field (domain::FieldSpec::personal), of any record;
 //   - SHA-256 of files the peers may not hold (personal data, or held only by such private
 //     records or by exchange applications), unless the same bytes are also a shared file;

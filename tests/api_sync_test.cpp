@@ -14,10 +14,12 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "federation/pairing.h"
@@ -523,6 +525,73 @@ TEST(SyncTest, FilesOfSharedRecordsTravelByHashAndGoWithTheirRecord) {
                         "SELECT count(*) FROM files WHERE holder_id = '" + meeting + "'"),
             0);
   EXPECT_EQ(harbin.Get("/api/v1/files/" + harbin_copy + "/content").body, programme);
+}
+
+// What each server sends is captured when AMITY_WIRE_CAPTURE names a folder (docs/FEDERATION.md,
+// "Capturing what is sent"): requests with their signed headers, answers with their bodies, a
+// blob's bytes sent with sendfile too; and the suite's scan (tests/check_wire_capture.py) passes
+// on it and names a private record's text planted in it.
+TEST(SyncTest, WhatAServerSendsIsCapturedAndScanned) {
+  char folder_template[] = "/tmp/amity-wire-XXXXXX";
+  const std::string folder = mkdtemp(folder_template);
+  const std::string secret_text = "Undisclosed sponsor shortlist";
+  std::string izmir_id;
+  std::string secret;
+  {
+    const TestServer izmir(true, {"AMITY_WIRE_CAPTURE=" + folder});
+    const TestServer harbin(false, {"AMITY_WIRE_CAPTURE=" + folder});
+    const std::string partnership = FirstPartnershipId(izmir);
+    Pair(izmir, harbin, partnership);
+    const std::string meeting =
+        Create(izmir, "/api/v1/meetings", MeetingBody(partnership, "Marathon route call"));
+    const std::string minutes = PdfBytes("Marathon route minutes");
+    const std::string file = UploadFile(izmir, "meetings", meeting, "route.pdf", minutes);
+    secret =
+        Create(izmir, "/api/v1/commitments", CommitmentBody(partnership, secret_text, "private"));
+    ASSERT_TRUE(
+        WaitFor([&] { return harbin.Get("/api/v1/files/" + file + "/content").body == minutes; }));
+    izmir_id = InstanceId(izmir);
+    const std::string sent_by_izmir = ReadFile(folder + "/" + izmir_id + ".wire");
+    const std::string sent_by_harbin = ReadFile(folder + "/" + InstanceId(harbin) + ".wire");
+    // İzmir's answers: the feed naming the meeting, the blob's bytes.
+    EXPECT_NE(sent_by_izmir.find("@amity-wire 1 answer "), std::string::npos);
+    EXPECT_NE(sent_by_izmir.find("Marathon route call"), std::string::npos);
+    EXPECT_NE(sent_by_izmir.find(minutes), std::string::npos);
+    // Harbin's requests as libcurl sent them: registering (with its body), pulls, the blob.
+    EXPECT_NE(sent_by_harbin.find("POST /federation/v1/register HTTP/1.1\r\n"), std::string::npos);
+    EXPECT_NE(sent_by_harbin.find("\"public_key\":"), std::string::npos);
+    EXPECT_NE(sent_by_harbin.find("Signature-Input: sig1="), std::string::npos);
+    EXPECT_NE(sent_by_harbin.find("GET /federation/v1/changes?after="), std::string::npos);
+    EXPECT_NE(sent_by_harbin.find("GET /federation/v1/blobs/" + FileSha256(izmir, file)),
+              std::string::npos);
+    EXPECT_EQ(sent_by_izmir.find(secret_text), std::string::npos);
+  }
+  // Stopped, each server's forbidden values are listed beside its capture, and the scan passes.
+  const std::string forbidden = "\n" + ReadFile(folder + "/" + izmir_id + ".forbidden");
+  EXPECT_NE(forbidden.find("\n" + secret_text + "\n"), std::string::npos);
+  EXPECT_NE(forbidden.find("\n" + secret + "\n"), std::string::npos);
+  EXPECT_NE(forbidden.find("admin@amity.test"), std::string::npos);
+  // The scan's exit status and report.
+  const auto scan = [&] {
+    const std::string command =
+        "python3 " AMITY_SOURCE_DIR "/tests/check_wire_capture.py " + folder + " 2>&1";
+    FILE* scanned = popen(command.c_str(), "r");
+    std::string report;
+    char buffer[4096];
+    while (const size_t n = std::fread(buffer, 1, sizeof buffer, scanned)) report.append(buffer, n);
+    return std::pair(pclose(scanned), report);
+  };
+  const auto [clean_status, clean_report] = scan();
+  EXPECT_EQ(clean_status, 0) << clean_report;
+  // A private record's text in what İzmir sent is named.
+  FILE* capture = std::fopen((folder + "/" + izmir_id + ".wire").c_str(), "a");
+  ASSERT_NE(capture, nullptr);
+  std::fprintf(capture, "{\"text\":{\"en\":\"%s\"}}", secret_text.c_str());
+  std::fclose(capture);
+  const auto [status, report] = scan();
+  EXPECT_NE(status, 0);
+  EXPECT_NE(report.find(secret_text), std::string::npos) << report;
+  std::filesystem::remove_all(folder);
 }
 
 TEST(SyncTest, ABlobWhoseBytesDoNotMatchItsHashIsRefused) {

@@ -19,6 +19,8 @@
 #include <mutex>
 #include <thread>
 
+#include "wire_forbidden.h"
+
 namespace amity::testing {
 namespace json = boost::json;
 
@@ -186,7 +188,18 @@ void TestServer::Kill() {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
     pid_ = -1;
+    WriteForbidden();
   }
+}
+
+void TestServer::WriteForbidden() const {
+  // The folder the server captured to: its own environment's, else the test's.
+  std::string folder;
+  if (const char* inherited = std::getenv("AMITY_WIRE_CAPTURE")) folder = inherited;
+  for (const std::string& variable : environment_) {
+    if (variable.starts_with("AMITY_WIRE_CAPTURE=")) folder = variable.substr(19);
+  }
+  WriteForbiddenValues(folder, db_path_, secrets_);
 }
 
 void TestServer::StartAgain() { Start(true); }
@@ -209,6 +222,7 @@ int TestServer::Stop() {
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;
+  WriteForbidden();
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
@@ -324,6 +338,8 @@ TestUser TestServer::AddUser(const std::string& email, const std::string& role,
   // The token is the last line printed (migration notices may come first).
   while (!output.empty() && output.back() == '\n') output.pop_back();
   user.token = output.substr(output.rfind('\n') + 1);
+  secrets_.push_back(user.token);
+  secrets_.push_back(user.password);
   return user;
 }
 

@@ -64,6 +64,8 @@ class TestServer {
   explicit TestServer(bool demo = true, const std::vector<std::string>& environment = {},
                       const std::string& folder = "");
   // Stops the server with SIGTERM and removes the folder (only its files when the caller's).
+  // Whenever the server stops (Stop, Kill, here), the values it must never send its peers are
+  // written for the suite's scan of the wire capture (tests/wire_forbidden.h).
   ~TestServer();
 
   // Sends a request as the admin (its bearer token) unless `headers` carry an Authorization or
@@ -111,9 +113,12 @@ class TestServer {
   std::string db_path_;
   int port_ = 0;
   int pid_ = -1;
+  // The values the server must never send its peers, from its database once it stopped.
+  void WriteForbidden() const;
   std::vector<std::string> environment_;
   TestUser admin_;
   std::string token_;
+  mutable std::vector<std::string> secrets_;  // tokens and passwords of the users added
 };
 
 }  // namespace amity::testing

@@ -24,7 +24,8 @@ class BlobStore;
 
 namespace amity::federation {
 class NonceCache;
-}
+class WireCapture;
+}  // namespace amity::federation
 
 namespace amity::api {
 
@@ -66,6 +67,9 @@ struct Context {
   // Called when peer `peer_id` tells this server (POST /federation/v1/notify) that its feed has
   // news: the sync worker pulls it now. Unset: nobody is told (the next regular pull reads it).
   std::function<void(const std::string& peer_id)> sync_requested;
+  // Where what this server's federation client sends is appended (AMITY_WIRE_CAPTURE,
+  // federation/wire_capture.h); unset: nothing is kept.
+  std::shared_ptr<federation::WireCapture> wire_capture;
   // The portal's inquiry form: how many inquiries one client address may send per window
   // (capacity 0: no limit), and the buckets; the Api makes the limiter when none is given.
   int inquiry_limit = 5;

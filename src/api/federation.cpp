@@ -44,8 +44,9 @@ store::FederationKey OwnKey(Call& call) {
   return *store::CurrentKey(call.db);
 }
 
-fed::SigningKey SigningKeyOf(const store::FederationKey& key) {
-  return {key.id, Decoded(key.secret_key)};
+// `key` to sign a call with; what is sent goes to the wire capture when there is one.
+fed::SigningKey SigningKeyOf(const Call& call, const store::FederationKey& key) {
+  return {key.id, Decoded(key.secret_key), call.context.wire_capture.get()};
 }
 
 // The address peers reach this server at: the configured public URL, else the Host the admin
@@ -357,8 +358,9 @@ http::Response AcceptInvitation(Call& call) {
                              {"public_key", own.public_key}};
   fed::PeerAnswer answer;
   try {
-    answer = fed::CallPeer(invitation->url, "POST", "/federation/v1/register",
-                           json::serialize(request), SigningKeyOf(own), UnixSeconds(call.now));
+    answer =
+        fed::CallPeer(invitation->url, "POST", "/federation/v1/register", json::serialize(request),
+                      SigningKeyOf(call, own), UnixSeconds(call.now));
   } catch (const std::exception& error) {
     throw http::HttpError(502, "Peer unreachable",
                           {{"invitation", "peer_unreachable", error.what()}});
@@ -422,8 +424,8 @@ http::Response ConfirmPeer(Call& call) {
   try {
     const fed::PeerAnswer answer =
         fed::CallPeer(peer.url, "POST", "/federation/v1/confirm",
-                      json::serialize(json::object{{"fingerprint", expected}}), SigningKeyOf(own),
-                      UnixSeconds(call.now));
+                      json::serialize(json::object{{"fingerprint", expected}}),
+                      SigningKeyOf(call, own), UnixSeconds(call.now));
     const json::object reply = ParseJsonOrEmpty(answer.body);
     const json::value* confirmed = reply.if_contains("confirmed");
     if (answer.status != 200 || confirmed == nullptr || !confirmed->is_bool()) {
@@ -462,7 +464,7 @@ http::Response HelloPeer(Call& call) {
   const store::FederationKey own = OwnKey(call);
   try {
     const fed::PeerAnswer answer = fed::CallPeer(peer.url, "GET", "/federation/v1/hello", "",
-                                                 SigningKeyOf(own), UnixSeconds(call.now));
+                                                 SigningKeyOf(call, own), UnixSeconds(call.now));
     json::object reply = ParseJsonOrEmpty(answer.body);
     return JsonResponse(
         200,
@@ -495,7 +497,7 @@ http::Response RotateFederationKey(Call& call) {
       const fed::PeerAnswer answer = fed::CallPeer(
           peer.url, "POST", "/federation/v1/keys",
           json::serialize(json::object{{"key_id", key.id}, {"public_key", key.public_key}}),
-          SigningKeyOf(old), UnixSeconds(call.now));
+          SigningKeyOf(call, old), UnixSeconds(call.now));
       if (answer.status != 200) error = AnswerError(answer);
     } catch (const std::exception& failure) {
       error = failure.what();

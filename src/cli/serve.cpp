@@ -19,7 +19,9 @@
 #include "cli/run.h"
 #include "cli/server_metrics.h"
 #include "domain/files.h"
+#include "federation/wire_capture.h"
 #include "http/error.h"
+#include "http/problem.h"
 #include "http/server.h"
 #include "previews/worker.h"
 #include "store/accounts.h"
@@ -61,6 +63,26 @@ void WritePrivateFile(const std::string& path, const std::string& text) {
                              " (set a new password with `amity user reset-password`)");
   }
   close(fd);
+}
+
+// The head of `response` as the wire capture keeps it: the status line and the headers the
+// handler set (the server adds only Date, Content-Length, Connection and X-Request-Id).
+std::string AnswerHead(const http::Response& response) {
+  std::string head = "HTTP/1.1 " + std::to_string(response.status) + "\r\n";
+  head += "Content-Type: " + response.content_type + "\r\n";
+  for (const auto& [name, value] : response.headers) head += name + ": " + value + "\r\n";
+  return head + "\r\n";
+}
+
+// Appends the answer to a /federation/v1 request to the capture, body and all: a file's bytes
+// (a blob sent with sendfile) are read for it.
+void CaptureAnswer(federation::WireCapture& capture, const http::Response& response) {
+  if (response.file) {
+    capture.AppendFile("answer", AnswerHead(response), response.file->fd(), response.file->offset(),
+                       response.file->length());
+  } else {
+    capture.Append("answer", AnswerHead(response), response.body);
+  }
 }
 
 }  // namespace
@@ -110,8 +132,16 @@ int Serve(const Config& config) {
           : std::make_unique<alerts::SmtpMailer>(config.smtp_url, config.smtp_user,
                                                  config.smtp_password, config.smtp_ca_file),
       config.log_format);
+  // An audit of what is sent to peers, when asked for (docs/FEDERATION.md, "Capturing what is
+  // sent").
+  std::shared_ptr<federation::WireCapture> wire_capture;
+  if (!config.wire_capture.empty()) {
+    wire_capture = std::make_shared<federation::WireCapture>(config.wire_capture, instance_id);
+    std::fprintf(stderr, "amity: what is sent to peers is appended to %s\n",
+                 wire_capture->path().c_str());
+  }
   // Shared records to and from paired peers (docs/FEDERATION.md, "Sync").
-  sync::Worker sync_worker(config.db_path, instance_id, blobs, config.log_format);
+  sync::Worker sync_worker(config.db_path, instance_id, blobs, config.log_format, wire_capture);
   const int threads =
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
   // One connection per server thread, and one for the writer thread that gives concurrent
@@ -142,6 +172,7 @@ int Serve(const Config& config) {
           .mail_queued = [&alerts_worker] { alerts_worker.Wake(); },
           .public_url = config.public_url,
           .sync_requested = [&sync_worker](const std::string& peer) { sync_worker.PullNow(peer); },
+          .wire_capture = wire_capture,
           .inquiry_limit = config.inquiry_limit,
           .inquiry_window_seconds = config.inquiry_window_seconds});
   {
@@ -212,12 +243,17 @@ int Serve(const Config& config) {
       // Between batches the writer copies the end of the log, so that the log starts over
       // without a RESTART checkpoint holding writes back (store::Checkpointer::CatchUp).
       .idle = [&pool] { pool.CatchUpCheckpoint(); }};
-  const auto handler = [&api, &sync_worker,
+  const auto handler = [&api, &sync_worker, &wire_capture,
                         ui_route](const http::Request& request) -> http::Response {
     if (request.path.starts_with("/api/") || request.path == "/healthz" ||
         request.path == "/metrics" || request.path == "/public" ||
         request.path.starts_with("/public/") || request.path.starts_with("/federation/")) {
-      http::Response response = api.Handle(request);
+      const bool captured = wire_capture && request.path.starts_with("/federation/");
+      // A captured answer may be an error: mapped here as the server would, to be kept too.
+      http::Response response = captured
+                                    ? http::Guarded(request, [&] { return api.Handle(request); })
+                                    : api.Handle(request);
+      if (captured) CaptureAnswer(*wire_capture, response);
       // A local write may have news for the peers: they are told to pull.
       // So may a peer's proposal applied here (api/proposals.h).
       if (request.method != "GET" && request.method != "HEAD" && response.status < 400 &&

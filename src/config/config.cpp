@@ -82,6 +82,7 @@ std::optional<Config> LoadConfig(const std::vector<std::string>& args,
     config.initial_password_file = path;
   }
   if (const char* path = getenv("AMITY_BACKUP_DIR"); path && *path) config.backup_dir = path;
+  if (const char* path = getenv("AMITY_WIRE_CAPTURE"); path && *path) config.wire_capture = path;
   if (const char* path = getenv("AMITY_FILES_DIR"); path && *path) config.files_dir = path;
   if (const char* types = getenv("AMITY_FILE_TYPES"); types && *types) config.file_types = types;
   if (!count_from_env("AMITY_MAX_FILE_MIB", 1, 1 << 20, config.max_file_mib,

@@ -41,6 +41,9 @@ struct Config {
   // Where the daily backups are kept (packaging/amity-backup); /metrics reports the newest one's
   // time. Empty: not reported.
   std::string backup_dir;  // AMITY_BACKUP_DIR
+  // A folder where everything the federation sends peers is appended, one file per instance
+  // (federation/wire_capture.h): an audit of what left. Empty: nothing is kept.
+  std::string wire_capture;  // AMITY_WIRE_CAPTURE
   // Files kept with records: where (empty: `files` beside the database), how large at most, and
   // which media types (empty: the default allow-list of domain/files.h; else a comma-separated
   // list, "type/*" allowed).

@@ -87,6 +87,7 @@ TEST(ConfigTest, MailIsOffUnlessAnSmtpUrlAndASenderAreSet) {
   const auto off = LoadConfig({}, Env{}, error);
   ASSERT_TRUE(off);
   EXPECT_TRUE(off->smtp_url.empty());
+  EXPECT_TRUE(off->wire_capture.empty());
   EXPECT_EQ(off->alerts_interval_seconds, 300);
   EXPECT_EQ(off->smtp_retry_seconds, 60);
   const Env on{{{"AMITY_SMTP_URL", "smtp+starttls://mail.izmir.example:587"},
@@ -94,12 +95,14 @@ TEST(ConfigTest, MailIsOffUnlessAnSmtpUrlAndASenderAreSet) {
                 {"AMITY_SMTP_USER", "amity"},
                 {"AMITY_SMTP_PASSWORD", "s3cret"},
                 {"AMITY_PUBLIC_URL", "https://amity.izmir.example/"},
-                {"AMITY_ALERTS_INTERVAL", "1"}}};
+                {"AMITY_ALERTS_INTERVAL", "1"},
+                {"AMITY_WIRE_CAPTURE", "/var/lib/amity/wire"}}};
   const auto config = LoadConfig({}, on, error);
   ASSERT_TRUE(config) << error;
   EXPECT_EQ(config->smtp_password, "s3cret");
   EXPECT_EQ(config->public_url, "https://amity.izmir.example");  // no trailing slash
   EXPECT_EQ(config->alerts_interval_seconds, 1);
+  EXPECT_EQ(config->wire_capture, "/var/lib/amity/wire");
   EXPECT_FALSE(LoadConfig({}, Env{{{"AMITY_SMTP_URL", "http://mail.example"}}}, error));
   EXPECT_NE(error.find("AMITY_SMTP_URL"), std::string::npos);
   EXPECT_FALSE(LoadConfig({}, Env{{{"AMITY_SMTP_URL", "smtp://mail.example"}}}, error));

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "federation/signature.h"
+#include "federation/wire_capture.h"
 
 namespace amity::federation {
 namespace {
@@ -69,8 +70,30 @@ void ShareThisThreadsConnections(CURL* handle) {
   if (connections.get() != nullptr) curl_easy_setopt(handle, CURLOPT_SHARE, connections.get());
 }
 
+// The bytes libcurl sent for one call, appended to the capture as one message once the call is
+// over (answered, failed or cancelled).
+struct SentBytes {
+  WireCapture* capture = nullptr;
+  std::string head;
+  std::string body;
+  SentBytes() = default;
+  SentBytes(const SentBytes&) = delete;
+  SentBytes& operator=(const SentBytes&) = delete;
+  ~SentBytes() {
+    if (!head.empty()) capture->Append("request", head, body);
+  }
+};
+
+int CollectSent(CURL*, curl_infotype type, char* data, size_t size, void* out) {
+  auto* sent = static_cast<SentBytes*>(out);
+  if (type == CURLINFO_HEADER_OUT) sent->head.append(data, size);
+  if (type == CURLINFO_DATA_OUT) sent->body.append(data, size);
+  return 0;
+}
+
 // A libcurl handle set up for one signed call, with the header list it points at.
 struct SignedCall {
+  std::unique_ptr<SentBytes> sent;  // when capturing; destroyed last
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl{nullptr, curl_easy_cleanup};
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers{nullptr, curl_slist_free_all};
 };
@@ -124,6 +147,14 @@ SignedCall PrepareCall(const std::string& base_url, const std::string& method,
   }
   curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+  if (key.capture != nullptr) {
+    // libcurl hands what it sends (before TLS) to the debug function, which needs VERBOSE.
+    call.sent = std::make_unique<SentBytes>();
+    call.sent->capture = key.capture;
+    curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, CollectSent);
+    curl_easy_setopt(handle, CURLOPT_DEBUGDATA, call.sent.get());
+    curl_easy_setopt(handle, CURLOPT_VERBOSE, 1L);
+  }
   return call;
 }
 

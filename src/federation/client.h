@@ -7,9 +7,14 @@
 
 namespace amity::federation {
 
+class WireCapture;
+
 struct SigningKey {
   std::string key_id;
   std::string secret_key;  // raw 64 bytes
+  // When set, every request signed with this key is appended there as libcurl sent it (head
+  // and body; federation/wire_capture.h). Must outlive the call.
+  WireCapture* capture = nullptr;
 };
 
 struct PeerAnswer {

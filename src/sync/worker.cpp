@@ -74,7 +74,8 @@ class Worker::PeerLoop {
     if (!peer || peer->state != "active") return;
     const std::optional<store::FederationKey> key = store::CurrentKey(*db_);
     if (!key) return;
-    const fed::SigningKey signing{key->id, fed::FromBase64(key->secret_key).value_or("")};
+    const fed::SigningKey signing{key->id, fed::FromBase64(key->secret_key).value_or(""),
+                                  owner_.wire_capture_.get()};
     if (notify_wanted_.exchange(false)) SendNotify(*peer, signing);
     const store::SyncState state = store::GetSyncState(*db_, peer_id_);
     std::optional<Instant> next;
@@ -214,11 +215,13 @@ class Worker::PeerLoop {
 };
 
 Worker::Worker(std::string db_path, std::string instance_id,
-               std::shared_ptr<files::BlobStore> blobs, LogFormat log_format)
+               std::shared_ptr<files::BlobStore> blobs, LogFormat log_format,
+               std::shared_ptr<federation::WireCapture> wire_capture)
     : db_path_(std::move(db_path)),
       instance_id_(std::move(instance_id)),
       blobs_(std::move(blobs)),
       log_format_(log_format),
+      wire_capture_(std::move(wire_capture)),
       supervisor_([this] { Supervise(); },
                   [this](const std::exception& error) {
                     LogLine(log_format_, "error", "sync").Add("error", error.what()).Write(stderr);

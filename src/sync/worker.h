@@ -19,14 +19,20 @@
 #include "files/blob_store.h"
 #include "store/db.h"
 
+namespace amity::federation {
+class WireCapture;
+}
+
 namespace amity::sync {
 
 class Worker {
  public:
   // Opens its own connections to `db_path`; `instance_id` is this instance's; replicas' files
-  // go to `blobs` (sync/blobs.h).
+  // go to `blobs` (sync/blobs.h). What it sends peers is appended to `wire_capture` when set
+  // (federation/wire_capture.h).
   Worker(std::string db_path, std::string instance_id, std::shared_ptr<files::BlobStore> blobs,
-         LogFormat log_format = LogFormat::kJson);
+         LogFormat log_format = LogFormat::kJson,
+         std::shared_ptr<federation::WireCapture> wire_capture = nullptr);
   ~Worker();  // stops and joins every thread
 
   // Starts the thread that keeps one puller per active peer (it looks again every 2 s).
@@ -45,6 +51,7 @@ class Worker {
   std::string instance_id_;
   std::shared_ptr<files::BlobStore> blobs_;  // shared with the server and the previews
   LogFormat log_format_;
+  std::shared_ptr<federation::WireCapture> wire_capture_;  // shared with the API's calls
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<PeerLoop>> peers_;  // by peer id
   std::unique_ptr<store::Db> supervisor_db_;                // the supervisor's thread only

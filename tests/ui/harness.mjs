@@ -50,6 +50,17 @@ export function rawGet(url, headers = {}) {
 export const ADMIN_EMAIL = 'admin@localhost'
 
 /**
+ * With AMITY_WIRE_CAPTURE set (the federation_wire fixture), writes what the stopped server of
+ * database `db` must never send its peers, for the suite's scan of what was sent
+ * (tests/wire_forbidden.h); `secrets` are values only the test knows (the admin's password).
+ */
+function listForbidden(db, ...secrets) {
+  if (!process.env.AMITY_WIRE_CAPTURE) return
+  const tool = process.env.AMITY_WIRE_FORBIDDEN ?? resolve(here, '../../build/release/tests/wire_forbidden')
+  execFileSync(tool, [db, ...secrets], { stdio: ['ignore', 'ignore', 'inherit'] })
+}
+
+/**
  * Starts `amity demo` then `amity serve` on a free port; resolves once /healthz answers 200 and
  * serve has printed the first admin's password (`server.admin`).
  */
@@ -103,6 +114,7 @@ export async function startServer() {
       const exited = new Promise((r) => child.once('exit', r))
       child.kill('SIGKILL')
       await exited
+      listForbidden(db, password)
     },
     /** Starts the server again on the same port and database. */
     async restart() {
@@ -115,6 +127,7 @@ export async function startServer() {
         const timer = setTimeout(() => child.kill('SIGKILL'), 8000)
         await exited
         clearTimeout(timer)
+        listForbidden(db, password)
       }
       rmSync(dir, { recursive: true, force: true })
     },

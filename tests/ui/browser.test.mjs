@@ -218,6 +218,11 @@ describe('Amity web UI', () => {
       { en: 'Exchange of heritage-restoration experts', area: 'heritage', side: 'both', due: dayFromNow(120) },
     ]
     for (const [i, item] of items.entries()) {
+      // The meeting's option arrives with the form's reference lists, which may come after the
+      // network first goes quiet on a busy machine: wait for it (bounded), then check.
+      await page
+        .waitForFunction((id) => document.querySelector('#f-meeting_id')?.value === id, ids.meeting, { timeout: 10000 })
+        .catch(() => undefined)
       assert.equal(await page.inputValue('#f-meeting_id'), ids.meeting, 'the meeting is preselected')
       await page.fill('#f-text-en', item.en)
       await page.selectOption('#f-area', item.area)
